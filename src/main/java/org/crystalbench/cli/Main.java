@@ -1,0 +1,54 @@
+package org.crystalbench.cli;
+
+import java.io.UncheckedIOException;
+import org.crystalbench.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code crystal-bench <command>}. */
+@Command(name = "crystal-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Honest, repeatable benchmarks for crystal-system classification of Li-ion silicate cathodes.",
+        subcommands = {RunCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 finished with failures, 2 bad input (file, config or flag), 3 internal error."})
+public final class Main implements Runnable {
+    /** Exit codes shared by every command. */
+    public static final int OK = 0, FAILURES = 1, BAD_INPUT = 2, INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputException) {
+                commandLine.getErr().println("crystal-bench: error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof UncheckedIOException io) {
+                commandLine.getErr().println("crystal-bench: I/O error: " + io.getMessage());
+                return INTERNAL;
+            }
+            commandLine.getErr().println("crystal-bench: internal error (please report): " + e);
+            e.printStackTrace(commandLine.getErr());
+            return INTERNAL;
+        });
+        return cl;
+    }
+
+    /** The jar's version, with the git commit when the build recorded one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"crystal-bench " + org.crystalbench.BuildInfo.version()};
+        }
+    }
+}

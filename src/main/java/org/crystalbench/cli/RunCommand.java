@@ -1,0 +1,67 @@
+package org.crystalbench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.reporting.RunTables;
+import org.crystalbench.run.Experiment;
+import org.crystalbench.run.Progress;
+import org.crystalbench.run.Runner;
+import org.crystalbench.run.SplitResult;
+import org.crystalbench.stats.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs an experiment: every model on every feature set, on the same repeated stratified splits.",
+                "Writes splits.csv, summary.csv, summary.md and splits-manifest.csv to the output folder."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/runs/<time>-<config>).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig cfg = ConfigLoader.load(config);
+        if (data != null) cfg = cfg.withDataPath(data.toString());
+        Experiment exp = Experiment.prepare(cfg, config); // all input checks happen before any output
+        Path dir = out != null ? out : defaultOut("runs", config);
+        long units = Runner.size(exp);
+        System.err.printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
+                exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, threads, dir);
+        long t0 = System.nanoTime();
+        List<SplitResult> results;
+        try (Progress progress = Progress.create("run", units, quiet)) {
+            results = Runner.run(exp, threads, progress);
+        }
+        List<Summary> summaries = Summary.of(results);
+        Files.createDirectories(dir);
+        RunTables.writeAll(dir, exp, results, summaries);
+        System.err.printf("crystal-bench run: done in %.1f s; tables in %s%n", (System.nanoTime() - t0) / 1e9, dir);
+        System.out.println(dir.resolve("summary.md"));
+        return Main.OK;
+    }
+
+    /** results/&lt;kind&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;config name&gt; */
+    static Path defaultOut(String kind, Path config) {
+        String name = config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return Path.of("results", kind, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+    }
+}

@@ -1,0 +1,143 @@
+package org.crystalbench.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.crystalbench.InputException;
+import org.crystalbench.models.ModelSpec;
+import org.crystalbench.models.VotingSpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads and checks experiment configs; every error names the file, line and key. */
+public final class ConfigLoader {
+    private ConfigLoader() {}
+
+    /** YAML in, snake_case keys, unknown keys and wrong types rejected. */
+    public static final YAMLMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    /** The same conventions for JSON output (provenance, journals). */
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    public static ExperimentConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": config file not found");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read config: " + e.getMessage());
+        }
+        ExperimentConfig config;
+        try {
+            config = YAML.readValue(text, ExperimentConfig.class);
+        } catch (JacksonException e) {
+            throw describe(file, e);
+        }
+        if (config == null) throw new InputException(file + ": config is empty");
+        validate(file, config);
+        return config;
+    }
+
+    /** Cross-field checks that no single record can make. */
+    static void validate(Path file, ExperimentConfig c) {
+        if (c.dataset() == null) throw new InputException(file + ": dataset: section missing");
+        DatasetSpec d = c.dataset();
+        if (d.target() == null) throw new InputException(file + ": dataset.target: missing");
+        if (d.allFeatures().isEmpty()) throw new InputException(file + ": dataset: no numeric or categorical features");
+        var seen = new HashSet<String>();
+        for (String col : d.allFeatures()) {
+            if (!seen.add(col)) throw new InputException(file + ": dataset: column '" + col + "' listed twice");
+            if (col.equals(d.target())) throw new InputException(file + ": dataset: the target '" + col + "' is also a feature");
+        }
+        for (var fs : d.featureSets().entrySet()) {
+            if (fs.getValue() == null || fs.getValue().isEmpty()) {
+                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": empty");
+            }
+            for (String col : fs.getValue()) {
+                if (!seen.contains(col)) {
+                    throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": '" + col
+                            + "' is not a numeric or categorical column of the dataset section");
+                }
+            }
+        }
+        if (c.models().isEmpty()) throw new InputException(file + ": models: no models");
+        if (c.protocols().holdout() == null && c.protocols().cv() == null) {
+            throw new InputException(file + ": protocols: neither holdout nor cv");
+        }
+        var names = new HashSet<String>();
+        for (int i = 0; i < c.models().size(); i++) {
+            ModelSpec m = c.models().get(i);
+            if (m.name() == null || m.name().isBlank()) throw new InputException(file + ": models[" + i + "].name: missing");
+            if (!names.add(m.name())) throw new InputException(file + ": models[" + i + "].name: '" + m.name() + "' used twice");
+        }
+        for (int i = 0; i < c.models().size(); i++) {
+            if (c.models().get(i) instanceof VotingSpec v) {
+                for (String member : v.members()) {
+                    boolean base = c.models().stream().anyMatch(m -> m.name().equals(member) && !(m instanceof VotingSpec));
+                    if (!base) {
+                        throw new InputException(file + ": models[" + i + "].members: '" + member
+                                + "' is not a non-voting model of this config");
+                    }
+                }
+            }
+        }
+        if (c.reference() != null) {
+            Reference r = c.reference();
+            if (r.featureSet() != null && !c.featureSets().containsKey(r.featureSet())) {
+                throw new InputException(file + ": reference.feature_set: '" + r.featureSet() + "' is not a feature set");
+            }
+            if (r.protocol() != null && !List.of("holdout", "cv").contains(r.protocol())) {
+                throw new InputException(file + ": reference.protocol: must be holdout or cv");
+            }
+        }
+    }
+
+    /** Turns a Jackson error into "file:line:col: key path: what is wrong". */
+    static InputException describe(Path file, JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        TokenStreamLocation loc = e.getLocation();
+        String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "");
+        String path = e instanceof DatabindException de ? de.getPathReference() : null;
+        String key = path == null ? "" : keyPath(e);
+        String what;
+        if (root instanceof InputException || root instanceof IllegalArgumentException) {
+            what = root.getMessage();
+        } else {
+            what = e.getOriginalMessage();
+            int cut = what.indexOf(" (for ");
+            if (what.startsWith("Unrecognized property")) cut = -1;
+            if (cut > 0) what = what.substring(0, cut);
+            what = what.replaceAll("\\s*\\n.*", "");
+        }
+        return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
+    }
+
+    private static String keyPath(JacksonException e) {
+        var sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
+            else if (ref.getPropertyName() != null) sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package org.crystalbench.config;
+
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.models.ModelSpec;
+
+/**
+ * A whole experiment config (YAML). Unknown keys are errors; every model hyperparameter and
+ * protocol setting has a default. {@code grid} is reserved for grid searches and kept as written.
+ */
+public record ExperimentConfig(
+        String name,
+        Long seed,
+        DatasetSpec dataset,
+        ProtocolSpec protocols,
+        List<ModelSpec> models,
+        Reference reference,
+        Map<String, Object> grid) {
+
+    public ExperimentConfig {
+        seed = seed == null ? 42L : seed;
+        protocols = protocols == null ? new ProtocolSpec(new ProtocolSpec.Holdout(null, null), new ProtocolSpec.Cv(null, null)) : protocols;
+        models = models == null ? List.of() : List.copyOf(models);
+    }
+
+    /** A copy reading its data from {@code path} (the CLI's {@code --data}). */
+    public ExperimentConfig withDataPath(String path) {
+        var d = dataset;
+        return new ExperimentConfig(name, seed, new DatasetSpec(path, d.target(), d.idColumns(), d.numeric(),
+                d.categorical(), d.missing(), d.featureSets()), protocols, models, reference, grid);
+    }
+
+    /** Named feature sets in config order; a single {@code all} when the config names none. */
+    public Map<String, List<String>> featureSets() {
+        return dataset.featureSets().isEmpty() ? Map.of("all", dataset.allFeatures()) : dataset.featureSets();
+    }
+}

@@ -1,0 +1,200 @@
+package org.crystalbench.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.crystalbench.InputException;
+import org.crystalbench.config.DatasetSpec;
+
+/**
+ * Reads a CSV as distributed (header row, CRLF or LF, headers with spaces and units, TRUE/FALSE)
+ * into a {@link Dataset}. Every problem is an {@link InputException} naming file, line and column.
+ */
+public final class CsvLoader {
+    /** Cells that mean "missing" (compared after trimming, case-insensitively). */
+    static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", "?");
+
+    private CsvLoader() {}
+
+    public static Dataset load(Path file, DatasetSpec spec) {
+        return load(file, spec, true);
+    }
+
+    /**
+     * @param requireTarget false for prediction input, which may lack the target column (then
+     *                      {@code y} is all -1 and {@code classes} is empty)
+     */
+    public static Dataset load(Path file, DatasetSpec spec, boolean requireTarget) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<CSVRecord> records;
+        Map<String, Integer> header;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                     .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
+                     .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                     .get().parse(reader)) {
+            header = new HashMap<>();
+            List<String> names = parser.getHeaderNames();
+            for (int i = 0; i < names.size(); i++) {
+                String name = stripBom(names.get(i)).trim();
+                if (!name.isEmpty() && header.put(name, i) != null) {
+                    throw InputException.at(file, 1, "column '" + name + "'", "duplicate column in the header");
+                }
+            }
+            records = parser.getRecords();
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": data file not found");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InputException(file + ": malformed CSV: " + e.getMessage(), e);
+        }
+        if (records.isEmpty()) throw new InputException(file + ": no data rows");
+
+        int[] idIdx = columns(file, header, spec.idColumns());
+        int[] numIdx = columns(file, header, spec.numeric());
+        int[] catIdx = columns(file, header, spec.categorical());
+        boolean hasTarget = header.containsKey(spec.target());
+        if (requireTarget && !hasTarget) {
+            throw InputException.at(file, 1, "column '" + spec.target() + "'", "target column not in the header");
+        }
+        int targetIdx = hasTarget ? header.get(spec.target()) : -1;
+        boolean drop = spec.missing() == DatasetSpec.MissingPolicy.DROP_ROWS;
+
+        List<String> ids = new ArrayList<>();
+        List<double[]> numeric = new ArrayList<>();
+        List<String[]> categorical = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        int dropped = 0;
+        rows:
+        for (CSVRecord rec : records) {
+            long line = rec.getRecordNumber() + 1; // the header is line 1; no multi-line cells here
+            if (rec.size() != header.size() && !(rec.size() == 1 && rec.get(0).isEmpty())) {
+                throw InputException.at(file, line, null, "has " + rec.size() + " fields, the header has " + header.size());
+            }
+            if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line
+            double[] num = new double[numIdx.length];
+            for (int j = 0; j < numIdx.length; j++) {
+                String cell = rec.get(numIdx[j]).trim();
+                if (isMissing(cell)) {
+                    if (drop) { dropped++; continue rows; }
+                    throw missing(file, line, spec.numeric().get(j), cell);
+                }
+                try {
+                    num[j] = Double.parseDouble(cell);
+                } catch (NumberFormatException e) {
+                    throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'",
+                            "'" + cell + "' is not a number");
+                }
+                if (!Double.isFinite(num[j])) {
+                    throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'", "'" + cell + "' is not finite");
+                }
+            }
+            String[] cat = new String[catIdx.length];
+            for (int j = 0; j < catIdx.length; j++) {
+                cat[j] = rec.get(catIdx[j]).trim();
+                if (isMissing(cat[j])) {
+                    if (drop) { dropped++; continue rows; }
+                    throw missing(file, line, spec.categorical().get(j), cat[j]);
+                }
+            }
+            String label = hasTarget ? rec.get(targetIdx).trim() : null;
+            if (hasTarget && isMissing(label)) {
+                if (drop) { dropped++; continue; }
+                throw missing(file, line, spec.target(), label);
+            }
+            StringBuilder id = new StringBuilder();
+            for (int j = 0; j < idIdx.length; j++) id.append(j > 0 ? "|" : "").append(rec.get(idIdx[j]).trim());
+            ids.add(id.toString());
+            numeric.add(num);
+            categorical.add(cat);
+            labels.add(label);
+            lines.add(line);
+        }
+        if (ids.isEmpty()) throw new InputException(file + ": no rows left after dropping rows with missing values");
+
+        List<String> classes = List.of();
+        int[] y = new int[ids.size()];
+        if (hasTarget) {
+            classes = List.copyOf(new TreeSet<>(labels));
+            if (requireTarget && classes.size() < 2) {
+                throw InputException.at(file, 0, "column '" + spec.target() + "'",
+                        "target has " + classes.size() + " class(es); at least 2 are needed");
+            }
+            Map<String, Integer> index = new HashMap<>();
+            for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
+            for (int r = 0; r < y.length; r++) y[r] = index.get(labels.get(r));
+        } else {
+            java.util.Arrays.fill(y, -1);
+        }
+        return new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), ids.toArray(String[]::new),
+                spec.numeric(), numeric.toArray(double[][]::new), spec.categorical(),
+                categorical.toArray(String[][]::new), classes, y,
+                lines.stream().mapToLong(Long::longValue).toArray(), records.size(), dropped);
+    }
+
+    /** SHA-256 of a file's bytes, hex. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isMissing(String cell) {
+        return MISSING.contains(cell.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static InputException missing(Path file, long line, String column, String cell) {
+        return InputException.at(file, line, "column '" + column + "'",
+                (cell.isEmpty() ? "empty cell" : "missing value '" + cell + "'")
+                        + " (dataset.missing is 'error'; use 'drop-rows' to skip such rows)");
+    }
+
+    private static int[] columns(Path file, Map<String, Integer> header, List<String> names) {
+        int[] idx = new int[names.size()];
+        for (int i = 0; i < idx.length; i++) {
+            Integer j = header.get(names.get(i));
+            if (j == null) {
+                throw InputException.at(file, 1, "column '" + names.get(i) + "'",
+                        "not in the header (columns: " + String.join(", ", new TreeSet<>(header.keySet())) + ")");
+            }
+            idx[i] = j;
+        }
+        return idx;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,124 @@
+package org.crystalbench.features;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.data.Dataset;
+
+/**
+ * Turns rows of a {@link Dataset} into model inputs for one feature set: numeric columns
+ * standardised, categorical columns one-hot encoded. It is fitted on training rows only; a category
+ * never seen in training encodes as all zeros (and {@link #unseen} says so).
+ *
+ * <p>Smile's {@code Standardizer} works on its DataFrame; our rows are plain arrays shared by every
+ * split, so the few lines of arithmetic are kept here rather than copying data into frames per split.
+ */
+public final class FeatureEncoder implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int[] numericCols;       // indexes into Dataset.numeric rows
+    private final double[] mean;
+    private final double[] scale;
+    private final int[] categoricalCols;   // indexes into Dataset.categorical rows
+    private final List<Map<String, Integer>> vocab; // category -> one-hot offset
+    private final List<String> outputNames;
+
+    private FeatureEncoder(int[] numericCols, double[] mean, double[] scale, int[] categoricalCols,
+                           List<Map<String, Integer>> vocab, List<String> outputNames) {
+        this.numericCols = numericCols;
+        this.mean = mean;
+        this.scale = scale;
+        this.categoricalCols = categoricalCols;
+        this.vocab = vocab;
+        this.outputNames = outputNames;
+    }
+
+    /** Fits on {@code train} rows of {@code data}, for the features named in {@code features}. */
+    public static FeatureEncoder fit(Dataset data, List<String> features, int[] train) {
+        List<Integer> num = new ArrayList<>(), cat = new ArrayList<>();
+        for (String f : features) {
+            int i = data.numericNames().indexOf(f);
+            if (i >= 0) num.add(i);
+            else {
+                int j = data.categoricalNames().indexOf(f);
+                if (j < 0) throw new IllegalArgumentException("unknown feature " + f);
+                cat.add(j);
+            }
+        }
+        int[] numericCols = num.stream().mapToInt(Integer::intValue).toArray();
+        int[] categoricalCols = cat.stream().mapToInt(Integer::intValue).toArray();
+        List<String> names = new ArrayList<>();
+
+        double[] mean = new double[numericCols.length];
+        double[] scale = new double[numericCols.length];
+        for (int j = 0; j < numericCols.length; j++) {
+            double m = 0;
+            for (int r : train) m += data.numeric()[r][numericCols[j]];
+            m /= train.length;
+            double ss = 0;
+            for (int r : train) {
+                double d = data.numeric()[r][numericCols[j]] - m;
+                ss += d * d;
+            }
+            double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
+            mean[j] = m;
+            scale[j] = sd > 0 ? sd : 1; // a constant column becomes 0, not NaN
+            names.add(data.numericNames().get(numericCols[j]));
+        }
+        List<Map<String, Integer>> vocab = new ArrayList<>();
+        int offset = numericCols.length;
+        for (int col : categoricalCols) {
+            // Sorted categories: the encoding does not depend on the order of training rows.
+            var sorted = new java.util.TreeSet<String>();
+            for (int r : train) sorted.add(data.categorical()[r][col]);
+            Map<String, Integer> v = new LinkedHashMap<>();
+            for (String c : sorted) {
+                v.put(c, offset++);
+                names.add(data.categoricalNames().get(col) + "=" + c);
+            }
+            vocab.add(v);
+        }
+        return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names));
+    }
+
+    /** Width of an encoded row. */
+    public int width() {
+        return outputNames.size();
+    }
+
+    /** Names of the encoded columns ("Volume", "Spacegroup=P1", ...). */
+    public List<String> outputNames() {
+        return outputNames;
+    }
+
+    public double[] transform(Dataset data, int row) {
+        return transform(data.numeric()[row], data.categorical()[row]);
+    }
+
+    /** Encodes one row given its full numeric and categorical cell arrays. */
+    public double[] transform(double[] numeric, String[] categorical) {
+        double[] out = new double[width()];
+        for (int j = 0; j < numericCols.length; j++) out[j] = (numeric[numericCols[j]] - mean[j]) / scale[j];
+        for (int j = 0; j < categoricalCols.length; j++) {
+            Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);
+            if (at != null) out[at] = 1;
+        }
+        return out;
+    }
+
+    public double[][] transform(Dataset data, int[] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) out[i] = transform(data, rows[i]);
+        return out;
+    }
+
+    /** True when a categorical cell of the row was never seen in training (it encodes as zeros). */
+    public boolean unseen(String[] categorical) {
+        for (int j = 0; j < categoricalCols.length; j++) {
+            if (!vocab.get(j).containsKey(categorical[categoricalCols[j]])) return true;
+        }
+        return false;
+    }
+}

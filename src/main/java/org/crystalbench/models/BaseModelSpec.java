@@ -1,0 +1,10 @@
+package org.crystalbench.models;
+
+/** A model trained directly on features (everything but the voting combiner). */
+public sealed interface BaseModelSpec extends ModelSpec permits MlpSpec, SvmSpec, LogisticSpec, NaiveBayesSpec {
+    /**
+     * Fits on encoded rows {@code x} with labels {@code y} in {@code 0..classes-1}. All randomness
+     * comes from {@code seed}, on the calling thread, so a fit is the same whatever thread runs it.
+     */
+    Model fit(double[][] x, int[] y, int classes, long seed);
+}

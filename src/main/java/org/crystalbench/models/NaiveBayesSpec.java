@@ -1,0 +1,58 @@
+package org.crystalbench.models;
+
+import smile.classification.NaiveBayes;
+import smile.stat.distribution.Distribution;
+import smile.stat.distribution.GaussianDistribution;
+
+/**
+ * Gaussian naive Bayes: one Gaussian per class and feature, class priors from the training
+ * frequencies. Smile has the classifier but no fit for it, so the fit is here: every variance gets
+ * {@code varSmoothing x} the largest feature variance added (scikit-learn's convention), which keeps
+ * one-hot columns that are constant within a class from giving zero variance.
+ *
+ * @param varSmoothing share of the largest variance added to all variances (default 1e-9)
+ */
+public record NaiveBayesSpec(String name, Double varSmoothing) implements BaseModelSpec {
+    public NaiveBayesSpec {
+        varSmoothing = varSmoothing == null ? 1e-9 : varSmoothing;
+        Check.inRange(name, "var_smoothing", varSmoothing, 0, Double.MAX_VALUE);
+    }
+
+    @Override
+    public Model fit(double[][] x, int[] y, int classes, long seed) {
+        int n = x.length, p = x[0].length;
+        double[] count = new double[classes];
+        double[][] mean = new double[classes][p];
+        double[][] var = new double[classes][p];
+        for (int r = 0; r < n; r++) {
+            count[y[r]]++;
+            for (int j = 0; j < p; j++) mean[y[r]][j] += x[r][j];
+        }
+        for (int c = 0; c < classes; c++) for (int j = 0; j < p; j++) mean[c][j] /= Math.max(count[c], 1);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < p; j++) {
+                double d = x[r][j] - mean[y[r]][j];
+                var[y[r]][j] += d * d;
+            }
+        }
+        double maxVar = 0; // largest overall feature variance, for the smoothing
+        for (int j = 0; j < p; j++) {
+            double m = 0, s = 0;
+            for (double[] row : x) m += row[j];
+            m /= n;
+            for (double[] row : x) s += (row[j] - m) * (row[j] - m);
+            maxVar = Math.max(maxVar, s / n);
+        }
+        double epsilon = varSmoothing * maxVar;
+        double[] prior = new double[classes];
+        Distribution[][] dist = new Distribution[classes][p];
+        for (int c = 0; c < classes; c++) {
+            prior[c] = count[c] / n;
+            for (int j = 0; j < p; j++) {
+                double v = var[c][j] / Math.max(count[c], 1) + epsilon;
+                dist[c][j] = new GaussianDistribution(mean[c][j], Math.sqrt(v > 0 ? v : Double.MIN_NORMAL));
+            }
+        }
+        return new SmileModel(new NaiveBayes(prior, dist), classes);
+    }
+}

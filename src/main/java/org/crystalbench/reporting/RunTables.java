@@ -1,0 +1,137 @@
+package org.crystalbench.reporting;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.config.Reference;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.run.Experiment;
+import org.crystalbench.run.SplitResult;
+import org.crystalbench.splits.Split;
+import org.crystalbench.stats.Summary;
+
+/** The run's output contract: splits.csv, summary.csv, splits-manifest.csv and summary.md. */
+public final class RunTables {
+    private RunTables() {}
+
+    public static final List<String> SPLIT_COLUMNS;
+
+    static {
+        var cols = new ArrayList<>(List.of("feature_set", "protocol", "model", "repeat", "fold"));
+        Metric.ALL.forEach(m -> cols.add(m.column()));
+        cols.addAll(List.of("train_size", "test_size", "fit_ms", "predict_ms"));
+        SPLIT_COLUMNS = List.copyOf(cols);
+    }
+
+    public static String splitsCsv(List<SplitResult> results) {
+        List<List<?>> rows = new ArrayList<>();
+        for (SplitResult r : results) {
+            List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold()));
+            for (Metric m : Metric.ALL) row.add(m.of(r.scores()));
+            row.addAll(List.of(r.trainSize(), r.testSize(), r.fitMs(), r.predictMs()));
+            rows.add(row);
+        }
+        return Csv.of(SPLIT_COLUMNS, rows);
+    }
+
+    public static String summaryCsv(List<Summary> summaries) {
+        List<String> header = new ArrayList<>(List.of("feature_set", "protocol", "model", "n"));
+        for (Metric m : Metric.ALL) {
+            header.add(m.column() + "_mean");
+            header.add(m.column() + "_sd");
+        }
+        header.addAll(List.of("fit_ms_mean", "predict_ms_mean"));
+        List<List<?>> rows = new ArrayList<>();
+        for (Summary s : summaries) {
+            List<Object> row = new ArrayList<>(List.of(s.featureSet(), s.protocol(), s.model(), s.n()));
+            for (Metric m : Metric.ALL) {
+                row.add(s.mean(m));
+                row.add(s.sd(m));
+            }
+            row.add(s.meanFitMs());
+            row.add(s.meanPredictMs());
+            rows.add(row);
+        }
+        return Csv.of(header, rows);
+    }
+
+    public static String manifestCsv(Experiment exp) {
+        List<List<?>> rows = new ArrayList<>();
+        for (Split s : exp.allSplits()) {
+            rows.add(List.of(s.protocol(), s.repeat(), s.fold(), s.train().length, s.test().length, s.testHash()));
+        }
+        return Csv.of(List.of("protocol", "repeat", "fold", "train_size", "test_size", "test_hash"), rows);
+    }
+
+    /** The study's Table 1 layout per feature set and protocol, with the reference beside it. */
+    public static String summaryMarkdown(Experiment exp, List<Summary> summaries) {
+        ExperimentConfig c = exp.config();
+        var md = new StringBuilder();
+        md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
+        md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
+        if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
+        md.append("), seed ").append(c.seed()).append(". Splits: ");
+        md.append(String.join(", ", exp.splits().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
+        md.append("Cells are mean ± SD over splits. **Macro F1** is the mean of per-class F1; **Paper F1** is the "
+                + "harmonic mean of macro precision and macro recall (the study's formula, and Smile's `FScore` "
+                + "with macro averaging). They differ; both are shown.\n");
+
+        Reference ref = c.reference();
+        String lastFs = null;
+        for (int i = 0; i < summaries.size(); ) {
+            Summary first = summaries.get(i);
+            if (!first.featureSet().equals(lastFs)) {
+                lastFs = first.featureSet();
+                md.append("\n## Feature set `").append(lastFs).append("`: ")
+                        .append(String.join(", ", c.featureSets().get(lastFs))).append("\n");
+            }
+            boolean withRef = ref != null && first.featureSet().equals(ref.featureSet()) && first.protocol().equals(ref.protocol());
+            md.append("\n### ").append(protocolTitle(exp, first.protocol())).append("\n\n");
+            md.append("| Model | Macro P | Macro R | Macro F1 | Paper F1 | Accuracy |");
+            if (withRef) md.append(" Study P | Study R | Study F1 |");
+            md.append("\n|---|---|---|---|---|---|").append(withRef ? "---|---|---|" : "").append("\n");
+            for (; i < summaries.size() && summaries.get(i).featureSet().equals(first.featureSet())
+                    && summaries.get(i).protocol().equals(first.protocol()); i++) {
+                Summary s = summaries.get(i);
+                md.append("| ").append(s.model());
+                for (Metric m : List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1, Metric.PAPER_F1, Metric.ACCURACY)) {
+                    md.append(" | ").append(fmt(s.mean(m))).append(" ± ").append(fmt(s.sd(m)));
+                }
+                md.append(" |");
+                if (withRef) {
+                    Reference.Scores r = ref.models().get(s.model());
+                    md.append(r == null ? " – | – | – |" : " %.2f | %.2f | %.2f |".formatted(r.precision(), r.recall(), r.f1()));
+                }
+                md.append("\n");
+            }
+            if (withRef) {
+                md.append("\nStudy: ").append(ref.source() == null ? "reference block of the config" : ref.source())
+                        .append(" (one 8:2 split).\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String protocolTitle(Experiment exp, String protocol) {
+        var p = exp.config().protocols();
+        return protocol.equals("holdout")
+                ? "Repeated stratified holdout (%d x %.0f:%.0f)".formatted(p.holdout().repeats(),
+                        100 * (1 - p.holdout().testRatio()), 100 * p.holdout().testRatio())
+                : "Repeated stratified %d-fold CV (%d repeats)".formatted(p.cv().folds(), p.cv().repeats());
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Writes all four files into {@code out}, each atomically. */
+    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries) {
+        AtomicFiles.write(out.resolve("splits-manifest.csv"), manifestCsv(exp));
+        AtomicFiles.write(out.resolve("splits.csv"), splitsCsv(results));
+        AtomicFiles.write(out.resolve("summary.csv"), summaryCsv(summaries));
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summaries));
+    }
+}

@@ -1,0 +1,67 @@
+package org.crystalbench.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.InputException;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.config.ProtocolSpec;
+import org.crystalbench.data.CsvLoader;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.splits.Split;
+import org.crystalbench.splits.StratifiedSplits;
+
+/**
+ * A config with its data loaded and its splits made: everything that can fail on bad input fails
+ * here, before any output folder is touched.
+ *
+ * @param splits per protocol ({@code holdout}, {@code cv}), in config order
+ */
+public record Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<String, List<Split>> splits) {
+
+    public static Experiment prepare(ExperimentConfig config, Path configFile) {
+        if (config.dataset().path() == null) {
+            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
+        }
+        Path dataPath = resolve(configFile, config.dataset().path());
+        Dataset data = CsvLoader.load(dataPath, config.dataset());
+        return new Experiment(config, configFile, data, makeSplits(config, data));
+    }
+
+    /** A relative data path in a config is read from the working directory first, then beside the config. */
+    static Path resolve(Path configFile, String path) {
+        Path p = Path.of(path);
+        if (p.isAbsolute() || p.toFile().exists() || configFile == null || configFile.getParent() == null) return p;
+        Path beside = configFile.getParent().resolve(p);
+        return beside.toFile().exists() ? beside : p;
+    }
+
+    static Map<String, List<Split>> makeSplits(ExperimentConfig config, Dataset data) {
+        ProtocolSpec p = config.protocols();
+        int k = data.classes().size();
+        Map<String, List<Split>> out = new LinkedHashMap<>();
+        try {
+            if (p.holdout() != null) {
+                out.put("holdout", StratifiedSplits.holdout(data.y(), k, p.holdout().repeats(), p.holdout().testRatio(), config.seed()));
+            }
+            if (p.cv() != null) {
+                out.put("cv", StratifiedSplits.crossValidation(data.y(), k, p.cv().repeats(), p.cv().folds(), config.seed()));
+            }
+        } catch (InputException e) {
+            // Name the class by its label, and the file and column it came from.
+            String msg = e.getMessage();
+            for (int c = k - 1; c >= 0; c--) msg = msg.replace("class " + c + " ", "class '" + data.classes().get(c) + "' ");
+            throw new InputException(data.source() + ": column '" + config.dataset().target() + "': " + msg);
+        }
+        return out;
+    }
+
+    /** Every split of every protocol, in a fixed order. */
+    public List<Split> allSplits() {
+        List<Split> all = new ArrayList<>();
+        splits.values().forEach(all::addAll);
+        return all;
+    }
+}

@@ -1,0 +1,29 @@
+package org.crystalbench.splits;
+
+/**
+ * One train/test partition of the rows.
+ *
+ * @param protocol {@code holdout} or {@code cv}
+ * @param repeat   0-based repeat
+ * @param fold     0-based fold (always 0 for holdout)
+ * @param train    training row indexes, ascending
+ * @param test     test row indexes, ascending
+ */
+public record Split(String protocol, int repeat, int fold, int[] train, int[] test) {
+    /** First 16 hex digits of SHA-256 over the sorted test indexes: the split's fingerprint. */
+    public String testHash() {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            var buf = java.nio.ByteBuffer.allocate(4 * test.length);
+            for (int i : test) buf.putInt(i);
+            return java.util.HexFormat.of().formatHex(sha.digest(buf.array())).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "holdout r3" or "cv r3 f2", for messages. */
+    public String label() {
+        return protocol + " r" + repeat + (protocol.equals("cv") ? " f" + fold : "");
+    }
+}
