@@ -12,7 +12,10 @@ import org.crystalbench.run.SplitResult;
 import org.crystalbench.splits.Split;
 import org.crystalbench.stats.Summary;
 
-/** The run's output contract: splits.csv, summary.csv, splits-manifest.csv and summary.md. */
+/**
+ * The run's output contract: splits.csv, summary.csv, summary.md, splits-manifest.csv, plus
+ * per-class.csv (per split and class) and confusion.csv (confusion counts summed over splits).
+ */
 public final class RunTables {
     private RunTables() {}
 
@@ -55,6 +58,41 @@ public final class RunTables {
             rows.add(row);
         }
         return Csv.of(header, rows);
+    }
+
+    /** Per split and class: precision, recall, F1 and support (the test rows of that class). */
+    public static String perClassCsv(List<SplitResult> results, List<String> classes) {
+        List<List<?>> rows = new ArrayList<>();
+        for (SplitResult r : results) {
+            var s = r.scores();
+            for (int c = 0; c < classes.size(); c++) {
+                int support = java.util.Arrays.stream(s.confusion()[c]).sum();
+                rows.add(List.of(r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold(), classes.get(c),
+                        s.precision()[c], s.recall()[c], s.f1()[c], support));
+            }
+        }
+        return Csv.of(List.of("feature_set", "protocol", "model", "repeat", "fold", "class", "precision", "recall",
+                "f1", "support"), rows);
+    }
+
+    /** Confusion counts summed over the splits of each (feature set, protocol, model). */
+    public static String confusionCsv(List<SplitResult> results, List<String> classes) {
+        var sums = new java.util.LinkedHashMap<List<String>, long[][]>();
+        int k = classes.size();
+        for (SplitResult r : results) {
+            long[][] m = sums.computeIfAbsent(List.of(r.featureSet(), r.protocol(), r.model()), key -> new long[k][k]);
+            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) m[i][j] += r.scores().confusion()[i][j];
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (var e : sums.entrySet()) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    rows.add(List.of(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), classes.get(i),
+                            classes.get(j), e.getValue()[i][j]));
+                }
+            }
+        }
+        return Csv.of(List.of("feature_set", "protocol", "model", "true_class", "predicted_class", "count"), rows);
     }
 
     public static String manifestCsv(Experiment exp) {
@@ -131,6 +169,8 @@ public final class RunTables {
     public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries) {
         AtomicFiles.write(out.resolve("splits-manifest.csv"), manifestCsv(exp));
         AtomicFiles.write(out.resolve("splits.csv"), splitsCsv(results));
+        AtomicFiles.write(out.resolve("per-class.csv"), perClassCsv(results, exp.data().classes()));
+        AtomicFiles.write(out.resolve("confusion.csv"), confusionCsv(results, exp.data().classes()));
         AtomicFiles.write(out.resolve("summary.csv"), summaryCsv(summaries));
         AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summaries));
     }
