@@ -2,25 +2,36 @@ package org.crystalbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.audit.AuditReport;
+import org.crystalbench.provenance.Provenance;
+import org.crystalbench.reporting.RunStats;
 import org.crystalbench.reporting.RunTables;
 import org.crystalbench.run.Experiment;
 import org.crystalbench.run.Progress;
 import org.crystalbench.run.Runner;
 import org.crystalbench.run.SplitResult;
+import org.crystalbench.stats.CiSpec;
+import org.crystalbench.stats.Comparisons;
 import org.crystalbench.stats.Summary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs an experiment: every model on every feature set, on the same repeated stratified splits.",
-                "Writes splits.csv, summary.csv, summary.md and splits-manifest.csv to the output folder."})
+                "Writes splits.csv, summary.csv, summary.md, comparisons.csv, audit.csv, provenance.json, per-class.csv,",
+                "confusion.csv and splits-manifest.csv to the output folder. Prints a WARNING for each feature the",
+                "leakage audit flags."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
     Path config;
@@ -37,11 +48,25 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--ci", paramLabel = "METHOD",
+            description = "Confidence intervals: corrected-t (Nadeau–Bengio, default), t (plain) or bootstrap (percentile over splits, seeded).")
+    String ci = "corrected-t";
+
+    @Option(names = "--ci-level", paramLabel = "LEVEL", description = "Confidence level of intervals and tests (default ${DEFAULT-VALUE}).")
+    double ciLevel = 0.95;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        Instant start = Instant.now();
+        CiSpec ciSpec = CiSpec.parse(ci, ciLevel);
         ExperimentConfig cfg = ConfigLoader.load(config);
         if (data != null) cfg = cfg.withDataPath(data.toString());
         Experiment exp = Experiment.prepare(cfg, config); // all input checks happen before any output
+        AuditReport audit = AuditReport.of(exp);
+        audit.warnings().forEach(w -> System.err.println("crystal-bench: " + w));
         Path dir = out != null ? out : defaultOut("runs", config);
         long units = Runner.size(exp);
         System.err.printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
@@ -52,8 +77,12 @@ public final class RunCommand implements Callable<Integer> {
             results = Runner.run(exp, threads, progress);
         }
         List<Summary> summaries = Summary.of(results);
+        var comparisons = Comparisons.of(summaries, ciSpec.level());
+        List<String> commandLine = new ArrayList<>(List.of(spec.name()));
+        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        var provenance = Provenance.capture(exp, commandLine, threads, start, Instant.now(), ciSpec);
         Files.createDirectories(dir);
-        RunTables.writeAll(dir, exp, results, summaries);
+        RunTables.writeAll(dir, exp, results, summaries, new RunStats(ciSpec, cfg.seed(), comparisons, audit, provenance));
         System.err.printf("crystal-bench run: done in %.1f s; tables in %s%n", (System.nanoTime() - t0) / 1e9, dir);
         System.out.println(dir.resolve("summary.md"));
         return Main.OK;

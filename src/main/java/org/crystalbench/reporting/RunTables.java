@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.config.Reference;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.run.Experiment;
 import org.crystalbench.run.SplitResult;
 import org.crystalbench.splits.Split;
+import org.crystalbench.stats.CiMethod;
+import org.crystalbench.stats.CiSpec;
+import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Summary;
 
 /**
@@ -39,11 +41,14 @@ public final class RunTables {
         return Csv.of(SPLIT_COLUMNS, rows);
     }
 
-    public static String summaryCsv(List<Summary> summaries) {
+    /** Per metric mean, SD and the {@code ci} interval of the mean ({@code seed} feeds the bootstrap only). */
+    public static String summaryCsv(List<Summary> summaries, CiSpec ci, long seed) {
         List<String> header = new ArrayList<>(List.of("feature_set", "protocol", "model", "n"));
         for (Metric m : Metric.ALL) {
             header.add(m.column() + "_mean");
             header.add(m.column() + "_sd");
+            header.add(m.column() + "_ci_low");
+            header.add(m.column() + "_ci_high");
         }
         header.addAll(List.of("fit_ms_mean", "predict_ms_mean"));
         List<List<?>> rows = new ArrayList<>();
@@ -52,6 +57,9 @@ public final class RunTables {
             for (Metric m : Metric.ALL) {
                 row.add(s.mean(m));
                 row.add(s.sd(m));
+                Interval interval = ci.interval(s, m, seed);
+                row.add(interval.low());
+                row.add(interval.high());
             }
             row.add(s.meanFitMs());
             row.add(s.meanPredictMs());
@@ -104,20 +112,29 @@ public final class RunTables {
     }
 
     /** The study's Table 1 layout per feature set and protocol, with the reference beside it. */
-    public static String summaryMarkdown(Experiment exp, List<Summary> summaries) {
+    public static String summaryMarkdown(Experiment exp, List<Summary> summaries, RunStats stats) {
         ExperimentConfig c = exp.config();
         var md = new StringBuilder();
         md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
+        md.append(stats.provenance().shortForm()).append("\n");
+        List<String> flagged = stats.audit().flaggedFeatures();
+        if (!flagged.isEmpty()) {
+            md.append("⚠ **The leakage audit flags ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
+                    .append("**: alone it (nearly) determines the target. See *Leakage audit* below.\n\n");
+        }
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
         if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
         md.append("), seed ").append(c.seed()).append(". Splits: ");
         md.append(String.join(", ", exp.splits().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
-        md.append("Cells are mean ± SD over splits. **Macro F1** is the mean of per-class F1; **Paper F1** is the "
+        md.append("Cells are mean [").append(stats.ci().label()).append(" interval of the mean] over splits")
+                .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
+                        + "overlap, so plain intervals are too narrow; still approximate)" : "")
+                .append(". **Macro F1** is the mean of per-class F1; **Paper F1** is the "
                 + "harmonic mean of macro precision and macro recall (the study's formula, and Smile's `FScore` "
-                + "with macro averaging). They differ; both are shown.\n");
+                + "with macro averaging). They differ; both are shown.\n\n");
+        md.append(StatsTables.markerLegend(stats.ci()));
 
-        Reference ref = c.reference();
         String lastFs = null;
         for (int i = 0; i < summaries.size(); ) {
             Summary first = summaries.get(i);
@@ -125,31 +142,27 @@ public final class RunTables {
                 lastFs = first.featureSet();
                 md.append("\n## Feature set `").append(lastFs).append("`: ")
                         .append(String.join(", ", c.featureSets().get(lastFs))).append("\n");
+                List<String> leaks = c.featureSets().get(lastFs).stream().filter(flagged::contains).toList();
+                if (!leaks.isEmpty()) {
+                    md.append("\n⚠ Uses ").append(String.join(", ", leaks.stream().map(f -> "`" + f + "`").toList()))
+                            .append(", flagged by the leakage audit.\n");
+                }
             }
-            boolean withRef = ref != null && first.featureSet().equals(ref.featureSet()) && first.protocol().equals(ref.protocol());
             md.append("\n### ").append(protocolTitle(exp, first.protocol())).append("\n\n");
-            md.append("| Model | Macro P | Macro R | Macro F1 | Paper F1 | Accuracy |");
-            if (withRef) md.append(" Study P | Study R | Study F1 |");
-            md.append("\n|---|---|---|---|---|---|").append(withRef ? "---|---|---|" : "").append("\n");
+            md.append("| Model | Macro P | Macro R | Macro F1 | Paper F1 | Accuracy | vs best |");
+            md.append("\n|---|---|---|---|---|---|---|\n");
             for (; i < summaries.size() && summaries.get(i).featureSet().equals(first.featureSet())
                     && summaries.get(i).protocol().equals(first.protocol()); i++) {
                 Summary s = summaries.get(i);
                 md.append("| ").append(s.model());
                 for (Metric m : List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1, Metric.PAPER_F1, Metric.ACCURACY)) {
-                    md.append(" | ").append(fmt(s.mean(m))).append(" ± ").append(fmt(s.sd(m)));
+                    md.append(" | ").append(StatsTables.cell(s.mean(m), stats.ci().interval(s, m, stats.seed())));
                 }
-                md.append(" |");
-                if (withRef) {
-                    Reference.Scores r = ref.models().get(s.model());
-                    md.append(r == null ? " – | – | – |" : " %.2f | %.2f | %.2f |".formatted(r.precision(), r.recall(), r.f1()));
-                }
-                md.append("\n");
-            }
-            if (withRef) {
-                md.append("\nStudy: ").append(ref.source() == null ? "reference block of the config" : ref.source())
-                        .append(" (one 8:2 split).\n");
+                md.append(" | ").append(StatsTables.marker(s, stats.comparisons())).append(" |\n");
             }
         }
+        md.append(StatsTables.referenceMarkdown(exp, summaries, stats));
+        md.append("\n").append(stats.audit().markdown("## Leakage audit"));
         return md.toString();
     }
 
@@ -165,13 +178,16 @@ public final class RunTables {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** Writes all four files into {@code out}, each atomically. */
-    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries) {
+    /** Writes every table, audit.csv, comparisons.csv and provenance.json into {@code out}, each atomically. */
+    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
         AtomicFiles.write(out.resolve("splits-manifest.csv"), manifestCsv(exp));
         AtomicFiles.write(out.resolve("splits.csv"), splitsCsv(results));
         AtomicFiles.write(out.resolve("per-class.csv"), perClassCsv(results, exp.data().classes()));
         AtomicFiles.write(out.resolve("confusion.csv"), confusionCsv(results, exp.data().classes()));
-        AtomicFiles.write(out.resolve("summary.csv"), summaryCsv(summaries));
-        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summaries));
+        AtomicFiles.write(out.resolve("summary.csv"), summaryCsv(summaries, stats.ci(), stats.seed()));
+        AtomicFiles.write(out.resolve("comparisons.csv"), StatsTables.comparisonsCsv(stats.comparisons()));
+        AtomicFiles.write(out.resolve("audit.csv"), stats.audit().csv());
+        stats.provenance().write(out);
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summaries, stats));
     }
 }

@@ -1,0 +1,127 @@
+package org.crystalbench.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.crystalbench.reporting.Csv;
+import org.crystalbench.run.Experiment;
+
+/**
+ * The leakage audit of an experiment's data on its splits, with its three renderings: audit.csv,
+ * the Markdown section (also the {@code audit} command's output) and one warning per flagged feature.
+ *
+ * @param majorityAccuracy per protocol, the mean test accuracy of always predicting the training majority
+ */
+public record AuditReport(String target, List<FeatureAudit> features, Map<String, List<String>> featureSets,
+                          Map<String, Double> majorityAccuracy) {
+
+    public static final List<String> CSV_COLUMNS = List.of("feature_set", "protocol", "feature", "kind", "categories",
+            "conditional_entropy_bits", "pure_share", "lookup_accuracy", "best_single_accuracy", "flagged");
+
+    public static AuditReport of(Experiment exp) {
+        Map<String, Double> majority = new LinkedHashMap<>();
+        exp.splits().forEach((p, ss) -> majority.put(p,
+                LeakageAudit.majorityAccuracy(exp.data().y(), exp.data().classes().size(), ss)));
+        return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits()),
+                exp.config().featureSets(), majority);
+    }
+
+    /** Flagged feature names, each once, in audit order. */
+    public List<String> flaggedFeatures() {
+        return features.stream().filter(FeatureAudit::flagged).map(FeatureAudit::feature).distinct().toList();
+    }
+
+    /** Feature sets that contain {@code feature}, in config order. */
+    public List<String> setsWith(String feature) {
+        return featureSets.entrySet().stream().filter(e -> e.getValue().contains(feature)).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * One row per (feature set containing the feature, protocol, feature); a feature of the dataset
+     * section that no feature set uses gets one row with an empty feature_set.
+     */
+    public String csv() {
+        List<List<?>> rows = new ArrayList<>();
+        for (var fs : featureSets.entrySet()) {
+            for (FeatureAudit a : features) if (fs.getValue().contains(a.feature())) rows.add(row(fs.getKey(), a));
+        }
+        for (FeatureAudit a : features) if (setsWith(a.feature()).isEmpty()) rows.add(row("", a));
+        return Csv.of(CSV_COLUMNS, rows);
+    }
+
+    private static List<?> row(String featureSet, FeatureAudit a) {
+        return java.util.Arrays.asList(featureSet, a.protocol(), a.feature(), a.kind().label(), a.categories(),
+                a.conditionalEntropyBits(), a.pureShare(), a.lookupAccuracy(), a.bestSingleAccuracy(), a.flagged());
+    }
+
+    /** One line per flagged feature, for stderr. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (String f : flaggedFeatures()) {
+            List<FeatureAudit> rows = features.stream().filter(a -> a.feature().equals(f)).toList();
+            FeatureAudit first = rows.getFirst();
+            var sb = new StringBuilder("WARNING: feature '").append(f).append("' nearly determines '").append(target).append("': ");
+            if (first.kind() == FeatureAudit.Kind.CATEGORICAL) {
+                sb.append("H(target|feature) = ").append(fmt(first.conditionalEntropyBits())).append(" bits, lookup accuracy ");
+            } else {
+                sb.append("best single-feature accuracy ");
+            }
+            sb.append(String.join(", ", rows.stream().map(a -> fmt(a.testAccuracy()) + " (" + a.protocol() + ")").toList()));
+            List<String> sets = setsWith(f);
+            sb.append(sets.isEmpty() ? "; no feature set uses it" : "; used by feature sets: " + String.join(", ", sets));
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** A Markdown section: one row per feature, the test accuracies per protocol side by side. */
+    public String markdown(String heading) {
+        List<String> protocols = new ArrayList<>(majorityAccuracy.keySet());
+        var md = new StringBuilder(heading).append("\n\n");
+        md.append("Each feature alone against `").append(target).append("`. Categorical: H(target | feature) and the pure "
+                + "share (rows whose value occurs with one class) on all rows; *test accuracy* is a value -> majority-class "
+                + "lookup fitted on each split's training rows (unseen values predict the training majority). Numeric: "
+                + "*test accuracy* of the best split of the feature's axis into at most as many intervals as classes, "
+                + "fitted on the training rows. Accuracies are means over the protocol's test splits; always predicting "
+                + "the training majority scores ");
+        md.append(String.join(", ", protocols.stream().map(p -> fmt(majorityAccuracy.get(p)) + " (" + p + ")").toList()));
+        md.append(". **Flagged** (⚠): test accuracy >= ").append(fmt(LeakageAudit.MIN_ACCURACY))
+                .append(", or H <= ").append(fmt(LeakageAudit.MAX_ENTROPY_BITS)).append(" bits with at least ")
+                .append((int) LeakageAudit.MIN_ROWS_PER_CATEGORY)
+                .append(" rows per category (a low H over mostly one-row categories is no evidence).\n\n");
+        md.append("| Feature | Kind | Categories | H(target \\| feature), bits | Pure share |");
+        for (String p : protocols) md.append(" Test accuracy, ").append(p).append(" |");
+        md.append(" Flag | In feature sets |\n|---|---|---|---|---|");
+        md.append("---|".repeat(protocols.size())).append("---|---|\n");
+        Map<String, List<FeatureAudit>> byFeature = new LinkedHashMap<>();
+        for (FeatureAudit a : features) byFeature.computeIfAbsent(a.feature(), f -> new ArrayList<>()).add(a);
+        for (var e : byFeature.entrySet()) {
+            FeatureAudit a = e.getValue().getFirst();
+            boolean cat = a.kind() == FeatureAudit.Kind.CATEGORICAL;
+            md.append("| ").append(e.getKey()).append(" | ").append(a.kind().label()).append(" | ")
+                    .append(cat ? a.categories().toString() : "").append(" | ")
+                    .append(cat ? fmt(a.conditionalEntropyBits()) : "").append(" | ")
+                    .append(cat ? fmt(a.pureShare()) : "").append(" |");
+            for (String p : protocols) {
+                md.append(' ').append(e.getValue().stream().filter(x -> x.protocol().equals(p)).findFirst()
+                        .map(x -> fmt(x.testAccuracy())).orElse("")).append(" |");
+            }
+            boolean flagged = e.getValue().stream().anyMatch(FeatureAudit::flagged);
+            md.append(flagged ? " ⚠ **flagged**" : "").append(" | ").append(String.join(", ", setsWith(e.getKey()))).append(" |\n");
+        }
+        List<String> flagged = flaggedFeatures();
+        if (!flagged.isEmpty()) {
+            md.append("\n**Warning:** ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
+                    .append(flagged.size() == 1 ? " nearly determines" : " nearly determine").append(" the target; "
+                            + "scores of feature sets that use ").append(flagged.size() == 1 ? "it" : "them")
+                    .append(" measure a lookup, not a model of the physics.\n");
+        }
+        return md.toString();
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,224 @@
+package org.crystalbench.audit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.audit.FeatureAudit.Kind;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.splits.Split;
+
+/**
+ * Leakage audit: does a single feature (nearly) determine the target?
+ *
+ * <p>Categorical features: H(target | feature) and the pure share are computed on all rows and are
+ * information only when the column has many rare values, because the plug-in entropy of a column with
+ * one row per value is 0 whatever the column means (every singleton is "pure"). What decides a flag
+ * is out of sample: a lookup table value -> majority class fitted on each split's training rows and
+ * scored on its test rows (an unseen value predicts the training majority). Numeric features: the best
+ * partition of the feature's axis into at most K intervals (K = number of classes), cut at K - 1
+ * thresholds chosen to maximise training accuracy, each interval predicting its majority training
+ * class — a one-feature decision tree of K leaves — scored on the test rows.
+ */
+public final class LeakageAudit {
+    private LeakageAudit() {}
+
+    /** Flag when H(target | feature) is at most this many bits (and the column is not too sparse). */
+    public static final double MAX_ENTROPY_BITS = 0.05;
+    /** Flag when the single feature's mean test accuracy is at least this. */
+    public static final double MIN_ACCURACY = 0.99;
+    /**
+     * The entropy rule applies only with at least this many rows per category on average: below it,
+     * a near-zero plug-in H is what sparse counts give by themselves (an id column has H = 0).
+     */
+    public static final double MIN_ROWS_PER_CATEGORY = 5;
+
+    /** Every numeric then categorical feature of the data set, per protocol, over that protocol's splits. */
+    public static List<FeatureAudit> of(Dataset data, Map<String, List<Split>> splits) {
+        int k = data.classes().size();
+        int[] y = data.y();
+        List<FeatureAudit> out = new ArrayList<>();
+        for (var e : splits.entrySet()) {
+            String protocol = e.getKey();
+            List<Split> ss = e.getValue();
+            for (int j = 0; j < data.numericNames().size(); j++) {
+                double[] x = numericColumn(data, j);
+                double acc = ss.stream().mapToDouble(s -> intervalAccuracy(x, y, k, s, k)).average().orElse(Double.NaN);
+                out.add(new FeatureAudit(protocol, data.numericNames().get(j), Kind.NUMERIC, null, null, null, null,
+                        acc, acc >= MIN_ACCURACY));
+            }
+            for (int j = 0; j < data.categoricalNames().size(); j++) {
+                String[] x = categoricalColumn(data, j);
+                int categories = (int) Arrays.stream(x).distinct().count();
+                double h = conditionalEntropyBits(x, y, k);
+                double pure = pureShare(x, y);
+                double acc = ss.stream().mapToDouble(s -> lookupAccuracy(x, y, k, s)).average().orElse(Double.NaN);
+                boolean flagged = acc >= MIN_ACCURACY
+                        || (h <= MAX_ENTROPY_BITS && (double) x.length / categories >= MIN_ROWS_PER_CATEGORY);
+                out.add(new FeatureAudit(protocol, data.categoricalNames().get(j), Kind.CATEGORICAL, categories, h, pure,
+                        acc, null, flagged));
+            }
+        }
+        return out;
+    }
+
+    /** Mean test accuracy of predicting the training majority class: the bar every feature is read against. */
+    public static double majorityAccuracy(int[] y, int k, List<Split> splits) {
+        return splits.stream().mapToDouble(s -> {
+            int majority = argmax(counts(y, s.train(), k));
+            return Arrays.stream(s.test()).filter(i -> y[i] == majority).count() / (double) s.test().length;
+        }).average().orElse(Double.NaN);
+    }
+
+    /** H(Y | X) in bits, plug-in estimate on all rows: sum over x of p(x) H(Y | X = x). */
+    public static double conditionalEntropyBits(String[] x, int[] y, int k) {
+        Map<String, int[]> byValue = countsByValue(x, y, k);
+        double h = 0;
+        for (int[] c : byValue.values()) {
+            int n = Arrays.stream(c).sum();
+            for (int v : c) if (v > 0) h -= (double) v / x.length * Math.log((double) v / n);
+        }
+        return Math.max(0, h / Math.log(2));
+    }
+
+    /** Share of rows whose value occurs with a single class. */
+    public static double pureShare(String[] x, int[] y) {
+        Map<String, Integer> first = new HashMap<>();
+        Map<String, Boolean> pure = new HashMap<>();
+        Map<String, Integer> size = new HashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            Integer c = first.putIfAbsent(x[i], y[i]);
+            if (c != null && c != y[i]) pure.put(x[i], false);
+            pure.putIfAbsent(x[i], true);
+            size.merge(x[i], 1, Integer::sum);
+        }
+        int rows = 0;
+        for (var e : pure.entrySet()) if (e.getValue()) rows += size.get(e.getKey());
+        return x.length == 0 ? Double.NaN : (double) rows / x.length;
+    }
+
+    /** Test accuracy of value -> majority training class; unseen values get the overall training majority. */
+    public static double lookupAccuracy(String[] x, int[] y, int k, Split split) {
+        Map<String, int[]> table = new HashMap<>();
+        for (int i : split.train()) table.computeIfAbsent(x[i], v -> new int[k])[y[i]]++;
+        int fallback = argmax(counts(y, split.train(), k));
+        int correct = 0;
+        for (int i : split.test()) {
+            int[] c = table.get(x[i]);
+            if ((c == null ? fallback : argmax(c)) == y[i]) correct++;
+        }
+        return (double) correct / split.test().length;
+    }
+
+    /** Test accuracy of the best partition of x into at most {@code intervals} intervals, fitted on train. */
+    public static double intervalAccuracy(double[] x, int[] y, int k, Split split, int intervals) {
+        Partition p = Partition.fit(x, y, k, split.train(), intervals);
+        int correct = 0;
+        for (int i : split.test()) if (p.predict(x[i]) == y[i]) correct++;
+        return (double) correct / split.test().length;
+    }
+
+    /**
+     * Thresholds (ascending) and one class per interval: x below thresholds[0] is interval 0, and so on.
+     */
+    record Partition(double[] thresholds, int[] labels) {
+        int predict(double v) {
+            int i = 0;
+            while (i < thresholds.length && v >= thresholds[i]) i++;
+            return labels[i];
+        }
+
+        /** Dynamic programme over the distinct training values: maximum training hits with <= L intervals. */
+        static Partition fit(double[] x, int[] y, int k, int[] rows, int maxIntervals) {
+            Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+            // Groups of equal values: the only places a threshold can go is between groups.
+            List<Double> values = new ArrayList<>();
+            List<int[]> groupCounts = new ArrayList<>();
+            for (int r : order) {
+                if (values.isEmpty() || Double.compare(values.getLast(), x[r]) != 0) {
+                    values.add(x[r]);
+                    groupCounts.add(new int[k]);
+                }
+                groupCounts.getLast()[y[r]]++;
+            }
+            int m = values.size();
+            int[][] prefix = new int[m + 1][k];
+            for (int g = 0; g < m; g++) for (int c = 0; c < k; c++) prefix[g + 1][c] = prefix[g][c] + groupCounts.get(g)[c];
+            int L = Math.max(1, Math.min(maxIntervals, m));
+            // best[j][g]: most training hits covering groups [0, g) with exactly j intervals; cut[j][g]: start of the last
+            int[][] best = new int[L + 1][m + 1];
+            int[][] cut = new int[L + 1][m + 1];
+            for (int[] row : best) Arrays.fill(row, -1);
+            best[0][0] = 0;
+            for (int j = 1; j <= L; j++) {
+                for (int g = j; g <= m; g++) {
+                    for (int s = j - 1; s < g; s++) {
+                        if (best[j - 1][s] < 0) continue;
+                        int v = best[j - 1][s] + segmentHits(prefix, s, g, k);
+                        if (v > best[j][g]) {
+                            best[j][g] = v;
+                            cut[j][g] = s;
+                        }
+                    }
+                }
+            }
+            int bestJ = 1;
+            for (int j = 2; j <= L; j++) if (best[j][m] > best[bestJ][m]) bestJ = j; // fewer intervals on ties
+            double[] thresholds = new double[bestJ - 1];
+            int[] labels = new int[bestJ];
+            for (int j = bestJ, g = m; j >= 1; j--) {
+                int s = cut[j][g];
+                labels[j - 1] = argmaxRange(prefix, s, g, k);
+                if (j > 1) thresholds[j - 2] = (values.get(s - 1) + values.get(s)) / 2;
+                g = s;
+            }
+            return new Partition(thresholds, labels);
+        }
+
+        private static int segmentHits(int[][] prefix, int from, int to, int k) {
+            int max = 0;
+            for (int c = 0; c < k; c++) max = Math.max(max, prefix[to][c] - prefix[from][c]);
+            return max;
+        }
+
+        private static int argmaxRange(int[][] prefix, int from, int to, int k) {
+            int best = 0;
+            for (int c = 1; c < k; c++) if (prefix[to][c] - prefix[from][c] > prefix[to][best] - prefix[from][best]) best = c;
+            return best;
+        }
+    }
+
+    static double[] numericColumn(Dataset d, int j) {
+        double[] v = new double[d.size()];
+        for (int i = 0; i < v.length; i++) v[i] = d.numeric()[i][j];
+        return v;
+    }
+
+    static String[] categoricalColumn(Dataset d, int j) {
+        String[] v = new String[d.size()];
+        for (int i = 0; i < v.length; i++) v[i] = d.categorical()[i][j];
+        return v;
+    }
+
+    private static Map<String, int[]> countsByValue(String[] x, int[] y, int k) {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) m.computeIfAbsent(x[i], v -> new int[k])[y[i]]++;
+        return m;
+    }
+
+    private static int[] counts(int[] y, int[] rows, int k) {
+        int[] c = new int[k];
+        for (int i : rows) c[y[i]]++;
+        return c;
+    }
+
+    /** Index of the largest count; ties go to the lower class index (deterministic). */
+    static int argmax(int[] c) {
+        int best = 0;
+        for (int i = 1; i < c.length; i++) if (c[i] > c[best]) best = i;
+        return best;
+    }
+}

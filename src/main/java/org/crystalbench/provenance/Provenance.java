@@ -1,0 +1,159 @@
+package org.crystalbench.provenance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.crystalbench.BuildInfo;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.run.Experiment;
+import org.crystalbench.stats.CiSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What produced a result folder, written as {@code provenance.json} (snake_case keys). Capture it
+ * once the work is done ({@link #capture}) and write it beside the tables ({@link #write}).
+ *
+ * @param gitCommit     HEAD of the git checkout holding the running jar (null when not in a checkout or git is missing)
+ * @param gitDirty      whether that checkout had uncommitted changes to tracked files (null when unknown)
+ * @param config        the resolved config, every default filled in (and {@code --data} applied)
+ * @param configSha256  SHA-256 of {@code config} as canonical JSON (keys sorted, no whitespace)
+ * @param columnsUsed   the target and every feature column of the dataset section
+ * @param ciMethod      null for commands that compute no intervals
+ */
+public record Provenance(
+        String crystalBenchVersion, String gitCommit, Boolean gitDirty, String smileVersion,
+        String javaVersion, String javaVendor, String osName, String osVersion, String arch, String cpuModel,
+        int cores, int threads, long seed,
+        JsonNode config, String configSha256,
+        String dataFile, String dataSha256, int rowsRead, int rowsUsed, int rowsDropped, List<String> columnsUsed,
+        List<String> commandLine, String startTime, String endTime, double wallTimeSeconds,
+        String ciMethod, Double ciLevel) {
+
+    public static final String FILE = "provenance.json";
+
+    /** Sorted keys, compact: the same config always gives the same bytes and hash. */
+    static final JsonMapper CANONICAL = ConfigLoader.JSON.rebuild()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /**
+     * @param commandLine the program's arguments, command name first (e.g. {@code run configs/paper.yaml ...})
+     * @param ci          the interval settings, or null
+     */
+    public static Provenance capture(Experiment exp, List<String> commandLine, int threads, Instant start, Instant end,
+                                     CiSpec ci) {
+        ExperimentConfig cfg = exp.config();
+        JsonNode config = CANONICAL.valueToTree(cfg);
+        var data = exp.data();
+        List<String> columns = new ArrayList<>();
+        columns.add(cfg.dataset().target());
+        columns.addAll(cfg.dataset().allFeatures());
+        Path home = jarHome();
+        return new Provenance(BuildInfo.version(), git(home, "rev-parse", "HEAD"), dirty(home), BuildInfo.smileVersion(),
+                System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), readCpuModel(),
+                Runtime.getRuntime().availableProcessors(), threads, cfg.seed(),
+                config, sha256(CANONICAL.writeValueAsString(config)),
+                data.source(), data.sha256(), data.rowsRead(), data.size(), data.rowsDropped(), List.copyOf(columns),
+                List.copyOf(commandLine), start.toString(), end.toString(),
+                Duration.between(start, end).toNanos() / 1e9,
+                ci == null ? null : ci.method().label(), ci == null ? null : ci.level());
+    }
+
+    /** Writes {@code provenance.json} into {@code dir}, atomically, pretty-printed. */
+    public Path write(Path dir) {
+        Path file = dir.resolve(FILE);
+        AtomicFiles.write(file, ConfigLoader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+        return file;
+    }
+
+    public static Provenance read(Path file) throws IOException {
+        return ConfigLoader.JSON.readValue(Files.readString(file), Provenance.class);
+    }
+
+    /** Two Markdown lines for the head of a summary. */
+    public String shortForm() {
+        return String.format(Locale.ROOT,
+                "crystal-bench %s%s, Smile %s, Java %s (%s), %s %s %s, %s, %d cores, %d threads, seed %d.%n"
+                        + "Config sha256 `%s`, data sha256 `%s` (%d rows used, %d dropped); %s -> %s (%.1f s)%s. "
+                        + "Full record: `%s`.%n",
+                crystalBenchVersion, gitCommit == null ? "" : " (commit " + gitCommit.substring(0, Math.min(12, gitCommit.length()))
+                        + (Boolean.TRUE.equals(gitDirty) ? ", uncommitted changes" : "") + ")",
+                smileVersion, javaVersion, javaVendor, osName, osVersion, arch, cpuModel == null ? "CPU unknown" : cpuModel,
+                cores, threads, seed, configSha256.substring(0, 12), dataSha256.substring(0, 12), rowsUsed, rowsDropped,
+                startTime, endTime, wallTimeSeconds,
+                ciMethod == null ? "" : "; intervals: " + ciMethod + " " + java.math.BigDecimal.valueOf(ciLevel * 100)
+                        .stripTrailingZeros().toPlainString() + "%", FILE);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The "model name" of /proc/cpuinfo (Linux), else null. */
+    static String readCpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: unknown
+        }
+        return null;
+    }
+
+    /** The folder of the running jar (or classes folder): its git checkout is the code that ran. */
+    static Path jarHome() {
+        try {
+            Path p = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(p) ? p : p.getParent();
+        } catch (Exception e) {
+            return Path.of(".");
+        }
+    }
+
+    static Boolean dirty(Path dir) {
+        String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+        return status == null ? null : !status.isEmpty();
+    }
+
+    /** Output of {@code git -C dir args...}, trimmed; null when git fails, is missing or takes over 5 s. */
+    static String git(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).trim() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.crystalbench.reporting;
+
+import java.util.List;
+import org.crystalbench.audit.AuditReport;
+import org.crystalbench.provenance.Provenance;
+import org.crystalbench.stats.CiSpec;
+import org.crystalbench.stats.Comparisons.Comparison;
+
+/**
+ * The statistics a run's tables carry besides means: interval settings, paired comparisons with
+ * the best model, the leakage audit and the provenance record.
+ *
+ * @param seed the run's seed, from which every bootstrap seed is derived
+ */
+public record RunStats(CiSpec ci, long seed, List<Comparison> comparisons, AuditReport audit, Provenance provenance) {}
