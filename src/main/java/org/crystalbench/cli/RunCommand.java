@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,8 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<Summary> summaries = Summary.of(results);
         var comparisons = Comparisons.of(summaries, ciSpec.level());
-        List<String> commandLine = new ArrayList<>(List.of(spec.name()));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        List<String> commandLine = spec.commandLine().getParseResult().originalArgs(); // "run", CONFIG, flags...
         var provenance = Provenance.capture(exp, commandLine, threads, start, Instant.now(), ciSpec);
         Files.createDirectories(dir);
         RunTables.writeAll(dir, exp, results, summaries, new RunStats(ciSpec, cfg.seed(), comparisons, audit, provenance));

@@ -18,6 +18,7 @@ import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.reporting.AtomicFiles;
 import org.crystalbench.run.Experiment;
+import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
@@ -71,7 +72,7 @@ public record Provenance(
                 Runtime.getRuntime().availableProcessors(), threads, cfg.seed(),
                 config, sha256(CANONICAL.writeValueAsString(config)),
                 data.source(), data.sha256(), data.rowsRead(), data.size(), data.rowsDropped(), List.copyOf(columns),
-                List.copyOf(commandLine), start.toString(), end.toString(),
+                List.copyOf(commandLine), millis(start), millis(end),
                 Duration.between(start, end).toNanos() / 1e9,
                 ci == null ? null : ci.method().label(), ci == null ? null : ci.level());
     }
@@ -98,8 +99,11 @@ public record Provenance(
                 smileVersion, javaVersion, javaVendor, osName, osVersion, arch, cpuModel == null ? "CPU unknown" : cpuModel,
                 cores, threads, seed, configSha256.substring(0, 12), dataSha256.substring(0, 12), rowsUsed, rowsDropped,
                 startTime, endTime, wallTimeSeconds,
-                ciMethod == null ? "" : "; intervals: " + ciMethod + " " + java.math.BigDecimal.valueOf(ciLevel * 100)
-                        .stripTrailingZeros().toPlainString() + "%", FILE);
+                ciMethod == null ? "" : "; intervals: " + new CiSpec(CiMethod.of(ciMethod), ciLevel).label(), FILE);
+    }
+
+    private static String millis(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 
     public static String sha256(String text) {
