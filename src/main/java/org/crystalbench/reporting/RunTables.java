@@ -21,6 +21,12 @@ public final class RunTables {
 
     public static final List<String> SPLIT_COLUMNS;
 
+    /** The two F1 definitions, said once for every Markdown table that shows them. */
+    public static final String F1_NOTE = "Cells are mean ± SD over splits. **Macro F1** is the mean of per-class F1 "
+            + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
+            + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
+            + "They differ; both are shown.\n";
+
     static {
         var cols = new ArrayList<>(List.of("feature_set", "protocol", "model", "repeat", "fold"));
         Metric.ALL.forEach(m -> cols.add(m.column()));
@@ -113,9 +119,7 @@ public final class RunTables {
         md.append("), seed ").append(c.seed()).append(". Splits: ");
         md.append(String.join(", ", exp.splits().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
-        md.append("Cells are mean ± SD over splits. **Macro F1** is the mean of per-class F1; **Paper F1** is the "
-                + "harmonic mean of macro precision and macro recall (the study's formula, and Smile's `FScore` "
-                + "with macro averaging). They differ; both are shown.\n");
+        md.append(F1_NOTE);
 
         Reference ref = c.reference();
         String lastFs = null;
