@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs an experiment: every model on every feature set, on the same repeated stratified splits.",
+        description = {"Runs an experiment: every model, feature set and split.",
+                "Every model and feature set sees the same repeated stratified splits, made from the seed.",
                 "Writes splits.csv, summary.csv, summary.md and splits-manifest.csv to the output folder."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")

@@ -128,14 +128,16 @@ class BadInputTest {
     void unknownConfigKeyNamesFileLineAndKey() throws IOException {
         Path data = csvWith(-1, null);
         Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("- {name: LR, type: logistic}", "- {name: LR, type: logistic, lamda: 2}"));
-        assertBad(run(c), "c.yaml:", "models[0]", "lamda");
+        long line = Files.readString(c).substring(0, Files.readString(c).indexOf("lamda")).lines().count();
+        assertBad(run(c), "c.yaml:" + line + ": models[0].lamda: unknown key 'lamda'", "lambda");
     }
 
     @Test
     void badValueTypeNamesTheKey() throws IOException {
         Path data = csvWith(-1, null);
         Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("holdout: {repeats: 2}", "holdout: {repeats: many}"));
-        assertBad(run(c), "c.yaml:", "protocols.holdout.repeats");
+        long line = Files.readString(c).substring(0, Files.readString(c).indexOf("many")).lines().count();
+        assertBad(run(c), "c.yaml:" + line + ":", "protocols.holdout.repeats", "many");
     }
 
     @Test
