@@ -27,10 +27,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs an experiment: every model on every feature set, on the same repeated stratified splits.",
-                "Writes splits.csv, summary.csv, summary.md, comparisons.csv, audit.csv, provenance.json, per-class.csv,",
-                "confusion.csv and splits-manifest.csv to the output folder. Prints a WARNING for each feature the",
-                "leakage audit flags."})
+        description = {"Runs an experiment: every model, feature set and split.",
+                "Every model and feature set sees the same repeated stratified splits, made from the seed.",
+                "Writes splits.csv, summary.csv, summary.md, comparisons.csv, audit.csv, provenance.json,",
+                "per-class.csv, confusion.csv and splits-manifest.csv to the output folder, and prints a",
+                "WARNING for each feature the leakage audit flags."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
     Path config;

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Writes synthetic rows with the Li-ion silicate schema (crystal system consistent with",
-                "space group), for tests, demos and measuring how cost grows with rows."})
+        description = {"Writes synthetic rows with the Li-ion silicate schema.",
+                "The crystal system is consistent with the space group, as in the real data; for tests, demos",
+                "and measuring how cost grows with rows."})
 public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "339", description = "Rows (default ${DEFAULT-VALUE}).")
     int rows;

@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -50,7 +51,7 @@ public final class ConfigLoader {
         try {
             config = YAML.readValue(text, ExperimentConfig.class);
         } catch (JacksonException e) {
-            throw describe(file, e);
+            throw describe(file, text, e);
         }
         if (config == null) throw new InputException(file + ": config is empty");
         validate(file, config);
@@ -112,24 +113,35 @@ public final class ConfigLoader {
     }
 
     /** Turns a Jackson error into "file:line:col: key path: what is wrong". */
-    static InputException describe(Path file, JacksonException e) {
+    static InputException describe(Path file, String text, JacksonException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        TokenStreamLocation loc = e.getLocation();
-        String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "");
-        String path = e instanceof DatabindException de ? de.getPathReference() : null;
-        String key = path == null ? "" : keyPath(e);
+        String key = e instanceof DatabindException ? keyPath(e) : "";
         String what;
         if (root instanceof InputException || root instanceof IllegalArgumentException) {
             what = root.getMessage();
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            what = "unknown key '" + u.getPropertyName() + "'" + (u.getKnownPropertyIds() == null ? ""
+                    : " (known: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
         } else {
-            what = e.getOriginalMessage();
-            int cut = what.indexOf(" (for ");
-            if (what.startsWith("Unrecognized property")) cut = -1;
-            if (cut > 0) what = what.substring(0, cut);
-            what = what.replaceAll("\\s*\\n.*", "");
+            what = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
         }
+        TokenStreamLocation loc = e.getLocation();
+        long line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : lineOf(text, e);
+        String where = file + (line > 0 ? ":" + line + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getColumnNr() : "") : "");
         return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
+    }
+
+    /**
+     * Jackson reports no location for some errors in records (their properties are buffered before the
+     * constructor runs); then the line of the last key of the path is the best pointer we have.
+     */
+    private static long lineOf(String text, JacksonException e) {
+        String last = null;
+        for (var ref : e.getPath()) if (ref.getPropertyName() != null) last = ref.getPropertyName();
+        if (last == null) return 0;
+        var m = java.util.regex.Pattern.compile("(^|[\\s{,])" + java.util.regex.Pattern.quote(last) + "\\s*:").matcher(text);
+        return m.find() ? text.substring(0, m.start()).lines().count() + (m.start() > 0 && text.charAt(m.start() - 1) == '\n' ? 1 : 0) : 0;
     }
 
     private static String keyPath(JacksonException e) {

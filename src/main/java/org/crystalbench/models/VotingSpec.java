@@ -31,6 +31,9 @@ public record VotingSpec(String name, List<String> members, Rule rule, List<Doub
                     + " values for " + members.size() + " members");
         }
         for (double w : weights) Check.inRange(name, "weights", w, 0, Double.MAX_VALUE);
+        if (weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw new InputException("model '" + name + "': weights must not all be 0");
+        }
         weights = List.copyOf(weights);
     }
 

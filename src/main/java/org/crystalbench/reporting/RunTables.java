@@ -23,6 +23,15 @@ public final class RunTables {
 
     public static final List<String> SPLIT_COLUMNS;
 
+    /** The two F1 definitions, said once for every Markdown table that shows them (without "Cells are ..."). */
+    public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
+            + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
+            + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
+            + "They differ; both are shown.\n";
+
+    /** The two F1 definitions, said once for every Markdown table that shows them. */
+    public static final String F1_NOTE = "Cells are mean ± SD over splits. " + F1_DEFINITIONS;
+
     static {
         var cols = new ArrayList<>(List.of("feature_set", "protocol", "model", "repeat", "fold"));
         Metric.ALL.forEach(m -> cols.add(m.column()));
@@ -120,7 +129,7 @@ public final class RunTables {
         List<String> flagged = stats.audit().flaggedFeatures();
         if (!flagged.isEmpty()) {
             md.append("⚠ **The leakage audit flags ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
-                    .append("**: alone it (nearly) determines the target. See *Leakage audit* below.\n\n");
+                    .append("**: on its own, each (nearly) determines the target. See *Leakage audit* below.\n\n");
         }
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
         if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
@@ -130,9 +139,7 @@ public final class RunTables {
         md.append("Cells are mean [").append(stats.ci().label()).append(" interval of the mean] over splits")
                 .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")
-                .append(". **Macro F1** is the mean of per-class F1; **Paper F1** is the "
-                + "harmonic mean of macro precision and macro recall (the study's formula, and Smile's `FScore` "
-                + "with macro averaging). They differ; both are shown.\n\n");
+                .append(". ").append(F1_DEFINITIONS).append("\n");
         md.append(StatsTables.markerLegend(stats.ci()));
 
         String lastFs = null;

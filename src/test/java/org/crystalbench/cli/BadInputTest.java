@@ -1,0 +1,161 @@
+package org.crystalbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.crystalbench.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad input exits 2 with one line naming file, line and column (or key), and writes nothing. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    static final String HEADER = "Materials Id,Formula,Spacegroup,Formation Energy (eV),E Above Hull (eV),Band Gap (eV),"
+            + "Nsites,Density (gm/cc),Volume,Has Bandstructure,Crystal System\r\n";
+
+    record Result(int code, String err) {}
+
+    Result run(Path config, String... extra) {
+        var err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        String[] args = new String[4 + extra.length];
+        args[0] = "run";
+        args[1] = config.toString();
+        args[2] = "--out";
+        args[3] = dir.resolve("out").toString();
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        int code = cl.execute(args);
+        return new Result(code, err.toString());
+    }
+
+    /** A valid file of 30 rows (10 per class) with one line replaced. */
+    Path csvWith(int replaceDataRow, String line) throws IOException {
+        var sb = new StringBuilder(HEADER);
+        String[] systems = {"monoclinic", "orthorhombic", "triclinic"};
+        String[] groups = {"P21/c", "Pnma", "P1"};
+        for (int i = 0; i < 30; i++) {
+            String row = i == replaceDataRow ? line
+                    : "mp-%d,LiFeSiO4,%s,-2.6,0.05,%.2f,%d,2.9,%d,TRUE,%s".formatted(i, groups[i % 3], 1 + i * 0.1, 20 + i, 300 + i, systems[i % 3]);
+            sb.append(row).append("\r\n");
+        }
+        return Fixtures.write(dir, "data.csv", sb.toString());
+    }
+
+    Path config(Path data) throws IOException {
+        return Fixtures.write(dir, "c.yaml", Fixtures.config(data, "- {name: LR, type: logistic}\n- {name: NB, type: naive-bayes}",
+                "holdout: {repeats: 2}\ncv: {repeats: 1, folds: 3}"));
+    }
+
+    void assertBad(Result r, String... fragments) {
+        assertEquals(2, r.code(), r.err());
+        String msg = r.err().strip();
+        assertEquals(1, msg.lines().count(), "one line: " + msg);
+        for (String f : fragments) assertTrue(msg.contains(f), "expected '" + f + "' in: " + msg);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void validInputRuns() throws IOException {
+        Path data = csvWith(-1, null);
+        assertEquals(0, run(config(data), "--quiet").code());
+    }
+
+    @Test
+    void missingDataFile() throws IOException {
+        assertBad(run(config(dir.resolve("nope.csv"))), "nope.csv", "not found");
+    }
+
+    @Test
+    void missingColumn() throws IOException {
+        Path data = Fixtures.write(dir, "data.csv", Files.readString(csvWith(-1, null)).replace("Band Gap (eV)", "Gap"));
+        assertBad(run(config(data)), "data.csv:1", "column 'Band Gap (eV)'", "not in the header");
+    }
+
+    @Test
+    void duplicateColumn() throws IOException {
+        Path data = Fixtures.write(dir, "data.csv", Files.readString(csvWith(-1, null)).replace("Formula,", "Volume,"));
+        assertBad(run(config(data)), "data.csv:1", "column 'Volume'", "duplicate");
+    }
+
+    @Test
+    void nonNumericValue() throws IOException {
+        Path data = csvWith(4, "mp-4,LiFeSiO4,P21/c,-2.6,0.05,abc,20,2.9,300,TRUE,monoclinic");
+        assertBad(run(config(data)), "data.csv:6", "column 'Band Gap (eV)'", "'abc' is not a number");
+    }
+
+    @Test
+    void emptyNaAndQuestionMarkCells() throws IOException {
+        for (String cell : new String[] {"", "NA", "?"}) {
+            Path data = csvWith(7, "mp-7,LiFeSiO4,P21/c,-2.6,0.05,1.0,20,%s,300,TRUE,monoclinic".formatted(cell));
+            assertBad(run(config(data)), "data.csv:9", "column 'Density (gm/cc)'", "drop-rows");
+        }
+    }
+
+    @Test
+    void dropRowsPolicyDropsAndReports() throws IOException {
+        Path data = csvWith(7, "mp-7,LiFeSiO4,P21/c,-2.6,0.05,1.0,20,NA,300,TRUE,monoclinic");
+        String yaml = Files.readString(config(data)).replace("target: Crystal System", "target: Crystal System\n  missing: drop-rows");
+        Path c = Fixtures.write(dir, "c2.yaml", yaml);
+        assertEquals(0, run(c, "--quiet").code());
+        assertTrue(Files.readString(dir.resolve("out/summary.md")).contains("29 rows, 1 dropped for missing values"));
+    }
+
+    @Test
+    void fewerThanTwoClasses() throws IOException {
+        Path data = Fixtures.write(dir, "data.csv", Files.readString(csvWith(-1, null))
+                .replace("orthorhombic", "monoclinic").replace("triclinic", "monoclinic"));
+        assertBad(run(config(data)), "data.csv", "column 'Crystal System'", "1 class");
+    }
+
+    @Test
+    void classWithFewerRowsThanFolds() throws IOException {
+        var text = new StringBuilder(Files.readString(csvWith(-1, null)));
+        Path data = Fixtures.write(dir, "data.csv", text.toString().replaceAll("P1,(.*),triclinic", "P1,$1,monoclinic")
+                .replaceFirst("P21/c,(.*),monoclinic", "P1,$1,triclinic").replaceFirst("P21/c,(.*),monoclinic", "P1,$1,triclinic"));
+        assertBad(run(config(data)), "data.csv", "class 'triclinic' has 2 rows");
+    }
+
+    @Test
+    void unknownConfigKeyNamesFileLineAndKey() throws IOException {
+        Path data = csvWith(-1, null);
+        Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("- {name: LR, type: logistic}", "- {name: LR, type: logistic, lamda: 2}"));
+        long line = Files.readString(c).substring(0, Files.readString(c).indexOf("lamda")).lines().count();
+        assertBad(run(c), "c.yaml:" + line + ": models[0].lamda: unknown key 'lamda'", "lambda");
+    }
+
+    @Test
+    void badValueTypeNamesTheKey() throws IOException {
+        Path data = csvWith(-1, null);
+        Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("holdout: {repeats: 2}", "holdout: {repeats: many}"));
+        long line = Files.readString(c).substring(0, Files.readString(c).indexOf("many")).lines().count();
+        assertBad(run(c), "c.yaml:" + line + ":", "protocols.holdout.repeats", "many");
+    }
+
+    @Test
+    void outOfRangeHyperparameterNamesModelAndKey() throws IOException {
+        Path data = csvWith(-1, null);
+        Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("type: logistic}", "type: logistic, lambda: -1}"));
+        assertBad(run(c), "c.yaml:", "model 'LR'", "lambda");
+    }
+
+    @Test
+    void unknownModelType() throws IOException {
+        Path data = csvWith(-1, null);
+        Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("type: logistic", "type: xgboost"));
+        assertBad(run(c), "c.yaml:", "xgboost");
+    }
+
+    @Test
+    void raggedRow() throws IOException {
+        assertBad(run(config(csvWith(3, "mp-3,LiFeSiO4,P21/c,-2.6"))), "data.csv:5", "4 fields");
+    }
+}

@@ -1,0 +1,80 @@
+package org.crystalbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.crystalbench.Fixtures;
+import org.crystalbench.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole `run` command on generated data: files, shapes, and determinism across thread counts. */
+class RunEndToEndTest {
+    @TempDir
+    static Path dir;
+    static Path config;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Path csv = Fixtures.syntheticCsv(dir, 150, 5);
+        config = Fixtures.write(dir, "test.yaml", Fixtures.config(csv, Fixtures.FAST_MODELS, Fixtures.SMALL_PROTOCOLS));
+    }
+
+    static Path run(String name, int threads) {
+        Path out = dir.resolve(name);
+        int code = Main.commandLine().execute("run", config.toString(), "--out", out.toString(),
+                "--threads", Integer.toString(threads), "--quiet");
+        assertEquals(0, code);
+        return out;
+    }
+
+    /** splits.csv without the timing columns (fit_ms, predict_ms), which legitimately vary. */
+    static List<String> metricColumns(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("splits.csv")).stream()
+                .map(l -> String.join(",", Arrays.copyOf(l.split(","), 13))).toList();
+    }
+
+    @Test
+    void writesEveryTableWithTheContractedShape() throws IOException {
+        Path out = run("one", 2);
+        for (String f : List.of("splits.csv", "summary.csv", "summary.md", "splits-manifest.csv", "per-class.csv", "confusion.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        List<String> splits = Files.readAllLines(out.resolve("splits.csv"));
+        assertEquals("feature_set,protocol,model,repeat,fold,accuracy,balanced_accuracy,macro_precision,"
+                + "macro_recall,macro_f1,paper_f1,train_size,test_size,fit_ms,predict_ms", splits.get(0));
+        // 2 feature sets x (3 holdout + 2x3 cv) splits x 6 models
+        assertEquals(1 + 2 * 9 * 6, splits.size());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(1 + 2 * 2 * 6, summary.size());
+        assertTrue(summary.get(0).startsWith("feature_set,protocol,model,n,accuracy_mean,accuracy_sd"), summary.get(0));
+        List<String> manifest = Files.readAllLines(out.resolve("splits-manifest.csv"));
+        assertEquals("protocol,repeat,fold,train_size,test_size,test_hash", manifest.get(0));
+        assertEquals(1 + 9, manifest.size());
+        String[] first = manifest.get(1).split(",");
+        assertEquals(150, Integer.parseInt(first[3]) + Integer.parseInt(first[4]));
+        assertTrue(Math.abs(Integer.parseInt(first[4]) - 30) <= 2, manifest.get(1)); // 0.2 of each class, rounded
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| Model | Macro P | Macro R | Macro F1 | Paper F1 |"), md);
+        // The leaking feature set separates the classes almost perfectly on synthetic data too.
+        assertTrue(splits.stream().filter(l -> l.startsWith("all,holdout,LR,")).allMatch(l -> Double.parseDouble(l.split(",")[9]) > 0.9));
+    }
+
+    @Test
+    void sameSeedSameNumbersWhateverTheThreadCount() throws IOException {
+        List<String> one = metricColumns(run("t1", 1));
+        List<String> three = metricColumns(run("t3", 3));
+        assertEquals(one, three);
+        List<String> s1 = Files.readAllLines(dir.resolve("t1/summary.csv")).stream()
+                .map(l -> String.join(",", Arrays.copyOf(l.split(","), 16))).toList();
+        List<String> s3 = Files.readAllLines(dir.resolve("t3/summary.csv")).stream()
+                .map(l -> String.join(",", Arrays.copyOf(l.split(","), 16))).toList();
+        assertEquals(s1, s3);
+    }
+}
