@@ -47,7 +47,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
         for (var fs : featureSets.entrySet()) {
             for (FeatureAudit a : features) if (fs.getValue().contains(a.feature())) rows.add(row(fs.getKey(), a));
         }
-        for (FeatureAudit a : features) if (setsWith(a.feature()).isEmpty()) rows.add(row("", a));
+        for (FeatureAudit a : features) if (setsWith(a.feature()).isEmpty()) rows.add(row(null, a)); // null: empty, unquoted
         return Csv.of(CSV_COLUMNS, rows);
     }
 
@@ -78,7 +78,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
 
     /** A Markdown section: one row per feature, the test accuracies per protocol side by side. */
     public String markdown(String heading) {
-        List<String> protocols = new ArrayList<>(majorityAccuracy.keySet());
+        List<String> protocols = features.stream().map(FeatureAudit::protocol).distinct().toList();
         var md = new StringBuilder(heading).append("\n\n");
         md.append("Each feature alone against `").append(target).append("`. Categorical: H(target | feature) and the pure "
                 + "share (rows whose value occurs with one class) on all rows; *test accuracy* is a value -> majority-class "
@@ -86,7 +86,8 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
                 + "*test accuracy* of the best split of the feature's axis into at most as many intervals as classes, "
                 + "fitted on the training rows. Accuracies are means over the protocol's test splits; always predicting "
                 + "the training majority scores ");
-        md.append(String.join(", ", protocols.stream().map(p -> fmt(majorityAccuracy.get(p)) + " (" + p + ")").toList()));
+        md.append(String.join(", ", protocols.stream().filter(majorityAccuracy::containsKey)
+                .map(p -> fmt(majorityAccuracy.get(p)) + " (" + p + ")").toList()));
         md.append(". **Flagged** (⚠): test accuracy >= ").append(fmt(LeakageAudit.MIN_ACCURACY))
                 .append(", or H <= ").append(fmt(LeakageAudit.MAX_ENTROPY_BITS)).append(" bits with at least ")
                 .append((int) LeakageAudit.MIN_ROWS_PER_CATEGORY)

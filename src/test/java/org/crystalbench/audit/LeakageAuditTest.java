@@ -1,0 +1,130 @@
+package org.crystalbench.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.splits.Split;
+import org.crystalbench.splits.StratifiedSplits;
+import org.junit.jupiter.api.Test;
+
+class LeakageAuditTest {
+    @Test
+    void conditionalEntropyAndPureShareByHand() {
+        // a -> {0, 1}: H = 1 bit, weight 1/2; b -> {0, 0}: H = 0. H(Y|X) = 0.5 bits; b's two rows are pure.
+        String[] x = {"a", "a", "b", "b"};
+        int[] y = {0, 1, 0, 0};
+        assertEquals(0.5, LeakageAudit.conditionalEntropyBits(x, y, 2), 1e-12);
+        assertEquals(0.5, LeakageAudit.pureShare(x, y), 1e-12);
+        // Three equally likely classes, value unrelated: H = log2(3).
+        assertEquals(Math.log(3) / Math.log(2),
+                LeakageAudit.conditionalEntropyBits(new String[] {"u", "u", "u"}, new int[] {0, 1, 2}, 3), 1e-12);
+    }
+
+    @Test
+    void lookupIsFittedOnTrainAndUnseenValuesGetTheTrainMajority() {
+        String[] x = {"a", "a", "a", "b", "b", "c"};
+        int[] y = {0, 0, 1, 1, 1, 2};
+        // train rows 0-3: a -> 0 (2 of 3), b -> 1; overall majority is a tie 0/1 -> class 0.
+        // test: row 4 (b -> 1, right), row 5 (c unseen -> 0, wrong)
+        Split split = new Split("holdout", 0, 0, new int[] {0, 1, 2, 3}, new int[] {4, 5});
+        assertEquals(0.5, LeakageAudit.lookupAccuracy(x, y, 3, split), 1e-12);
+    }
+
+    @Test
+    void intervalPartitionFindsOrderedClasses() {
+        double[] x = {1, 2, 3, 4, 5, 6};
+        int[] y = {0, 0, 1, 1, 2, 2};
+        Split all = new Split("holdout", 0, 0, new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3, 4, 5});
+        assertEquals(1.0, LeakageAudit.intervalAccuracy(x, y, 3, all, 3), 1e-12);
+        assertEquals(4.0 / 6, LeakageAudit.intervalAccuracy(x, y, 3, all, 2), 1e-12); // one threshold: two classes at most
+        var p = LeakageAudit.Partition.fit(x, y, 3, all.train(), 3);
+        assertEquals(List.of(2.5, 4.5), java.util.Arrays.stream(p.thresholds()).boxed().toList());
+        // Threshold fitted on train only: test value 3.9 falls left of 4.5 whatever its label.
+        Split part = new Split("holdout", 0, 0, new int[] {0, 1, 2, 4, 5}, new int[] {3});
+        assertEquals(1.0, LeakageAudit.intervalAccuracy(new double[] {1, 2, 3, 3.9, 5, 6}, y, 3, part, 3), 1e-12);
+    }
+
+    /** 150 rows, 3 balanced classes; columns: one determines the class, the rest are noise or an id. */
+    static Dataset constructed() {
+        int n = 150;
+        SplittableRandom rng = new SplittableRandom(11);
+        int[] y = new int[n];
+        String[][] cat = new String[n][];
+        double[][] num = new double[n][];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            // 15 values, 10 rows each, each value within one class
+            cat[i] = new String[] {"g" + (y[i] * 5 + (i / 3) % 5), "n" + rng.nextInt(4), "id" + i};
+            num[i] = new double[] {y[i] * 10 + 5 * rng.nextDouble(), rng.nextGaussian()};
+        }
+        return new Dataset("constructed", "", new String[n], List.of("ordered", "noise-num"), num,
+                List.of("determines", "noise", "id"), cat, List.of("a", "b", "c"), y, new long[n], n, 0);
+    }
+
+    @Test
+    void flagsTheDeterminingColumnsAndNotTheNoise() {
+        Dataset d = constructed();
+        Map<String, List<Split>> splits = Map.of("holdout", StratifiedSplits.holdout(d.y(), 3, 10, 0.2, 5));
+        List<FeatureAudit> audit = LeakageAudit.of(d, splits);
+        Map<String, FeatureAudit> by = new java.util.HashMap<>();
+        audit.forEach(a -> by.put(a.feature(), a));
+
+        FeatureAudit det = by.get("determines");
+        assertEquals(15, det.categories());
+        assertEquals(0.0, det.conditionalEntropyBits(), 1e-12);
+        assertEquals(1.0, det.pureShare(), 1e-12);
+        assertEquals(1.0, det.lookupAccuracy(), 1e-12);
+        assertTrue(det.flagged());
+
+        FeatureAudit noise = by.get("noise");
+        assertEquals(4, noise.categories());
+        assertTrue(noise.conditionalEntropyBits() > 1.3, "near log2(3) = 1.585: " + noise.conditionalEntropyBits());
+        assertTrue(noise.lookupAccuracy() < 0.6, "near chance: " + noise.lookupAccuracy());
+        assertFalse(noise.flagged());
+
+        // One row per value: H = 0 and every row "pure", yet no evidence; the lookup sees that out of sample.
+        FeatureAudit id = by.get("id");
+        assertEquals(0.0, id.conditionalEntropyBits(), 1e-12);
+        assertEquals(1.0, id.pureShare(), 1e-12);
+        assertTrue(id.lookupAccuracy() < 0.5, "unseen ids fall back to the majority: " + id.lookupAccuracy());
+        assertFalse(id.flagged());
+
+        assertEquals(1.0, by.get("ordered").bestSingleAccuracy(), 1e-12);
+        assertTrue(by.get("ordered").flagged());
+        assertTrue(by.get("noise-num").bestSingleAccuracy() < 0.6);
+        assertFalse(by.get("noise-num").flagged());
+        assertEquals(null, by.get("ordered").conditionalEntropyBits());
+    }
+
+    @Test
+    void reportRendersCsvWarningsAndMarkdown() {
+        Dataset d = constructed();
+        Map<String, List<Split>> splits = new java.util.LinkedHashMap<>();
+        splits.put("holdout", StratifiedSplits.holdout(d.y(), 3, 3, 0.2, 5));
+        splits.put("cv", StratifiedSplits.crossValidation(d.y(), 3, 1, 3, 5));
+        var sets = new java.util.LinkedHashMap<String, List<String>>();
+        sets.put("leaky", List.of("determines", "noise"));
+        sets.put("clean", List.of("noise", "noise-num"));
+        var report = new AuditReport("class", LeakageAudit.of(d, splits), sets, Map.of("holdout", 0.33, "cv", 0.33));
+        List<String> csv = report.csv().lines().toList();
+        assertEquals(String.join(",", AuditReport.CSV_COLUMNS), csv.get(0));
+        assertEquals("feature_set,protocol,feature,kind,categories,conditional_entropy_bits,pure_share,lookup_accuracy,"
+                + "best_single_accuracy,flagged", csv.get(0));
+        // leaky: 2 features x 2 protocols; clean: 2 x 2; in no set: ordered, id -> 2 x 2 with empty feature_set
+        assertEquals(1 + 4 + 4 + 4, csv.size());
+        assertTrue(csv.contains("leaky,holdout,determines,categorical,15,0,1,1,,true"), csv.toString());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("clean,cv,noise-num,numeric,,,,,") && l.endsWith(",false")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith(",holdout,ordered,numeric,")));
+        assertEquals(List.of("ordered", "determines"), report.flaggedFeatures());
+        assertEquals(2, report.warnings().size());
+        assertTrue(report.warnings().get(1).startsWith("WARNING: feature 'determines'"), report.warnings().get(1));
+        String md = report.markdown("## Leakage audit");
+        assertTrue(md.contains("| determines | categorical | 15 | 0.000 | 1.000 | 1.000 | 1.000 | ⚠ **flagged** | leaky |"), md);
+        assertTrue(md.contains("| noise | categorical | 4 |"), md);
+    }
+}
