@@ -21,9 +21,8 @@ import org.crystalbench.run.Experiment;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What produced a result folder, written as {@code provenance.json} (snake_case keys). Capture it
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param gitCommit     HEAD of the git checkout holding the running jar (null when not in a checkout or git is missing)
  * @param gitDirty      whether that checkout had uncommitted changes to tracked files (null when unknown)
  * @param config        the resolved config, every default filled in (and {@code --data} applied)
- * @param configSha256  SHA-256 of {@code config} as canonical JSON (keys sorted, no whitespace)
+ * @param configSha256  SHA-256 of {@code config} as canonical JSON (keys sorted at every level, no whitespace, UTF-8)
  * @param columnsUsed   the target and every feature column of the dataset section
  * @param ciMethod      null for commands that compute no intervals
  */
@@ -47,11 +46,26 @@ public record Provenance(
 
     public static final String FILE = "provenance.json";
 
-    /** Sorted keys, compact: the same config always gives the same bytes and hash. */
-    static final JsonMapper CANONICAL = ConfigLoader.JSON.rebuild()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    /** The config as canonical JSON: object keys sorted at every level, so equal configs hash equally. */
+    public static JsonNode canonicalConfig(ExperimentConfig config) {
+        return sortedKeys(ConfigLoader.JSON.valueToTree(config));
+    }
+
+    static JsonNode sortedKeys(JsonNode node) {
+        if (node.isObject()) {
+            var sorted = new java.util.TreeMap<String, JsonNode>();
+            node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            ObjectNode o = ConfigLoader.JSON.createObjectNode();
+            sorted.forEach((k, v) -> o.set(k, sortedKeys(v)));
+            return o;
+        }
+        if (node.isArray()) {
+            ArrayNode a = ConfigLoader.JSON.createArrayNode();
+            node.values().forEach(v -> a.add(sortedKeys(v)));
+            return a;
+        }
+        return node;
+    }
 
     /**
      * @param commandLine the program's arguments, command name first (e.g. {@code run configs/paper.yaml ...})
@@ -60,7 +74,7 @@ public record Provenance(
     public static Provenance capture(Experiment exp, List<String> commandLine, int threads, Instant start, Instant end,
                                      CiSpec ci) {
         ExperimentConfig cfg = exp.config();
-        JsonNode config = CANONICAL.valueToTree(cfg);
+        JsonNode config = canonicalConfig(cfg);
         var data = exp.data();
         List<String> columns = new ArrayList<>();
         columns.add(cfg.dataset().target());
@@ -70,7 +84,7 @@ public record Provenance(
                 System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), readCpuModel(),
                 Runtime.getRuntime().availableProcessors(), threads, cfg.seed(),
-                config, sha256(CANONICAL.writeValueAsString(config)),
+                config, sha256(ConfigLoader.JSON.writeValueAsString(config)),
                 data.source(), data.sha256(), data.rowsRead(), data.size(), data.rowsDropped(), List.copyOf(columns),
                 List.copyOf(commandLine), millis(start), millis(end),
                 Duration.between(start, end).toNanos() / 1e9,
