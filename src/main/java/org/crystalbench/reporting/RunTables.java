@@ -129,7 +129,8 @@ public final class RunTables {
         List<String> flagged = stats.audit().flaggedFeatures();
         if (!flagged.isEmpty()) {
             md.append("⚠ **The leakage audit flags ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
-                    .append("**: on its own, each (nearly) determines the target. See *Leakage audit* below.\n\n");
+                    .append(flagged.size() == 1 ? "**: on its own it (nearly) determines the target."
+                            : "**: on its own, each (nearly) determines the target.").append(" See *Leakage audit* below.\n\n");
         }
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
         if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");

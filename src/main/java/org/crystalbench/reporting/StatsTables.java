@@ -39,7 +39,8 @@ public final class StatsTables {
         Optional<Comparison> c = comparisons.stream().filter(x -> x.featureSet().equals(s.featureSet())
                 && x.protocol().equals(s.protocol()) && x.model().equals(s.model())).findFirst();
         if (c.isEmpty()) return "**best**";
-        return (c.get().significantlyWorse() ? "worse" : "≈ best") + " (p = " + pValue(c.get().pHolm()) + ")";
+        double p = c.get().pHolm();
+        return (c.get().significantlyWorse() ? "worse" : "≈ best") + " (p " + (p < 0.001 ? "< 0.001" : "= " + pValue(p)) + ")";
     }
 
     /** The legend of the "vs best" column. */
@@ -99,7 +100,7 @@ public final class StatsTables {
     }
 
     static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return String.format(Locale.ROOT, "%.3f", p);
     }
 
     static String fmt(double v) {

@@ -35,10 +35,14 @@ public record CiSpec(CiMethod method, double level) {
         return false;
     }
 
-    /** The interval of {@code metric}'s mean over the summary's splits. */
+    /**
+     * The interval of {@code metric}'s mean over the summary's splits, clipped to [0, 1]: every metric
+     * is a proportion, so a t-interval's tail beyond 1 (near-perfect scores) carries no information.
+     */
     public Interval interval(Summary s, Metric metric, long seed) {
-        return Resampling.interval(method, s.values().get(metric), testTrainRatio(s), level,
+        Interval raw = Resampling.interval(method, s.values().get(metric), testTrainRatio(s), level,
                 bootstrapSeed(seed, s.featureSet(), s.protocol(), s.model(), metric));
+        return new Interval(Math.max(0, raw.low()), Math.min(1, raw.high()));
     }
 
     /** n_test / n_train of the summary's splits (their means), for the Nadeau–Bengio correction. */

@@ -78,6 +78,16 @@ class ComparisonsTest {
     }
 
     @Test
+    void intervalsAreClippedToTheMetricsRange() {
+        double[] nearOne = {1.0, 1.0, 0.97, 1.0, 0.99};
+        Summary s = summary("fs", "holdout", "M", nearOne);
+        assertTrue(Resampling.correctedT(nearOne, 0.25, 0.95).high() > 1); // the raw t-interval spills over
+        Interval ci = CiSpec.DEFAULT.interval(s, Metric.MACRO_F1, 1);
+        assertEquals(1.0, ci.high());
+        assertEquals(Resampling.correctedT(nearOne, 0.25, 0.95).low(), ci.low(), 1e-15);
+    }
+
+    @Test
     void bootstrapSeedDependsOnEveryPartOfTheCell() {
         long base = CiSpec.bootstrapSeed(42, "fs", "holdout", "LR", Metric.MACRO_F1);
         assertEquals(base, CiSpec.bootstrapSeed(42, "fs", "holdout", "LR", Metric.MACRO_F1));
