@@ -40,6 +40,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
         ExperimentConfig cfg = ConfigLoader.load(config);
         if (data != null) cfg = cfg.withDataPath(data.toString());
         Experiment exp = Experiment.prepare(cfg, config); // all input checks happen before any output
