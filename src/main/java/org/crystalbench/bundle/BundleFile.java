@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.crystalbench.BuildInfo;
@@ -121,10 +120,8 @@ public final class BundleFile {
                 }
                 out.put(e.getName(), data);
             }
-        } catch (ZipException e) {
-            throw new InputException(file + ": corrupt model bundle (zip: " + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the model bundle: " + e.getMessage(), e);
+        } catch (IOException e) { // ZipException, EOFException, "Unexpected end of ZLIB input stream"...
+            throw new InputException(file + ": corrupt or truncated model bundle (zip: " + e.getMessage() + ")", e);
         }
         return out;
     }

@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predicts the crystal system of each row of a CSV with a bundle made by 'train': id column(s),",
-                "predicted class, one probability column per class (vote shares for hard voting) and a flag for",
-                "rows with categories unseen in training. With the target column present, also prints metrics."})
+        description = {"Predicts the crystal system of each row of a CSV with a bundle made by 'train'.",
+                "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
+                "shares for hard voting) and 'unseen_category' (a category never seen in training).",
+                "When the file has the target column, also prints accuracy, macro P/R/F1 and paper F1."})
 public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
     Path model;
