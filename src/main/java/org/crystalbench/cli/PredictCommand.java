@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predicts the crystal system of each row of a CSV with a bundle made by 'train'.",
                 "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
-                "shares for hard voting) and 'unseen_category' (a category never seen in training).",
-                "When the file has the target column, also prints accuracy, macro P/R/F1 and paper F1."})
+                "shares for hard voting) and 'unseen_category' (category unseen in training).",
+                "With the target column in the file, also prints accuracy, macro P/R/F1, paper F1."})
 public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
     Path model;
