@@ -28,13 +28,17 @@ final class TestCli {
      * soft) with small settings so the tests stay fast.
      */
     static Path config(Path dir, Path data) throws IOException {
+        return config(dir, data, "[Materials Id]", "tiny.yaml");
+    }
+
+    static Path config(Path dir, Path data, String idColumns, String fileName) throws IOException {
         String yaml = """
                 name: tiny
                 seed: 7
                 dataset:
                   path: %s
                   target: Crystal System
-                  id_columns: [Materials Id]
+                  id_columns: %s
                   numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
                   categorical: [Formula, Spacegroup, Has Bandstructure]
                   feature_sets:
@@ -52,8 +56,8 @@ final class TestCli {
                   - {name: NB, type: naive-bayes}
                   - {name: Voting, type: voting, members: [SVM, LR, NB], rule: hard}
                   - {name: Voting-soft, type: voting, members: [SVM, LR, NB], rule: soft}
-                """.formatted(data.toAbsolutePath());
-        Path file = dir.resolve("tiny.yaml");
+                """.formatted(data.toAbsolutePath(), idColumns);
+        Path file = dir.resolve(fileName);
         Files.writeString(file, yaml);
         return file;
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -183,6 +184,38 @@ class TrainPredictTest {
         assertFalse(q.err().contains("metrics"), q.err());
         assertEquals(41, q.out().lines().count());
         assertNull(Predictor.predict(BundleFile.read(bundle), unlabelled).scores());
+    }
+
+    @Test
+    void idColumnsAreCopiedOneColumnEachOrTheLineNumberWhenThereAreNone() throws IOException {
+        Path two = TestCli.config(dir, train, "[Materials Id, Spacegroup]", "two-ids.yaml");
+        Path bundle = dir.resolve("two-ids.cbm");
+        assertEquals(0, TestCli.run("train", two.toString(), "--model", "NB", "--out", bundle.toString()).code());
+        var p = TestCli.run("predict", "--model", bundle.toString(), "--data", fresh.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = p.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Materials Id,Spacegroup,predicted,"), lines.get(0));
+        String[] first = Files.readAllLines(fresh).get(1).split(",");
+        assertTrue(lines.get(1).startsWith(first[0] + "," + first[2] + ","), lines.get(1));
+
+        // An id cell holding the separator cannot be split back: rejected, naming the line.
+        List<String> rows = new ArrayList<>(Files.readAllLines(fresh));
+        rows.set(2, rows.get(2).replaceFirst("^syn-2,", "syn|2,"));
+        Path piped = dir.resolve("piped.csv");
+        Files.write(piped, rows);
+        var bad = TestCli.run("predict", "--model", bundle.toString(), "--data", piped.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains(piped + ":3: id columns: an id cell contains '|'"), bad.err());
+        assertEquals("", bad.out());
+
+        Path none = TestCli.config(dir, train, "[]", "no-ids.yaml");
+        Path bundle2 = dir.resolve("no-ids.cbm");
+        assertEquals(0, TestCli.run("train", none.toString(), "--model", "NB", "--out", bundle2.toString()).code());
+        var q = TestCli.run("predict", "--model", bundle2.toString(), "--data", fresh.toString());
+        assertEquals(0, q.code(), q.err());
+        List<String> out = q.out().lines().toList();
+        assertTrue(out.get(0).startsWith("line,predicted,"), out.get(0));
+        assertTrue(out.get(1).startsWith("2,") && out.get(40).startsWith("41,"), out.get(1) + " / " + out.get(40));
     }
 
     private static ModelSpec spec(String name) {
