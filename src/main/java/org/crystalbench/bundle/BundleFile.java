@@ -59,19 +59,21 @@ public final class BundleFile {
             var zip = new ByteArrayOutputStream();
             try (var out = new ZipOutputStream(zip)) {
                 out.setComment(FORMAT + " " + FORMAT_VERSION);
-                for (var e : Map.of(MANIFEST, json, PAYLOAD, payload.toByteArray()).entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey()).toList()) { // bundle.json first
-                    ZipEntry entry = new ZipEntry(e.getKey());
-                    entry.setTime(time);
-                    out.putNextEntry(entry);
-                    out.write(e.getValue());
-                    out.closeEntry();
-                }
+                put(out, MANIFEST, json, time); // first, so a reader can check the format before the payload
+                put(out, PAYLOAD, payload.toByteArray(), time);
             }
             return zip.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize the model: " + e.getMessage(), e);
         }
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] data, long time) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(time);
+        out.putNextEntry(entry);
+        out.write(data);
+        out.closeEntry();
     }
 
     /** Reads and checks a bundle; anything wrong with the file is an {@link InputException} naming it. */
@@ -149,7 +151,16 @@ public final class BundleFile {
         try {
             return ConfigLoader.JSON.treeToValue(node, Manifest.class);
         } catch (JacksonException e) {
-            throw new InputException(where + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""), e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            if (root instanceof IllegalArgumentException) throw new InputException(where + root.getMessage(), e);
+            var key = new StringBuilder();
+            for (var ref : e.getPath()) {
+                if (ref.getIndex() >= 0) key.append('[').append(ref.getIndex()).append(']');
+                else if (ref.getPropertyName() != null) key.append(key.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            }
+            String what = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            throw new InputException(where + (key.isEmpty() ? "" : key + ": ") + what, e);
         }
     }
 

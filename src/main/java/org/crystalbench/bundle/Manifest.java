@@ -26,22 +26,44 @@ public record Manifest(String format, int formatVersion, String created, Version
                        Training training) {
 
     public Manifest {
-        classes = List.copyOf(classes);
-        encodedColumns = List.copyOf(encodedColumns);
+        required(versions, "versions");
+        required(model, "model");
+        required(featureSet, "feature_set");
+        required(schema, "schema");
+        classes = List.copyOf(required(classes, "classes"));
+        encodedColumns = List.copyOf(required(encodedColumns, "encoded_columns"));
+        required(training, "training");
+    }
+
+    /** A field every bundle has: when absent, reading fails naming it (not with a NullPointerException). */
+    static <T> T required(T value, String key) {
+        if (value == null) throw new IllegalArgumentException(key + ": missing");
+        return value;
     }
 
     /** @param java {@code Runtime.version()} of the training JVM, with its vendor */
-    public record Versions(String crystalBench, String smile, String java) {}
+    public record Versions(String crystalBench, String smile, String java) {
+        public Versions {
+            required(crystalBench, "versions.crystal_bench");
+            required(smile, "versions.smile");
+        }
+    }
 
     /**
      * @param spec    the resolved hyperparameters (defaults filled in), as JSON with its {@code type}
      * @param members for a voting model, its members' resolved specs, in member order
      */
-    public record ModelInfo(String name, String type, JsonNode spec, List<JsonNode> members) {}
+    public record ModelInfo(String name, String type, JsonNode spec, List<JsonNode> members) {
+        public ModelInfo {
+            required(name, "model.name");
+            required(type, "model.type");
+        }
+    }
 
     public record FeatureSet(String name, List<String> columns) {
         public FeatureSet {
-            columns = List.copyOf(columns);
+            required(name, "feature_set.name");
+            columns = List.copyOf(required(columns, "feature_set.columns"));
         }
     }
 
@@ -52,9 +74,11 @@ public record Manifest(String format, int formatVersion, String created, Version
     public record Schema(String target, List<String> idColumns, List<String> numeric, List<String> categorical,
                          DatasetSpec.MissingPolicy missing) {
         public Schema {
-            idColumns = List.copyOf(idColumns);
-            numeric = List.copyOf(numeric);
-            categorical = List.copyOf(categorical);
+            required(target, "schema.target");
+            idColumns = List.copyOf(required(idColumns, "schema.id_columns"));
+            numeric = List.copyOf(required(numeric, "schema.numeric"));
+            categorical = List.copyOf(required(categorical, "schema.categorical"));
+            required(missing, "schema.missing");
         }
 
         /** The dataset's columns narrowed to {@code features} (numeric and categorical kept in config order). */
@@ -85,8 +109,10 @@ public record Manifest(String format, int formatVersion, String created, Version
                            String configName, long seed, int rowsRead, int rowsUsed, Map<String, Integer> classCounts,
                            List<String> warnings) {
         public Training {
-            classCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(classCounts));
-            warnings = List.copyOf(warnings);
+            required(dataSha256, "training.data_sha256");
+            classCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                    required(classCounts, "training.class_counts")));
+            warnings = List.copyOf(required(warnings, "training.warnings"));
         }
     }
 }

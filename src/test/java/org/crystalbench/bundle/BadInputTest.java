@@ -161,6 +161,17 @@ class BadInputTest {
         Files.write(badJson, zip(List.of("bundle.json", "model.bin"), List.of("{\"format\": ".getBytes(StandardCharsets.UTF_8), model)));
         predictFails(badJson, fresh, badJson + ": bundle.json: malformed JSON");
 
+        Path noClasses = dir.resolve("no-classes.cbm");
+        Files.write(noClasses, zip(List.of("bundle.json", "model.bin"),
+                List.of(json.replaceFirst("\"classes\" : \\[[^]]*],", "").getBytes(StandardCharsets.UTF_8), model)));
+        assertFalse(new String(entry(noClasses, "bundle.json"), StandardCharsets.UTF_8).contains("\"classes\""));
+        predictFails(noClasses, fresh, noClasses + ": bundle.json: classes: missing");
+
+        Path badType = dir.resolve("bad-type.cbm");
+        Files.write(badType, zip(List.of("bundle.json", "model.bin"),
+                List.of(json.replaceFirst("\"rows_used\" : \\d+", "\"rows_used\" : \"many\"").getBytes(StandardCharsets.UTF_8), model)));
+        predictFails(badType, fresh, badType + ": bundle.json: training.rows_used: ", "\"many\"");
+
         Path noModel = dir.resolve("no-model.cbm");
         Files.write(noModel, zip(List.of("bundle.json"), List.of(json.getBytes(StandardCharsets.UTF_8))));
         predictFails(noModel, fresh, noModel + ": model.bin: missing");
@@ -197,7 +208,7 @@ class BadInputTest {
         Path out = dir.resolve("never.cbm");
         var noModel = TestCli.run("train", config.toString(), "--model", "GBM", "--out", out.toString());
         assertEquals(Main.BAD_INPUT, noModel.code());
-        assertTrue(noModel.err().contains("--model: 'GBM' is not a model of the config (models: DNN, SVM, LR, NB, Voting, Voting-soft)"),
+        assertTrue(noModel.err().contains("--model: 'GBM' is not a model of the config (models: DNN, SVM, SVM-ovr, LR, NB, Voting, Voting-soft)"),
                 noModel.err());
         var noSet = TestCli.run("train", config.toString(), "--model", "LR", "--feature-set", "all", "--out", out.toString());
         assertEquals(Main.BAD_INPUT, noSet.code());
