@@ -61,6 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant start = Instant.now();
+        if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
         CiSpec ciSpec = CiSpec.parse(ci, ciLevel);
         ExperimentConfig cfg = ConfigLoader.load(config);
         if (data != null) cfg = cfg.withDataPath(data.toString());

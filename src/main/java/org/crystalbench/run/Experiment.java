@@ -31,7 +31,7 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
     }
 
     /** A relative data path in a config is read from the working directory first, then beside the config. */
-    static Path resolve(Path configFile, String path) {
+    public static Path resolve(Path configFile, String path) {
         Path p = Path.of(path);
         if (p.isAbsolute() || p.toFile().exists() || configFile == null || configFile.getParent() == null) return p;
         Path beside = configFile.getParent().resolve(p);

@@ -1,0 +1,201 @@
+package org.crystalbench.bundle;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.crystalbench.BuildInfo;
+import org.crystalbench.InputException;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.reporting.AtomicFiles;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bundle file: a zip holding {@code bundle.json} (the {@link Manifest}, first, so tools can read
+ * it without Java) and {@code model.bin} (Java serialization of the fitted encoder and model).
+ *
+ * <p>Bundles are files people pass around, and Java deserialization of arbitrary classes is a
+ * known attack surface, so reading checks the format name and version before touching
+ * {@code model.bin} and then deserializes through a filter that admits only this project's,
+ * Smile's and the JDK's classes.
+ */
+public final class BundleFile {
+    public static final String FORMAT = "crystal-bench-model-bundle";
+    public static final int FORMAT_VERSION = 1;
+    static final String MANIFEST = "bundle.json";
+    static final String PAYLOAD = "model.bin";
+    private static final int MAX_MANIFEST_BYTES = 1 << 20;
+
+    private BundleFile() {}
+
+    /** Writes the bundle atomically. */
+    public static void write(Path file, Bundle bundle) {
+        AtomicFiles.write(file, toBytes(bundle));
+    }
+
+    static byte[] toBytes(Bundle bundle) {
+        try {
+            var payload = new ByteArrayOutputStream();
+            try (var out = new ObjectOutputStream(payload)) {
+                out.writeObject(new Bundle.Payload(bundle.encoder(), bundle.model()));
+            }
+            byte[] json = ConfigLoader.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.manifest());
+            long time = Instant.parse(bundle.manifest().created()).toEpochMilli();
+            var zip = new ByteArrayOutputStream();
+            try (var out = new ZipOutputStream(zip)) {
+                out.setComment(FORMAT + " " + FORMAT_VERSION);
+                put(out, MANIFEST, json, time); // first, so a reader can check the format before the payload
+                put(out, PAYLOAD, payload.toByteArray(), time);
+            }
+            return zip.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize the model: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] data, long time) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(time);
+        out.putNextEntry(entry);
+        out.write(data);
+        out.closeEntry();
+    }
+
+    /** Reads and checks a bundle; anything wrong with the file is an {@link InputException} naming it. */
+    public static Bundle read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": model bundle not found");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the model bundle: " + e.getMessage(), e);
+        }
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
+            throw new InputException(file + ": not a crystal-bench model bundle (not a zip file; make one with "
+                    + "'crystal-bench train')");
+        }
+        Map<String, byte[]> entries = entries(file, bytes);
+        byte[] json = entries.get(MANIFEST);
+        if (json == null) {
+            throw new InputException(file + ": " + MANIFEST + ": missing from the zip (not a crystal-bench model bundle)");
+        }
+        Manifest manifest = manifest(file, json);
+        byte[] payload = entries.get(PAYLOAD);
+        if (payload == null) throw new InputException(file + ": " + PAYLOAD + ": missing from the zip");
+        Bundle.Payload p = payload(file, payload, manifest);
+        if (!p.encoder().outputNames().equals(manifest.encodedColumns())) {
+            throw new InputException(file + ": " + PAYLOAD + ": the encoder's columns do not match "
+                    + MANIFEST + " encoded_columns");
+        }
+        if (p.model().classes() != manifest.classes().size()) {
+            throw new InputException(file + ": " + PAYLOAD + ": the model has " + p.model().classes()
+                    + " classes, " + MANIFEST + " lists " + manifest.classes().size());
+        }
+        return new Bundle(manifest, p.encoder(), p.model());
+    }
+
+    private static Map<String, byte[]> entries(Path file, byte[] bytes) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!e.getName().equals(MANIFEST) && !e.getName().equals(PAYLOAD)) continue;
+                // readAllBytes checks the entry's CRC, so a damaged entry fails here.
+                byte[] data = e.getName().equals(MANIFEST) ? in.readNBytes(MAX_MANIFEST_BYTES + 1) : in.readAllBytes();
+                if (e.getName().equals(MANIFEST) && data.length > MAX_MANIFEST_BYTES) {
+                    throw new InputException(file + ": " + MANIFEST + ": larger than 1 MiB (not a crystal-bench model bundle)");
+                }
+                out.put(e.getName(), data);
+            }
+        } catch (IOException e) { // ZipException, EOFException, "Unexpected end of ZLIB input stream"...
+            throw new InputException(file + ": corrupt or truncated model bundle (zip: " + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    /** Checks format and version on the raw JSON first, so a newer bundle gets a version error, not a field error. */
+    private static Manifest manifest(Path file, byte[] json) {
+        String where = file + ": " + MANIFEST + ": ";
+        JsonNode node;
+        try {
+            node = ConfigLoader.JSON.readTree(new String(json, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            throw new InputException(where + "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) throw new InputException(where + "not a JSON object");
+        String format = node.path("format").asString("");
+        if (!FORMAT.equals(format)) {
+            throw new InputException(where + "format: '" + format + "' (expected '" + FORMAT
+                    + "'; not a crystal-bench model bundle)");
+        }
+        JsonNode version = node.path("format_version");
+        if (!version.isInt() || version.asInt() != FORMAT_VERSION) {
+            throw new InputException(where + "format_version: " + version + " is not supported (this crystal-bench "
+                    + BuildInfo.version() + " reads version " + FORMAT_VERSION + "; retrain the model with it)");
+        }
+        try {
+            return ConfigLoader.JSON.treeToValue(node, Manifest.class);
+        } catch (JacksonException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            if (root instanceof IllegalArgumentException) throw new InputException(where + root.getMessage(), e);
+            var key = new StringBuilder();
+            for (var ref : e.getPath()) {
+                if (ref.getIndex() >= 0) key.append('[').append(ref.getIndex()).append(']');
+                else if (ref.getPropertyName() != null) key.append(key.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            }
+            String what = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            throw new InputException(where + (key.isEmpty() ? "" : key + ": ") + what, e);
+        }
+    }
+
+    private static Bundle.Payload payload(Path file, byte[] bytes, Manifest m) {
+        String where = file + ": " + PAYLOAD + ": ";
+        Object o;
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(FILTER);
+            o = in.readObject();
+        } catch (InvalidClassException e) {
+            // Rejected by the filter, or a class changed since the bundle was written.
+            throw new InputException(where + "cannot load the model (" + e.getMessage() + "); it was written by crystal-bench "
+                    + m.versions().crystalBench() + " with Smile " + m.versions().smile() + ", this is crystal-bench "
+                    + BuildInfo.version() + " with Smile " + BuildInfo.smileVersion(), e);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            throw new InputException(where + "cannot load the model (" + e + ")", e);
+        }
+        if (!(o instanceof Bundle.Payload p) || p.encoder() == null || p.model() == null) {
+            throw new InputException(where + "does not hold a fitted encoder and model");
+        }
+        return p;
+    }
+
+    /**
+     * Admits only this project's classes, Smile's, the JDK's and primitive arrays; bounds depth and
+     * array sizes so a crafted file cannot exhaust memory through the stream alone.
+     */
+    static final ObjectInputFilter FILTER = info -> {
+        if (info.depth() > 64 || info.arrayLength() > (1 << 28)) return ObjectInputFilter.Status.REJECTED;
+        Class<?> c = info.serialClass();
+        if (c == null) return ObjectInputFilter.Status.UNDECIDED;
+        while (c.isArray()) c = c.getComponentType();
+        if (c.isPrimitive()) return ObjectInputFilter.Status.ALLOWED;
+        String name = c.getName();
+        return name.startsWith("org.crystalbench.") || name.startsWith("smile.") || name.startsWith("java.")
+                ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+    };
+}

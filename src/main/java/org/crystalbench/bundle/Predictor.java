@@ -1,0 +1,117 @@
+package org.crystalbench.bundle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.InputException;
+import org.crystalbench.data.CsvLoader;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.metrics.Scores;
+import org.crystalbench.reporting.Csv;
+
+/** Applies a bundle to a CSV of new rows. */
+public final class Predictor {
+    private Predictor() {}
+
+    /**
+     * @param data          the rows read (with the bundle's schema)
+     * @param ids           per row, one cell per id column of the schema
+     * @param predicted     class index per row (into the bundle's classes)
+     * @param probabilities [row][class]: the model's probabilities, vote shares for hard voting
+     * @param unseen        per row: a categorical cell never seen in training (it encodes as zeros)
+     * @param truth         class index per row when the file has the target column, else null
+     * @param scores        metrics against {@code truth}, else null
+     */
+    public record Predictions(Bundle bundle, Dataset data, String[][] ids, int[] predicted, double[][] probabilities,
+                              boolean[] unseen, int[] truth, Scores scores) {
+
+        public int unseenCount() {
+            int n = 0;
+            for (boolean u : unseen) if (u) n++;
+            return n;
+        }
+
+        /**
+         * The predictions table. Probabilities are written with {@link Double#toString}, the
+         * shortest text that reads back as the same double, so the file reproduces them exactly.
+         */
+        public String toCsv() {
+            Manifest m = bundle.manifest();
+            boolean noIds = m.schema().idColumns().isEmpty(); // then the CSV line number identifies the row
+            List<String> header = new ArrayList<>(noIds ? List.of("line") : m.schema().idColumns());
+            header.add("predicted");
+            for (String c : m.classes()) header.add("p_" + c);
+            header.add("unseen_category");
+            List<List<?>> rows = new ArrayList<>();
+            for (int r = 0; r < predicted.length; r++) {
+                List<Object> row = new ArrayList<>(noIds ? List.of(data.lines()[r]) : List.of(ids[r]));
+                row.add(m.classes().get(predicted[r]));
+                for (double p : probabilities[r]) row.add(Double.toString(p));
+                row.add(unseen[r]);
+                rows.add(row);
+            }
+            return Csv.of(header, rows);
+        }
+    }
+
+    /** Reads {@code file} against the bundle's schema and predicts every row; bad input fails before any output. */
+    public static Predictions predict(Bundle bundle, Path file) {
+        Manifest m = bundle.manifest();
+        Dataset data = CsvLoader.load(file, m.schema().toDatasetSpec(), false);
+        int n = data.size(), k = m.classes().size();
+        String[][] ids = ids(file, data, m.schema().idColumns().size());
+        int[] truth = truth(file, data, m);
+
+        int[] predicted = new int[n];
+        double[][] probabilities = new double[n][k];
+        boolean[] unseen = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            predicted[r] = bundle.model().predict(bundle.encoder().transform(data, r), probabilities[r]);
+            unseen[r] = bundle.encoder().unseen(data.categorical()[r]);
+        }
+        Scores scores = truth == null ? null : Scores.of(truth, predicted, k);
+        return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores);
+    }
+
+    /** The file's labels as indexes into the bundle's classes; a label the model does not know is bad input. */
+    private static int[] truth(Path file, Dataset data, Manifest m) {
+        if (data.classes().isEmpty()) return null;
+        Map<Integer, Integer> toBundle = new HashMap<>();
+        for (int c = 0; c < data.classes().size(); c++) {
+            String label = data.classes().get(c);
+            int at = m.classes().indexOf(label);
+            if (at < 0) {
+                int row = 0;
+                while (data.y()[row] != c) row++;
+                throw InputException.at(file, data.lines()[row], "column '" + m.schema().target() + "'",
+                        "label '" + label + "' is not one of the model's classes (" + String.join(", ", m.classes()) + ")");
+            }
+            toBundle.put(c, at);
+        }
+        int[] truth = new int[data.size()];
+        for (int r = 0; r < truth.length; r++) truth[r] = toBundle.get(data.y()[r]);
+        return truth;
+    }
+
+    /**
+     * Splits the loader's joined ids ("a|b") back into one cell per id column. With several id
+     * columns an id cell must not itself contain '|', since the split would be ambiguous.
+     */
+    private static String[][] ids(Path file, Dataset data, int columns) {
+        String[][] out = new String[data.size()][];
+        for (int r = 0; r < out.length; r++) {
+            if (columns <= 1) {
+                out[r] = columns == 0 ? new String[0] : new String[] {data.ids()[r]};
+                continue;
+            }
+            out[r] = data.ids()[r].split("\\|", -1);
+            if (out[r].length != columns) {
+                throw InputException.at(file, data.lines()[r], "id columns",
+                        "an id cell contains '|', which is not allowed when there are several id columns");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package org.crystalbench.bundle;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.crystalbench.BuildInfo;
+import org.crystalbench.InputException;
+import org.crystalbench.Seeds;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.data.CsvLoader;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.features.FeatureEncoder;
+import org.crystalbench.models.BaseModelSpec;
+import org.crystalbench.models.Model;
+import org.crystalbench.models.ModelSpec;
+import org.crystalbench.models.VotingSpec;
+import org.crystalbench.run.Experiment;
+import tools.jackson.databind.JsonNode;
+
+/** Fits one model of a config, and its feature encoder, on every row of the data: a bundle for predict. */
+public final class Trainer {
+    private Trainer() {}
+
+    /**
+     * Loads the data (same rows as {@code run}), fits and returns the bundle. All input checks
+     * happen here, before anything is written.
+     *
+     * @param featureSet a feature set of the config, or null for its first one
+     */
+    public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet) {
+        ModelSpec spec = model(cfg, configFile, modelName);
+        String fsName = featureSet != null ? featureSet : cfg.featureSets().keySet().iterator().next();
+        List<String> features = cfg.featureSets().get(fsName);
+        if (features == null) {
+            throw new InputException(configFile + ": --feature-set: '" + fsName + "' is not a feature set of the config "
+                    + "(feature sets: " + String.join(", ", cfg.featureSets().keySet()) + ")");
+        }
+        if (cfg.dataset().path() == null) {
+            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
+        }
+        Path dataPath = Experiment.resolve(configFile, cfg.dataset().path());
+        Manifest.Schema schema = Manifest.Schema.of(cfg.dataset(), features);
+        Dataset data = project(CsvLoader.load(dataPath, cfg.dataset()), schema);
+
+        int[] all = IntStream.range(0, data.size()).toArray();
+        FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
+        Model model = fit(spec, cfg.models(), encoder.transform(data, all), data.y(), data.classes().size(), cfg.seed());
+
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] c = data.classCounts();
+        for (int i = 0; i < c.length; i++) counts.put(data.classes().get(i), c[i]);
+        List<JsonNode> members = spec instanceof VotingSpec v
+                ? v.members().stream().map(m -> json(model(cfg, configFile, m))).toList() : null;
+        var manifest = new Manifest(BundleFile.FORMAT, BundleFile.FORMAT_VERSION,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                new Manifest.Versions(BuildInfo.version(), BuildInfo.smileVersion(),
+                        Runtime.version() + " (" + System.getProperty("java.vendor") + ")"),
+                new Manifest.ModelInfo(spec.name(), json(spec).path("type").asString(), json(spec), members),
+                new Manifest.FeatureSet(fsName, features), schema, data.classes(), encoder.outputNames(),
+                new Manifest.Training(dataPath.toString(), data.sha256(), configFile.toString(),
+                        CsvLoader.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
+                        labelDeterminingColumns(data, cfg.dataset().target())));
+        return new Bundle(manifest, encoder, model);
+    }
+
+    /** The seed of a model's fit on all rows: the config seed mixed with the model name (stream 3: not a split). */
+    public static long seed(long configSeed, String model) {
+        return Seeds.mix(configSeed ^ Seeds.stream(model), 3, 0);
+    }
+
+    /** Fits a model; a voting model fits its members first, each with its own seed, and combines them. */
+    public static Model fit(ModelSpec spec, List<ModelSpec> all, double[][] x, int[] y, int classes, long configSeed) {
+        return switch (spec) {
+            case BaseModelSpec base -> base.fit(x, y, classes, seed(configSeed, base.name()));
+            case VotingSpec v -> v.combine(v.members().stream()
+                    .map(m -> fit(all.stream().filter(s -> s.name().equals(m)).findFirst().orElseThrow(),
+                            all, x, y, classes, configSeed))
+                    .toList());
+        };
+    }
+
+    /**
+     * Categorical feature columns whose every category occurs with one class only, while there are
+     * far fewer categories than rows (at least 4 rows per category on average): such a column
+     * determines the label, and a model trained on it mostly learns that lookup.
+     */
+    static List<String> labelDeterminingColumns(Dataset data, String target) {
+        List<String> warnings = new ArrayList<>();
+        for (int j = 0; j < data.categoricalNames().size(); j++) {
+            Map<String, Set<Integer>> classesOf = new HashMap<>();
+            for (int r = 0; r < data.size(); r++) {
+                classesOf.computeIfAbsent(data.categorical()[r][j], k -> new HashSet<>()).add(data.y()[r]);
+            }
+            boolean pure = classesOf.values().stream().allMatch(s -> s.size() == 1);
+            if (pure && classesOf.size() * 4 <= data.size()) {
+                warnings.add("column '" + data.categoricalNames().get(j) + "' determines '" + target
+                        + "' in the training data: each of its " + classesOf.size() + " categories occurs with one class only ("
+                        + data.size() + " rows); the model will mostly learn this lookup");
+            }
+        }
+        return warnings;
+    }
+
+    private static ModelSpec model(ExperimentConfig cfg, Path configFile, String name) {
+        return cfg.models().stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InputException(configFile + ": --model: '" + name + "' is not a model of the config "
+                        + "(models: " + String.join(", ", cfg.models().stream().map(ModelSpec::name).toList()) + ")"));
+    }
+
+    private static JsonNode json(ModelSpec spec) {
+        return ConfigLoader.JSON.valueToTree(spec);
+    }
+
+    /** The same rows with only the schema's feature columns, so the encoder's column indexes match predict input. */
+    static Dataset project(Dataset d, Manifest.Schema schema) {
+        int[] num = schema.numeric().stream().mapToInt(d.numericNames()::indexOf).toArray();
+        int[] cat = schema.categorical().stream().mapToInt(d.categoricalNames()::indexOf).toArray();
+        double[][] numeric = new double[d.size()][num.length];
+        String[][] categorical = new String[d.size()][cat.length];
+        for (int r = 0; r < d.size(); r++) {
+            for (int j = 0; j < num.length; j++) numeric[r][j] = d.numeric()[r][num[j]];
+            for (int j = 0; j < cat.length; j++) categorical[r][j] = d.categorical()[r][cat[j]];
+        }
+        return new Dataset(d.source(), d.sha256(), d.ids(), schema.numeric(), numeric, schema.categorical(), categorical,
+                d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped());
+    }
+}

@@ -1,0 +1,82 @@
+package org.crystalbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crystalbench.BuildInfo;
+import org.crystalbench.bundle.Bundle;
+import org.crystalbench.bundle.BundleFile;
+import org.crystalbench.bundle.Manifest;
+import org.crystalbench.bundle.Predictor;
+import org.crystalbench.metrics.Scores;
+import org.crystalbench.reporting.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Predicts the crystal system of each row of a CSV with a bundle made by 'train'.",
+                "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
+                "shares for hard voting) and 'unseen_category' (category unseen in training).",
+                "With the target column in the file, also prints accuracy, macro P/R/F1, paper F1."})
+public final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true, description = "CSV of rows to predict.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Predictions CSV to write (default: standard output).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Bundle bundle = BundleFile.read(model);
+        Manifest m = bundle.manifest();
+        Predictor.Predictions p = Predictor.predict(bundle, data); // every input check happens before output
+        String csv = p.toCsv();
+
+        if (!m.versions().crystalBench().equals(BuildInfo.version()) || !m.versions().smile().equals(BuildInfo.smileVersion())) {
+            err.printf("crystal-bench predict: note: bundle written by crystal-bench %s with Smile %s; this is %s with Smile %s%n",
+                    m.versions().crystalBench(), m.versions().smile(), BuildInfo.version(), BuildInfo.smileVersion());
+        }
+        if (out != null) AtomicFiles.write(out, csv);
+        else {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(csv);
+            stdout.flush();
+        }
+        err.printf("crystal-bench predict: %s (%s, feature set '%s', trained on %d rows) -> %d rows predicted%s%n",
+                m.model().name(), m.model().type(), m.featureSet().name(), m.training().rowsUsed(), p.predicted().length,
+                out == null ? "" : " -> " + out);
+        if (p.data().rowsDropped() > 0) {
+            err.printf("crystal-bench predict: %d rows with missing values skipped (dataset.missing: drop-rows)%n", p.data().rowsDropped());
+        }
+        if (p.unseenCount() > 0) {
+            err.printf("crystal-bench predict: %d rows have a category unseen in training (unseen_category = true; "
+                    + "that column contributes nothing to their prediction)%n", p.unseenCount());
+        }
+        if (!m.training().warnings().isEmpty()) {
+            err.printf("crystal-bench predict: warning: trained with a label-determining column (%s)%n",
+                    String.join("; ", m.training().warnings()));
+        }
+        if (p.scores() != null) {
+            Scores s = p.scores();
+            err.printf(Locale.ROOT, "crystal-bench predict: metrics on %d labelled rows ('%s'): accuracy %.4f, macro precision %.4f, "
+                            + "macro recall %.4f, macro F1 %.4f, paper F1 %.4f%n",
+                    p.truth().length, m.schema().target(), s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
+            if (p.data().sha256().equals(m.training().dataSha256())) {
+                err.println("crystal-bench predict: warning: this is the training file: these are resubstitution scores, "
+                        + "not an estimate of accuracy on new materials (use 'run' for that)");
+            }
+        }
+        err.flush();
+        return Main.OK;
+    }
+}
