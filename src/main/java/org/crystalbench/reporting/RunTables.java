@@ -16,7 +16,8 @@ import org.crystalbench.stats.Summary;
 
 /**
  * The run's output contract: splits.csv, summary.csv, summary.md, splits-manifest.csv, plus
- * per-class.csv (per split and class) and confusion.csv (confusion counts summed over splits).
+ * per-class.csv (per split and class) and confusion.csv (confusion counts summed over splits);
+ * with {@link RunStats}: comparisons.csv, audit.csv and provenance.json (see docs/statistics.md).
  */
 public final class RunTables {
     private RunTables() {}
@@ -29,7 +30,7 @@ public final class RunTables {
             + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
             + "They differ; both are shown.\n";
 
-    /** The two F1 definitions, said once for every Markdown table that shows them. */
+    /** The F1 definitions for tables whose cells are mean ± SD. */
     public static final String F1_NOTE = "Cells are mean ± SD over splits. " + F1_DEFINITIONS;
 
     static {
@@ -120,7 +121,10 @@ public final class RunTables {
         return Csv.of(List.of("protocol", "repeat", "fold", "train_size", "test_size", "test_hash"), rows);
     }
 
-    /** The study's Table 1 layout per feature set and protocol, with the reference beside it. */
+    /**
+     * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
+     * mean [interval] cells and the "vs best" marker, then the comparison with the study and the audit.
+     */
     public static String summaryMarkdown(Experiment exp, List<Summary> summaries, RunStats stats) {
         ExperimentConfig c = exp.config();
         var md = new StringBuilder();
