@@ -83,7 +83,7 @@ final class AuditSection {
                     Charts.bars("H(target | feature): " + g.featureSet() + ", " + g.protocol(),
                             "lower = more informative; 0 = determines the class. Vermillion: flagged"
                                     + (skipped > 0 ? "; " + skipped + " feature(s) without a value not drawn" : ""),
-                            "conditional entropy (bits)", drawn.stream().map(Entry::feature).toList(), values, errors, flagged,
+                            "conditional entropy (bits)", drawn.stream().map(a -> a.flagged() ? a.feature() + " [flagged]" : a.feature()).toList(), values, errors, flagged,
                             true, "0.000"));
         }
     }

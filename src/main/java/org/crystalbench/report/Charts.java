@@ -22,12 +22,14 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.ScatterRenderer;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -55,24 +57,53 @@ final class Charts {
      */
     static JFreeChart boxPlot(String title, String subtitle, String valueAxis, Map<String, Map<String, List<Double>>> values) {
         var data = new DefaultBoxAndWhiskerCategoryDataset();
-        values.forEach((category, bySeries) -> bySeries.forEach((series, v) -> data.add(v, series, category)));
-        var renderer = new BoxAndWhiskerRenderer();
-        renderer.setMeanVisible(true);
-        renderer.setMedianVisible(true);
-        renderer.setFillBox(true);
-        renderer.setMaxOutlierVisible(true);
-        renderer.setMinOutlierVisible(true);
-        renderer.setItemMargin(0.12);
-        renderer.setMaximumBarWidth(0.09);
-        renderer.setUseOutlinePaintForWhiskers(false);
-        for (int i = 0; i < data.getRowCount(); i++) {
-            renderer.setSeriesPaint(i, translucent(PALETTE[i % PALETTE.length]));
-            renderer.setSeriesOutlinePaint(i, PALETTE[i % PALETTE.length].darker());
+        var points = new DefaultMultiValueCategoryDataset();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (var byCategory : values.entrySet()) {
+            for (var bySeries : byCategory.getValue().entrySet()) {
+                data.add(bySeries.getValue(), bySeries.getKey(), byCategory.getKey());
+                points.add(List.copyOf(bySeries.getValue()), bySeries.getKey(), byCategory.getKey());
+                for (double v : bySeries.getValue()) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
         }
-        renderer.setDefaultOutlineStroke(new BasicStroke(1.2f));
+        // Boxes: quartiles, median, whiskers to the last value within 1.5 IQR. JFreeChart's own outlier
+        // marks are off (values beyond 2 IQR would be drawn at the axis edge); every split is drawn as a
+        // point instead, so nothing is hidden.
+        var boxes = new BoxAndWhiskerRenderer();
+        boxes.setMeanVisible(false);
+        boxes.setMedianVisible(true);
+        boxes.setFillBox(true);
+        boxes.setMaxOutlierVisible(false);
+        boxes.setMinOutlierVisible(false);
+        boxes.setItemMargin(0.1);
+        boxes.setMaximumBarWidth(1.0);
+        boxes.setUseOutlinePaintForWhiskers(true);
+        boxes.setWhiskerWidth(0.6);
+        boxes.setDefaultOutlineStroke(new BasicStroke(1.2f));
+        var dots = new ScatterRenderer();
+        dots.setUseSeriesOffset(true);
+        dots.setItemMargin(0.1);
+        dots.setBaseShapesFilled(true);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            Color c = PALETTE[i % PALETTE.length];
+            boxes.setSeriesPaint(i, translucent(c, 70));
+            boxes.setSeriesOutlinePaint(i, c.darker());
+            dots.setSeriesPaint(i, translucent(c.darker(), 150));
+            dots.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+            dots.setSeriesVisibleInLegend(i, false);
+        }
         var range = new NumberAxis(valueAxis);
-        range.setAutoRangeIncludesZero(false);
-        var plot = new CategoryPlot(data, categoryAxis(null), range, renderer);
+        double pad = Math.max(0.01, 0.05 * (hi - lo));
+        if (lo <= hi) range.setRange(Math.max(0, lo - pad), Math.min(1, hi) + pad);
+        var domain = categoryAxis(null);
+        domain.setCategoryMargin(0.3);
+        var plot = new CategoryPlot(data, domain, range, boxes);
+        plot.setDataset(1, points);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         return style(new JFreeChart(title, TITLE, plot, data.getRowCount() > 1), subtitle);
     }
 
@@ -124,9 +155,15 @@ final class Charts {
      */
     static JFreeChart bars(String title, String subtitle, String valueAxis, List<String> categories, double[] values,
                            double[] errors, boolean[] highlight, boolean horizontal, String valueFormat) {
+        // With error bars, a value label at the bar's end would sit on the whisker: put "value ± error"
+        // in the category label instead.
+        boolean withErrors = java.util.Arrays.stream(errors).anyMatch(e -> !Double.isNaN(e));
+        var format = new DecimalFormat(valueFormat, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
         var data = new DefaultStatisticalCategoryDataset();
         for (int i = 0; i < categories.size(); i++) {
-            data.add((Number) values[i], Double.isNaN(errors[i]) ? null : (Number) errors[i], "value", categories.get(i));
+            String label = categories.get(i);
+            if (withErrors) label += "  " + sig(values[i]) + (Double.isNaN(errors[i]) ? "" : " ± " + sig(errors[i]));
+            data.add((Number) values[i], Double.isNaN(errors[i]) ? null : (Number) errors[i], "value", label);
         }
         var renderer = new StatisticalBarRenderer() {
             @Override
@@ -140,21 +177,33 @@ final class Charts {
         renderer.setDrawBarOutline(false);
         renderer.setMaximumBarWidth(0.12);
         renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(valueFormat)));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(SUBTITLE);
-        renderer.setDefaultPositiveItemLabelPosition(horizontal
-                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-                : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        renderer.setItemLabelAnchorOffset(6);
+        if (!withErrors) {
+            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
+            renderer.setDefaultItemLabelsVisible(true);
+            renderer.setDefaultItemLabelFont(SUBTITLE);
+            renderer.setDefaultPositiveItemLabelPosition(horizontal
+                    ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                    : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+            renderer.setItemLabelAnchorOffset(6);
+        }
         var range = new NumberAxis(valueAxis);
         range.setUpperMargin(0.15);
-        var plot = new CategoryPlot(data, categoryAxis(null), range, renderer);
+        var domain = categoryAxis(null);
+        domain.setMaximumCategoryLabelWidthRatio(horizontal ? 0.45f : 1f);
+        var plot = new CategoryPlot(data, domain, range, renderer);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         if (!horizontal && categories.size() > 6) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return style(new JFreeChart(title, TITLE, plot, false), subtitle);
+    }
+
+    /** About three significant digits, thousands grouped: 2,100 / 42.5 / 1.25 / 0.912. */
+    static String sig(double v) {
+        double a = Math.abs(v);
+        String f = a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : a == 0 ? "%.0f" : "%.3g";
+        return String.format(java.util.Locale.ROOT, f, v);
     }
 
     private static CategoryAxis categoryAxis(String label) {
@@ -195,8 +244,8 @@ final class Charts {
         return chart;
     }
 
-    private static Color translucent(Color c) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
+    private static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
     private static Shape diamond(double r) {

@@ -125,8 +125,7 @@ final class PerfSection {
                     doc.figure("perf-" + Figure.slug(name, first.method(), first.mode()),
                             first.method() + " (" + first.unit() + ")", 900, Math.max(300, 140 + 36 * rs.size()),
                             Charts.bars(first.method(), modeName(first.mode()) + "; error bars: JMH score error",
-                                    first.unit(), rs.stream().map(Result::label).toList(), values, errors, null, true,
-                                    values.length > 0 && java.util.Arrays.stream(values).max().getAsDouble() >= 100 ? "#,##0" : "0.###"));
+                                    first.unit(), rs.stream().map(Result::label).toList(), values, errors, null, true, "#,##0.###"));
                     for (Result r : rs) {
                         table.add(List.of(r.method(), r.params().isEmpty() ? "" : r.label(), r.mode(), Doc.fmt("%.4g", r.score()),
                                 Double.isNaN(r.error()) ? "–" : Doc.fmt("%.3g", r.error()), r.unit()));

@@ -53,21 +53,26 @@ final class ReferenceSection {
         for (Study s : ref.models()) {
             RunSection.Row r = rows.stream().filter(x -> x.model().equals(s.model())).findFirst().orElse(null);
             if (r == null) {
-                table.add(List.of(s.model(), Doc.f3(s.precision()), "–", Doc.f3(s.recall()), "–", Doc.f3(s.f1()), "–", "–", "not run"));
+                table.add(new ArrayList<>(List.of(s.model(), Doc.f3(s.precision()), "–", Doc.f3(s.recall()), "–", Doc.f3(s.f1()), "–", "–", "not run")));
                 continue;
             }
             RunSection.Stat p = r.stat("macro_precision"), rc = r.stat("macro_recall"), pf = r.stat(RunSection.PAPER),
                     mf = r.stat(RunSection.MACRO);
             String within = "–";
             if (intervals && !Double.isNaN(pf.low())) within = s.f1() >= pf.low() && s.f1() <= pf.high() ? "inside" : s.f1() > pf.high() ? "above" : "below";
-            table.add(List.of(s.model(), Doc.f3(s.precision()), cell(p, intervals), Doc.f3(s.recall()), cell(rc, intervals),
-                    Doc.f3(s.f1()), cell(pf, intervals), cell(mf, intervals), within));
+            table.add(new ArrayList<>(List.of(s.model(), Doc.f3(s.precision()), cell(p, intervals), Doc.f3(s.recall()), cell(rc, intervals),
+                    Doc.f3(s.f1()), cell(pf, intervals), cell(mf, intervals), within)));
             models.add(s.model());
             points.add(new double[] {s.f1(), pf.mean(), intervals ? pf.low() : pf.mean() - pf.sd(), intervals ? pf.high() : pf.mean() + pf.sd(),
                     mf.mean(), intervals ? mf.low() : mf.mean() - mf.sd(), intervals ? mf.high() : mf.mean() + mf.sd()});
         }
-        doc.table(List.of("Model", "Study P", "Our macro P", "Study R", "Our macro R", "Study F1", "Our Paper F1", "Our Macro F1",
-                "Study F1 vs our Paper F1 " + (intervals ? "CI" : "")), table);
+        List<String> header = new ArrayList<>(List.of("Model", "Study P", "Our macro P", "Study R", "Our macro R", "Study F1",
+                "Our Paper F1", "Our Macro F1", "Study F1 vs our Paper F1 CI"));
+        if (!intervals) { // without intervals there is nothing to place the study's value in
+            header.removeLast();
+            table.forEach(List::removeLast);
+        }
+        doc.table(header, table);
         if (models.isEmpty()) return;
         int k = models.size();
         double[] nan = new double[k];

@@ -31,7 +31,7 @@ public final class Report {
     /** Where JMH results are looked for by default, relative to the working directory. */
     public static final Path DEFAULT_PERF = Path.of("results", "perf");
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
-    private static final List<String> OWN = List.of("f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-");
+    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-");
 
     private Report() {}
 

@@ -113,8 +113,9 @@ final class RunSection {
         doc.para("## Scores per feature set and protocol");
         doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
                 + "** (the study's formula). Box plots show the per-split values (box: quartiles, line: median, "
-                + "dot: mean, whiskers: 1.5 IQR, circles: outliers). The dot plots show the mean per model with "
+                + "whiskers: the last values within 1.5 IQR, dots: every split). The dot plots show the mean per model with "
                 + (intervals ? "its " + intervalName + " (whiskers)." : "± 1 SD (whiskers; summary.csv has no confidence-interval columns)."));
+        overview(doc, summary, intervals, intervalName, config);
         for (var e : summary.entrySet()) {
             Group g = e.getKey();
             List<Row> rows = e.getValue();
@@ -173,6 +174,44 @@ final class RunSection {
             if (conf != null && !conf.isEmpty()) confusionFigure(doc, g, where, models, conf);
             else if (confusion != null) doc.para("_No rows for this group in confusion.csv: no confusion matrices._");
         }
+    }
+
+    /** Per protocol: every model's mean macro F1 on every feature set, to see what each feature set is worth. */
+    private static void overview(Doc doc, Map<Group, List<Row>> summary, boolean intervals, String intervalName, JsonNode config) {
+        Map<String, List<Group>> byProtocol = new LinkedHashMap<>();
+        for (Group g : summary.keySet()) byProtocol.computeIfAbsent(g.protocol(), p -> new ArrayList<>()).add(g);
+        if (summary.size() < 2) return; // the one group's own plots say it all
+        doc.para("### Overview: macro F1 per feature set");
+        List<List<String>> best = new ArrayList<>();
+        for (var p : byProtocol.entrySet()) {
+            List<String> featureSets = p.getValue().stream().map(Group::featureSet).toList();
+            List<String> models = new ArrayList<>();
+            p.getValue().forEach(g -> summary.get(g).forEach(r -> { if (!models.contains(r.model())) models.add(r.model()); }));
+            List<Charts.IntervalSeries> series = new ArrayList<>();
+            for (String m : models) {
+                int k = featureSets.size();
+                double[] mid = new double[k], lo = new double[k], hi = new double[k];
+                for (int i = 0; i < k; i++) {
+                    Stat s = summary.get(p.getValue().get(i)).stream().filter(r -> r.model().equals(m)).findFirst()
+                            .map(r -> r.stat(MACRO)).orElse(new Stat(Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                    mid[i] = s.mean();
+                    lo[i] = intervals ? s.low() : s.mean() - s.sd();
+                    hi[i] = intervals ? s.high() : s.mean() + s.sd();
+                }
+                series.add(new Charts.IntervalSeries(m, mid, lo, hi));
+            }
+            doc.figure("overview-macro-f1-" + Figure.slug(p.getKey()), "Mean macro F1 per feature set and model, " + protocolName(p.getKey(), config),
+                    960, 440, Charts.intervalDots("Mean macro F1 per feature set: " + p.getKey(),
+                            MACRO_LABEL + "; whiskers: " + (intervals ? intervalName : "mean ± 1 SD"), "Macro F1", featureSets, series));
+            for (Group g : p.getValue()) {
+                Row top = summary.get(g).stream().max(java.util.Comparator.comparingDouble(r -> r.stat(MACRO).mean())).orElseThrow();
+                Stat s = top.stat(MACRO);
+                best.add(List.of("`" + g.featureSet() + "`", g.protocol(), top.model(),
+                        Doc.withInterval(s.mean(), intervals ? s.low() : Double.NaN, intervals ? s.high() : Double.NaN, s.sd())));
+            }
+        }
+        doc.para("Highest mean macro F1 per feature set and protocol (a higher mean alone is not a significant difference):");
+        doc.table(List.of("Feature set", "Protocol", "Model", "Macro F1, " + (intervals ? "mean [CI]" : "mean ± SD")), best);
     }
 
     static String shortInterval(String intervalName) {
