@@ -25,6 +25,7 @@ record Figure(String name, String alt, int width, int height, Drawable drawing) 
 
     byte[] svg() {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix("_" + name + "_"); // the default is time-based; fixed ids keep the file reproducible
         paint(g);
         return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
     }

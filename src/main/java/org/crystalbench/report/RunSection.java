@@ -126,16 +126,18 @@ final class RunSection {
             String slug = Figure.slug(g.featureSet(), g.protocol());
 
             var perSplit = splits == null ? null : splits.get(g);
-            if (perSplit != null && !perSplit.isEmpty()) {
-                Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+            Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+            if (perSplit != null) {
                 for (String m : models) {
                     var v = perSplit.get(m);
                     if (v == null) continue;
                     Map<String, List<Double>> series = new LinkedHashMap<>();
-                    series.put("Macro F1", v.getOrDefault(MACRO, List.of()));
-                    series.put("Paper F1", v.getOrDefault(PAPER, List.of()));
-                    values.put(m, series);
+                    if (v.containsKey(MACRO)) series.put("Macro F1", v.get(MACRO));
+                    if (v.containsKey(PAPER)) series.put("Paper F1", v.get(PAPER));
+                    if (!series.isEmpty()) values.put(m, series);
                 }
+            }
+            if (!values.isEmpty()) {
                 doc.figure("f1-box-" + slug, "Per-split F1 per model, " + where, 960, 480,
                         Charts.boxPlot("Per-split F1: " + g.featureSet() + ", " + g.protocol(),
                                 "Macro F1 = mean of per-class F1;  Paper F1 = harmonic mean of macro P and macro R", "F1 per split", values));

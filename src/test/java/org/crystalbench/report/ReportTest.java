@@ -129,6 +129,7 @@ class ReportTest {
                 }
             }
         }
+        assertTrue(links.containsAll(List.of("figures/overview-macro-f1-holdout.png", "figures/overview-macro-f1-cv.svg")));
         assertTrue(md.contains(RunSection.MACRO_LABEL) && md.contains(RunSection.PAPER_LABEL), "both F1 definitions named");
         assertTrue(md.contains("| LR | 4 |"), "holdout table row for LR with 4 splits");
         assertTrue(md.contains("[summary.md](summary.md)"));
@@ -146,10 +147,12 @@ class ReportTest {
         Path dir = copyRun(tmp);
         Report.write(dir, null);
         String first = Files.readString(dir.resolve("report.md"));
+        byte[] svg = Files.readAllBytes(dir.resolve("figures/f1-box-paper-holdout.svg"));
         Files.writeString(dir.resolve("figures/grid-stale-old.svg"), "<svg/>");
         Files.writeString(dir.resolve("figures/mine.txt"), "not ours");
         Report.write(dir, null);
         assertEquals(first, Files.readString(dir.resolve("report.md")));
+        assertArrayEquals(svg, Files.readAllBytes(dir.resolve("figures/f1-box-paper-holdout.svg")), "SVG is reproducible");
         assertFalse(Files.exists(dir.resolve("figures/grid-stale-old.svg")), "stale figure of ours removed");
         assertTrue(Files.exists(dir.resolve("figures/mine.txt")), "other files left alone");
     }
