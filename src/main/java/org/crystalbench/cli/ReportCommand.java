@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes report.md and figures/ (SVG and PNG) for a results folder of `run` or `grid`:",
-                "F1 box and interval plots, confusion matrices, leakage audit, comparison with the study,",
-                "grid heatmaps and JMH benchmark charts - each part when its input file is there.",
-                "Prints the path of report.md. (`run` and `grid` write the report themselves.)"})
+        description = {"Writes report.md and figures/ (SVG and PNG) into a results folder:",
+                "F1 box and interval plots, confusion matrices, leakage audit, the study's",
+                "Table 1, grid heatmaps and JMH charts, each when its input file is there.",
+                "Prints the path of report.md. `run` writes its report itself."})
 public final class ReportCommand implements Callable<Integer> {
     static {
         System.setProperty("java.awt.headless", "true"); // before any AWT class loads

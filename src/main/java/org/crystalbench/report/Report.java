@@ -90,6 +90,8 @@ public final class Report {
                     () -> RunSection.readSplits(CsvTable.readIfExists(dir.resolve("splits.csv"))));
             var confusion = optional(doc, dir.resolve("confusion.csv"), "no confusion matrices",
                     () -> RunSection.readConfusion(CsvTable.readIfExists(dir.resolve("confusion.csv"))));
+            var comparisons = optional(doc, dir.resolve("comparisons.csv"), "no significance column in the score tables",
+                    () -> RunSection.readComparisons(CsvTable.readIfExists(dir.resolve("comparisons.csv"))));
             var audit = optional(doc, dir.resolve("audit.csv"), "no leakage audit",
                     () -> AuditSection.read(CsvTable.readIfExists(dir.resolve("audit.csv"))));
             ReferenceSection.Reference reference = null;
@@ -103,7 +105,7 @@ public final class Report {
             }
             if (!intervals) doc.note("confidence intervals: summary.csv has no `macro_f1_ci_low`/`_ci_high` (or paper_f1) columns; mean ± SD shown instead");
 
-            RunSection.write(doc, summary, intervals, intervalName, splits, confusion, config);
+            RunSection.write(doc, summary, intervals, intervalName, splits, confusion, comparisons, config);
             if (reference != null) ReferenceSection.write(doc, reference, summary, intervals, intervalName);
             if (audit != null) AuditSection.write(doc, audit);
         } else {

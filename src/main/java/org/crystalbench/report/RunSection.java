@@ -93,6 +93,39 @@ final class RunSection {
         return out;
     }
 
+    /** One row of comparisons.csv: a model against the best of its group, on one metric. */
+    record Comparison(String bestModel, double meanDiff, double pHolm, boolean worse) {}
+
+    /**
+     * comparisons.csv rows for {@code macro_f1} (or, if it has none, the file's first metric):
+     * group -> model -> comparison. Returns the metric used as the map's only key.
+     */
+    static Map<String, Map<Group, Map<String, Comparison>>> readComparisons(CsvTable t) {
+        t.require(List.of("feature_set", "protocol", "model", "best_model", "metric", "mean_diff", "p_holm", "significantly_worse"));
+        if (t.rows().isEmpty()) throw new InputException(t.file() + ": no rows");
+        String metric = t.rows().stream().anyMatch(r -> t.text(r, "metric").equals(MACRO)) ? MACRO : t.text(t.rows().getFirst(), "metric");
+        Map<Group, Map<String, Comparison>> out = new LinkedHashMap<>();
+        for (CSVRecord r : t.rows()) {
+            if (!t.text(r, "metric").equals(metric)) continue;
+            out.computeIfAbsent(new Group(t.text(r, "feature_set"), t.text(r, "protocol")), g -> new LinkedHashMap<>())
+                    .put(t.text(r, "model"), new Comparison(t.text(r, "best_model"), t.num(r, "mean_diff"), t.num(r, "p_holm"),
+                            t.bool(r, "significantly_worse")));
+        }
+        return Map.of(metric, out);
+    }
+
+    /** The table cell for a model: "best", "worse (p = 0.003)", "not shown worse (p = 0.21)". */
+    static String versusBest(String model, Map<String, Comparison> group) {
+        if (group == null) return "";
+        Comparison c = group.get(model);
+        if (c == null) {
+            return group.values().stream().anyMatch(x -> x.bestModel().equals(model)) ? "**best**" : "";
+        }
+        String p = Double.isNaN(c.pHolm()) ? "" : Doc.fmt(" (Δ %+.3f, p = %s)", c.meanDiff(),
+                c.pHolm() < 0.001 ? "<0.001" : Doc.fmt("%.3f", c.pHolm()));
+        return (c.worse() ? "worse" : "not shown worse") + p;
+    }
+
     static String protocolName(String protocol, JsonNode config) {
         JsonNode p = config == null ? null : config.path("protocols").path(protocol);
         return switch (protocol) {
@@ -109,7 +142,8 @@ final class RunSection {
     /** Writes the scores section. {@code splits} and {@code confusion} may be null (then that part is left out). */
     static void write(Doc doc, Map<Group, List<Row>> summary, boolean intervals, String intervalName,
                       Map<Group, Map<String, Map<String, List<Double>>>> splits, Map<Group, Map<String, Confusion>> confusion,
-                      JsonNode config) {
+                      Map<String, Map<Group, Map<String, Comparison>>> comparisons, JsonNode config) {
+        String compared = comparisons == null ? null : comparisons.keySet().iterator().next();
         doc.para("## Scores per feature set and protocol");
         doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
                 + "** (the study's formula). Box plots show the per-split values (box: quartiles, line: median, "
@@ -162,15 +196,20 @@ final class RunSection {
                             "F1", models, series));
 
             List<List<String>> table = new ArrayList<>();
+            var versus = compared == null ? null : comparisons.get(compared).get(g);
             for (Row r : rows) {
                 Stat mf = r.stat(MACRO), pf = r.stat(PAPER);
-                table.add(List.of(r.model(), Integer.toString(r.n()),
+                List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()),
                         Doc.withInterval(mf.mean(), intervals ? mf.low() : Double.NaN, intervals ? mf.high() : Double.NaN, mf.sd()),
                         Doc.withInterval(pf.mean(), intervals ? pf.low() : Double.NaN, intervals ? pf.high() : Double.NaN, pf.sd()),
                         Doc.f3(r.stat("accuracy").mean()), Doc.f3(r.stat("balanced_accuracy").mean())));
+                if (compared != null) row.add(versusBest(r.model(), versus));
+                table.add(row);
             }
             String cell = intervals ? "mean [CI]" : "mean ± SD";
-            doc.table(List.of("Model", "Splits", "Macro F1, " + cell, "Paper F1, " + cell, "Accuracy", "Balanced accuracy"), table);
+            List<String> header = new ArrayList<>(List.of("Model", "Splits", "Macro F1, " + cell, "Paper F1, " + cell, "Accuracy", "Balanced accuracy"));
+            if (compared != null) header.add(compared + " vs best (Holm-adjusted p)");
+            doc.table(header, table);
 
             var conf = confusion == null ? null : confusion.get(g);
             if (conf != null && !conf.isEmpty()) confusionFigure(doc, g, where, models, conf);

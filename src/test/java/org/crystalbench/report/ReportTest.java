@@ -135,7 +135,7 @@ class ReportTest {
         assertTrue(md.contains("[summary.md](summary.md)"));
         // What the folder lacks is said, once each, in the closing list.
         String notes = md.substring(md.indexOf("## Not in this report"));
-        for (String missing : List.of("audit.csv not found", "provenance.json not found", "grid.csv not found", "no JMH JSON found",
+        for (String missing : List.of("audit.csv not found", "provenance.json not found", "grid.csv not found", "no JMH JSON found", "comparisons.csv not found",
                 "mean ± SD shown instead")) {
             assertTrue(notes.contains(missing), missing);
         }
@@ -178,6 +178,12 @@ class ReportTest {
                                 "NB": {"precision": 0.29, "recall": 0.37, "f1": 0.32},
                                 "DNN": {"precision": 0.82, "recall": 0.82, "f1": 0.81}}}}}
                 """);
+        Files.writeString(dir.resolve("comparisons.csv"), """
+                feature_set,protocol,model,best_model,metric,mean_diff,ci_low,ci_high,t,p,p_holm,significantly_worse
+                paper,holdout,LR,Voting,macro_f1,-0.1,-0.15,-0.05,-4.2,0.001,0.002,true
+                paper,holdout,NB,Voting,macro_f1,-0.01,-0.05,0.03,-0.6,0.3,0.6,false
+                paper,holdout,LR,Voting,paper_f1,-0.1,-0.15,-0.05,-4.2,0.001,0.002,true
+                """);
         Path perf = Files.createDirectories(tmp.resolve("perf"));
         Files.writeString(perf.resolve("baseline.json"), jmh("TrainBench.fit", "avgt", "ms/op", "NaN"));
         Files.createDirectories(perf.resolve("runs"));
@@ -191,6 +197,10 @@ class ReportTest {
         assertTrue(md.contains("95% confidence interval (corrected-t)"), "interval named from provenance");
         assertTrue(md.matches("(?s).*\\| LR \\| 4 \\| 0\\.\\d{3} \\[0\\.\\d{3}, 0\\.\\d{3}\\].*"), "CI cells");
         assertTrue(md.contains("repeated stratified 3-fold CV (1 repeats)"));
+        // Significance against the best model, from comparisons.csv (macro F1 rows only).
+        assertTrue(md.contains("| macro_f1 vs best (Holm-adjusted p) |"), md);
+        assertTrue(md.contains(" | worse (Δ -0.100, p = 0.002) |") && md.contains(" | not shown worse (Δ -0.010, p = 0.600) |")
+                && md.contains(" | **best** |"), md);
         // Audit: table with the flagged feature in bold, chart of the three features with a value.
         assertTrue(md.contains("## Leakage audit"));
         assertTrue(md.contains("| **Spacegroup** | categorical | 0.000 | 21 | 1.000 | 0.980 | 0.980 | **yes** |"), md);
