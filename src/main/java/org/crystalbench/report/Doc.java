@@ -30,7 +30,7 @@ final class Doc {
         for (int i = 2; !names.add(unique); i++) unique = name + "-" + i;
         figures.add(new Figure(unique, alt, width, height, drawing));
         String base = Report.FIGURES + "/" + unique;
-        md.append("![").append(alt.replace("]", ")").replace("[", "(")).append("](").append(base).append(".png)\n");
+        md.append("![").append(alt.replace("]", ")").replace("[", "(").replace("`", "")).append("](").append(base).append(".png)\n");
         md.append("<sub>[SVG](").append(base).append(".svg) · [PNG](").append(base).append(".png)</sub>\n\n");
     }
 

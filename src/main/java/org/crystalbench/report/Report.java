@@ -128,7 +128,7 @@ public final class Report {
             }
         }
         if (!perfResults.isEmpty()) PerfSection.write(doc, perfResults);
-        else if (perfFiles.isEmpty()) doc.note("benchmarks: no JMH JSON found in `" + perf + "`");
+        else if (perfFiles.isEmpty()) doc.note(perf == null ? "benchmarks: none requested" : "benchmarks: no JMH JSON found in `" + perf + "`");
 
         if (!doc.notes.isEmpty()) {
             doc.para("## Not in this report");

@@ -256,7 +256,7 @@ final class RunSection {
     }
 
     static String shortInterval(String intervalName) {
-        return intervalName.replaceFirst("^confidence interval", "CI");
+        return intervalName.replace("confidence interval", "CI");
     }
 
     /** Small multiples: one row-normalised confusion matrix per model, two per row. */
