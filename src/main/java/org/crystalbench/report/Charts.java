@@ -28,6 +28,8 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.BoxAndWhiskerCalculator;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
@@ -61,7 +63,11 @@ final class Charts {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (var byCategory : values.entrySet()) {
             for (var bySeries : byCategory.getValue().entrySet()) {
-                data.add(bySeries.getValue(), bySeries.getKey(), byCategory.getKey());
+                // JFreeChart's outlier marks are dropped (rings beyond 1.5 IQR, triangles at the axis edge
+                // beyond 2 IQR): every split is drawn as a dot instead, so nothing is hidden or doubled.
+                var stats = BoxAndWhiskerCalculator.calculateBoxAndWhiskerStatistics(bySeries.getValue());
+                data.add(new BoxAndWhiskerItem(stats.getMean(), stats.getMedian(), stats.getQ1(), stats.getQ3(),
+                        stats.getMinRegularValue(), stats.getMaxRegularValue(), null, null, List.of()), bySeries.getKey(), byCategory.getKey());
                 points.add(List.copyOf(bySeries.getValue()), bySeries.getKey(), byCategory.getKey());
                 for (double v : bySeries.getValue()) {
                     lo = Math.min(lo, v);
@@ -69,9 +75,7 @@ final class Charts {
                 }
             }
         }
-        // Boxes: quartiles, median, whiskers to the last value within 1.5 IQR. JFreeChart's own outlier
-        // marks are off (values beyond 2 IQR would be drawn at the axis edge); every split is drawn as a
-        // point instead, so nothing is hidden.
+        // Boxes: quartiles, median, whiskers to the last value within 1.5 IQR.
         var boxes = new BoxAndWhiskerRenderer();
         boxes.setMeanVisible(false);
         boxes.setMedianVisible(true);

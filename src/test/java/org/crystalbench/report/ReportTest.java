@@ -226,12 +226,16 @@ class ReportTest {
         Files.writeString(dir.resolve("audit.csv"), "feature_set,protocol,feature\npaper,holdout,Spacegroup\n");
         Files.writeString(dir.resolve("provenance.json"), "{\"config\": ");
         Files.delete(dir.resolve("confusion.csv"));
-        Report.write(dir, null);
+        Path perf = tmp.resolve("bench.json");
+        Files.writeString(perf, "[{\"benchmark\": \"x.Y.fit\", \"mode\": \"avgt\", \"primaryMetric\": {\"score\": \"fast\"}}]");
+        Report.write(dir, perf);
         String md = Files.readString(dir.resolve("report.md"));
         checkLinks(dir);
         assertTrue(md.contains("audit.csv skipped (") && md.contains("column 'kind' missing"), md);
         assertTrue(md.contains("provenance.json skipped (") && md.contains("malformed JSON"), md);
         assertTrue(md.contains("confusion.csv not found: no confusion matrices"));
+        assertTrue(md.contains("benchmark file skipped: " + perf + ": result [0]: primaryMetric.score: missing or not a number"), md);
+        assertFalse(md.contains("## Benchmarks"));
         assertFalse(md.contains("figures/confusion-"));
         assertTrue(md.contains("figures/f1-box-paper-holdout.png"), "the rest is still there");
     }
