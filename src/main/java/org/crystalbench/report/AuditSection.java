@@ -42,7 +42,7 @@ final class AuditSection {
     }
 
     static void write(Doc doc, Map<RunSection.Group, List<Entry>> audit) {
-        doc.para("## Leakage audit");
+        doc.section("Leakage audit");
         doc.para("H(target | feature) is the class entropy left once the feature is known, in bits: 0 means the feature "
                 + "alone determines the class (a lookup table would be perfect). Flagged features are marked **yes** and "
                 + "drawn in vermillion. Fields that do not apply to a feature's kind are blank.");

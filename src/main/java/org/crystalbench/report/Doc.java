@@ -13,6 +13,7 @@ final class Doc {
     final List<Figure> figures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
+    private final List<String> sections = new ArrayList<>();
 
     Doc line(String text) {
         md.append(text).append('\n');
@@ -22,6 +23,22 @@ final class Doc {
     Doc para(String text) {
         md.append(text).append("\n\n");
         return this;
+    }
+
+    /** A top-level section ("## title"), listed in the contents. */
+    Doc section(String title) {
+        sections.add(title);
+        return para("## " + title);
+    }
+
+    /** "Contents: [A](#a) · [B](#b)" for the sections so far; anchors as GitHub makes them. */
+    String contents() {
+        return "Contents: " + String.join(" · ", sections.stream().map(t -> "[" + t + "](#" + anchor(t) + ")").toList());
+    }
+
+    /** GitHub's heading anchor: lower case, punctuation dropped, spaces to '-'. */
+    static String anchor(String heading) {
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
     }
 
     /** Adds a figure and embeds its PNG, linking the SVG beside it. Names stay unique (suffix -2, -3...). */

@@ -60,7 +60,7 @@ final class GridSection {
     static void write(Doc doc, Grid grid) {
         String m = grid.metric();
         String label = m.equals(RunSection.MACRO) ? RunSection.MACRO_LABEL : m.equals(RunSection.PAPER) ? RunSection.PAPER_LABEL : m;
-        doc.para("## Grid search");
+        doc.section("Grid search");
         long failed = grid.points().stream().filter(p -> p.failed() || p.timedOut()).count();
         doc.para(Doc.fmt("%d grid points, ranked by mean **%s** over splits%s.", grid.points().size(), label,
                 failed > 0 ? Doc.fmt("; %d failed or timed out (left out of the rankings, blank in the heatmaps)", failed) : ""));

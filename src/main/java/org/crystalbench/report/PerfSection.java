@@ -103,7 +103,7 @@ final class PerfSection {
     }
 
     static void write(Doc doc, Map<Path, List<Result>> files) {
-        doc.para("## Benchmarks (JMH)");
+        doc.section("Benchmarks (JMH)");
         doc.para("Scores from JMH's JSON output; error bars are JMH's score error (half-width of its 99.9% confidence "
                 + "interval; none drawn when JMH could not estimate one). Each chart is one benchmark method, in its own unit.");
         for (var f : files.entrySet()) {

@@ -42,7 +42,7 @@ final class ReferenceSection {
                     + ref.featureSet() + "` and protocol `" + ref.protocol() + "`");
             return;
         }
-        doc.para("## Comparison with the study's Table 1");
+        doc.section("Comparison with the study's Table 1");
         doc.para("Study: " + (ref.source().isEmpty() ? "the config's reference block" : ref.source())
                 + ". Ours: feature set `" + ref.featureSet() + "`, protocol `" + ref.protocol() + "`, "
                 + (intervals ? "mean [" + intervalName + "]" : "mean ± SD") + " over splits. The study reports one split; "

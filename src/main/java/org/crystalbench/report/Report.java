@@ -81,6 +81,7 @@ public final class Report {
         if (dir.resolve("summary.md").toFile().isFile()) intro.append(" The full tables are in [summary.md](summary.md).");
         if (dir.resolve("grid.md").toFile().isFile()) intro.append(" The grid's tables are in [grid.md](grid.md).");
         doc.para(intro.toString());
+        int contentsAt = doc.md.length();
 
         if (summaryCsv != null) {
             var summary = RunSection.readSummary(summaryCsv);
@@ -131,10 +132,11 @@ public final class Report {
         else if (perfFiles.isEmpty()) doc.note(perf == null ? "benchmarks: none requested" : "benchmarks: no JMH JSON found in `" + perf + "`");
 
         if (!doc.notes.isEmpty()) {
-            doc.para("## Not in this report");
+            doc.section("Not in this report");
             for (String n : doc.notes) doc.line("- " + n);
             doc.line("");
         }
+        doc.md.insert(contentsAt, doc.contents() + "\n\n");
         return doc;
     }
 

@@ -144,7 +144,7 @@ final class RunSection {
                       Map<Group, Map<String, Map<String, List<Double>>>> splits, Map<Group, Map<String, Confusion>> confusion,
                       Map<String, Map<Group, Map<String, Comparison>>> comparisons, JsonNode config) {
         String compared = comparisons == null ? null : comparisons.keySet().iterator().next();
-        doc.para("## Scores per feature set and protocol");
+        doc.section("Scores per feature set and protocol");
         doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
                 + "** (the study's formula). Box plots show the per-split values (box: quartiles, line: median, "
                 + "whiskers: the last values within 1.5 IQR, dots: every split). The dot plots show the mean per model with "

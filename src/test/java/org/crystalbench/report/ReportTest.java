@@ -88,6 +88,11 @@ class ReportTest {
         List<String> links = new ArrayList<>();
         while (m.find()) {
             String link = m.group(1);
+            if (link.startsWith("#")) {
+                String anchor = link.substring(1);
+                assertTrue(md.lines().anyMatch(l -> l.startsWith("## ") && Doc.anchor(l.substring(3)).equals(anchor)), "anchor " + link);
+                continue;
+            }
             assertFalse(link.startsWith("/") || link.contains(":"), "link is not relative: " + link);
             if (!links.contains(link)) links.add(link);
             Path f = dir.resolve(link);
@@ -133,6 +138,8 @@ class ReportTest {
         assertTrue(md.contains(RunSection.MACRO_LABEL) && md.contains(RunSection.PAPER_LABEL), "both F1 definitions named");
         assertTrue(md.contains("| LR | 4 |"), "holdout table row for LR with 4 splits");
         assertTrue(md.contains("[summary.md](summary.md)"));
+        assertTrue(md.contains("Contents: [Scores per feature set and protocol](#scores-per-feature-set-and-protocol) · "
+                + "[Not in this report](#not-in-this-report)"), md);
         // What the folder lacks is said, once each, in the closing list.
         String notes = md.substring(md.indexOf("## Not in this report"));
         for (String missing : List.of("audit.csv not found", "provenance.json not found", "grid.csv not found", "no JMH JSON found", "comparisons.csv not found",
@@ -314,6 +321,12 @@ class ReportTest {
             System.setOut(previous);
         }
         assertEquals(out.resolve("report.md").toString(), captured.toString().strip());
+    }
+
+    @Test
+    void anchorsFollowGitHub() {
+        assertEquals("comparison-with-the-studys-table-1", Doc.anchor("Comparison with the study's Table 1"));
+        assertEquals("benchmarks-jmh", Doc.anchor("Benchmarks (JMH)"));
     }
 
     @Test
