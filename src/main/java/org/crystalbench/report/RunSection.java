@@ -32,7 +32,7 @@ final class RunSection {
     static Map<Group, List<Row>> readSummary(CsvTable t) {
         t.require(List.of("feature_set", "protocol", "model", "n", MACRO + "_mean", MACRO + "_sd", PAPER + "_mean", PAPER + "_sd"));
         Map<Group, List<Row>> out = new LinkedHashMap<>();
-        List<String> metrics = t.columnsStartingWith("").stream().filter(c -> c.endsWith("_mean") && !c.endsWith("_ms_mean"))
+        List<String> metrics = t.header().stream().filter(c -> c.endsWith("_mean") && !c.endsWith("_ms_mean"))
                 .map(c -> c.substring(0, c.length() - "_mean".length())).toList();
         for (CSVRecord r : t.rows()) {
             Map<String, Stat> stats = new LinkedHashMap<>();
