@@ -56,7 +56,8 @@ public final class RunCommand implements Callable<Integer> {
         List<Summary> summaries = Summary.of(results);
         Files.createDirectories(dir);
         RunTables.writeAll(dir, exp, results, summaries);
-        System.err.printf("crystal-bench run: done in %.1f s; tables in %s%n", (System.nanoTime() - t0) / 1e9, dir);
+        Path report = org.crystalbench.report.Report.write(dir);
+        System.err.printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         System.out.println(dir.resolve("summary.md"));
         return Main.OK;
     }
