@@ -83,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
         var provenance = Provenance.capture(exp, commandLine, threads, start, Instant.now(), ciSpec);
         Files.createDirectories(dir);
         RunTables.writeAll(dir, exp, results, summaries, new RunStats(ciSpec, cfg.seed(), comparisons, audit, provenance));
-        System.err.printf("crystal-bench run: done in %.1f s; tables in %s%n", (System.nanoTime() - t0) / 1e9, dir);
+        Path report = org.crystalbench.report.Report.write(dir); // reads the tables just written
+        System.err.printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         System.out.println(dir.resolve("summary.md"));
         return Main.OK;
     }

@@ -1,0 +1,33 @@
+package org.crystalbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.crystalbench.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes report.md and figures/ (SVG and PNG) into a results folder:",
+                "F1 box and interval plots, confusion matrices, leakage audit, the study's",
+                "Table 1, grid heatmaps and JMH charts, each when its input file is there.",
+                "Prints the path of report.md. `run` writes its report itself."})
+public final class ReportCommand implements Callable<Integer> {
+    static {
+        System.setProperty("java.awt.headless", "true"); // before any AWT class loads
+    }
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Results folder (holding summary.csv or grid.csv).")
+    Path dir;
+
+    @Option(names = "--perf", paramLabel = "PATH", description = "JMH JSON file or folder of them (default: ${DEFAULT-VALUE}, "
+            + "its *.json and the newest runs/*.json).")
+    Path perf = Report.DEFAULT_PERF;
+
+    @Override
+    public Integer call() {
+        Path out = Report.write(dir, perf);
+        System.out.println(out);
+        return Main.OK;
+    }
+}

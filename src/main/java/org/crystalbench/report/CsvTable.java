@@ -1,0 +1,86 @@
+package org.crystalbench.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.crystalbench.InputException;
+
+/**
+ * A results CSV read whole, for the report: cells by column name, numbers checked with the file,
+ * line and column in every message.
+ */
+record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
+
+    /** Reads {@code file}; {@code null} when it does not exist. */
+    static CsvTable readIfExists(Path file) {
+        if (!Files.isRegularFile(file)) return null;
+        try (Reader in = Files.newBufferedReader(file)) {
+            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file + ": not a readable CSV: " + e.getMessage());
+        }
+    }
+
+    boolean has(String column) {
+        return header.contains(column);
+    }
+
+    /** Throws naming the first of {@code columns} the header lacks. */
+    CsvTable require(List<String> columns) {
+        for (String c : columns) {
+            if (!has(c)) throw new InputException(file + ": line 1: column '" + c + "' missing");
+        }
+        return this;
+    }
+
+    String text(CSVRecord row, String column) {
+        if (!row.isMapped(column) || !row.isSet(column)) {
+            throw new InputException(file + ": line " + line(row) + ": column '" + column + "' missing");
+        }
+        return row.get(column).trim();
+    }
+
+    /** A number; empty cells are NaN (fields that do not apply, values not computed). */
+    double num(CSVRecord row, String column) {
+        String s = text(row, column);
+        if (s.isEmpty()) return Double.NaN;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new InputException(file + ": line " + line(row) + ": column '" + column + "': not a number: '" + s + "'");
+        }
+    }
+
+    /** true/false, 1/0, yes/no; empty is false. */
+    boolean bool(CSVRecord row, String column) {
+        String s = text(row, column).toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no", "" -> false;
+            default -> throw new InputException(file + ": line " + line(row) + ": column '" + column
+                    + "': not true/false: '" + s + "'");
+        };
+    }
+
+    /** Columns whose name starts with {@code prefix}, in file order. */
+    List<String> columnsStartingWith(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String c : header) if (c.startsWith(prefix)) out.add(c);
+        return out;
+    }
+
+    /** Line in the file (header is line 1), for one-record-per-line files. */
+    private static long line(CSVRecord row) {
+        return row.getRecordNumber() + 1;
+    }
+}

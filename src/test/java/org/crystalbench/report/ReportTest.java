@@ -1,0 +1,366 @@
+package org.crystalbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.crystalbench.InputException;
+import org.crystalbench.cli.Main;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.reporting.RunTables;
+import org.crystalbench.run.Experiment;
+import org.crystalbench.run.Progress;
+import org.crystalbench.run.Runner;
+import org.crystalbench.stats.Summary;
+import org.crystalbench.synth.SyntheticData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    static final String CONFIG = """
+            name: report-test
+            seed: 7
+            dataset:
+              path: data.csv
+              target: Crystal System
+              id_columns: [Materials Id]
+              numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
+              categorical: [Formula, Spacegroup, Has Bandstructure]
+              feature_sets:
+                paper: [Formation Energy (eV), Band Gap (eV), Nsites, Volume, Spacegroup]
+                numeric-only: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
+            protocols:
+              holdout: {repeats: 4, test_ratio: 0.25}
+              cv: {repeats: 1, folds: 3}
+            models:
+              - {name: LR, type: logistic, lambda: 0.1, max_iter: 200}
+              - {name: NB, type: naive-bayes}
+              - {name: Voting, type: voting, members: [LR, NB], rule: hard}
+            """;
+
+    /** A real run's output folder, made once from generated data. */
+    @TempDir
+    static Path shared;
+    static Path run;
+
+    @BeforeAll
+    static void realRun() throws IOException {
+        Files.writeString(shared.resolve("data.csv"), SyntheticData.csv(120, 11));
+        Path config = shared.resolve("config.yaml");
+        Files.writeString(config, CONFIG);
+        Experiment exp = Experiment.prepare(ConfigLoader.load(config), config);
+        var results = Runner.run(exp, 2, Progress.NONE);
+        run = shared.resolve("run");
+        Files.createDirectories(run);
+        RunTables.writeAll(run, exp, results, Summary.of(results));
+    }
+
+    static Path copyRun(Path to) throws IOException {
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName()));
+        }
+        return to;
+    }
+
+    /** Every figure report.md links: checked to exist and to be a valid PNG or SVG. Returns the links. */
+    static List<String> checkLinks(Path dir) throws Exception {
+        String md = Files.readString(dir.resolve(Report.FILE));
+        Matcher m = Pattern.compile("\\]\\(([^)]+)\\)").matcher(md);
+        List<String> links = new ArrayList<>();
+        while (m.find()) {
+            String link = m.group(1);
+            if (link.startsWith("#")) {
+                String anchor = link.substring(1);
+                assertTrue(md.lines().anyMatch(l -> l.startsWith("## ") && Doc.anchor(l.substring(3)).equals(anchor)), "anchor " + link);
+                continue;
+            }
+            assertFalse(link.startsWith("/") || link.contains(":"), "link is not relative: " + link);
+            if (!links.contains(link)) links.add(link);
+            Path f = dir.resolve(link);
+            assertTrue(Files.isRegularFile(f), "linked file missing: " + link);
+            byte[] bytes = Files.readAllBytes(f);
+            if (link.endsWith(".png")) {
+                assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(bytes, 8), link);
+                var image = ImageIO.read(new ByteArrayInputStream(bytes));
+                assertNotNull(image, link);
+                assertTrue(image.getWidth() >= 300 && image.getHeight() >= 200, link);
+            } else if (link.endsWith(".svg")) {
+                var factory = DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+                var root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+                assertEquals("svg", root.getTagName(), link);
+            }
+        }
+        // Every figure comes as both SVG and PNG.
+        for (String l : links) {
+            if (l.startsWith("figures/")) assertTrue(Files.isRegularFile(dir.resolve(l.replaceFirst("\\.(png|svg)$", "") + ".svg"))
+                    && Files.isRegularFile(dir.resolve(l.replaceFirst("\\.(png|svg)$", "") + ".png")), l);
+        }
+        return links;
+    }
+
+    @Test
+    void reportFromARealRunLinksOnlyValidFigures(@TempDir Path tmp) throws Exception {
+        assertTrue(GraphicsEnvironment.isHeadless(), "tests must run headless");
+        Path dir = copyRun(tmp);
+        Path out = Report.write(dir, tmp.resolve("no-perf"));
+        assertEquals(dir.resolve("report.md"), out);
+        String md = Files.readString(out);
+        List<String> links = checkLinks(dir);
+        for (String fs : List.of("paper", "numeric-only")) {
+            for (String p : List.of("holdout", "cv")) {
+                for (String kind : List.of("f1-box-", "f1-mean-", "confusion-")) {
+                    assertTrue(links.contains("figures/" + kind + fs + "-" + p + ".png"), kind + fs + "-" + p);
+                    assertTrue(links.contains("figures/" + kind + fs + "-" + p + ".svg"), kind + fs + "-" + p);
+                }
+            }
+        }
+        assertTrue(links.containsAll(List.of("figures/overview-macro-f1-holdout.png", "figures/overview-macro-f1-cv.svg")));
+        assertTrue(md.contains(RunSection.MACRO_LABEL) && md.contains(RunSection.PAPER_LABEL), "both F1 definitions named");
+        assertTrue(md.contains("| LR | 4 |"), "holdout table row for LR with 4 splits");
+        assertTrue(md.contains("[summary.md](summary.md)"));
+        assertTrue(md.contains("Contents: [Scores per feature set and protocol](#scores-per-feature-set-and-protocol) · "
+                + "[Not in this report](#not-in-this-report)"), md);
+        // What the folder lacks is said, once each, in the closing list.
+        String notes = md.substring(md.indexOf("## Not in this report"));
+        for (String missing : List.of("audit.csv not found", "provenance.json not found", "grid.csv not found", "no JMH JSON found", "comparisons.csv not found",
+                "mean ± SD shown instead")) {
+            assertTrue(notes.contains(missing), missing);
+        }
+        assertFalse(md.contains("## Leakage audit") || md.contains("## Grid search") || md.contains("## Benchmarks"));
+    }
+
+    @Test
+    void regeneratingGivesTheSameReportAndRemovesStaleFigures(@TempDir Path tmp) throws IOException {
+        Path dir = copyRun(tmp);
+        Report.write(dir, null);
+        String first = Files.readString(dir.resolve("report.md"));
+        byte[] svg = Files.readAllBytes(dir.resolve("figures/f1-box-paper-holdout.svg"));
+        Files.writeString(dir.resolve("figures/grid-stale-old.svg"), "<svg/>");
+        Files.writeString(dir.resolve("figures/mine.txt"), "not ours");
+        Report.write(dir, null);
+        assertEquals(first, Files.readString(dir.resolve("report.md")));
+        assertArrayEquals(svg, Files.readAllBytes(dir.resolve("figures/f1-box-paper-holdout.svg")), "SVG is reproducible");
+        assertFalse(Files.exists(dir.resolve("figures/grid-stale-old.svg")), "stale figure of ours removed");
+        assertTrue(Files.exists(dir.resolve("figures/mine.txt")), "other files left alone");
+    }
+
+    /** A run folder with every optional part: CI columns, audit, provenance with the study's table, JMH results. */
+    @Test
+    void everyOptionalPartShowsWhenItsFileIsThere(@TempDir Path tmp) throws Exception {
+        Path dir = copyRun(tmp);
+        addIntervals(dir.resolve("summary.csv"));
+        Files.writeString(dir.resolve("audit.csv"), """
+                feature_set,protocol,feature,kind,categories,conditional_entropy_bits,pure_share,lookup_accuracy,best_single_accuracy,flagged
+                paper,holdout,Spacegroup,categorical,21,0,1,0.98,0.98,true
+                paper,holdout,Formula,categorical,12,1.41,0.1,0.45,0.45,false
+                paper,holdout,Band Gap (eV),numeric,,1.52,,,0.44,false
+                paper,holdout,Volume,numeric,,,,,0.40,false
+                """);
+        Files.writeString(dir.resolve("provenance.json"), """
+                {"tool": "crystal-bench", "ci_method": "corrected-t", "ci_level": 0.95,
+                 "config": {"name": "report-test", "seed": 7,
+                   "protocols": {"holdout": {"repeats": 4, "test_ratio": 0.25}, "cv": {"repeats": 1, "folds": 3}},
+                   "reference": {"source": "Study, Table 1", "feature_set": "paper", "protocol": "holdout",
+                     "models": {"LR": {"precision": 0.54, "recall": 0.48, "f1": 0.49},
+                                "NB": {"precision": 0.29, "recall": 0.37, "f1": 0.32},
+                                "DNN": {"precision": 0.82, "recall": 0.82, "f1": 0.81}}}}}
+                """);
+        Files.writeString(dir.resolve("comparisons.csv"), """
+                feature_set,protocol,model,best_model,metric,mean_diff,ci_low,ci_high,t,p,p_holm,significantly_worse
+                paper,holdout,LR,Voting,macro_f1,-0.1,-0.15,-0.05,-4.2,0.001,0.002,true
+                paper,holdout,NB,Voting,macro_f1,-0.01,-0.05,0.03,-0.6,0.3,0.6,false
+                paper,holdout,LR,Voting,paper_f1,-0.1,-0.15,-0.05,-4.2,0.001,0.002,true
+                """);
+        Path perf = Files.createDirectories(tmp.resolve("perf"));
+        Files.writeString(perf.resolve("baseline.json"), jmh("TrainBench.fit", "avgt", "ms/op", "NaN"));
+        Files.createDirectories(perf.resolve("runs"));
+        Files.writeString(perf.resolve("runs/20260101-000000.json"), "[ not json");
+        Files.writeString(perf.resolve("runs/20260102-000000.json"), jmh("SingleRowBench.predictRow", "avgt", "ns/op", "12.5"));
+
+        Report.write(dir, perf);
+        String md = Files.readString(dir.resolve("report.md"));
+        List<String> links = checkLinks(dir);
+        assertTrue(md.startsWith("# crystal-bench report: report-test"));
+        assertTrue(md.contains("95% confidence interval (corrected-t)"), "interval named from provenance");
+        assertTrue(md.matches("(?s).*\\| LR \\| 4 \\| 0\\.\\d{3} \\[0\\.\\d{3}, 0\\.\\d{3}\\].*"), "CI cells");
+        assertTrue(md.contains("repeated stratified 3-fold CV (1 repeats)"));
+        // Significance against the best model, from comparisons.csv (macro F1 rows only).
+        assertTrue(md.contains("| macro_f1 vs best (Holm-adjusted p) |"), md);
+        assertTrue(md.contains(" | worse (Δ -0.100, p = 0.002) |") && md.contains(" | not shown worse (Δ -0.010, p = 0.600) |")
+                && md.contains(" | **best** |"), md);
+        // Audit: table with the flagged feature in bold, chart of the three features with a value.
+        assertTrue(md.contains("## Leakage audit"));
+        assertTrue(md.contains("| **Spacegroup** | categorical | 0.000 | 21 | 1.000 | 0.980 | 0.980 | **yes** |"), md);
+        assertTrue(links.contains("figures/audit-entropy-paper-holdout.png"));
+        assertTrue(md.contains("not drawn: Volume."), md);
+        // Study: two of three models were run.
+        assertTrue(md.contains("## Comparison with the study's Table 1"));
+        assertTrue(md.contains("| DNN | 0.820 | – | 0.820 | – | 0.810 | – | – | not run |"));
+        assertTrue(links.contains("figures/reference-paper-holdout.png"));
+        // Benchmarks: the baseline and the newest run only; training and inference apart.
+        assertTrue(md.contains("## Benchmarks (JMH)"));
+        assertTrue(md.contains("#### Training") && md.contains("#### Inference"));
+        assertTrue(links.contains("figures/perf-baseline-trainbench.fit-avgt.png"));
+        assertTrue(links.contains("figures/perf-20260102-000000-singlerowbench.predictrow-avgt.png"));
+        assertFalse(md.contains("20260101-000000"), "only the newest run is shown");
+        assertTrue(md.contains("| TrainBench.fit | DNN | avgt | 250.0 | – | ms/op |"), md);
+        assertFalse(md.contains("audit.csv not found") || md.contains("provenance.json not found"));
+    }
+
+    @Test
+    void aMalformedOptionalFileIsSkippedWithANote(@TempDir Path tmp) throws Exception {
+        Path dir = copyRun(tmp);
+        Files.writeString(dir.resolve("audit.csv"), "feature_set,protocol,feature\npaper,holdout,Spacegroup\n");
+        Files.writeString(dir.resolve("provenance.json"), "{\"config\": ");
+        Files.delete(dir.resolve("confusion.csv"));
+        Path perf = tmp.resolve("bench.json");
+        Files.writeString(perf, "[{\"benchmark\": \"x.Y.fit\", \"mode\": \"avgt\", \"primaryMetric\": {\"score\": \"fast\"}}]");
+        Report.write(dir, perf);
+        String md = Files.readString(dir.resolve("report.md"));
+        checkLinks(dir);
+        assertTrue(md.contains("audit.csv skipped (") && md.contains("column 'kind' missing"), md);
+        assertTrue(md.contains("provenance.json skipped (") && md.contains("malformed JSON"), md);
+        assertTrue(md.contains("confusion.csv not found: no confusion matrices"));
+        assertTrue(md.contains("benchmark file skipped: " + perf + ": result [0]: primaryMetric.score: missing or not a number"), md);
+        assertFalse(md.contains("## Benchmarks"));
+        assertFalse(md.contains("figures/confusion-"));
+        assertTrue(md.contains("figures/f1-box-paper-holdout.png"), "the rest is still there");
+    }
+
+    @Test
+    void aGridFolderGetsHeatmapsAndTopConfigurations(@TempDir Path tmp) throws Exception {
+        var rows = new StringBuilder("feature_set,model,point_id,param_hash,param.C,param.sigma,param.kernel,param.lambda,n,"
+                + "macro_f1_mean,macro_f1_ci_low,macro_f1_ci_high,paper_f1_mean,paper_f1_ci_low,paper_f1_ci_high,fit_ms_mean,failed,timed_out\n");
+        int id = 0;
+        for (double c : new double[] {0.1, 1, 10}) {
+            for (double s : new double[] {0.5, 3}) {
+                double f1 = 0.4 + 0.05 * Math.log10(c) + 0.1 * s / 3;
+                boolean failed = c == 10 && s == 3;
+                rows.append(String.join(",", "paper", "SVM", "p" + id++, "h" + id, Double.toString(c), Double.toString(s), "gaussian", "",
+                        "5", failed ? "" : Double.toString(f1), failed ? "" : Double.toString(f1 - 0.03), failed ? "" : Double.toString(f1 + 0.03),
+                        "0.5", "0.45", "0.55", "12.5", Boolean.toString(failed), "false")).append('\n');
+            }
+        }
+        for (double l : new double[] {0.01, 0.1}) {
+            rows.append(String.join(",", "paper", "LR", "p" + id++, "h" + id, "", "", "", Double.toString(l), "5", "0.61", "0.58", "0.64",
+                    "0.6", "0.57", "0.63", "3", "false", "false")).append('\n');
+        }
+        Files.writeString(tmp.resolve("grid.csv"), rows);
+        Report.write(tmp, null);
+        String md = Files.readString(tmp.resolve("report.md"));
+        List<String> links = checkLinks(tmp);
+        assertTrue(md.contains("## Grid search"));
+        assertTrue(md.contains("1 failed or timed out"));
+        assertEquals(List.of("figures/grid-paper-svm-c-sigma.png", "figures/grid-paper-svm-c-sigma.svg"), links,
+                "one heatmap: SVM has two numeric axes, LR one");
+        assertTrue(md.contains("| 1 | LR | lambda=0.01 | 0.610 [0.580, 0.640] | 5 | 3.0 |"), md);
+        assertTrue(md.contains("summary.csv not found"));
+    }
+
+    @Test
+    void aFolderThatIsNotAResultsFolderIsBadInput(@TempDir Path tmp) {
+        var e = assertThrows(InputException.class, () -> Report.write(tmp, null));
+        assertTrue(e.getMessage().contains("not a results folder"), e.getMessage());
+        var err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(Main.BAD_INPUT, cl.execute("report", tmp.toString()));
+        assertTrue(err.toString().contains("not a results folder: neither summary.csv"), err.toString());
+        assertEquals(Main.BAD_INPUT, cl.execute("report", tmp.resolve("nope").toString()));
+        assertFalse(Files.exists(tmp.resolve("report.md")));
+    }
+
+    @Test
+    void aSummaryWithoutItsF1ColumnsIsBadInput(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("summary.csv"), "feature_set,protocol,model,n,accuracy_mean\npaper,holdout,LR,3,0.5\n");
+        var e = assertThrows(InputException.class, () -> Report.write(tmp, null));
+        assertTrue(e.getMessage().endsWith("summary.csv: line 1: column 'macro_f1_mean' missing"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("figures")), "nothing written");
+    }
+
+    @Test
+    void runEndsWithAReportAndTheReportCommandPrintsItsPath(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("data.csv"), SyntheticData.csv(60, 3));
+        Files.writeString(tmp.resolve("config.yaml"), CONFIG.replace("holdout: {repeats: 4, test_ratio: 0.25}", "holdout: {repeats: 2}")
+                .replace("  cv: {repeats: 1, folds: 3}\n", ""));
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, Main.commandLine().execute("run", tmp.resolve("config.yaml").toString(), "--out", out.toString(),
+                "--threads", "1", "-q"));
+        assertTrue(Files.isRegularFile(out.resolve("report.md")));
+        assertTrue(Files.isRegularFile(out.resolve("figures/f1-box-paper-holdout.png")));
+
+        var stdout = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(stdout));
+        var previous = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true));
+        try {
+            assertEquals(Main.OK, cl.execute("report", out.toString(), "--perf", tmp.resolve("none").toString()));
+        } finally {
+            System.setOut(previous);
+        }
+        assertEquals(out.resolve("report.md").toString(), captured.toString().strip());
+    }
+
+    @Test
+    void anchorsFollowGitHub() {
+        assertEquals("comparison-with-the-studys-table-1", Doc.anchor("Comparison with the study's Table 1"));
+        assertEquals("benchmarks-jmh", Doc.anchor("Benchmarks (JMH)"));
+    }
+
+    @Test
+    void slugsAreSafeFileNames() {
+        assertEquals("no-spacegroup-holdout-voting-soft", Figure.slug("no-spacegroup", "holdout", "Voting-soft"));
+        assertEquals("energy-ev-a-b-x", Figure.slug("Energy (eV)", "a/b", "../"));
+    }
+
+    static String jmh(String method, String mode, String unit, String error) {
+        String err = error.equals("NaN") ? "\"NaN\"" : error;
+        return """
+                [{"benchmark": "org.crystalbench.bench.%s", "mode": "%s", "params": {"model": "DNN"},
+                  "primaryMetric": {"score": 250.0, "scoreError": %s, "scoreUnit": "%s"}},
+                 {"benchmark": "org.crystalbench.bench.%s", "mode": "%s", "params": {"model": "NB"},
+                  "primaryMetric": {"score": 0.8, "scoreError": 0.05, "scoreUnit": "%s"}}]
+                """.formatted(method, mode, err, unit, method, mode, unit);
+    }
+
+    /** Adds <metric>_ci_low/_ci_high columns (mean ∓ 2 SD) to a summary.csv, as issue 3's summary has. */
+    static void addIntervals(Path summary) throws IOException {
+        List<String> lines = Files.readAllLines(summary);
+        List<String> header = List.of(lines.getFirst().split(","));
+        var out = new StringBuilder(lines.getFirst());
+        for (String m : List.of("macro_f1", "paper_f1", "macro_precision", "macro_recall")) out.append(',').append(m).append("_ci_low,").append(m).append("_ci_high");
+        out.append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            out.append(line);
+            for (String m : List.of("macro_f1", "paper_f1", "macro_precision", "macro_recall")) {
+                double mean = Double.parseDouble(cells[header.indexOf(m + "_mean")]), sd = Double.parseDouble(cells[header.indexOf(m + "_sd")]);
+                out.append(',').append(mean - 2 * sd).append(',').append(mean + 2 * sd);
+            }
+            out.append('\n');
+        }
+        Files.writeString(summary, out);
+    }
+}
