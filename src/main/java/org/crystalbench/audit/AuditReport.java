@@ -39,15 +39,15 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
     }
 
     /**
-     * One row per (feature set containing the feature, protocol, feature); a feature of the dataset
-     * section that no feature set uses gets one row with an empty feature_set.
+     * One row per (feature set containing the feature, protocol, feature). A feature of the dataset
+     * section that no feature set uses has no row here (nothing was scored with it); the Markdown
+     * table and the warnings still show it.
      */
     public String csv() {
         List<List<?>> rows = new ArrayList<>();
         for (var fs : featureSets.entrySet()) {
             for (FeatureAudit a : features) if (fs.getValue().contains(a.feature())) rows.add(row(fs.getKey(), a));
         }
-        for (FeatureAudit a : features) if (setsWith(a.feature()).isEmpty()) rows.add(row(null, a)); // null: empty, unquoted
         return Csv.of(CSV_COLUMNS, rows);
     }
 

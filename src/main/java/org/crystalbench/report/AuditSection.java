@@ -79,7 +79,7 @@ final class AuditSection {
                         rows.stream().filter(a -> Double.isNaN(a.entropy())).map(Entry::feature).toList()) + "._");
             }
             doc.figure("audit-entropy-" + Figure.slug(g.featureSet(), g.protocol()),
-                    "H(target | feature) per feature, " + g.featureSet() + ", " + g.protocol(), 900, 120 + 34 * drawn.size(),
+                    "H(target | feature) per feature, " + g.featureSet() + ", " + g.protocol(), 900, Math.max(240, 120 + 34 * drawn.size()),
                     Charts.bars("H(target | feature): " + g.featureSet() + ", " + g.protocol(),
                             "lower = more informative; 0 = determines the class. Vermillion: flagged"
                                     + (skipped > 0 ? "; " + skipped + " feature(s) without a value not drawn" : ""),

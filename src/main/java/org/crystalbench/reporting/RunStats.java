@@ -3,8 +3,11 @@ package org.crystalbench.reporting;
 import java.util.List;
 import org.crystalbench.audit.AuditReport;
 import org.crystalbench.provenance.Provenance;
+import org.crystalbench.run.Experiment;
 import org.crystalbench.stats.CiSpec;
+import org.crystalbench.stats.Comparisons;
 import org.crystalbench.stats.Comparisons.Comparison;
+import org.crystalbench.stats.Summary;
 
 /**
  * The statistics a run's tables carry besides means: interval settings, paired comparisons with
@@ -12,4 +15,10 @@ import org.crystalbench.stats.Comparisons.Comparison;
  *
  * @param seed the run's seed, from which every bootstrap seed is derived
  */
-public record RunStats(CiSpec ci, long seed, List<Comparison> comparisons, AuditReport audit, Provenance provenance) {}
+public record RunStats(CiSpec ci, long seed, List<Comparison> comparisons, AuditReport audit, Provenance provenance) {
+
+    /** Comparisons and audit computed here: for callers that did not need the audit before the fits. */
+    public static RunStats of(Experiment exp, List<Summary> summaries, CiSpec ci, Provenance provenance) {
+        return new RunStats(ci, exp.config().seed(), Comparisons.of(summaries, ci.level()), AuditReport.of(exp), provenance);
+    }
+}

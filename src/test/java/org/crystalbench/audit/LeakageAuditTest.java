@@ -115,16 +115,17 @@ class LeakageAuditTest {
         assertEquals(String.join(",", AuditReport.CSV_COLUMNS), csv.get(0));
         assertEquals("feature_set,protocol,feature,kind,categories,conditional_entropy_bits,pure_share,lookup_accuracy,"
                 + "best_single_accuracy,flagged", csv.get(0));
-        // leaky: 2 features x 2 protocols; clean: 2 x 2; in no set: ordered, id -> 2 x 2 with empty feature_set
-        assertEquals(1 + 4 + 4 + 4, csv.size());
+        // leaky: 2 features x 2 protocols; clean: 2 x 2; ordered and id are in no set: no rows
+        assertEquals(1 + 4 + 4, csv.size());
         assertTrue(csv.contains("leaky,holdout,determines,categorical,15,0,1,1,,true"), csv.toString());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("clean,cv,noise-num,numeric,,,,,") && l.endsWith(",false")));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith(",holdout,ordered,numeric,")));
+        assertTrue(csv.stream().noneMatch(l -> l.contains(",ordered,") || l.contains(",id,")));
         assertEquals(List.of("ordered", "determines"), report.flaggedFeatures());
         assertEquals(2, report.warnings().size());
         assertTrue(report.warnings().get(1).startsWith("WARNING: feature 'determines'"), report.warnings().get(1));
         String md = report.markdown("## Leakage audit");
         assertTrue(md.contains("| determines | categorical | 15 | 0.000 | 1.000 | 1.000 | 1.000 | ⚠ **flagged** | leaky |"), md);
         assertTrue(md.contains("| noise | categorical | 4 |"), md);
+        assertTrue(md.contains("| id | categorical | 150 | 0.000 | 1.000 |"), md); // shown, though in no feature set
     }
 }

@@ -57,10 +57,14 @@ class ReportTest {
               - {name: Voting, type: voting, members: [LR, NB], rule: hard}
             """;
 
-    /** A real run's output folder, made once from generated data. */
+    /**
+     * A real run's output folder, made once from generated data: {@code full} as `run` writes it, and
+     * {@code run} with only the core tables (no comparisons.csv, audit.csv, provenance.json or CI
+     * columns), so each optional part can be added on its own by the tests below.
+     */
     @TempDir
     static Path shared;
-    static Path run;
+    static Path run, full;
 
     @BeforeAll
     static void realRun() throws IOException {
@@ -68,10 +72,53 @@ class ReportTest {
         Path config = shared.resolve("config.yaml");
         Files.writeString(config, CONFIG);
         Experiment exp = Experiment.prepare(ConfigLoader.load(config), config);
+        java.time.Instant start = java.time.Instant.now();
         var results = Runner.run(exp, 2, Progress.NONE);
         run = shared.resolve("run");
         Files.createDirectories(run);
-        RunTables.writeAll(run, exp, results, Summary.of(results));
+        var summaries = Summary.of(results);
+        var ci = org.crystalbench.stats.CiSpec.DEFAULT;
+        var provenance = org.crystalbench.provenance.Provenance.capture(exp, List.of("run", config.toString()), 2, start,
+                java.time.Instant.now(), ci);
+        full = shared.resolve("full");
+        Files.createDirectories(full);
+        RunTables.writeAll(full, exp, results, summaries, org.crystalbench.reporting.RunStats.of(exp, summaries, ci, provenance));
+        try (Stream<Path> files = Files.list(full)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (List.of("comparisons.csv", "audit.csv", "provenance.json").contains(name)) continue;
+                if (name.equals("summary.csv")) Files.writeString(run.resolve(name), withoutIntervals(Files.readAllLines(f)));
+                else Files.copy(f, run.resolve(name));
+            }
+        }
+    }
+
+    /** summary.csv without its *_ci_low / *_ci_high columns. */
+    static String withoutIntervals(List<String> lines) {
+        List<String> header = List.of(lines.getFirst().split(","));
+        var sb = new StringBuilder();
+        for (String line : lines) {
+            String[] cells = line.split(",");
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < cells.length; i++) if (!header.get(i).matches(".*_ci_(low|high)")) kept.add(cells[i]);
+            sb.append(String.join(",", kept)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void reportOfAFullRunShowsEveryStatisticsPart(@TempDir Path tmp) throws Exception {
+        try (Stream<Path> files = Files.list(full)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, tmp.resolve(f.getFileName()));
+        }
+        String md = Files.readString(Report.write(tmp, tmp.resolve("no-perf")));
+        checkLinks(tmp);
+        assertTrue(md.contains("## Leakage audit"), md);
+        assertTrue(md.contains("**Spacegroup**"), "the flagged feature is marked");
+        String notes = md.substring(md.indexOf("## Not in this report"));
+        for (String present : List.of("audit.csv not found", "provenance.json not found", "comparisons.csv not found", "mean ± SD shown instead")) {
+            assertFalse(notes.contains(present), present);
+        }
     }
 
     static Path copyRun(Path to) throws IOException {
