@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Leakage audit: how well each feature alone predicts the target, on the config's splits.",
-                "Prints a Markdown table; writes audit.csv when --out is given. Every run writes the same audit."})
+        description = {"Leakage audit: how well each feature alone predicts the target, on the",
+                "config's splits (no model is fitted). Prints a Markdown table and a WARNING",
+                "per flagged feature; writes audit.csv when --out is given. Every run writes",
+                "the same audit (docs/statistics.md)."})
 public final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
     Path config;

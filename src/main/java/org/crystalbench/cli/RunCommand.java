@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs an experiment: every model, feature set and split.",
-                "Every model and feature set sees the same repeated stratified splits, made from the seed.",
-                "Writes splits.csv, summary.csv, summary.md, comparisons.csv, audit.csv, provenance.json,",
-                "per-class.csv, confusion.csv and splits-manifest.csv to the output folder, and prints a",
-                "WARNING for each feature the leakage audit flags."})
+                "Every model and feature set sees the same repeated stratified splits, made",
+                "from the seed. Writes splits.csv, summary.csv, summary.md, comparisons.csv,",
+                "audit.csv, provenance.json, per-class.csv, confusion.csv, splits-manifest.csv",
+                "and report.md to the output folder, and prints a WARNING for each feature",
+                "the leakage audit flags (docs/statistics.md)."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
     Path config;
