@@ -85,17 +85,11 @@ public final class LeakageAudit {
 
     /** Share of rows whose value occurs with a single class. */
     public static double pureShare(String[] x, int[] y) {
-        Map<String, Integer> first = new HashMap<>();
-        Map<String, Boolean> pure = new HashMap<>();
-        Map<String, Integer> size = new HashMap<>();
-        for (int i = 0; i < x.length; i++) {
-            Integer c = first.putIfAbsent(x[i], y[i]);
-            if (c != null && c != y[i]) pure.put(x[i], false);
-            pure.putIfAbsent(x[i], true);
-            size.merge(x[i], 1, Integer::sum);
-        }
+        int k = Arrays.stream(y).max().orElse(0) + 1;
         int rows = 0;
-        for (var e : pure.entrySet()) if (e.getValue()) rows += size.get(e.getKey());
+        for (int[] c : countsByValue(x, y, k).values()) {
+            if (Arrays.stream(c).filter(v -> v > 0).count() == 1) rows += Arrays.stream(c).sum();
+        }
         return x.length == 0 ? Double.NaN : (double) rows / x.length;
     }
 
