@@ -23,7 +23,7 @@ public final class GridCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grid/<time>-<config>). Reusing it resumes.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
@@ -55,7 +55,7 @@ public final class GridCommand implements Callable<Integer> {
         Duration timeout = fitTimeout == null ? null : Durations.parse("--fit-timeout", fitTimeout);
         Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
-        Path dir = out != null ? out : RunCommand.defaultOut("grid", config);
+        Path dir = out != null ? out : RunCommand.defaultOut("grids", config);
         var request = new GridRun.Request(config, data, dir, threads, timeout, max, s, fresh, retryFailed, quiet);
         return GridRun.execute(request, GridRun::fits).exitCode();
     }

@@ -45,8 +45,15 @@ public final class GridTables {
 
         Interval ci(Metric m) {
             if (n == 0) return new Interval(Double.NaN, Double.NaN);
-            return Resampling.correctedT(values.get(m), testTrainRatio, LEVEL);
+            return interval(values.get(m), testTrainRatio);
         }
+    }
+
+    /** Corrected resampled t-interval of a mean of scores, clipped to [0, 1] where the scores live. */
+    static Interval interval(double[] v, double testTrainRatio) {
+        if (v.length == 0) return new Interval(Double.NaN, Double.NaN);
+        Interval ci = Resampling.correctedT(v, testTrainRatio, LEVEL);
+        return new Interval(Math.max(0, ci.low()), Math.min(1, ci.high()));
     }
 
     /** One entry per key: an OK entry wins over a failed one (a retried unit), else the later one. */
@@ -244,7 +251,7 @@ public final class GridTables {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.n()));
             for (Metric m : Metric.ALL) {
                 double[] v = r.values().get(m);
-                Interval ci = v.length == 0 ? new Interval(Double.NaN, Double.NaN) : Resampling.correctedT(v, r.testTrainRatio(), LEVEL);
+                Interval ci = interval(v, r.testTrainRatio());
                 row.add(Describe.mean(v));
                 row.add(ci.low());
                 row.add(ci.high());
@@ -348,7 +355,7 @@ public final class GridTables {
                     .append(" [95% CI] | chosen points (times) |\n|---|---|---:|---|---|\n");
             for (NestedResult r : nested) {
                 double[] v = r.values().get(metric);
-                Interval ci = v.length == 0 ? new Interval(Double.NaN, Double.NaN) : Resampling.correctedT(v, r.testTrainRatio(), LEVEL);
+                Interval ci = interval(v, r.testTrainRatio());
                 sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
                         .append(r.outerSplits()).append(" | ").append(meanCi(Describe.mean(v), ci)).append(" | ")
                         .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
