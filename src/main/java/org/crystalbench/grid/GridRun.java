@@ -88,15 +88,26 @@ public final class GridRun {
         }
         try {
             Files.createDirectories(dir);
-            if (r.fresh() && Files.exists(journal)) {
-                Path aside = dir.resolve(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-                Files.move(journal, aside);
-                System.err.println("crystal-bench grid: --fresh: moved the old journal to " + aside);
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        try (var lock = FolderLock.acquire(dir)) {
+            return runLocked(r, evaluators, plan, exp, splits, all, meta, configText, dir, journal, start);
+        }
+    }
 
+    private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, GridPlan plan, Experiment exp,
+                                    Map<SplitKey, Split> splits, List<WorkUnit> all, GridMeta meta, String configText,
+                                    Path dir, Path journal, Instant start) {
+        if (r.fresh() && Files.exists(journal)) {
+            Path aside = dir.resolve(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            try {
+                Files.move(journal, aside);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move " + journal + " aside: " + e.getMessage(), e);
+            }
+            System.err.println("crystal-bench grid: --fresh: moved the old journal to " + aside);
+        }
         Set<String> done = new HashSet<>();
         Journal.ReadResult read = Journal.read(journal, e -> {
             if (e.ok() || !r.retryFailed()) done.add(e.key());

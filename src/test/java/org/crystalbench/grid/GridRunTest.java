@@ -190,4 +190,15 @@ class GridRunTest {
         var e = assertThrows(InputException.class, () -> GridMerge.execute(List.of(dir.resolve("a"), dir.resolve("b")), dir.resolve("m")));
         assertTrue(e.getMessage().contains("not the same grid"), e.getMessage());
     }
+
+    @Test
+    void aFolderInUseByAnotherRunIsRefused() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        try (var held = FolderLock.acquire(out)) {
+            var e = assertThrows(InputException.class, () -> GridFixtures.run(GridFixtures.request(config, out)));
+            assertTrue(e.getMessage().contains("another grid process"), e.getMessage());
+        }
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).exitCode());
+    }
 }
