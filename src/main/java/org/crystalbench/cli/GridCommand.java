@@ -11,11 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
-        description = {"Grid search: every grid point of every model on the same repeated stratified cv splits,",
-                "journalled unit by unit (resumable: run the same command again), optionally sharded.",
-                "Writes journal.jsonl, grid.csv, grid.md, grid-manifest.csv (and nested.csv) to the output folder."},
-        footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits, 2 bad input (also: a changed",
-                "config or data for an existing journal), 3 internal error, 4 incomplete (--max-time reached; resumable)."})
+        description = {"Grid search: every grid point of every model on the same repeated",
+                "stratified cv splits, journalled unit by unit. Running the same command",
+                "again on the same --out resumes. Writes journal.jsonl, grid.csv, grid.md,",
+                "grid-manifest.csv (and nested.csv). See docs/grid.md."},
+        footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",
+                "2 bad input (also: a changed config or data for an existing journal),",
+                "3 internal error, 4 incomplete (--max-time reached; resumable)."})
 public final class GridCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Config with a grid section, e.g. configs/grid.yaml.")
     Path config;

@@ -9,11 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Merges grid folders (shards, or interrupted runs) of the same config and data: removes",
-                "duplicates, checks completeness against the grid manifest (naming what is missing), and writes",
-                "the tables a single-machine run writes."},
-        footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits, 2 bad input (e.g. folders",
-                "of different grids), 3 internal error, 4 incomplete (units missing; listed in missing.csv)."})
+        description = {"Merges grid folders (shards, or interrupted runs) of the same config",
+                "and data: removes duplicates, checks completeness against the grid",
+                "manifest (naming what is missing), and writes the tables a",
+                "single-machine run writes."},
+        footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",
+                "2 bad input (e.g. folders of different grids), 3 internal error,",
+                "4 incomplete (units missing; all listed in missing.csv)."})
 public final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Grid output folders.")
     List<Path> dirs;
