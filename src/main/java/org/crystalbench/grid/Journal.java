@@ -109,6 +109,9 @@ public final class Journal {
         private final FileOutputStream out;
         private final Thread thread;
         private volatile IOException failure;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        // On SIGTERM/SIGINT (e.g. a batch system's time limit) write out what is queued before the JVM exits.
+        private final Thread hook = new Thread(this::drainAtExit, "journal-flush-at-exit");
 
         public Writer(Path file) {
             try {
@@ -117,6 +120,18 @@ public final class Journal {
                 throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
             }
             thread = Thread.ofPlatform().name("journal-writer").daemon(true).start(this::loop);
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        private void drainAtExit() {
+            if (closed.compareAndSet(false, true)) {
+                queue.add(STOP);
+                try {
+                    thread.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         public void append(JournalEntry e) {
@@ -153,6 +168,12 @@ public final class Journal {
 
         @Override
         public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                return; // the JVM is exiting: the hook drains the queue
+            }
+            if (!closed.compareAndSet(false, true)) return;
             queue.add(STOP);
             try {
                 thread.join();
