@@ -46,7 +46,13 @@ public record Shard(int index, int count) {
      * or {@code CRYSTAL_BENCH_SHARD_COUNT}). None of these: the whole grid.
      */
     public static Shard resolve(String flag, Integer shardCount, Map<String, String> env) {
-        if (flag != null) return parse(flag);
+        if (flag != null) {
+            Shard s = parse(flag);
+            if (shardCount != null && shardCount != s.count()) {
+                throw new InputException("--shard " + flag + " and --shard-count " + shardCount + " disagree");
+            }
+            return s;
+        }
         String slurmId = env.get("SLURM_ARRAY_TASK_ID");
         if (slurmId != null) {
             int id = number("SLURM_ARRAY_TASK_ID", slurmId);

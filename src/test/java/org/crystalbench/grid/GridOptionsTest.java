@@ -45,5 +45,7 @@ class GridOptionsTest {
         assertThrows(InputException.class, () -> Shard.resolve(null, 3, Map.of("JOB_COMPLETION_INDEX", "3")));
         assertThrows(InputException.class, () -> Shard.resolve(null, 3, Map.of()));
         assertEquals(Shard.ALL, Shard.resolve(null, null, Map.of()));
+        assertThrows(InputException.class, () -> Shard.resolve("1/3", 4, Map.of()));
+        assertEquals(new Shard(1, 3), Shard.resolve("1/3", 3, Map.of()));
     }
 }
