@@ -75,8 +75,8 @@ public final class GridRun {
         // The folder: same grid (resume), or refuse, or --fresh. Nothing is written before this check.
         Path dir = r.out();
         Path journal = dir.resolve(Journal.FILE);
-        GridMeta old = GridMeta.read(dir);
         if (!r.fresh()) {
+            GridMeta old = GridMeta.read(dir);
             if (old != null && meta.mismatch(old) != null) {
                 throw new InputException(dir + ": " + meta.mismatch(old) + "; refusing to mix results. Use another --out, "
                         + "or --fresh to move the old journal aside and start again");
