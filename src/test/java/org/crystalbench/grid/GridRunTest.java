@@ -201,4 +201,23 @@ class GridRunTest {
         }
         assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).exitCode());
     }
+
+    @Test
+    void aTornLastLineIsIgnoredAndTheUnitRunAgain() throws Exception {
+        Path full = dir.resolve("full"), torn = dir.resolve("torn");
+        GridFixtures.run(GridFixtures.request(config, full));
+        GridFixtures.run(GridFixtures.request(config, torn));
+        List<String> lines = Files.readAllLines(torn.resolve(Journal.FILE));
+        String last = lines.getLast();
+        var text = new StringBuilder();
+        lines.subList(0, lines.size() - 1).forEach(l -> text.append(l).append('\n'));
+        text.append(last, 0, last.length() / 2); // killed in the middle of writing the last line
+        Files.writeString(torn.resolve(Journal.FILE), text);
+        var r = GridFixtures.run(GridFixtures.request(config, torn));
+        assertEquals(1, r.outcome().ran());
+        assertEquals(0, r.exitCode());
+        assertEquals(24, Files.readAllLines(torn.resolve(Journal.FILE)).size());
+        Journal.readAll(torn.resolve(Journal.FILE)); // every line parses: the new line was not glued to the torn one
+        assertEquals(GridFixtures.metricColumns(full, "grid.csv"), GridFixtures.metricColumns(torn, "grid.csv"));
+    }
 }
