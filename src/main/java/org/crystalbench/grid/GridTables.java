@@ -333,8 +333,11 @@ public final class GridTables {
                             .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
                 }
                 long worseCount = r.pHolm().entrySet().stream().filter(e -> e.getValue() < ALPHA && r.tests().get(e.getKey()).meanDiff() < 0).count();
-                sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "")
-                        .append(worseCount).append(" of ").append(r.tests().size()).append(" compared points are significantly worse than the best.\n\n");
+                sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
+                if (!r.tests().isEmpty()) {
+                    sb.append(worseCount).append(" of ").append(r.tests().size()).append(" compared points are significantly worse than the best.");
+                }
+                sb.append("\n\n");
                 bestRows.add(List.of(fs, model, r.best().point().id(), params(r.best().point()),
                         meanCi(r.best().mean(metric), r.best().ci(metric)), Integer.toString(r.best().n())));
             }
