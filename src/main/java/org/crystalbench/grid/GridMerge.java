@@ -62,6 +62,18 @@ public final class GridMerge {
         entries.keySet().retainAll(new java.util.HashSet<>(keys));
         List<WorkUnit> missing = units.stream().filter(u -> !entries.containsKey(u.key())).toList();
 
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        try (var lock = FolderLock.acquire(out)) {
+            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing);
+        }
+    }
+
+    private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
+                                Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing) {
         var sb = new StringBuilder();
         for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
@@ -79,7 +91,7 @@ public final class GridMerge {
         }
         GridTables.Counts counts = GridTables.counts(scope, entries);
         System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
-                counts.finished(), counts.expected(), all.size() - entries.size(), counts.failed(), counts.timedOut());
+                counts.finished(), counts.expected(), read - entries.size(), counts.failed(), counts.timedOut());
         if (!missing.isEmpty()) {
             System.err.printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
             missing.stream().limit(20).forEach(u -> System.err.println("  missing: " + describe(u)));
