@@ -6,7 +6,7 @@ import org.crystalbench.models.ModelSpec;
 
 /**
  * A whole experiment config (YAML). Unknown keys are errors; every model hyperparameter and
- * protocol setting has a default. {@code grid} is reserved for grid searches and kept as written.
+ * protocol setting has a default. {@code grid} configures {@code crystal-bench grid} (see docs/grid.md).
  */
 public record ExperimentConfig(
         String name,
@@ -15,7 +15,7 @@ public record ExperimentConfig(
         ProtocolSpec protocols,
         List<ModelSpec> models,
         Reference reference,
-        Map<String, Object> grid) {
+        GridSpec grid) {
 
     public ExperimentConfig {
         seed = seed == null ? 42L : seed;

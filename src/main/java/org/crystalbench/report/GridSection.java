@@ -51,7 +51,7 @@ final class GridSection {
                     t.has(metric + "_ci_low") ? t.num(r, metric + "_ci_low") : Double.NaN,
                     t.has(metric + "_ci_high") ? t.num(r, metric + "_ci_high") : Double.NaN,
                     t.has("fit_ms_mean") ? t.num(r, "fit_ms_mean") : Double.NaN,
-                    t.has("failed") && t.bool(r, "failed"), t.has("timed_out") && t.bool(r, "timed_out")));
+                    t.has("failed") && t.num(r, "failed") > 0, t.has("timed_out") && t.num(r, "timed_out") > 0));
         }
         if (points.isEmpty()) throw new InputException(t.file() + ": no rows");
         return new Grid(metric, keys, points);

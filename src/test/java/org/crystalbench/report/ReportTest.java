@@ -305,12 +305,12 @@ class ReportTest {
                 boolean failed = c == 10 && s == 3;
                 rows.append(String.join(",", "paper", "SVM", "p" + id++, "h" + id, Double.toString(c), Double.toString(s), "gaussian", "",
                         "5", failed ? "" : Double.toString(f1), failed ? "" : Double.toString(f1 - 0.03), failed ? "" : Double.toString(f1 + 0.03),
-                        "0.5", "0.45", "0.55", "12.5", Boolean.toString(failed), "false")).append('\n');
+                        "0.5", "0.45", "0.55", "12.5", failed ? "5" : "0", "0")).append('\n');
             }
         }
         for (double l : new double[] {0.01, 0.1}) {
             rows.append(String.join(",", "paper", "LR", "p" + id++, "h" + id, "", "", "", Double.toString(l), "5", "0.61", "0.58", "0.64",
-                    "0.6", "0.57", "0.63", "3", "false", "false")).append('\n');
+                    "0.6", "0.57", "0.63", "3", "0", "0")).append('\n');
         }
         Files.writeString(tmp.resolve("grid.csv"), rows);
         Report.write(tmp, null);

@@ -1,0 +1,68 @@
+package org.crystalbench.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.crystalbench.grid.Durations;
+import org.crystalbench.grid.GridRun;
+import org.crystalbench.grid.Shard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "grid", mixinStandardHelpOptions = true,
+        description = {"Grid search: every grid point of every model on the same repeated",
+                "stratified cv splits, journalled unit by unit. Running the same command",
+                "again on the same --out resumes. Writes journal.jsonl, grid.csv, grid.md,",
+                "grid-manifest.csv (and nested.csv). See docs/grid.md."},
+        footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",
+                "2 bad input (also: a changed config or data for an existing journal),",
+                "3 internal error, 4 incomplete (--max-time reached; resumable)."})
+public final class GridCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Config with a grid section, e.g. configs/grid.yaml.")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--fit-timeout", paramLabel = "DURATION", description = "Per-fit limit, e.g. 30s, 10m (default: none).")
+    String fitTimeout;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", description = "Start no fit after this, e.g. 8h; tables from what finished, exit 4.")
+    String maxTime;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run slice I of N (0-based). Default: SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX, else all.")
+    String shard;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "Number of shards, when the index comes from JOB_COMPLETION_INDEX (or Slurm without a count).")
+    Integer shardCount;
+
+    @Option(names = "--fresh", description = "Start afresh in an existing folder: the old journal is moved aside (journal.jsonl.replaced-<time>).")
+    boolean fresh;
+
+    @Option(names = "--retry-failed", description = "Run FAILED and TIMEOUT units again (by default a resume skips every journalled unit).")
+    boolean retryFailed;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Duration timeout = fitTimeout == null ? null : Durations.parse("--fit-timeout", fitTimeout);
+        Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
+        Shard s = Shard.resolve(shard, shardCount, System.getenv());
+        Path dir = out != null ? out : RunCommand.defaultOut("grids", config);
+        var request = new GridRun.Request(config, data, dir, threads, timeout, max, s, fresh, retryFailed, quiet,
+                spec.commandLine().getParseResult().originalArgs());
+        return GridRun.execute(request, GridRun::fits).exitCode();
+    }
+}

@@ -1,0 +1,30 @@
+package org.crystalbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.crystalbench.grid.GridMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {"Merges grid folders (shards, or interrupted runs) of the same config",
+                "and data: removes duplicates, checks completeness against the grid",
+                "manifest (naming what is missing), and writes the tables a",
+                "single-machine run writes."},
+        footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",
+                "2 bad input (e.g. folders of different grids), 3 internal error,",
+                "4 incomplete (units missing; all listed in missing.csv)."})
+public final class MergeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Grid output folders.")
+    List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the merged journal and tables.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        return GridMerge.execute(dirs, out).exitCode();
+    }
+}

@@ -1,0 +1,109 @@
+package org.crystalbench.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Config section {@code grid}: what a grid search ({@code crystal-bench grid}) searches.
+ *
+ * @param metric      selection metric column (default {@code macro_f1})
+ * @param featureSets feature sets to search (default: every feature set of the config)
+ * @param models      per model name (a model of {@code models}): its grid
+ * @param nested      optional nested cross-validation
+ * @param top         configurations per model listed in grid.md (default 5)
+ */
+public record GridSpec(String metric, List<String> featureSets, Map<String, ModelGrid> models, Nested nested,
+                       Integer top) {
+    public GridSpec {
+        metric = metric == null ? "macro_f1" : metric;
+        featureSets = featureSets == null ? List.of() : List.copyOf(featureSets);
+        models = models == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        top = top == null ? 5 : top;
+        if (top < 1) throw new IllegalArgumentException("grid.top must be >= 1");
+    }
+
+    /**
+     * One model's grid, as written: each hyperparameter key maps to a list of values (the grid is
+     * their cartesian product), or, with {@code sample: N}, N seeded random points are drawn:
+     * keys under {@code ranges: {key: [low, high]}} uniformly from the range (log-uniform when
+     * {@code low > 0} and {@code high / low >= 10}; whole numbers when both ends are integers), listed
+     * keys uniformly from their lists. Keys are checked against the model's type when the grid is built.
+     */
+    public record ModelGrid(Integer sample, Map<String, List<Double>> ranges, Map<String, List<Object>> values) {
+        public ModelGrid {
+            ranges = ranges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+            values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            if (sample != null && sample < 1) throw new IllegalArgumentException("sample must be >= 1");
+            if (sample == null && !ranges.isEmpty()) throw new IllegalArgumentException("ranges need sample: N");
+            for (var r : ranges.entrySet()) {
+                List<Double> v = r.getValue();
+                if (v == null || v.size() != 2 || !(v.get(0) <= v.get(1))) {
+                    throw new IllegalArgumentException("ranges." + r.getKey() + ": must be [low, high] with low <= high");
+                }
+                if (values.containsKey(r.getKey())) {
+                    throw new IllegalArgumentException(r.getKey() + ": both listed and in ranges");
+                }
+            }
+            for (var v : values.entrySet()) {
+                if (v.getValue() == null || v.getValue().isEmpty()) {
+                    throw new IllegalArgumentException(v.getKey() + ": needs a non-empty list of values");
+                }
+            }
+        }
+
+        /** The YAML form: {@code {key: [values...], sample: N, ranges: {...}}}. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        @SuppressWarnings("unchecked")
+        static ModelGrid parse(Map<String, Object> raw) {
+            Integer sample = null;
+            Map<String, List<Double>> ranges = new LinkedHashMap<>();
+            Map<String, List<Object>> values = new LinkedHashMap<>();
+            for (var e : raw.entrySet()) {
+                Object v = e.getValue();
+                switch (e.getKey()) {
+                    case "sample" -> {
+                        if (!(v instanceof Integer n)) throw new IllegalArgumentException("sample: must be a whole number");
+                        sample = n;
+                    }
+                    case "ranges" -> {
+                        if (!(v instanceof Map<?, ?> m)) throw new IllegalArgumentException("ranges: must be a map key: [low, high]");
+                        for (var r : m.entrySet()) {
+                            if (!(r.getValue() instanceof List<?> l) || !l.stream().allMatch(x -> x instanceof Number)) {
+                                throw new IllegalArgumentException("ranges." + r.getKey() + ": must be [low, high] (numbers)");
+                            }
+                            ranges.put(String.valueOf(r.getKey()),
+                                    l.stream().map(x -> ((Number) x).doubleValue()).toList());
+                        }
+                    }
+                    default -> {
+                        if (!(v instanceof List<?> l)) {
+                            throw new IllegalArgumentException(e.getKey() + ": must be a list of values (write [" + v + "] for one)");
+                        }
+                        values.put(e.getKey(), (List<Object>) l);
+                    }
+                }
+            }
+            return new ModelGrid(sample, ranges, values);
+        }
+
+        /** Back to the YAML form (for the config hash). */
+        @JsonValue
+        Map<String, Object> raw() {
+            Map<String, Object> out = new LinkedHashMap<>(values);
+            if (sample != null) out.put("sample", sample);
+            if (!ranges.isEmpty()) out.put("ranges", ranges);
+            return out;
+        }
+    }
+
+    /** Nested cross-validation: the outer and inner repeated stratified k-folds. */
+    public record Nested(ProtocolSpec.Cv outer, ProtocolSpec.Cv inner) {
+        public Nested {
+            if (outer == null || inner == null) throw new IllegalArgumentException("nested needs outer and inner {repeats, folds}");
+        }
+    }
+}

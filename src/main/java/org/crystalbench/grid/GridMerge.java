@@ -1,0 +1,118 @@
+package org.crystalbench.grid;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.InputException;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.reporting.Csv;
+
+/**
+ * {@code crystal-bench merge}: the union of several grid folders' journals (same config, same
+ * data), one entry per key, checked against the manifest, written as one folder with the tables a
+ * single-machine run writes. The merged folder is itself resumable with {@code grid}.
+ */
+public final class GridMerge {
+    private GridMerge() {}
+
+    public record Result(GridTables.Counts counts, List<WorkUnit> missing, int exitCode) {}
+
+    public static Result execute(List<Path> dirs, Path out) {
+        if (dirs.isEmpty()) throw new InputException("merge: no folders given");
+        GridMeta first = null;
+        Path firstDir = null;
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) throw new InputException(d + ": not a folder");
+            GridMeta m = GridMeta.read(d);
+            if (m == null) throw new InputException(d + ": no " + GridMeta.FILE + " (not a grid output folder)");
+            if (!Files.exists(d.resolve(GridMeta.CONFIG_COPY))) throw new InputException(d + ": no " + GridMeta.CONFIG_COPY);
+            if (first == null) {
+                first = m;
+                firstDir = d;
+            } else if (first.mismatch(m) != null) {
+                throw new InputException(d + ": not the same grid as " + firstDir + ": " + first.mismatch(m).replace("this folder's", "its"));
+            }
+        }
+        Path configCopy = firstDir.resolve(GridMeta.CONFIG_COPY);
+        ExperimentConfig cfg = ConfigLoader.load(configCopy);
+        GridPlan plan = GridPlan.of(cfg, configCopy);
+        if (!GridMeta.configHash(cfg).equals(first.configHash())) {
+            throw new InputException(configCopy + ": does not match the hash in " + firstDir.resolve(GridMeta.FILE) + " (edited?)");
+        }
+        String configText;
+        List<JournalEntry> all = new ArrayList<>();
+        try {
+            configText = Files.readString(configCopy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path d : dirs) {
+            Journal.ReadResult read = Journal.read(d.resolve(Journal.FILE), all::add);
+            System.err.printf("crystal-bench merge: %s: %d entries%s%n", d, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
+        }
+        Map<String, JournalEntry> entries = GridTables.dedupe(all);
+        List<WorkUnit> units = plan.units();
+        var keys = units.stream().map(WorkUnit::key).toList();
+        entries.keySet().retainAll(new java.util.HashSet<>(keys));
+        List<WorkUnit> missing = units.stream().filter(u -> !entries.containsKey(u.key())).toList();
+
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        try (var lock = FolderLock.acquire(out)) {
+            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing);
+        }
+    }
+
+    private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
+                                Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing) {
+        var sb = new StringBuilder();
+        for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
+        AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
+        first.write(out);
+        AtomicFiles.write(out.resolve(GridMeta.CONFIG_COPY), configText);
+        AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan));
+        var scope = new GridTables.Scope("merge of " + dirs.size() + " folders", keys);
+        GridTables.writeAll(out, plan, scope, entries);
+        Path missingCsv = out.resolve("missing.csv");
+        try {
+            if (missing.isEmpty()) Files.deleteIfExists(missingCsv);
+            else AtomicFiles.write(missingCsv, missingCsv(missing));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        GridTables.Counts counts = GridTables.counts(scope, entries);
+        System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
+                counts.finished(), counts.expected(), read - entries.size(), counts.failed(), counts.timedOut());
+        if (!missing.isEmpty()) {
+            System.err.printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
+            missing.stream().limit(20).forEach(u -> System.err.println("  missing: " + describe(u)));
+        }
+        System.out.println(out.resolve("grid.md"));
+        return new Result(counts, missing, GridRun.exitCode(counts));
+    }
+
+    /** "no-spacegroup SVM-003 (C=10, sigma=3) cv r0 f1". */
+    public static String describe(WorkUnit u) {
+        return u.featureSet() + " " + u.point().id() + " (" + GridTables.params(u.point()) + ") " + u.split().label();
+    }
+
+    static String missingCsv(List<WorkUnit> missing) {
+        List<List<?>> rows = new ArrayList<>();
+        for (WorkUnit u : missing) {
+            SplitKey s = u.split();
+            rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
+                    s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
+        }
+        return Csv.of(List.of("feature_set", "model", "point_id", "param_hash", "protocol", "outer_repeat", "outer_fold",
+                "repeat", "fold"), rows);
+    }
+}

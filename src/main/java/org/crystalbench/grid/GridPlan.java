@@ -1,0 +1,166 @@
+package org.crystalbench.grid;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.crystalbench.InputException;
+import org.crystalbench.Seeds;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.config.GridSpec;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.models.ModelSpec;
+import org.crystalbench.models.VotingSpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * A grid search made concrete from its config alone (no data): the feature sets, every grid point
+ * of every model, every split key, hence every work unit. Building it checks the whole grid section.
+ *
+ * @param models model names in grid order
+ */
+public record GridPlan(ExperimentConfig config, Metric metric, List<String> featureSets, List<String> models,
+                       List<GridPoint> points, List<SplitKey> splits) {
+
+    public static GridPlan of(ExperimentConfig config, Path file) {
+        GridSpec grid = config.grid();
+        if (grid == null) throw new InputException(file + ": grid: section missing (see docs/grid.md)");
+        if (config.protocols().cv() == null) {
+            throw new InputException(file + ": protocols.cv: missing; every grid point is evaluated on the cv splits");
+        }
+        Metric metric;
+        try {
+            metric = Metric.byColumn(grid.metric());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": grid.metric: " + e.getMessage());
+        }
+        List<String> featureSets = grid.featureSets().isEmpty() ? List.copyOf(config.featureSets().keySet()) : grid.featureSets();
+        for (String fs : featureSets) {
+            if (!config.featureSets().containsKey(fs)) {
+                throw new InputException(file + ": grid.feature_sets: '" + fs + "' is not a feature set of the dataset section");
+            }
+        }
+        if (grid.models().isEmpty()) throw new InputException(file + ": grid.models: no models to search");
+        List<GridPoint> points = new ArrayList<>();
+        for (var e : grid.models().entrySet()) {
+            ModelSpec base = config.models().stream().filter(m -> m.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new InputException(file + ": grid.models." + e.getKey() + ": not a model of the models section"));
+            points.addAll(expand(file, config, base, e.getValue()));
+        }
+        return new GridPlan(config, metric, List.copyOf(featureSets),
+                List.copyOf(grid.models().keySet()), List.copyOf(points), SplitKey.all(config));
+    }
+
+    /** Every work unit, in manifest order: feature set, model (grid order), point, split. */
+    public List<WorkUnit> units() {
+        List<WorkUnit> out = new ArrayList<>();
+        for (String fs : featureSets) for (GridPoint p : points) for (SplitKey s : splits) out.add(new WorkUnit(fs, p, s));
+        return out;
+    }
+
+    public List<GridPoint> pointsOf(String model) {
+        return points.stream().filter(p -> p.model().equals(model)).toList();
+    }
+
+    /** The grid points of one model: a cartesian product of the listed values, or seeded samples. */
+    static List<GridPoint> expand(Path file, ExperimentConfig config, ModelSpec base, GridSpec.ModelGrid grid) {
+        String where = file + ": grid.models." + base.name();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> baseMap = ConfigLoader.JSON.convertValue(base, Map.class);
+        for (String key : grid.values().keySet()) checkKey(where, key);
+        for (String key : grid.ranges().keySet()) {
+            checkKey(where, key);
+            if (!(baseMap.get(key) instanceof Number)) {
+                throw new InputException(where + ".ranges." + key + ": not a numeric hyperparameter of model '"
+                        + base.name() + "' (" + baseMap.get("type") + ")");
+            }
+        }
+        List<Map<String, Object>> assignments = new ArrayList<>();
+        if (grid.sample() == null) {
+            assignments.add(new LinkedHashMap<>());
+            for (var e : grid.values().entrySet()) {
+                List<Map<String, Object>> next = new ArrayList<>();
+                for (Map<String, Object> a : assignments) {
+                    for (Object v : e.getValue()) {
+                        var b = new LinkedHashMap<>(a);
+                        b.put(e.getKey(), v);
+                        next.add(b);
+                    }
+                }
+                assignments = next;
+            }
+        } else {
+            for (int i = 0; i < grid.sample(); i++) {
+                var rng = new SplittableRandom(Seeds.mix(config.seed(), Seeds.stream("grid:" + base.name()), i));
+                var a = new LinkedHashMap<String, Object>();
+                for (var e : grid.values().entrySet()) a.put(e.getKey(), e.getValue().get(rng.nextInt(e.getValue().size())));
+                for (var e : grid.ranges().entrySet()) {
+                    a.put(e.getKey(), draw(rng, e.getValue().get(0), e.getValue().get(1), baseMap.get(e.getKey()) instanceof Integer));
+                }
+                assignments.add(a);
+            }
+        }
+        List<GridPoint> points = new ArrayList<>();
+        var seen = new HashSet<String>();
+        for (Map<String, Object> a : assignments) {
+            ModelSpec spec = build(where, base, baseMap, a);
+            if (spec instanceof VotingSpec v) {
+                for (String m : v.members()) {
+                    boolean ok = config.models().stream().anyMatch(x -> x.name().equals(m) && !(x instanceof VotingSpec));
+                    if (!ok) throw new InputException(where + ".members: '" + m + "' is not a non-voting model of this config");
+                }
+            }
+            String hash = Canonical.sha256(Canonical.json(spec)).substring(0, 16);
+            if (!seen.add(hash)) continue; // the same configuration twice (duplicate values, repeated draws)
+            @SuppressWarnings("unchecked")
+            Map<String, Object> specMap = ConfigLoader.JSON.convertValue(spec, Map.class);
+            var params = new LinkedHashMap<String, Object>();
+            for (String key : a.keySet()) params.put(key, specMap.get(key));
+            points.add(new GridPoint(base.name(), points.size(), java.util.Collections.unmodifiableMap(params), spec, hash));
+        }
+        return List.copyOf(points);
+    }
+
+    private static void checkKey(String where, String key) {
+        if (key.equals("name") || key.equals("type")) throw new InputException(where + "." + key + ": cannot be gridded");
+    }
+
+    /** Base spec with {@code values} put over it, read back as a spec: unknown keys and bad values are input errors. */
+    static ModelSpec build(String where, ModelSpec base, Map<String, Object> baseMap, Map<String, Object> values) {
+        var map = new LinkedHashMap<>(baseMap);
+        map.putAll(values);
+        try {
+            return ConfigLoader.JSON.convertValue(map, ModelSpec.class);
+        } catch (JacksonException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            if (root instanceof UnrecognizedPropertyException u) {
+                throw new InputException(where + "." + u.getPropertyName() + ": model '" + base.name() + "' ("
+                        + baseMap.get("type") + ") has no hyperparameter '" + u.getPropertyName() + "'");
+            }
+            if (root instanceof InputException || root instanceof IllegalArgumentException) {
+                throw new InputException(where + ": point " + Canonical.json(values) + ": " + root.getMessage());
+            }
+            String msg = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            throw new InputException(where + ": point " + Canonical.json(values) + ": " + msg);
+        } catch (InputException e) {
+            throw new InputException(where + ": point " + Canonical.json(values) + ": " + e.getMessage());
+        }
+    }
+
+    /** Uniform on [lo, hi], log-uniform when the range is positive and spans a decade or more; 3 significant digits. */
+    static Object draw(SplittableRandom rng, double lo, double hi, boolean whole) {
+        double u = rng.nextDouble();
+        double v = lo > 0 && hi / lo >= 10 ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo);
+        if (whole) return (int) Math.min(Math.round(v), Math.floor(hi));
+        if (v == 0) return 0.0;
+        return new BigDecimal(v).round(new MathContext(3)).doubleValue();
+    }
+}

@@ -1,0 +1,410 @@
+package org.crystalbench.grid;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.reporting.Csv;
+import org.crystalbench.stats.Describe;
+import org.crystalbench.stats.Interval;
+import org.crystalbench.stats.Resampling;
+
+/**
+ * The grid's output contract, computed from journal entries only (never from run order): grid.csv,
+ * grid.md, nested.csv (with nested CV) and grid-manifest.csv. A single run, a resumed run and a
+ * merge of shards write the same tables from the same entries.
+ */
+public final class GridTables {
+    private GridTables() {}
+
+    static final double LEVEL = 0.95, ALPHA = 0.05;
+
+    /**
+     * What a folder's tables cover.
+     *
+     * @param scope    "the whole grid" or "shard 0/3 ..."
+     * @param expected keys of the units this folder is meant to hold (its slice, or the whole grid)
+     */
+    public record Scope(String scope, Collection<String> expected) {}
+
+    /** One grid point on one feature set over the cv splits. */
+    public record PointStats(String featureSet, GridPoint point, int n, int failed, int timedOut, int missing,
+                             Map<Metric, double[]> values, List<SplitKey> okSplits, double testTrainRatio, double fitMsMean) {
+        double mean(Metric m) {
+            return n == 0 ? Double.NaN : Describe.mean(values.get(m));
+        }
+
+        Interval ci(Metric m) {
+            if (n == 0) return new Interval(Double.NaN, Double.NaN);
+            return interval(values.get(m), testTrainRatio);
+        }
+    }
+
+    /** Corrected resampled t-interval of a mean of scores, clipped to [0, 1] where the scores live. */
+    static Interval interval(double[] v, double testTrainRatio) {
+        if (v.length == 0) return new Interval(Double.NaN, Double.NaN);
+        Interval ci = Resampling.correctedT(v, testTrainRatio, LEVEL);
+        return new Interval(Math.max(0, ci.low()), Math.min(1, ci.high()));
+    }
+
+    /** One entry per key: an OK entry wins over a failed one (a retried unit), else the later one. */
+    public static Map<String, JournalEntry> dedupe(Iterable<JournalEntry> entries) {
+        Map<String, JournalEntry> out = new TreeMap<>();
+        for (JournalEntry e : entries) {
+            JournalEntry old = out.get(e.key());
+            if (old == null || e.ok() || !old.ok()) out.put(e.key(), e);
+        }
+        return out;
+    }
+
+    public static String manifestCsv(GridPlan plan) {
+        List<List<?>> rows = new ArrayList<>();
+        for (WorkUnit u : plan.units()) {
+            SplitKey s = u.split();
+            rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
+                    s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
+        }
+        return Csv.of(List.of("feature_set", "model", "point_id", "param_hash", "protocol", "outer_repeat", "outer_fold",
+                "repeat", "fold"), rows);
+    }
+
+    /** Per feature set and point, in plan order: statistics over the cv splits. */
+    public static List<PointStats> pointStats(GridPlan plan, Map<String, JournalEntry> entries) {
+        List<SplitKey> cv = plan.splits().stream().filter(s -> s.protocol().equals(SplitKey.CV)).toList();
+        List<PointStats> out = new ArrayList<>();
+        for (String fs : plan.featureSets()) {
+            for (GridPoint p : plan.points()) out.add(stats(fs, p, cv, entries));
+        }
+        return out;
+    }
+
+    static PointStats stats(String fs, GridPoint p, List<SplitKey> splits, Map<String, JournalEntry> entries) {
+        List<JournalEntry> ok = new ArrayList<>();
+        List<SplitKey> okSplits = new ArrayList<>();
+        int failed = 0, timedOut = 0, missing = 0;
+        for (SplitKey s : splits) {
+            JournalEntry e = entries.get(WorkUnit.key(fs, p.model(), p.hash(), s));
+            if (e == null) missing++;
+            else if (e.status() == JournalEntry.Status.TIMEOUT) timedOut++;
+            else if (!e.ok()) failed++;
+            else {
+                ok.add(e);
+                okSplits.add(s);
+            }
+        }
+        Map<Metric, double[]> values = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.ALL) values.put(m, ok.stream().mapToDouble(e -> e.metric(m.column())).toArray());
+        double train = ok.stream().mapToDouble(JournalEntry::trainSize).average().orElse(1);
+        double test = ok.stream().mapToDouble(JournalEntry::testSize).average().orElse(0);
+        double fit = ok.stream().mapToDouble(JournalEntry::fitMs).average().orElse(Double.NaN);
+        return new PointStats(fs, p, ok.size(), failed, timedOut, missing, values, okSplits, test / train, fit);
+    }
+
+    /** Hyperparameter keys in first-use order over the plan. */
+    static List<String> paramKeys(GridPlan plan) {
+        var keys = new LinkedHashSet<String>();
+        plan.points().forEach(p -> keys.addAll(p.params().keySet()));
+        return List.copyOf(keys);
+    }
+
+    public static String gridCsv(GridPlan plan, List<PointStats> stats) {
+        List<String> keys = paramKeys(plan);
+        List<String> header = new ArrayList<>(List.of("feature_set", "model", "point_id", "param_hash"));
+        keys.forEach(k -> header.add("param." + k));
+        header.add("n");
+        for (Metric m : Metric.ALL) {
+            header.add(m.column() + "_mean");
+            header.add(m.column() + "_ci_low");
+            header.add(m.column() + "_ci_high");
+        }
+        header.addAll(List.of("fit_ms_mean", "failed", "timed_out"));
+        List<List<?>> rows = new ArrayList<>();
+        for (PointStats s : stats) {
+            List<Object> row = new ArrayList<>(List.of(s.featureSet(), s.point().model(), s.point().id(), s.point().hash()));
+            for (String k : keys) row.add(s.point().params().containsKey(k) ? Canonical.cell(s.point().params().get(k)) : "");
+            row.add(s.n());
+            for (Metric m : Metric.ALL) {
+                Interval ci = s.ci(m);
+                row.add(s.mean(m));
+                row.add(ci.low());
+                row.add(ci.high());
+            }
+            row.add(s.fitMsMean());
+            row.add(s.failed());
+            row.add(s.timedOut());
+            rows.add(row);
+        }
+        return Csv.of(header, rows);
+    }
+
+    /** A ranked comparison of one model's points on one feature set. */
+    record Ranking(PointStats best, List<PointStats> ranked, Map<PointStats, Resampling.PairedTest> tests,
+                   Map<PointStats, Double> pHolm) {}
+
+    /**
+     * Best = highest mean of the selection metric among the points with no failed or missing split
+     * (among all points with results when none is complete); ties go to the earlier point. Every other
+     * point is compared with it by the corrected paired t-test on the splits both have, Holm-adjusted
+     * over the model's points.
+     */
+    static Ranking rank(List<PointStats> points, Metric metric) {
+        List<PointStats> withData = points.stream().filter(p -> p.n() > 0).toList();
+        if (withData.isEmpty()) return null;
+        int full = withData.stream().mapToInt(p -> p.n()).max().orElse(0);
+        List<PointStats> candidates = withData.stream().filter(p -> p.failed() + p.timedOut() + p.missing() == 0).toList();
+        if (candidates.isEmpty()) candidates = withData.stream().filter(p -> p.n() == full).toList();
+        PointStats best = candidates.stream().max(Comparator.comparingDouble((PointStats p) -> p.mean(metric))
+                .thenComparing(p -> -p.point().index())).orElseThrow();
+        List<PointStats> ranked = withData.stream().sorted(Comparator.comparing((PointStats p) -> p != best)
+                .thenComparing(p -> -p.mean(metric)).thenComparingInt(p -> p.point().index())).toList();
+        Map<PointStats, Resampling.PairedTest> tests = new LinkedHashMap<>();
+        for (PointStats p : ranked) {
+            if (p == best) continue;
+            List<SplitKey> common = p.okSplits().stream().filter(best.okSplits()::contains).toList();
+            if (common.size() < 2) continue;
+            double[] a = common.stream().mapToDouble(s -> p.values().get(metric)[p.okSplits().indexOf(s)]).toArray();
+            double[] b = common.stream().mapToDouble(s -> best.values().get(metric)[best.okSplits().indexOf(s)]).toArray();
+            tests.put(p, Resampling.correctedPairedT(a, b, best.testTrainRatio(), LEVEL));
+        }
+        double[] adjusted = Resampling.holm(tests.values().stream().mapToDouble(Resampling.PairedTest::p).toArray());
+        Map<PointStats, Double> pHolm = new LinkedHashMap<>();
+        int i = 0;
+        for (PointStats p : tests.keySet()) pHolm.put(p, adjusted[i++]);
+        return new Ranking(best, ranked, tests, pHolm);
+    }
+
+    /** Per feature set and model: the nested-CV estimate. */
+    public record NestedResult(String featureSet, String model, int outerSplits, Map<Metric, double[]> values,
+                               double testTrainRatio, Map<String, Integer> chosen, int unusable) {
+        int n() {
+            return values.get(Metric.ACCURACY).length;
+        }
+    }
+
+    /**
+     * For each outer split: the point with the best mean selection metric over that split's inner
+     * splits (points with a failed or missing inner unit are passed over while any point is
+     * complete), then the chosen point's score on the outer test rows. An outer split whose choice
+     * cannot be made or whose outer unit failed is counted as unusable.
+     */
+    public static List<NestedResult> nested(GridPlan plan, Map<String, JournalEntry> entries) {
+        if (plan.config().grid().nested() == null) return List.of();
+        List<SplitKey> outers = plan.splits().stream().filter(s -> s.protocol().equals(SplitKey.OUTER)).toList();
+        List<NestedResult> out = new ArrayList<>();
+        for (String fs : plan.featureSets()) {
+            for (String model : plan.models()) {
+                List<GridPoint> points = plan.pointsOf(model);
+                Map<Metric, List<Double>> values = new EnumMap<>(Metric.class);
+                Metric.ALL.forEach(m -> values.put(m, new ArrayList<>()));
+                Map<String, Integer> chosen = new TreeMap<>();
+                double train = 0, test = 0;
+                int unusable = 0;
+                for (SplitKey o : outers) {
+                    List<SplitKey> inner = plan.splits().stream().filter(s -> s.protocol().equals(SplitKey.INNER)
+                            && s.outerKey().equals(o)).toList();
+                    List<PointStats> stats = points.stream().map(p -> stats(fs, p, inner, entries)).toList();
+                    PointStats pick = pick(stats, plan.metric());
+                    JournalEntry outer = pick == null ? null : entries.get(WorkUnit.key(fs, model, pick.point().hash(), o));
+                    if (outer == null || !outer.ok()) {
+                        unusable++;
+                        continue;
+                    }
+                    chosen.merge(pick.point().id(), 1, Integer::sum);
+                    for (Metric m : Metric.ALL) values.get(m).add(outer.metric(m.column()));
+                    train += outer.trainSize();
+                    test += outer.testSize();
+                }
+                Map<Metric, double[]> arrays = new EnumMap<>(Metric.class);
+                values.forEach((m, v) -> arrays.put(m, v.stream().mapToDouble(Double::doubleValue).toArray()));
+                out.add(new NestedResult(fs, model, outers.size(), arrays, train == 0 ? 0 : test / train, chosen, unusable));
+            }
+        }
+        return out;
+    }
+
+    private static PointStats pick(List<PointStats> stats, Metric metric) {
+        List<PointStats> complete = stats.stream().filter(s -> s.n() > 0 && s.failed() + s.timedOut() + s.missing() == 0).toList();
+        List<PointStats> pool = complete.isEmpty() ? stats.stream().filter(s -> s.n() > 0).toList() : complete;
+        return pool.stream().max(Comparator.comparingDouble((PointStats s) -> s.mean(metric))
+                .thenComparing(s -> -s.point().index())).orElse(null);
+    }
+
+    public static String nestedCsv(List<NestedResult> results) {
+        List<String> header = new ArrayList<>(List.of("feature_set", "model", "n"));
+        for (Metric m : Metric.ALL) {
+            header.add(m.column() + "_mean");
+            header.add(m.column() + "_ci_low");
+            header.add(m.column() + "_ci_high");
+        }
+        header.addAll(List.of("unusable_outer_splits", "chosen_points"));
+        List<List<?>> rows = new ArrayList<>();
+        for (NestedResult r : results) {
+            List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.n()));
+            for (Metric m : Metric.ALL) {
+                double[] v = r.values().get(m);
+                Interval ci = interval(v, r.testTrainRatio());
+                row.add(Describe.mean(v));
+                row.add(ci.low());
+                row.add(ci.high());
+            }
+            row.add(r.unusable());
+            row.add(String.join(";", r.chosen().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
+            rows.add(row);
+        }
+        return Csv.of(header, rows);
+    }
+
+    /** Counts over the entries a folder is meant to hold. */
+    public record Counts(long expected, long finished, long ok, long failed, long timedOut) {
+        public long missing() {
+            return expected - finished;
+        }
+
+        public boolean complete() {
+            return missing() == 0;
+        }
+    }
+
+    public static Counts counts(Scope scope, Map<String, JournalEntry> entries) {
+        long finished = 0, ok = 0, failed = 0, timedOut = 0;
+        for (String k : scope.expected()) {
+            JournalEntry e = entries.get(k);
+            if (e == null) continue;
+            finished++;
+            switch (e.status()) {
+                case OK -> ok++;
+                case FAILED -> failed++;
+                case TIMEOUT -> timedOut++;
+            }
+        }
+        return new Counts(scope.expected().size(), finished, ok, failed, timedOut);
+    }
+
+    public static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<PointStats> stats,
+                                List<NestedResult> nested) {
+        Metric metric = plan.metric();
+        Counts c = counts(scope, entries);
+        var cv = plan.config().protocols().cv();
+        var sb = new StringBuilder();
+        sb.append("# Grid search: ").append(plan.config().name() == null ? "(unnamed)" : plan.config().name()).append("\n\n");
+        sb.append("- Status: **").append(c.complete() ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");
+        if (!c.complete()) sb.append(": ").append(c.missing()).append(" of ").append(c.expected())
+                .append(" work units not finished; run the same command again to resume");
+        sb.append("\n");
+        sb.append("- Fits: ").append(c.finished()).append(" finished of ").append(c.expected()).append(" — ").append(c.ok())
+                .append(" OK, ").append(c.failed()).append(" failed, ").append(c.timedOut()).append(" timed out\n");
+        sb.append("- Selection metric: `").append(metric.column()).append("`, mean over the ").append(cv.repeats()).append(" x ")
+                .append(cv.folds()).append("-fold stratified cv splits (the same splits for every point); ")
+                .append("95% intervals: corrected resampled t (Nadeau–Bengio)\n");
+        sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
+                + "Holm-adjusted over the model's points, p < 0.05\n\n");
+
+        List<List<String>> bestRows = new ArrayList<>();
+        for (String fs : plan.featureSets()) {
+            for (String model : plan.models()) {
+                List<PointStats> ps = stats.stream().filter(s -> s.featureSet().equals(fs) && s.point().model().equals(model)).toList();
+                sb.append("## ").append(fs).append(" — ").append(model).append(" (").append(ps.size()).append(" points)\n\n");
+                Ranking r = rank(ps, metric);
+                if (r == null) {
+                    sb.append("No finished fits.\n\n");
+                    continue;
+                }
+                sb.append("| rank | point | parameters | ").append(metric.column()).append(" [95% CI] | n | diff vs best | p (Holm) | worse | failed |\n");
+                sb.append("|---:|---|---|---|---:|---:|---:|---|---:|\n");
+                int shown = Math.min(plan.config().grid().top(), r.ranked().size());
+                for (int i = 0; i < shown; i++) {
+                    PointStats p = r.ranked().get(i);
+                    var t = r.tests().get(p);
+                    Double ph = r.pHolm().get(p);
+                    String worse = p == r.best() ? "best" : t == null ? "n/a" : ph < ALPHA && t.meanDiff() < 0 ? "yes" : "no";
+                    sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
+                            .append(" | ").append(meanCi(p.mean(metric), p.ci(metric))).append(" | ").append(p.n())
+                            .append(" | ").append(p == r.best() || t == null ? "" : f(t.meanDiff()))
+                            .append(" | ").append(ph == null ? "" : f(ph)).append(" | ").append(worse)
+                            .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
+                }
+                long worseCount = r.pHolm().entrySet().stream().filter(e -> e.getValue() < ALPHA && r.tests().get(e.getKey()).meanDiff() < 0).count();
+                sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
+                if (!r.tests().isEmpty()) {
+                    sb.append(worseCount).append(" of ").append(r.tests().size()).append(" compared points are significantly worse than the best.");
+                }
+                sb.append("\n\n");
+                bestRows.add(List.of(fs, model, r.best().point().id(), params(r.best().point()),
+                        meanCi(r.best().mean(metric), r.best().ci(metric)), Integer.toString(r.best().n())));
+            }
+        }
+        sb.append("## Best parameters per model\n\n| feature set | model | point | parameters | ").append(metric.column())
+                .append(" [95% CI] | n |\n|---|---|---|---|---|---:|\n");
+        for (List<String> row : bestRows) sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+        sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
+                .append(nested.isEmpty() ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
+
+        if (!nested.isEmpty()) {
+            var nc = plan.config().grid().nested();
+            sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
+                    .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
+                    .append("-fold on each outer training part; the point chosen on the inner splits (by `")
+                    .append(metric.column()).append("`) is scored on the outer test part.\n\n")
+                    .append("| feature set | model | outer splits used | ").append(metric.column())
+                    .append(" [95% CI] | chosen points (times) |\n|---|---|---:|---|---|\n");
+            for (NestedResult r : nested) {
+                double[] v = r.values().get(metric);
+                Interval ci = interval(v, r.testTrainRatio());
+                sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
+                        .append(r.outerSplits()).append(" | ").append(meanCi(Describe.mean(v), ci)).append(" | ")
+                        .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
+                        .append(" |\n");
+            }
+        }
+
+        List<JournalEntry> failures = scope.expected().stream().map(entries::get).filter(e -> e != null && !e.ok()).toList();
+        if (!failures.isEmpty()) {
+            Map<String, GridPoint> byHash = new LinkedHashMap<>();
+            plan.points().forEach(p -> byHash.put(p.model() + "|" + p.hash(), p));
+            sb.append("\n## Failures (").append(failures.size()).append(")\n\n| feature set | model | point | split | status | ms | error |\n|---|---|---|---|---|---:|---|\n");
+            failures.stream().limit(100).forEach(e -> {
+                GridPoint p = byHash.get(e.model() + "|" + e.paramHash());
+                sb.append("| ").append(e.featureSet()).append(" | ").append(e.model()).append(" | ").append(p == null ? e.paramHash() : p.id())
+                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(f0(e.fitMs()))
+                        .append(" | ").append(e.error() == null ? "" : e.error().replace("|", "\\|")).append(" |\n");
+            });
+            if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
+        }
+        return sb.toString();
+    }
+
+    static String params(GridPoint p) {
+        if (p.params().isEmpty()) return "(base spec)";
+        return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
+    }
+
+    static String meanCi(double mean, Interval ci) {
+        return Double.isNaN(mean) ? "n/a" : f(mean) + " [" + f(ci.low()) + ", " + f(ci.high()) + "]";
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** Writes grid.csv, grid.md and (with nested CV) nested.csv from the entries. */
+    public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
+        List<PointStats> stats = pointStats(plan, entries);
+        List<NestedResult> nested = nested(plan, entries);
+        AtomicFiles.write(dir.resolve("grid.csv"), gridCsv(plan, stats));
+        if (plan.config().grid().nested() != null) AtomicFiles.write(dir.resolve("nested.csv"), nestedCsv(nested));
+        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested));
+    }
+}

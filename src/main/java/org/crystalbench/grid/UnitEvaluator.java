@@ -1,0 +1,15 @@
+package org.crystalbench.grid;
+
+import org.crystalbench.metrics.Scores;
+
+/**
+ * Fits and scores one work unit. The grid runner calls it on a worker thread, times it, and turns an
+ * exception, a NaN metric or a timeout into a FAILED or TIMEOUT journal line. Tests inject
+ * evaluators that throw or sleep; users get {@link FitEvaluator}.
+ */
+@FunctionalInterface
+public interface UnitEvaluator {
+    Result evaluate(WorkUnit unit) throws Exception;
+
+    record Result(Scores scores, int trainSize, int testSize) {}
+}

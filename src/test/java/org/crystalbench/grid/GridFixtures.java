@@ -1,0 +1,102 @@
+package org.crystalbench.grid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.crystalbench.synth.SyntheticData;
+
+/** Small synthetic data and configs for grid tests. */
+final class GridFixtures {
+    private GridFixtures() {}
+
+    static final String MODELS = """
+            models:
+              - {name: LR, type: logistic, lambda: 0.1}
+              - {name: NB, type: naive-bayes}
+              - {name: SVM, type: svm, sigma: 3.0, C: 1.0}
+              - {name: Voting, type: voting, members: [LR, NB, SVM], rule: soft}
+            """;
+
+    static final String SMALL_GRID = """
+            grid:
+              models:
+                LR: {lambda: [0.01, 1.0]}
+                NB: {var_smoothing: [1.0e-9, 1.0e-3]}
+            """;
+
+    static Path data(Path dir, int rows, long seed) throws IOException {
+        Path p = dir.resolve("data-" + rows + "-" + seed + ".csv");
+        Files.writeString(p, SyntheticData.csv(rows, seed));
+        return p;
+    }
+
+    /** A config over {@code data} with cv repeats x folds, the four models and {@code grid} (a YAML section). */
+    static Path config(Path dir, String file, Path data, int repeats, int folds, String grid) throws IOException {
+        String yaml = """
+                name: test-grid
+                seed: 7
+                dataset:
+                  path: %s
+                  target: Crystal System
+                  id_columns: [Materials Id]
+                  numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
+                  categorical: [Formula, Spacegroup, Has Bandstructure]
+                  feature_sets:
+                    numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
+                protocols:
+                  cv: {repeats: %d, folds: %d}
+                """.formatted(data.toAbsolutePath(), repeats, folds) + MODELS + grid;
+        Path p = dir.resolve(file);
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    static GridRun.Request request(Path config, Path out) {
+        return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true);
+    }
+
+    static GridRun.Result run(GridRun.Request r) {
+        return GridRun.execute(r, GridRun::fits);
+    }
+
+    static GridRun.Result run(GridRun.Request r, Function<GridRun.Context, UnitEvaluator> evaluators) {
+        return GridRun.execute(r, evaluators);
+    }
+
+    /** grid.csv without the timing column: the columns a resumed or merged run must reproduce exactly. */
+    static List<String> metricColumns(Path dir, String file) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(Files.newBufferedReader(dir.resolve(file)))) {
+            int drop = -1;
+            for (var record : parser) {
+                List<String> cells = new ArrayList<>(record.toList());
+                if (out.isEmpty()) drop = cells.indexOf("fit_ms_mean");
+                if (drop >= 0) cells.remove(drop);
+                out.add(String.join(" | ", cells));
+            }
+        }
+        return out;
+    }
+
+    /** Starts {@code crystal-bench ARGS} in a child JVM with this test's class path. */
+    static Process launch(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.crystalbench.cli.Main"));
+        cmd.addAll(List.of(args));
+        var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) return 0;
+        byte[] b = Files.readAllBytes(file);
+        long n = 0;
+        for (byte x : b) if (x == '\n') n++;
+        return n;
+    }
+}

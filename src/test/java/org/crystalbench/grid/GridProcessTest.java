@@ -1,0 +1,86 @@
+package org.crystalbench.grid;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child processes: killed with SIGKILL mid-run, and shards run side by side. */
+class GridProcessTest {
+    @TempDir
+    Path dir;
+    Path config;
+
+    static final String GRID = """
+              - {name: DNN, type: mlp, hidden: [16], epochs: 40, batch: 16}
+            grid:
+              models:
+                LR: {lambda: [0.001, 0.01, 0.1, 1.0]}
+                NB: {var_smoothing: [1.0e-9, 1.0e-3]}
+                SVM: {C: [1, 10]}
+                DNN: {weight_decay: [0.0, 1.0e-3]}
+                Voting: {weights: [[1, 1, 1], [1, 2, 1]]}
+            """;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path data = GridFixtures.data(dir, 120, 5);
+        config = GridFixtures.config(dir, "grid.yaml", data, 3, 3, GRID); // 12 points x 9 splits = 108 units
+    }
+
+    @Test
+    void aRunKilledWithSigkillResumesToTheUninterruptedTables() throws Exception {
+        Path killed = dir.resolve("killed"), full = dir.resolve("full");
+        long stopAt = 5 + new Random().nextInt(60); // a random point in the run
+        Process p = GridFixtures.launch(dir.resolve("child.log"), "grid", config.toString(), "--out", killed.toString(),
+                "--threads", "2", "-q");
+        Path journal = killed.resolve(Journal.FILE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && GridFixtures.lines(journal) < stopAt && System.nanoTime() < deadline) Thread.sleep(2);
+        p.destroyForcibly(); // SIGKILL on Unix
+        p.waitFor();
+        long before = GridFixtures.lines(journal);
+        assertTrue(before >= stopAt && before < 108, "killed after " + before + " of 108 units; log: "
+                + Files.readString(dir.resolve("child.log")));
+        assertFalse(Files.exists(killed.resolve("grid.csv")), "the child had not reached its tables");
+
+        var resumed = GridFixtures.run(GridFixtures.request(config, killed));
+        assertEquals(0, resumed.exitCode());
+        assertEquals(108, resumed.counts().ok());
+        assertTrue(resumed.outcome().ran() <= 108 - before);
+        var uninterrupted = GridFixtures.run(GridFixtures.request(config, full));
+        assertEquals(GridFixtures.metricColumns(full, "grid.csv"), GridFixtures.metricColumns(killed, "grid.csv"));
+    }
+
+    @Test
+    void threeShardProcessesMergeIntoTheSingleRunTables() throws Exception {
+        List<Process> children = new ArrayList<>();
+        List<Path> shards = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path out = dir.resolve("shard-" + i);
+            shards.add(out);
+            children.add(GridFixtures.launch(dir.resolve("shard-" + i + ".log"), "grid", config.toString(), "--out", out.toString(),
+                    "--shard", i + "/3", "--threads", "1", "-q"));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertTrue(children.get(i).waitFor(180, TimeUnit.SECONDS));
+            assertEquals(0, children.get(i).exitValue(), Files.readString(dir.resolve("shard-" + i + ".log")));
+            assertEquals(36, Journal.readAll(shards.get(i).resolve(Journal.FILE)).size());
+        }
+        Path merged = dir.resolve("merged"), single = dir.resolve("single");
+        Process merge = GridFixtures.launch(dir.resolve("merge.log"), "merge", shards.get(0).toString(), shards.get(1).toString(),
+                shards.get(2).toString(), "--out", merged.toString());
+        assertTrue(merge.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, merge.exitValue(), Files.readString(dir.resolve("merge.log")));
+        GridFixtures.run(GridFixtures.request(config, single));
+        assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(merged, "grid.csv"));
+        assertEquals(Files.readString(single.resolve("grid-manifest.csv")), Files.readString(merged.resolve("grid-manifest.csv")));
+    }
+}

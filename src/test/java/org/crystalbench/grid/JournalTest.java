@@ -1,0 +1,84 @@
+package org.crystalbench.grid;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+    @TempDir
+    Path dir;
+
+    static JournalEntry entry(int fold, JournalEntry.Status status) {
+        return new JournalEntry("abc", "fs", "LR", "0123456789abcdef", "cv", null, null, 0, fold, status,
+                status == JournalEntry.Status.OK ? Map.of("macro_f1", 0.5 + fold / 100.0) : null, 80, 40, 1.5,
+                status == JournalEntry.Status.OK ? null : "boom");
+    }
+
+    @Test
+    void writerAppendsLinesThatReadBack() {
+        Path f = dir.resolve(Journal.FILE);
+        try (var w = new Journal.Writer(f)) {
+            for (int i = 0; i < 5; i++) w.append(entry(i, i == 3 ? JournalEntry.Status.FAILED : JournalEntry.Status.OK));
+        }
+        List<JournalEntry> back = Journal.readAll(f);
+        assertEquals(5, back.size());
+        assertEquals(entry(2, JournalEntry.Status.OK), back.get(2));
+        assertEquals("boom", back.get(3).error());
+        assertEquals(0.52, back.get(2).metric("macro_f1"));
+    }
+
+    @Test
+    void tornLastLineIsIgnoredAndCutBeforeAppending() throws Exception {
+        Path f = dir.resolve(Journal.FILE);
+        try (var w = new Journal.Writer(f)) {
+            w.append(entry(0, JournalEntry.Status.OK));
+            w.append(entry(1, JournalEntry.Status.OK));
+        }
+        String full = Journal.line(entry(2, JournalEntry.Status.OK));
+        Files.writeString(f, full.substring(0, full.length() / 2), StandardOpenOption.APPEND); // killed mid-write
+        long before = Files.size(f);
+        Journal.ReadResult r = Journal.read(f, e -> {});
+        assertTrue(r.torn());
+        assertEquals(2, r.lines());
+        assertTrue(r.goodBytes() < before);
+        Journal.truncate(f, r.goodBytes());
+        try (var w = new Journal.Writer(f)) {
+            w.append(entry(3, JournalEntry.Status.OK));
+        }
+        List<JournalEntry> back = Journal.readAll(f);
+        assertEquals(List.of(0, 1, 3), back.stream().map(JournalEntry::fold).toList());
+        assertFalse(Journal.read(f, e -> {}).torn());
+    }
+
+    @Test
+    void aCompleteButGarbledLastLineCountsAsTorn() throws Exception {
+        Path f = dir.resolve(Journal.FILE);
+        Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + "{\"data\":\0\0\0\n");
+        Journal.ReadResult r = Journal.read(f, e -> {});
+        assertTrue(r.torn());
+        assertEquals(1, r.lines());
+    }
+
+    @Test
+    void aMalformedLineBeforeTheLastIsBadInputWithItsLineNumber() throws Exception {
+        Path f = dir.resolve(Journal.FILE);
+        Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + "not json\n" + Journal.line(entry(1, JournalEntry.Status.OK)));
+        var e = assertThrows(InputException.class, () -> Journal.read(f, x -> {}));
+        assertTrue(e.getMessage().contains(Journal.FILE + ":2:"), e.getMessage());
+    }
+
+    @Test
+    void dedupePrefersOkThenTheLaterEntry() {
+        JournalEntry failed = entry(0, JournalEntry.Status.FAILED), ok = entry(0, JournalEntry.Status.OK);
+        assertEquals(ok, GridTables.dedupe(List.of(failed, ok)).get(ok.key()));
+        assertEquals(ok, GridTables.dedupe(List.of(ok, failed)).get(ok.key()));
+        assertEquals(1, GridTables.dedupe(List.of(ok, ok, failed)).size());
+    }
+}
