@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code crystal-bench <command>}. */
 @Command(name = "crystal-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Honest, repeatable benchmarks for crystal-system classification of Li-ion silicate cathodes.",
-        subcommands = {RunCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, SynthCommand.class, BenchCommand.class, PerfCheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 finished with failures, 2 bad input (file, config or flag), 3 internal error."})
 public final class Main implements Runnable {
     /** Exit codes shared by every command. */
