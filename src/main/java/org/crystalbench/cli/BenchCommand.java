@@ -61,11 +61,20 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Benchmarks to run (JMH regex on class.method; default all). perf-check --normalize needs CalibrationBench.")
     String include;
 
+    @Option(names = "--models", paramLabel = "NAME", split = ",",
+            description = "Only these models in the per-model benchmarks (default all: DNN,SVM,LR,NB,Voting,Voting-soft).")
+    List<String> models;
+
     @Override
     public Integer call() throws RunnerException {
         // Every input check before any output, and before forking JMH workers that would fail alike.
+        if (models != null) {
+            for (String m : models) {
+                if (!MODELS.contains(m)) throw new InputException("--models: '" + m + "' is not one of " + String.join(",", MODELS));
+            }
+        }
         ExperimentConfig cfg = ConfigLoader.load(config);
-        for (String m : MODELS) {
+        for (String m : models != null ? models : MODELS) {
             if (cfg.models().stream().noneMatch(s -> s.name().equals(m))) {
                 throw new InputException(config + ": models: the benchmarks need a model named '" + m + "' (as in configs/paper.yaml)");
             }
@@ -90,6 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (data != null) jvm.add("-D" + Fixture.DATA_PROPERTY + "=" + data.toAbsolutePath());
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true)
                 .jvmArgsAppend(jvm.toArray(String[]::new));
+        if (models != null) options.param("model", models.toArray(String[]::new));
         if (quick) {
             options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
