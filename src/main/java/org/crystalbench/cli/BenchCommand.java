@@ -36,10 +36,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the JMH benchmarks (training, batch and single-row inference per model, preprocessing,",
-                "one protocol cell, calibration kernel) on synthetic data of the real schema and size, or --data.",
-                "Writes JMH JSON (default results/perf/runs/<time>.json) and a Markdown table beside it (.md);",
-                "prints the JSON path. JMH progress goes to stderr."})
+        description = {"Runs the JMH benchmarks: training, batch and single-row inference per model, preprocessing, "
+                + "one protocol cell and a calibration kernel, on synthetic rows of the real schema and size (or --data). "
+                + "Writes JMH JSON (default results/perf/runs/<time>.json) and a Markdown table beside it (.md), "
+                + "and prints the JSON path; JMH's progress goes to stderr."})
 public final class BenchCommand implements Callable<Integer> {
     /** Models named in the benchmarks' @Param lists: the config must define them. */
     static final List<String> MODELS = List.of("DNN", "SVM", "LR", "NB", "Voting", "Voting-soft");

@@ -14,10 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "perf-check", mixinStandardHelpOptions = true,
-        description = {"Compares two JMH JSON results (e.g. from `crystal-bench bench`) and flags regressions.",
-                "Direction comes from the unit (ops/time: higher is better; time/op: lower is better). A benchmark",
-                "regressed only when it moved the wrong way by more than --threshold AND the two 99.9% error",
-                "intervals (score +- error) do not overlap. Prints a Markdown table; exit 1 on any regression."})
+        description = {"Compares two JMH JSON results (e.g. from `crystal-bench bench`) and flags regressions. "
+                + "Direction comes from the unit (ops/time: higher is better; time/op: lower is better). A benchmark "
+                + "regressed only when it moved the wrong way by more than --threshold AND the two 99.9% error "
+                + "intervals (score +- error) do not overlap. Prints a Markdown table; exit 1 on any regression, "
+                + "2 on bad input."})
 public final class PerfCheckCommand implements Callable<Integer> {
     @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "JMH JSON of the reference run.")
     Path baseline;
