@@ -30,11 +30,12 @@ public final class PerfCheck {
     }
 
     /**
-     * One benchmark in both files; scores and errors in {@code unit} (the baseline's unit, or the
-     * normalised unit), {@code change} = current / baseline - 1 of those scores.
+     * One benchmark in both files; scores and their intervals [lo, hi] in {@code unit} (the
+     * baseline's unit, or the normalised unit), {@code change} = current / baseline - 1.
      */
-    public record Row(String name, String unit, boolean biggerIsBetter, double baseline, double baselineError,
-                      double current, double currentError, double change, Verdict verdict) {}
+    public record Row(String name, String unit, boolean biggerIsBetter, double baseline, double baselineLo,
+                      double baselineHi, double current, double currentLo, double currentHi, double change,
+                      Verdict verdict) {}
 
     /**
      * @param onlyBaseline labels of benchmarks missing from the current run
@@ -58,13 +59,19 @@ public final class PerfCheck {
      */
     public static Verdict judge(boolean biggerIsBetter, double baseline, double baselineError, double current,
                                 double currentError, double threshold) {
+        return judge(biggerIsBetter, baseline, baseline - baselineError, baseline + baselineError,
+                current, current - currentError, current + currentError, threshold);
+    }
+
+    /** Judges one benchmark given each score's interval [lo, hi]. */
+    public static Verdict judge(boolean biggerIsBetter, double baseline, double baselineLo, double baselineHi,
+                                double current, double currentLo, double currentHi, double threshold) {
         if (!(baseline > 0) || !(current >= 0) || !Double.isFinite(baseline) || !Double.isFinite(current)) {
             return Verdict.INCOMPARABLE;
         }
         double change = current / baseline - 1;
         if (Math.abs(change) <= threshold) return Verdict.UNCHANGED;
-        boolean overlap = baseline - baselineError <= current + currentError
-                && current - currentError <= baseline + baselineError;
+        boolean overlap = baselineLo <= currentHi && currentLo <= baselineHi; // touching counts
         if (overlap) return Verdict.NOISE;
         boolean better = biggerIsBetter ? current > baseline : current < baseline;
         return better ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
@@ -75,7 +82,8 @@ public final class PerfCheck {
      * divided by its own run's calibration speed (see {@link #normalized}), so that runs from
      * machines of different speed can be compared; the calibration row itself is never a regression.
      *
-     * @param baselineName,currentName names for messages (the files)
+     * @param baselineName names the baseline in messages (its file)
+     * @param currentName  names the current run in messages (its file)
      */
     public static Report compare(List<BenchResult> baseline, List<BenchResult> current, double threshold,
                                  boolean normalize, String baselineName, String currentName) {
@@ -99,8 +107,9 @@ public final class PerfCheck {
         PerfUnit bu = PerfUnit.parse(b.unit()), cu = PerfUnit.parse(c.unit());
         boolean isCalibration = b.benchmark().equals(CALIBRATION);
         if (bu.throughput() != cu.throughput()) {
-            return new Row(b.label(), b.unit() + " vs " + c.unit(), bu.biggerIsBetter(), b.score(), b.error(),
-                    c.score(), c.error(), Double.NaN, Verdict.INCOMPARABLE);
+            return new Row(b.label(), b.unit() + " vs " + c.unit(), bu.biggerIsBetter(), b.score(), b.score() - b.error(),
+                    b.score() + b.error(), c.score(), c.score() - c.error(), c.score() + c.error(), Double.NaN,
+                    Verdict.INCOMPARABLE);
         }
         double[] bs, cs;
         String unit;
@@ -109,29 +118,42 @@ public final class PerfCheck {
             cs = normalized(c, curCal);
             unit = bu.throughput() ? "ops/cal" : "cal/op";
         } else { // the current score in the baseline's unit
-            bs = new double[] {b.score(), b.error()};
-            cs = new double[] {bu.fromBase(cu.toBase(c.score())), bu.fromBase(cu.toBase(c.error()))};
+            bs = new double[] {b.score(), b.score() - b.error(), b.score() + b.error()};
+            double score = bu.fromBase(cu.toBase(c.score())), error = bu.fromBase(cu.toBase(c.error()));
+            cs = new double[] {score, score - error, score + error};
             unit = b.unit();
         }
-        Verdict v = judge(bu.biggerIsBetter(), bs[0], bs[1], cs[0], cs[1], threshold);
+        Verdict v = judge(bu.biggerIsBetter(), bs[0], bs[1], bs[2], cs[0], cs[1], cs[2], threshold);
         if (isCalibration && v != Verdict.INCOMPARABLE) v = Verdict.CALIBRATION; // the machine, not the code
-        return new Row(b.label(), unit, bu.biggerIsBetter(), bs[0], bs[1], cs[0], cs[1], cs[0] / bs[0] - 1, v);
+        return new Row(b.label(), unit, bu.biggerIsBetter(), bs[0], bs[1], bs[2], cs[0], cs[1], cs[2], cs[0] / bs[0] - 1, v);
     }
 
     /**
      * A score in units of its run's calibration kernel: a throughput becomes operations per
      * calibration operation ({@code ops/cal}, bigger is better), a time becomes calibration operations
      * per operation ({@code cal/op}, smaller is better). Either way the direction is kept and the
-     * machine's speed cancels to first order. The relative errors of score and calibration add in
-     * quadrature. Returns {score, error}.
+     * machine's speed cancels to first order. The interval is propagated by interval arithmetic from
+     * both error intervals, so a noisy calibration widens every normalised interval (without bound
+     * when the calibration's interval reaches zero): one disturbed calibration cannot make every
+     * benchmark look faster or slower. Returns {score, lo, hi}.
      */
     public static double[] normalized(BenchResult r, BenchResult calibration) {
         PerfUnit u = PerfUnit.parse(r.unit()), cu = PerfUnit.parse(calibration.unit());
-        double calOpsPerSecond = cu.throughput() ? cu.toBase(calibration.score()) : 1 / cu.toBase(calibration.score());
-        double base = u.toBase(r.score());
-        double score = u.throughput() ? base / calOpsPerSecond : base * calOpsPerSecond;
-        double rel = Math.hypot(r.error() / r.score(), calibration.error() / calibration.score());
-        return new double[] {score, Double.isFinite(rel) ? score * rel : 0};
+        double cal = cu.toBase(calibration.score()), calErr = cu.toBase(calibration.error());
+        double rate, rateLo, rateHi; // calibration kernels per second
+        if (cu.throughput()) {
+            rate = cal;
+            rateLo = Math.max(0, cal - calErr);
+            rateHi = cal + calErr;
+        } else {
+            rate = 1 / cal;
+            rateLo = 1 / (cal + calErr);
+            rateHi = cal - calErr > 0 ? 1 / (cal - calErr) : Double.POSITIVE_INFINITY;
+        }
+        double v = u.toBase(r.score()), e = u.toBase(r.error());
+        double lo = Math.max(0, v - e), hi = v + e;
+        if (u.throughput()) return new double[] {v / rate, lo / rateHi, rateLo > 0 ? hi / rateLo : Double.POSITIVE_INFINITY};
+        return new double[] {v * rate, lo * rateLo, hi * rateHi};
     }
 
     private static BenchResult calibration(List<BenchResult> results, String source) {

@@ -26,8 +26,8 @@ public final class PerfTables {
         sb.append("| benchmark | unit | baseline | current | change | verdict |\n|---|---|---:|---:|---:|---|\n");
         for (PerfCheck.Row r : report.rows()) {
             sb.append("| ").append(r.name()).append(" | ").append(r.unit()).append(r.biggerIsBetter() ? " (higher is better)" : " (lower is better)")
-                    .append(" | ").append(withError(r.baseline(), r.baselineError()))
-                    .append(" | ").append(withError(r.current(), r.currentError()))
+                    .append(" | ").append(interval(r.baseline(), r.baselineLo(), r.baselineHi()))
+                    .append(" | ").append(interval(r.current(), r.currentLo(), r.currentHi()))
                     .append(" | ").append(Double.isFinite(r.change()) ? String.format(Locale.ROOT, "%+.1f%%", 100 * r.change()) : "n/a")
                     .append(" | ").append(r.verdict() == PerfCheck.Verdict.REGRESSION ? "**REGRESSION**" : r.verdict().label)
                     .append(" |\n");
@@ -46,8 +46,12 @@ public final class PerfTables {
         return sb.toString();
     }
 
-    static String withError(double v, double e) {
-        return e > 0 ? num(v) + " \u00b1 " + num(e) : num(v);
+    /** "v ± e" for a symmetric interval (raw JMH), "v [lo, hi]" otherwise (normalised), "v" for a point. */
+    static String interval(double v, double lo, double hi) {
+        double below = v - lo, above = hi - v;
+        if (below == 0 && above == 0) return num(v);
+        if (Math.abs(above - below) <= 1e-9 * Math.max(Math.abs(v), Math.abs(above))) return num(v) + " \u00b1 " + num(above);
+        return num(v) + " [" + num(lo) + ", " + num(hi) + "]";
     }
 
     /** Four significant digits, without exponent for everyday magnitudes. */
