@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "crystal-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Honest, repeatable benchmarks for crystal-system classification of Li-ion silicate cathodes.",
         subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, AuditCommand.class, ReportCommand.class,
-                TrainCommand.class, PredictCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 finished with failures, 2 bad input (file, config or flag), 3 internal error,",
-                "4 incomplete (grid stopped at --max-time, or merge found missing units; run again to resume)."})
+                TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 finished with failures (or a perf regression), 2 bad input (file, config",
+                "or flag), 3 internal error, 4 incomplete (grid stopped at --max-time, or merge found missing units;",
+                "run again to resume)."})
 public final class Main implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0, FAILURES = 1, BAD_INPUT = 2, INTERNAL = 3,

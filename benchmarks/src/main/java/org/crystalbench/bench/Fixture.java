@@ -1,0 +1,105 @@
+package org.crystalbench.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.data.CsvLoader;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.features.FeatureEncoder;
+import org.crystalbench.models.BaseModelSpec;
+import org.crystalbench.models.Model;
+import org.crystalbench.models.ModelSpec;
+import org.crystalbench.models.VotingSpec;
+import org.crystalbench.run.SplitEvaluator;
+import org.crystalbench.splits.Split;
+import org.crystalbench.splits.StratifiedSplits;
+import org.crystalbench.synth.SyntheticData;
+
+/**
+ * What every benchmark works on, built outside the measurement: the study config's dataset and
+ * models ({@value #CONFIG_PROPERTY}, default {@code configs/paper.yaml}), its feature set
+ * {@code paper} (the first feature set if it has none), and one stratified 8:2 holdout split of the
+ * data. The data is the project's synthetic generator at the real file's size (339 rows, real
+ * schema) unless {@value #DATA_PROPERTY} names a CSV. {@code crystal-bench bench} sets both
+ * properties in every fork.
+ */
+public final class Fixture {
+    public static final String CONFIG_PROPERTY = "crystalbench.config", DATA_PROPERTY = "crystalbench.data";
+    public static final int SYNTHETIC_ROWS = 339;
+    public static final long SYNTHETIC_SEED = 1;
+
+    public final ExperimentConfig config;
+    public final Dataset data;
+    public final String featureSet;
+    public final List<String> features;
+    public final Split split;
+    public final int classes;
+    public final FeatureEncoder encoder;
+    public final double[][] xTrain, xTest;
+    public final int[] yTrain;
+
+    private Fixture(ExperimentConfig config, Dataset data) {
+        this.config = config;
+        this.data = data;
+        var sets = config.featureSets();
+        this.featureSet = sets.containsKey("paper") ? "paper" : sets.keySet().iterator().next();
+        this.features = sets.get(featureSet);
+        this.classes = data.classes().size();
+        double testRatio = config.protocols().holdout() != null ? config.protocols().holdout().testRatio() : 0.2;
+        this.split = StratifiedSplits.holdout(data.y(), classes, 1, testRatio, config.seed()).getFirst();
+        this.encoder = FeatureEncoder.fit(data, features, split.train());
+        this.xTrain = encoder.transform(data, split.train());
+        this.xTest = encoder.transform(data, split.test());
+        this.yTrain = SplitEvaluator.pick(data.y(), split.train());
+    }
+
+    /** The fixture the system properties describe (config and data validated by the loaders). */
+    public static Fixture load() {
+        Path configFile = Path.of(System.getProperty(CONFIG_PROPERTY, "configs/paper.yaml"));
+        String dataFile = System.getProperty(DATA_PROPERTY, "");
+        return of(ConfigLoader.load(configFile), dataFile.isEmpty() ? null : Path.of(dataFile));
+    }
+
+    /** With {@code dataFile} null, synthetic rows written to a temporary file. */
+    public static Fixture of(ExperimentConfig config, Path dataFile) {
+        if (dataFile != null) return new Fixture(config, CsvLoader.load(dataFile, config.dataset()));
+        try {
+            Path tmp = Files.createTempFile("crystal-bench-synthetic-", ".csv");
+            try {
+                Files.writeString(tmp, SyntheticData.csv(SYNTHETIC_ROWS, SYNTHETIC_SEED));
+                return new Fixture(config, CsvLoader.load(tmp, config.dataset()));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ModelSpec spec(String name) {
+        return config.models().stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("model '" + name + "' is not in the config"));
+    }
+
+    /**
+     * Fits a model on the training split as a run does, with the run's seed for this split. A voting
+     * model has no fit of its own: fitting it means fitting its members and combining them.
+     */
+    public Model fit(String name) {
+        return switch (spec(name)) {
+            case BaseModelSpec base -> base.fit(xTrain, yTrain, classes, SplitEvaluator.modelSeed(config.seed(), name, split));
+            case VotingSpec v -> v.combine(v.members().stream().map(this::fit).toList());
+        };
+    }
+
+    /** {@code n} test-row indexes, cycling through the test split. */
+    public int[] cycleTestRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) rows[i] = split.test()[i % split.test().length];
+        return rows;
+    }
+}

@@ -1,0 +1,66 @@
+package org.crystalbench.perf;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Markdown for benchmark runs and comparisons. */
+public final class PerfTables {
+    private PerfTables() {}
+
+    /** A run's results: one row per benchmark. */
+    public static String results(List<BenchResult> results, String title) {
+        var sb = new StringBuilder("# ").append(title).append("\n\n");
+        sb.append("| benchmark | mode | score | error (99.9%) | unit | better |\n|---|---|---:|---:|---|---|\n");
+        for (BenchResult r : results) {
+            PerfUnit u = PerfUnit.parse(r.unit());
+            sb.append("| ").append(r.label()).append(" | ").append(r.mode()).append(" | ").append(num(r.score()))
+                    .append(" | ").append(r.error() > 0 ? "\u00b1 " + num(r.error()) : "n/a").append(" | ").append(r.unit())
+                    .append(" | ").append(u.biggerIsBetter() ? "higher" : "lower").append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** The perf-check table, then the benchmarks found in one file only, then a one-line verdict. */
+    public static String comparison(PerfCheck.Report report) {
+        var sb = new StringBuilder();
+        sb.append("| benchmark | unit | baseline | current | change | verdict |\n|---|---|---:|---:|---:|---|\n");
+        for (PerfCheck.Row r : report.rows()) {
+            sb.append("| ").append(r.name()).append(" | ").append(r.unit()).append(r.biggerIsBetter() ? " (higher is better)" : " (lower is better)")
+                    .append(" | ").append(interval(r.baseline(), r.baselineLo(), r.baselineHi()))
+                    .append(" | ").append(interval(r.current(), r.currentLo(), r.currentHi()))
+                    .append(" | ").append(Double.isFinite(r.change()) ? String.format(Locale.ROOT, "%+.1f%%", 100 * r.change()) : "n/a")
+                    .append(" | ").append(r.verdict() == PerfCheck.Verdict.REGRESSION ? "**REGRESSION**" : r.verdict().label)
+                    .append(" |\n");
+        }
+        if (!report.onlyBaseline().isEmpty()) {
+            sb.append("\nOnly in the baseline (not compared): ").append(String.join(", ", report.onlyBaseline())).append('\n');
+        }
+        if (!report.onlyCurrent().isEmpty()) {
+            sb.append("\nOnly in the current run (not compared): ").append(String.join(", ", report.onlyCurrent())).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%n%d regression(s), %d improvement(s), %d change(s) within noise; "
+                        + "threshold %.3g%%, 99.9%% error intervals%s.%n",
+                report.count(PerfCheck.Verdict.REGRESSION), report.count(PerfCheck.Verdict.IMPROVEMENT),
+                report.count(PerfCheck.Verdict.NOISE), 100 * report.threshold(),
+                report.normalized() ? ", scores normalised by each run's calibration kernel" : ""));
+        return sb.toString();
+    }
+
+    /** "v ± e" for a symmetric interval (raw JMH), "v [lo, hi]" otherwise (normalised), "v" for a point. */
+    static String interval(double v, double lo, double hi) {
+        double below = v - lo, above = hi - v;
+        if (below == 0 && above == 0) return num(v);
+        if (Math.abs(above - below) <= 1e-9 * Math.max(Math.abs(v), Math.abs(above))) return num(v) + " \u00b1 " + num(above);
+        return num(v) + " [" + num(lo) + ", " + num(hi) + "]";
+    }
+
+    /** Four significant digits, without exponent for everyday magnitudes. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) return String.valueOf(v);
+        double a = Math.abs(v);
+        if (a == 0) return "0";
+        if (a >= 1e9 || a < 1e-4) return String.format(Locale.ROOT, "%.3e", v);
+        int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}
