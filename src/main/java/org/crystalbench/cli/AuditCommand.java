@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Leakage audit: how well each feature alone predicts the target, on the",
-                "config's splits (no model is fitted). Prints a Markdown table and a WARNING",
+        description = {"Leakage audit: flags features that (nearly) determine the target.",
+                "How well each feature alone predicts the target, on the config's splits (no model is fitted). Prints a Markdown table and a WARNING",
                 "per flagged feature; writes audit.csv when --out is given. Every run writes",
                 "the same audit (docs/statistics.md)."})
 public final class AuditCommand implements Callable<Integer> {

@@ -36,7 +36,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the JMH benchmarks: training, batch and single-row inference per model, preprocessing, "
+        description = {"Runs the JMH benchmarks (training and inference throughput).",
+                "Training, batch and single-row inference per model, preprocessing, "
                 + "one protocol cell and a calibration kernel, on synthetic rows of the real schema and size (or --data). "
                 + "Writes JMH JSON (default results/perf/runs/<time>.json) and a Markdown table beside it (.md), "
                 + "and prints the JSON path; JMH's progress goes to stderr."})

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
-        description = {"Grid search: every grid point of every model on the same repeated",
-                "stratified cv splits, journalled unit by unit. Running the same command",
+        description = {"Resumable, shardable grid search over the config's grid section.",
+                "Every grid point of every model is scored on the same repeated stratified cv splits, journalled unit by unit. Running the same command",
                 "again on the same --out resumes. Writes journal.jsonl, grid.csv, grid.md,",
                 "grid-manifest.csv (and nested.csv). See docs/grid.md."},
         footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, AuditCommand.class, ReportCommand.class,
                 TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 finished with failures (or a perf regression), 2 bad input (file, config",
-                "or flag), 3 internal error, 4 incomplete (grid stopped at --max-time, or merge found missing units;",
-                "run again to resume)."})
+        footer = {"", "Exit codes:", "  0  success", "  1  finished with failures (failed fits, a perf regression)",
+                "  2  bad input (file, config or flag): one line names file, line and field",
+                "  3  internal error", "  4  incomplete (grid hit --max-time, merge missing units): run again to resume"})
 public final class Main implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0, FAILURES = 1, BAD_INPUT = 2, INTERNAL = 3,

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Merges grid folders (shards, or interrupted runs) of the same config",
-                "and data: removes duplicates, checks completeness against the grid",
+        description = {"Merges grid shard folders into one grid's tables.",
+                "For folders of the same config and data: removes duplicates, checks completeness against the grid",
                 "manifest (naming what is missing), and writes the tables a",
                 "single-machine run writes."},
         footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",

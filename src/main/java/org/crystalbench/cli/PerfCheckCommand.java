@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "perf-check", mixinStandardHelpOptions = true,
-        description = {"Compares two JMH JSON results (e.g. from `crystal-bench bench`) and flags regressions. "
+        description = {"Compares two JMH results and flags performance regressions.",
+                "Compares two JMH JSON results (e.g. from `crystal-bench bench`). "
                 + "Direction comes from the unit (ops/time: higher is better; time/op: lower is better). A benchmark "
-                + "regressed only when it moved the wrong way by more than --threshold AND the two 99.9% error "
+                + "regressed only when it moved the wrong way by more than --threshold AND the two 99.9%% error "
                 + "intervals (score +- error) do not overlap. Prints a Markdown table; exit 1 on any regression, "
                 + "2 on bad input."})
 public final class PerfCheckCommand implements Callable<Integer> {

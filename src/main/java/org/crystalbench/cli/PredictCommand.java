@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predicts the crystal system of each row of a CSV with a bundle made by 'train'.",
+        description = {"Predicts crystal systems (with probabilities) for new rows.",
+                "Uses a bundle made by 'train' on each row of a CSV.",
                 "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
                 "shares for hard voting) and 'unseen_category' (category unseen in training).",
                 "With the target column in the file, also prints accuracy, macro P/R/F1, paper F1."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes report.md and figures/ (SVG and PNG) into a results folder:",
+        description = {"Writes report.md and SVG/PNG figures for a run or grid folder.",
                 "F1 box and interval plots, confusion matrices, leakage audit, the study's",
                 "Table 1, grid heatmaps and JMH charts, each when its input file is there.",
                 "Prints the path of report.md. `run` writes its report itself."})

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fits one model of a config, with its feature encoding, on every row of the data",
-                "and saves one bundle file for 'predict': the fitted model, input schema, class",
+        description = {"Fits one model on all rows and saves it as a bundle for 'predict'.",
+                "The model is fitted with its feature encoding on every row of the data; the bundle holds one bundle file for 'predict': the fitted model, input schema, class",
                 "labels, hyperparameters and provenance (versions, data and config SHA-256)."})
 public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
