@@ -4,41 +4,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crystalbench.audit.AuditReport;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.reporting.AtomicFiles;
 import org.crystalbench.run.Experiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Leakage audit: flags features that (nearly) determine the target.",
-                "How well each feature alone predicts the target, on the config's splits (no model is fitted). Prints a Markdown table and a WARNING",
-                "per flagged feature; writes audit.csv when --out is given. Every run writes",
-                "the same audit (docs/statistics.md)."})
+                "How well each feature alone predicts the target, on the config's splits (no model is fitted). Prints a "
+                        + "Markdown table and a WARNING per flagged feature; writes audit.csv when --out is given. Every run "
+                        + "writes the same audit (docs/statistics.md)."})
 public final class AuditCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
-    Path data;
+    @Mixin
+    ConfigOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write audit.csv into (created if needed).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = ConfigLoader.load(config);
-        if (data != null) cfg = cfg.withDataPath(data.toString());
-        Experiment exp = Experiment.prepare(cfg, config);
+        ExperimentConfig cfg = input.load();
+        Experiment exp = Experiment.prepare(cfg, input.file);
         AuditReport audit = AuditReport.of(exp);
         audit.warnings().forEach(w -> System.err.println("crystal-bench: " + w));
         if (out != null) {
             Files.createDirectories(out);
             AtomicFiles.write(out.resolve("audit.csv"), audit.csv());
         }
-        System.out.print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? config.getFileName() : cfg.name())));
+        System.out.print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
         return Main.OK;
     }
 }

@@ -7,8 +7,8 @@ import org.crystalbench.grid.Durations;
 import org.crystalbench.grid.GridRun;
 import org.crystalbench.grid.Shard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = {"Resumable, shardable grid search over the config's grid section.",
@@ -19,11 +19,8 @@ import picocli.CommandLine.Parameters;
                 "2 bad input (also: a changed config or data for an existing journal),",
                 "3 internal error, 4 incomplete (--max-time reached; resumable)."})
 public final class GridCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Config with a grid section, e.g. configs/grid.yaml.")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
-    Path data;
+    @Mixin
+    ConfigOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
     Path out;
@@ -60,8 +57,8 @@ public final class GridCommand implements Callable<Integer> {
         Duration timeout = fitTimeout == null ? null : Durations.parse("--fit-timeout", fitTimeout);
         Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
-        Path dir = out != null ? out : RunCommand.defaultOut("grids", config);
-        var request = new GridRun.Request(config, data, dir, threads, timeout, max, s, fresh, retryFailed, quiet,
+        Path dir = out != null ? out : RunCommand.defaultOut("grids", input.file);
+        var request = new GridRun.Request(input.file, input.data, dir, threads, timeout, max, s, fresh, retryFailed, quiet,
                 spec.commandLine().getParseResult().originalArgs());
         return GridRun.execute(request, GridRun::fits).exitCode();
     }

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.audit.AuditReport;
 import org.crystalbench.provenance.Provenance;
@@ -21,9 +20,9 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Comparisons;
 import org.crystalbench.stats.Summary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,11 +33,8 @@ import picocli.CommandLine.Spec;
                 "and report.md to the output folder, and prints a WARNING for each feature",
                 "the leakage audit flags (docs/statistics.md)."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
-    Path data;
+    @Mixin
+    ConfigOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/runs/<time>-<config>).")
     Path out;
@@ -64,12 +60,11 @@ public final class RunCommand implements Callable<Integer> {
         Instant start = Instant.now();
         if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
         CiSpec ciSpec = CiSpec.parse(ci, ciLevel);
-        ExperimentConfig cfg = ConfigLoader.load(config);
-        if (data != null) cfg = cfg.withDataPath(data.toString());
-        Experiment exp = Experiment.prepare(cfg, config); // all input checks happen before any output
+        ExperimentConfig cfg = input.load();
+        Experiment exp = Experiment.prepare(cfg, input.file); // all input checks happen before any output
         AuditReport audit = AuditReport.of(exp);
         audit.warnings().forEach(w -> System.err.println("crystal-bench: " + w));
-        Path dir = out != null ? out : defaultOut("runs", config);
+        Path dir = out != null ? out : defaultOut("runs", input.file);
         long units = Runner.size(exp);
         System.err.printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
                 exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, threads, dir);

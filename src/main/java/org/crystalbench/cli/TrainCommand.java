@@ -7,30 +7,26 @@ import org.crystalbench.bundle.Bundle;
 import org.crystalbench.bundle.BundleFile;
 import org.crystalbench.bundle.Manifest;
 import org.crystalbench.bundle.Trainer;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fits one model on all rows and saves it as a bundle for 'predict'.",
-                "The model is fitted with its feature encoding on every row of the data; the bundle holds one bundle file for 'predict': the fitted model, input schema, class",
-                "labels, hyperparameters and provenance (versions, data and config SHA-256)."})
+                "The model and its feature encoding are fitted on every row of the data. The bundle holds the fitted "
+                        + "model, input schema, class labels, hyperparameters and provenance (versions, data and config SHA-256)."})
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
-    Path config;
+    @Mixin
+    ConfigOptions input;
 
     @Option(names = "--model", paramLabel = "NAME", required = true, description = "Model name from the config's models list.")
     String model;
 
     @Option(names = "--feature-set", paramLabel = "S", description = "Feature set of the config (default: its first).")
     String featureSet;
-
-    @Option(names = "--data", paramLabel = "FILE", description = "Training CSV; overrides dataset.path of the config.")
-    Path data;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Bundle file to write, e.g. model.cbm.")
     Path out;
@@ -40,11 +36,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = ConfigLoader.load(config);
-        if (data != null) cfg = cfg.withDataPath(data.toString());
+        ExperimentConfig cfg = input.load();
         var err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        Bundle bundle = Trainer.train(cfg, config, model, featureSet); // every input check happens here
+        Bundle bundle = Trainer.train(cfg, input.file, model, featureSet); // every input check happens here
         Manifest m = bundle.manifest();
         for (String w : m.training().warnings()) err.println("crystal-bench train: warning: feature set '" + m.featureSet().name() + "': " + w);
         BundleFile.write(out, bundle);

@@ -1,0 +1,22 @@
+package org.crystalbench.cli;
+
+import java.nio.file.Path;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The CONFIG argument and {@code --data} option shared by run, grid, audit and train (a picocli mixin). */
+public final class ConfigOptions {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. configs/paper.yaml.")
+    Path file;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
+    Path data;
+
+    /** The config as written, with {@code --data} applied. */
+    ExperimentConfig load() {
+        ExperimentConfig cfg = ConfigLoader.load(file);
+        return data == null ? cfg : cfg.withDataPath(data.toString());
+    }
+}
