@@ -89,6 +89,7 @@ public final class GridMerge {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        org.crystalbench.report.Report.write(out); // the same report a single-machine grid ends with
         GridTables.Counts counts = GridTables.counts(scope, entries);
         System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
                 counts.finished(), counts.expected(), read - entries.size(), counts.failed(), counts.timedOut());
