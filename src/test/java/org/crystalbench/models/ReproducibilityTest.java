@@ -26,6 +26,7 @@ class ReproducibilityTest {
             new SvmSpec("svm", 1.0, 1.0, null, null, SvmSpec.Strategy.OVO),
             new SvmSpec("svm-ovr", 1.0, 1.0, null, null, SvmSpec.Strategy.OVR),
             new MlpSpec("mlp", List.of(8), 10, 8, null, null, null),
+            new MlpSpec("mlp-gemm", List.of(8), 10, 8, null, null, null, MlpSpec.Engine.GEMM),
             new LogisticSpec("lr", null, null, null),
             new NaiveBayesSpec("nb", null));
 
