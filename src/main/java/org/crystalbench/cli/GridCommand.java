@@ -25,8 +25,8 @@ public final class GridCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    WorkerOptions workers;
 
     @Option(names = "--fit-timeout", paramLabel = "DURATION", description = "Per-fit limit, e.g. 30s, 10m (default: none).")
     String fitTimeout;
@@ -46,9 +46,6 @@ public final class GridCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Run FAILED and TIMEOUT units again (by default a resume skips every journalled unit).")
     boolean retryFailed;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +55,7 @@ public final class GridCommand implements Callable<Integer> {
         Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
         Path dir = out != null ? out : RunCommand.defaultOut("grids", input.file);
-        var request = new GridRun.Request(input.file, input.data, dir, threads, timeout, max, s, fresh, retryFailed, quiet,
+        var request = new GridRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet,
                 spec.commandLine().getParseResult().originalArgs());
         return GridRun.execute(request, GridRun::fits).exitCode();
     }

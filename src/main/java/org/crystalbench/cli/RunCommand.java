@@ -39,11 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/runs/<time>-<config>).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    WorkerOptions workers;
 
     @Option(names = "--ci", paramLabel = "METHOD",
             description = "Confidence intervals: corrected-t (Nadeau–Bengio, default), t (plain) or bootstrap (percentile over splits, seeded).")
@@ -58,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant start = Instant.now();
-        if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
+        int threads = workers.threads();
         CiSpec ciSpec = CiSpec.parse(ci, ciLevel);
         ExperimentConfig cfg = input.load();
         Experiment exp = Experiment.prepare(cfg, input.file); // all input checks happen before any output
@@ -70,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
                 exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, threads, dir);
         long t0 = System.nanoTime();
         List<SplitResult> results;
-        try (Progress progress = Progress.create("run", units, quiet)) {
+        try (Progress progress = Progress.create("run", units, workers.quiet)) {
             results = Runner.run(exp, threads, progress);
         }
         List<Summary> summaries = Summary.of(results);
