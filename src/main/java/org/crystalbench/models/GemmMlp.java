@@ -1,5 +1,6 @@
 package org.crystalbench.models;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import smile.linalg.Transpose;
@@ -12,22 +13,32 @@ import smile.tensor.ScalarType;
  * (matrix-vector products); for 32-row batches dgemm measured ~29 G multiply-adds/s here against
  * ~6 G for the row-at-a-time path, and training is where a grid search spends its time.
  *
- * <p>Same model as {@link MlpSpec}'s Smile engine: ReLU hidden layers, softmax output with
- * cross-entropy, SGD with momentum and L2 weight decay (added to the gradient), He-uniform
- * initialisation. All randomness (initial weights, epoch shuffles) comes from one seeded generator,
- * so a fit is the same on any thread.
+ * <p>The first layer skips zero inputs when most inputs are zero, as one-hot columns make them
+ * (the study's Formula column alone is ~115 of ~122 inputs, one of them set per row): its forward
+ * pass and weight gradient then cost one column of W per non-zero input instead of a full product.
+ *
+ * <p>Same model and update rule as Smile's {@code MLP} with SGD and momentum: ReLU hidden layers,
+ * softmax output with cross-entropy, Glorot-uniform weights and zero biases, velocity
+ * {@code v = momentum v - lr mean-gradient}, then {@code w = (w + v)(1 - 2 lr lambda)} on weights (not
+ * biases), i.e. decoupled L2 decay of {@code lambda |w|^2}. All randomness (initial weights, epoch
+ * shuffles) comes from one seeded generator, so a fit is the same on any thread.
+ *
+ * <p>Matrices are feature-major: an activation matrix has one column per row of the batch, so a
+ * batch is gathered with one array copy per row and every element-wise loop runs along a column.
  */
 final class GemmMlp {
     private GemmMlp() {}
 
     static Model fit(double[][] x, int[] y, int classes, List<Integer> hidden, int epochs, int batch, double lr,
-                     double momentum, double decay, long seed) {
+                     double momentum, double lambda, long seed) {
         int n = x.length;
         SplittableRandom rng = new SplittableRandom(seed);
         Net net = new Net(x[0].length, hidden, classes, Math.min(batch, n), rng);
+        Inputs in = Inputs.of(x);
         int b = net.batch;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
+        double decay = 1 - 2 * lr * lambda;
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (int i = n - 1; i > 0; i--) { // Fisher-Yates from the fit's own generator
                 int j = rng.nextInt(i + 1);
@@ -36,7 +47,7 @@ final class GemmMlp {
                 order[j] = t;
             }
             for (int start = 0; start + b <= n; start += b) { // a short last batch is dropped
-                net.gradients(x, y, order, start);
+                net.gradients(in, y, order, start);
                 net.update(lr, momentum, decay);
             }
         }
@@ -54,13 +65,44 @@ final class GemmMlp {
         return m;
     }
 
+    /**
+     * Training rows, plus their non-zero entries when at most half the inputs are non-zero (then the
+     * first layer works from those; otherwise it is a dense product).
+     */
+    record Inputs(double[][] rows, int[][] cols, double[][] vals) {
+        static Inputs of(double[][] x) {
+            long nonZero = 0;
+            for (double[] r : x) for (double v : r) if (v != 0) nonZero++;
+            if (nonZero * 2 > (long) x.length * x[0].length) return new Inputs(x, null, null);
+            int[][] cols = new int[x.length][];
+            double[][] vals = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                int k = 0;
+                for (double v : x[i]) if (v != 0) k++;
+                cols[i] = new int[k];
+                vals[i] = new double[k];
+                k = 0;
+                for (int j = 0; j < x[i].length; j++) {
+                    if (x[i][j] != 0) {
+                        cols[i][k] = j;
+                        vals[i][k++] = x[i][j];
+                    }
+                }
+            }
+            return new Inputs(x, cols, vals);
+        }
+
+        boolean sparse() {
+            return cols != null;
+        }
+    }
+
     /** Weights, velocities, gradients and batch buffers of one network during training. */
     static final class Net {
         final int layers, batch, classes;
         final int[] size;
         final DenseMatrix[] w, vw, gw, act, delta, back;
         final double[][] bias, vb, gb;
-        final int lb; // leading dimension of every batch matrix (all have `batch` rows)
         private final int[] by;
 
         Net(int inputs, List<Integer> hidden, int classes, int batch, SplittableRandom rng) {
@@ -80,23 +122,22 @@ final class GemmMlp {
             bias = new double[layers + 1][];
             vb = new double[layers + 1][];
             gb = new double[layers + 1][];
-            act[0] = zeros(batch, inputs);
+            act[0] = zeros(inputs, batch);
             for (int l = 1; l <= layers; l++) {
                 w[l] = zeros(size[l], size[l - 1]);
-                double r = Math.sqrt(6.0 / size[l - 1]); // He-uniform for ReLU inputs
+                double r = Math.sqrt(6.0 / (size[l] + size[l - 1])); // Glorot-uniform, as Smile's Layer
                 double[] wd = data(w[l]);
                 int ldw = w[l].ld();
-                for (int i = 0; i < size[l]; i++) for (int j = 0; j < size[l - 1]; j++) wd[j * ldw + i] = (2 * rng.nextDouble() - 1) * r;
+                for (int j = 0; j < size[l - 1]; j++) for (int i = 0; i < size[l]; i++) wd[j * ldw + i] = (2 * rng.nextDouble() - 1) * r;
                 vw[l] = zeros(size[l], size[l - 1]);
                 gw[l] = zeros(size[l], size[l - 1]);
                 bias[l] = new double[size[l]];
                 vb[l] = new double[size[l]];
                 gb[l] = new double[size[l]];
-                act[l] = zeros(batch, size[l]);
-                delta[l] = zeros(batch, size[l]);
-                if (l < layers) back[l] = zeros(batch, size[l]);
+                act[l] = zeros(size[l], batch);
+                delta[l] = zeros(size[l], batch);
+                if (l < layers) back[l] = zeros(size[l], batch);
             }
-            lb = act[0].ld();
             by = new int[batch];
         }
 
@@ -104,60 +145,112 @@ final class GemmMlp {
          * Forward and backward pass over rows {@code order[start .. start+batch)}: fills the gradients
          * of the mean cross-entropy (without weight decay) and returns that loss.
          */
-        double gradients(double[][] x, int[] y, int[] order, int start) {
-            double[] a0 = data(act[0]);
-            for (int i = 0; i < batch; i++) {
-                double[] row = x[order[start + i]];
-                by[i] = y[order[start + i]];
-                for (int j = 0; j < size[0]; j++) a0[j * lb + i] = row[j];
-            }
-            for (int l = 1; l <= layers; l++) { // act[l] = f(act[l-1] W[l]^T + bias[l])
-                DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, act[l - 1], Transpose.TRANSPOSE, w[l], 0.0, act[l]);
-                double[] z = data(act[l]);
-                for (int j = 0; j < size[l]; j++) {
-                    double bj = bias[l][j];
-                    for (int i = 0; i < batch; i++) {
-                        double v = z[j * lb + i] + bj;
-                        z[j * lb + i] = l < layers && v < 0 ? 0 : v;
+        double gradients(Inputs in, int[] y, int[] order, int start) {
+            for (int i = 0; i < batch; i++) by[i] = y[order[start + i]];
+            firstLayer(in, order, start);
+            for (int l = 1; l <= layers; l++) {
+                if (l > 1) DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, w[l], Transpose.NO_TRANSPOSE, act[l - 1], 0.0, act[l]);
+                double[] z = data(act[l]), bl = bias[l];
+                int ld = act[l].ld(), n = size[l];
+                boolean relu = l < layers;
+                for (int i = 0; i < batch; i++) {
+                    int o = i * ld;
+                    for (int j = 0; j < n; j++) {
+                        double v = z[o + j] + bl[j];
+                        z[o + j] = relu && v < 0 ? 0 : v;
                     }
                 }
             }
-            double[] out = data(act[layers]), d = data(delta[layers]);
-            double loss = 0;
-            for (int i = 0; i < batch; i++) { // softmax; d(mean cross-entropy)/d(logits) = (p - onehot) / batch
-                double max = Double.NEGATIVE_INFINITY, sum = 0;
-                for (int c = 0; c < classes; c++) max = Math.max(max, out[c * lb + i]);
-                for (int c = 0; c < classes; c++) sum += Math.exp(out[c * lb + i] - max);
-                for (int c = 0; c < classes; c++) {
-                    double p = Math.exp(out[c * lb + i] - max) / sum;
-                    d[c * lb + i] = (p - (by[i] == c ? 1 : 0)) / batch;
-                    if (by[i] == c) loss -= Math.log(p) / batch;
-                }
-            }
+            double loss = softmaxDelta();
             for (int l = layers; l >= 1; l--) {
-                DenseMatrix.mm(1.0, Transpose.TRANSPOSE, delta[l], Transpose.NO_TRANSPOSE, act[l - 1], 0.0, gw[l]);
-                double[] dl = data(delta[l]);
-                for (int j = 0; j < size[l]; j++) {
-                    double s = 0;
-                    for (int i = 0; i < batch; i++) s += dl[j * lb + i];
-                    gb[l][j] = s;
-                }
-                if (l > 1) { // back through W[l], then through the ReLU of layer l-1
-                    DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, delta[l], Transpose.NO_TRANSPOSE, w[l], 0.0, back[l - 1]);
-                    double[] g = data(back[l - 1]), a = data(act[l - 1]), dprev = data(delta[l - 1]);
-                    for (int i = 0; i < g.length; i++) dprev[i] = a[i] > 0 ? g[i] : 0;
+                double[] dl = data(delta[l]), g = gb[l];
+                int ld = delta[l].ld(), n = size[l];
+                Arrays.fill(g, 0);
+                for (int i = 0; i < batch; i++) for (int j = 0; j < n; j++) g[j] += dl[i * ld + j];
+                if (l == 1) {
+                    firstLayerGradient(in, order, start);
+                } else {
+                    DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, delta[l], Transpose.TRANSPOSE, act[l - 1], 0.0, gw[l]);
+                    // back through W[l], then through the ReLU of layer l-1
+                    DenseMatrix.mm(1.0, Transpose.TRANSPOSE, w[l], Transpose.NO_TRANSPOSE, delta[l], 0.0, back[l - 1]);
+                    double[] bk = data(back[l - 1]), a = data(act[l - 1]), dp = data(delta[l - 1]);
+                    for (int i = 0; i < bk.length; i++) dp[i] = a[i] > 0 ? bk[i] : 0;
                 }
             }
             return loss;
         }
 
-        /** SGD with momentum; weight decay adds {@code decay x w} to each weight's gradient (not to biases). */
+        /** act[1] = W[1] x (before bias and activation), from the non-zeros or as one product. */
+        private void firstLayer(Inputs in, int[] order, int start) {
+            if (!in.sparse()) {
+                double[] a0 = data(act[0]);
+                int ld0 = act[0].ld();
+                for (int i = 0; i < batch; i++) System.arraycopy(in.rows()[order[start + i]], 0, a0, i * ld0, size[0]);
+                DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, w[1], Transpose.NO_TRANSPOSE, act[0], 0.0, act[1]);
+                return;
+            }
+            double[] z = data(act[1]), w1 = data(w[1]);
+            int ld = act[1].ld(), ldw = w[1].ld(), n = size[1];
+            for (int i = 0; i < batch; i++) {
+                int r = order[start + i], o = i * ld;
+                Arrays.fill(z, o, o + n, 0);
+                int[] cols = in.cols()[r];
+                double[] vals = in.vals()[r];
+                for (int t = 0; t < cols.length; t++) {
+                    double v = vals[t];
+                    int c = cols[t] * ldw;
+                    for (int j = 0; j < n; j++) z[o + j] += v * w1[c + j];
+                }
+            }
+        }
+
+        /** gw[1] = delta[1] x^T, from the non-zeros or as one product (act[0] holds the batch then). */
+        private void firstLayerGradient(Inputs in, int[] order, int start) {
+            if (!in.sparse()) {
+                DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, delta[1], Transpose.TRANSPOSE, act[0], 0.0, gw[1]);
+                return;
+            }
+            double[] g = data(gw[1]), d = data(delta[1]);
+            int ldg = gw[1].ld(), ld = delta[1].ld(), n = size[1];
+            Arrays.fill(g, 0);
+            for (int i = 0; i < batch; i++) {
+                int r = order[start + i], o = i * ld;
+                int[] cols = in.cols()[r];
+                double[] vals = in.vals()[r];
+                for (int t = 0; t < cols.length; t++) {
+                    double v = vals[t];
+                    int c = cols[t] * ldg;
+                    for (int j = 0; j < n; j++) g[c + j] += v * d[o + j];
+                }
+            }
+        }
+
+        /** Softmax of the output layer in place; delta = d(mean cross-entropy)/d(logits) = (p - onehot) / batch. */
+        private double softmaxDelta() {
+            double[] out = data(act[layers]), d = data(delta[layers]);
+            int ld = act[layers].ld();
+            double loss = 0;
+            for (int i = 0; i < batch; i++) {
+                int o = i * ld;
+                double max = Double.NEGATIVE_INFINITY, sum = 0;
+                for (int c = 0; c < classes; c++) max = Math.max(max, out[o + c]);
+                for (int c = 0; c < classes; c++) sum += (out[o + c] = Math.exp(out[o + c] - max));
+                for (int c = 0; c < classes; c++) {
+                    double p = out[o + c] / sum;
+                    d[o + c] = (p - (by[i] == c ? 1 : 0)) / batch;
+                    if (by[i] == c) loss -= Math.log(p) / batch;
+                }
+            }
+            return loss;
+        }
+
+        /** SGD with momentum, then the decay factor on weights (not biases), in Smile's order. */
         void update(double lr, double momentum, double decay) {
             for (int l = 1; l <= layers; l++) {
                 double[] wd = data(w[l]), v = data(vw[l]), g = data(gw[l]);
                 for (int i = 0; i < wd.length; i++) {
-                    v[i] = momentum * v[i] - lr * (g[i] + decay * wd[i]);
-                    wd[i] += v[i];
+                    v[i] = momentum * v[i] - lr * g[i];
+                    wd[i] = (wd[i] + v[i]) * decay;
                 }
                 for (int j = 0; j < size[l]; j++) {
                     vb[l][j] = momentum * vb[l][j] - lr * gb[l][j];

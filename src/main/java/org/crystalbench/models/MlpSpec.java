@@ -17,9 +17,11 @@ import smile.util.function.TimeFunction;
  * @param batch        mini-batch size (default 32)
  * @param learningRate SGD step (default 0.01)
  * @param momentum     SGD momentum (default 0.9)
- * @param weightDecay  L2 penalty (default 1e-4)
+ * @param weightDecay  L2 penalty lambda (default 1e-4): after each step the weights are scaled by
+ *                     {@code 1 - 2 learning_rate lambda}, as Smile does (which requires that factor ≥ 0.9)
  * @param engine       {@code smile} (default): Smile's MLP, one row at a time; {@code gemm}: the same
- *                     network trained with matrix-matrix products ({@link GemmMlp}), several times faster
+ *                     network and update rule trained with matrix-matrix products ({@link GemmMlp}), several
+ *                     times faster
  */
 public record MlpSpec(String name, List<Integer> hidden, Integer epochs, Integer batch,
                       Double learningRate, Double momentum, Double weightDecay, Engine engine) implements BaseModelSpec {
@@ -47,6 +49,10 @@ public record MlpSpec(String name, List<Integer> hidden, Integer epochs, Integer
         Check.positive(name, "learning_rate", learningRate);
         Check.inRange(name, "momentum", momentum, 0, 1);
         Check.inRange(name, "weight_decay", weightDecay, 0, Double.MAX_VALUE);
+        if (1 - 2 * learningRate * weightDecay < 0.9) {
+            throw Check.bad(name, "weight_decay", weightDecay, "is too large for learning_rate " + learningRate
+                    + " (the per-step decay factor 1 - 2 x learning_rate x weight_decay must be >= 0.9)");
+        }
         for (int h : hidden) Check.positive(name, "hidden", h);
     }
 

@@ -43,20 +43,33 @@ class GemmMlpTest {
         assertTrue(g > s - 0.05, "gemm " + g + " vs smile " + s);
     }
 
+    /** Rows with three in four inputs zero, as one-hot columns make them: the first layer takes its sparse path. */
+    static double[][] sparseRows(int n, int p, long seed) {
+        var rng = new SplittableRandom(seed);
+        double[][] x = new double[n][p];
+        for (double[] r : x) for (int j = 0; j < p; j++) r[j] = rng.nextInt(4) == 0 ? rng.nextGaussian() : 0;
+        return x;
+    }
+
+    static double[][] denseRows(int n, int p, long seed) {
+        var rng = new SplittableRandom(seed);
+        double[][] x = new double[n][p];
+        for (double[] r : x) for (int j = 0; j < p; j++) r[j] = rng.nextGaussian();
+        return x;
+    }
+
     /** Backpropagation against central finite differences of the batch loss, for weights of every layer. */
-    @Test
-    void gradientsMatchFiniteDifferences() {
-        var rng = new SplittableRandom(1);
-        int n = 12;
-        double[][] x = new double[n][5];
+    void checkGradients(double[][] x, boolean sparse) {
+        int n = x.length;
         int[] y = new int[n], order = new int[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            order[i] = n - 1 - i;
             y[i] = i % 3;
-            for (int j = 0; j < 5; j++) x[i][j] = rng.nextGaussian();
         }
-        var net = new GemmMlp.Net(5, List.of(7, 4), 3, n, new SplittableRandom(2));
-        net.gradients(x, y, order, 0);
+        var in = GemmMlp.Inputs.of(x);
+        assertEquals(sparse, in.sparse());
+        var net = new GemmMlp.Net(x[0].length, List.of(7, 4), 3, n, new SplittableRandom(2));
+        net.gradients(in, y, order, 0);
         double eps = 1e-6;
         for (int l = 1; l <= net.layers; l++) {
             double[] w = GemmMlp.data(net.w[l]);
@@ -67,9 +80,9 @@ class GemmMlpTest {
                     int at = c * ld + r;
                     double keep = w[at];
                     w[at] = keep + eps;
-                    double up = net.gradients(x, y, order, 0);
+                    double up = net.gradients(in, y, order, 0);
                     w[at] = keep - eps;
-                    double down = net.gradients(x, y, order, 0);
+                    double down = net.gradients(in, y, order, 0);
                     w[at] = keep;
                     assertEquals((up - down) / (2 * eps), g[at], 1e-6, "layer " + l + " weight (" + r + "," + c + ")");
                 }
@@ -78,14 +91,65 @@ class GemmMlpTest {
             for (int j = 0; j < net.size[l]; j++) {
                 double keep = net.bias[l][j];
                 net.bias[l][j] = keep + eps;
-                double up = net.gradients(x, y, order, 0);
+                double up = net.gradients(in, y, order, 0);
                 net.bias[l][j] = keep - eps;
-                double down = net.gradients(x, y, order, 0);
+                double down = net.gradients(in, y, order, 0);
                 net.bias[l][j] = keep;
                 assertEquals((up - down) / (2 * eps), gb[j], 1e-6, "layer " + l + " bias " + j);
             }
-            net.gradients(x, y, order, 0); // restore the buffers for the next layer's reference gradient
+            net.gradients(in, y, order, 0); // restore the buffers for the next layer's reference gradient
         }
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesOnDenseInputs() {
+        checkGradients(denseRows(12, 5, 1), false);
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesOnSparseInputs() {
+        checkGradients(sparseRows(12, 9, 1), true);
+    }
+
+    /** The sparse first layer is an optimisation only: same loss, gradients and fitted weights as the product. */
+    @Test
+    void sparsePathEqualsDensePath() {
+        double[][] x = sparseRows(40, 11, 3);
+        int[] y = new int[40], order = new int[40];
+        for (int i = 0; i < 40; i++) {
+            y[i] = (i * 7) % 3;
+            order[i] = (i * 13) % 40;
+        }
+        var sparse = GemmMlp.Inputs.of(x);
+        var dense = new GemmMlp.Inputs(x, null, null);
+        var a = new GemmMlp.Net(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
+        var b = new GemmMlp.Net(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
+        for (int step = 0; step < 5; step++) {
+            double la = a.gradients(sparse, y, order, step * 8), lb = b.gradients(dense, y, order, step * 8);
+            assertEquals(lb, la, 1e-12);
+            for (int l = 1; l <= a.layers; l++) {
+                double[] ga = GemmMlp.data(a.gw[l]), gb = GemmMlp.data(b.gw[l]);
+                for (int i = 0; i < ga.length; i++) assertEquals(gb[i], ga[i], 1e-12, "step " + step + " layer " + l);
+            }
+            a.update(0.05, 0.9, 0.999);
+            b.update(0.05, 0.9, 0.999);
+        }
+    }
+
+    /** Smile's update: v = m v - lr g; w = (w + v) decay on weights; biases are not decayed. */
+    @Test
+    void updateFollowsSmilesMomentumAndDecayOrder() {
+        var net = new GemmMlp.Net(2, List.of(), 2, 1, new SplittableRandom(1));
+        double[] w = GemmMlp.data(net.w[1]), g = GemmMlp.data(net.gw[1]), v = GemmMlp.data(net.vw[1]);
+        double w0 = w[0];
+        v[0] = 0.5;
+        g[0] = 2;
+        net.gb[1][0] = 2;
+        net.vb[1][0] = 0.5;
+        net.update(0.1, 0.9, 0.99);
+        assertEquals(0.9 * 0.5 - 0.1 * 2, v[0], 1e-15);
+        assertEquals((w0 + 0.25) * 0.99, w[0], 1e-15);
+        assertEquals(0.25, net.bias[1][0], 1e-15);
     }
 
     @Test
