@@ -9,9 +9,10 @@ import smile.tensor.ScalarType;
 
 /**
  * Mini-batch MLP trainer whose forward and backward passes are matrix-matrix products (OpenBLAS
- * dgemm through Smile's {@link DenseMatrix}). Smile's own MLP propagates one row at a time
- * (matrix-vector products); for 32-row batches dgemm measured ~29 G multiply-adds/s here against
- * ~6 G for the row-at-a-time path, and training is where a grid search spends its time.
+ * sgemm through Smile's {@link DenseMatrix}). Smile's own MLP propagates one row at a time
+ * (matrix-vector products); for 32-row batches the products measured ~55 G multiply-adds/s here in
+ * single precision (Smile's MLP also keeps its weights in single precision) and ~28 G in double,
+ * against ~6 G for the row-at-a-time path, and training is where a grid search spends its time.
  *
  * <p>The first layer skips zero inputs when most inputs are zero, as one-hot columns make them
  * (the study's Formula column alone is ~115 of ~122 inputs, one of them set per row): its forward
@@ -55,41 +56,45 @@ final class GemmMlp {
     }
 
     /** Column-major backing array of a heap DenseMatrix; element (i, j) is at j * ld + i. */
-    static double[] data(DenseMatrix m) {
-        return (double[]) m.memory().heapBase().orElseThrow();
+    static float[] data(DenseMatrix m) {
+        return (float[]) m.memory().heapBase().orElseThrow();
     }
 
     private static DenseMatrix zeros(int rows, int cols) {
-        DenseMatrix m = DenseMatrix.zeros(ScalarType.Float64, rows, cols);
+        DenseMatrix m = DenseMatrix.zeros(ScalarType.Float32, rows, cols);
         if (m.memory().heapBase().isEmpty() || m.memory().address() != 0) throw new IllegalStateException("unexpected matrix layout");
         return m;
     }
 
     /**
-     * Training rows, plus their non-zero entries when at most half the inputs are non-zero (then the
-     * first layer works from those; otherwise it is a dense product).
+     * Training rows in single precision, plus their non-zero entries when at most half the inputs are
+     * non-zero (then the first layer works from those; otherwise it is a dense product).
      */
-    record Inputs(double[][] rows, int[][] cols, double[][] vals) {
+    record Inputs(float[][] rows, int[][] cols, float[][] vals) {
         static Inputs of(double[][] x) {
+            float[][] rows = new float[x.length][];
             long nonZero = 0;
-            for (double[] r : x) for (double v : r) if (v != 0) nonZero++;
-            if (nonZero * 2 > (long) x.length * x[0].length) return new Inputs(x, null, null);
+            for (int i = 0; i < x.length; i++) {
+                rows[i] = new float[x[i].length];
+                for (int j = 0; j < x[i].length; j++) if ((rows[i][j] = (float) x[i][j]) != 0) nonZero++;
+            }
+            if (nonZero * 2 > (long) x.length * x[0].length) return new Inputs(rows, null, null);
             int[][] cols = new int[x.length][];
-            double[][] vals = new double[x.length][];
+            float[][] vals = new float[x.length][];
             for (int i = 0; i < x.length; i++) {
                 int k = 0;
-                for (double v : x[i]) if (v != 0) k++;
+                for (float v : rows[i]) if (v != 0) k++;
                 cols[i] = new int[k];
-                vals[i] = new double[k];
+                vals[i] = new float[k];
                 k = 0;
-                for (int j = 0; j < x[i].length; j++) {
-                    if (x[i][j] != 0) {
+                for (int j = 0; j < rows[i].length; j++) {
+                    if (rows[i][j] != 0) {
                         cols[i][k] = j;
-                        vals[i][k++] = x[i][j];
+                        vals[i][k++] = rows[i][j];
                     }
                 }
             }
-            return new Inputs(x, cols, vals);
+            return new Inputs(rows, cols, vals);
         }
 
         boolean sparse() {
@@ -102,7 +107,7 @@ final class GemmMlp {
         final int layers, batch, classes;
         final int[] size;
         final DenseMatrix[] w, vw, gw, act, delta, back;
-        final double[][] bias, vb, gb;
+        final float[][] bias, vb, gb;
         private final int[] by;
 
         Net(int inputs, List<Integer> hidden, int classes, int batch, SplittableRandom rng) {
@@ -119,21 +124,21 @@ final class GemmMlp {
             act = new DenseMatrix[layers + 1];
             delta = new DenseMatrix[layers + 1];
             back = new DenseMatrix[layers + 1];
-            bias = new double[layers + 1][];
-            vb = new double[layers + 1][];
-            gb = new double[layers + 1][];
+            bias = new float[layers + 1][];
+            vb = new float[layers + 1][];
+            gb = new float[layers + 1][];
             act[0] = zeros(inputs, batch);
             for (int l = 1; l <= layers; l++) {
                 w[l] = zeros(size[l], size[l - 1]);
                 double r = Math.sqrt(6.0 / (size[l] + size[l - 1])); // Glorot-uniform, as Smile's Layer
-                double[] wd = data(w[l]);
+                float[] wd = data(w[l]);
                 int ldw = w[l].ld();
-                for (int j = 0; j < size[l - 1]; j++) for (int i = 0; i < size[l]; i++) wd[j * ldw + i] = (2 * rng.nextDouble() - 1) * r;
+                for (int j = 0; j < size[l - 1]; j++) for (int i = 0; i < size[l]; i++) wd[j * ldw + i] = (float) ((2 * rng.nextDouble() - 1) * r);
                 vw[l] = zeros(size[l], size[l - 1]);
                 gw[l] = zeros(size[l], size[l - 1]);
-                bias[l] = new double[size[l]];
-                vb[l] = new double[size[l]];
-                gb[l] = new double[size[l]];
+                bias[l] = new float[size[l]];
+                vb[l] = new float[size[l]];
+                gb[l] = new float[size[l]];
                 act[l] = zeros(size[l], batch);
                 delta[l] = zeros(size[l], batch);
                 if (l < layers) back[l] = zeros(size[l], batch);
@@ -150,20 +155,19 @@ final class GemmMlp {
             firstLayer(in, order, start);
             for (int l = 1; l <= layers; l++) {
                 if (l > 1) DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, w[l], Transpose.NO_TRANSPOSE, act[l - 1], 0.0, act[l]);
-                double[] z = data(act[l]), bl = bias[l];
+                float[] z = data(act[l]), bl = bias[l];
                 int ld = act[l].ld(), n = size[l];
-                boolean relu = l < layers;
+                // Branch-free ReLU (Math.max, Math.signum below): a data-dependent branch here
+                // mispredicted half the time and cost more than the matrix products.
                 for (int i = 0; i < batch; i++) {
                     int o = i * ld;
-                    for (int j = 0; j < n; j++) {
-                        double v = z[o + j] + bl[j];
-                        z[o + j] = relu && v < 0 ? 0 : v;
-                    }
+                    if (l < layers) for (int j = 0; j < n; j++) z[o + j] = Math.max(z[o + j] + bl[j], 0f);
+                    else for (int j = 0; j < n; j++) z[o + j] += bl[j];
                 }
             }
             double loss = softmaxDelta();
             for (int l = layers; l >= 1; l--) {
-                double[] dl = data(delta[l]), g = gb[l];
+                float[] dl = data(delta[l]), g = gb[l];
                 int ld = delta[l].ld(), n = size[l];
                 Arrays.fill(g, 0);
                 for (int i = 0; i < batch; i++) for (int j = 0; j < n; j++) g[j] += dl[i * ld + j];
@@ -173,8 +177,8 @@ final class GemmMlp {
                     DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, delta[l], Transpose.TRANSPOSE, act[l - 1], 0.0, gw[l]);
                     // back through W[l], then through the ReLU of layer l-1
                     DenseMatrix.mm(1.0, Transpose.TRANSPOSE, w[l], Transpose.NO_TRANSPOSE, delta[l], 0.0, back[l - 1]);
-                    double[] bk = data(back[l - 1]), a = data(act[l - 1]), dp = data(delta[l - 1]);
-                    for (int i = 0; i < bk.length; i++) dp[i] = a[i] > 0 ? bk[i] : 0;
+                    float[] bk = data(back[l - 1]), a = data(act[l - 1]), dp = data(delta[l - 1]);
+                    for (int i = 0; i < bk.length; i++) dp[i] = bk[i] * Math.signum(a[i]); // a >= 0 after ReLU
                 }
             }
             return loss;
@@ -183,21 +187,21 @@ final class GemmMlp {
         /** act[1] = W[1] x (before bias and activation), from the non-zeros or as one product. */
         private void firstLayer(Inputs in, int[] order, int start) {
             if (!in.sparse()) {
-                double[] a0 = data(act[0]);
+                float[] a0 = data(act[0]);
                 int ld0 = act[0].ld();
                 for (int i = 0; i < batch; i++) System.arraycopy(in.rows()[order[start + i]], 0, a0, i * ld0, size[0]);
                 DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, w[1], Transpose.NO_TRANSPOSE, act[0], 0.0, act[1]);
                 return;
             }
-            double[] z = data(act[1]), w1 = data(w[1]);
+            float[] z = data(act[1]), w1 = data(w[1]);
             int ld = act[1].ld(), ldw = w[1].ld(), n = size[1];
             for (int i = 0; i < batch; i++) {
                 int r = order[start + i], o = i * ld;
                 Arrays.fill(z, o, o + n, 0);
                 int[] cols = in.cols()[r];
-                double[] vals = in.vals()[r];
+                float[] vals = in.vals()[r];
                 for (int t = 0; t < cols.length; t++) {
-                    double v = vals[t];
+                    float v = vals[t];
                     int c = cols[t] * ldw;
                     for (int j = 0; j < n; j++) z[o + j] += v * w1[c + j];
                 }
@@ -210,15 +214,15 @@ final class GemmMlp {
                 DenseMatrix.mm(1.0, Transpose.NO_TRANSPOSE, delta[1], Transpose.TRANSPOSE, act[0], 0.0, gw[1]);
                 return;
             }
-            double[] g = data(gw[1]), d = data(delta[1]);
+            float[] g = data(gw[1]), d = data(delta[1]);
             int ldg = gw[1].ld(), ld = delta[1].ld(), n = size[1];
             Arrays.fill(g, 0);
             for (int i = 0; i < batch; i++) {
                 int r = order[start + i], o = i * ld;
                 int[] cols = in.cols()[r];
-                double[] vals = in.vals()[r];
+                float[] vals = in.vals()[r];
                 for (int t = 0; t < cols.length; t++) {
-                    double v = vals[t];
+                    float v = vals[t];
                     int c = cols[t] * ldg;
                     for (int j = 0; j < n; j++) g[c + j] += v * d[o + j];
                 }
@@ -227,33 +231,35 @@ final class GemmMlp {
 
         /** Softmax of the output layer in place; delta = d(mean cross-entropy)/d(logits) = (p - onehot) / batch. */
         private double softmaxDelta() {
-            double[] out = data(act[layers]), d = data(delta[layers]);
+            float[] out = data(act[layers]), d = data(delta[layers]);
             int ld = act[layers].ld();
             double loss = 0;
             for (int i = 0; i < batch; i++) {
                 int o = i * ld;
                 double max = Double.NEGATIVE_INFINITY, sum = 0;
                 for (int c = 0; c < classes; c++) max = Math.max(max, out[o + c]);
-                for (int c = 0; c < classes; c++) sum += (out[o + c] = Math.exp(out[o + c] - max));
                 for (int c = 0; c < classes; c++) {
-                    double p = out[o + c] / sum;
-                    d[o + c] = (p - (by[i] == c ? 1 : 0)) / batch;
-                    if (by[i] == c) loss -= Math.log(p) / batch;
+                    double e = Math.exp(out[o + c] - max);
+                    d[o + c] = (float) e;
+                    sum += e;
                 }
+                for (int c = 0; c < classes; c++) d[o + c] = (float) ((d[o + c] / sum - (by[i] == c ? 1 : 0)) / batch);
+                loss -= (out[o + by[i]] - max - Math.log(sum)) / batch;
             }
             return loss;
         }
 
         /** SGD with momentum, then the decay factor on weights (not biases), in Smile's order. */
         void update(double lr, double momentum, double decay) {
+            float m = (float) momentum, eta = (float) lr, k = (float) decay;
             for (int l = 1; l <= layers; l++) {
-                double[] wd = data(w[l]), v = data(vw[l]), g = data(gw[l]);
+                float[] wd = data(w[l]), v = data(vw[l]), g = data(gw[l]);
                 for (int i = 0; i < wd.length; i++) {
-                    v[i] = momentum * v[i] - lr * g[i];
-                    wd[i] = (wd[i] + v[i]) * decay;
+                    v[i] = m * v[i] - eta * g[i];
+                    wd[i] = (wd[i] + v[i]) * k;
                 }
                 for (int j = 0; j < size[l]; j++) {
-                    vb[l][j] = momentum * vb[l][j] - lr * gb[l][j];
+                    vb[l][j] = m * vb[l][j] - eta * gb[l][j];
                     bias[l][j] += vb[l][j];
                 }
             }
@@ -263,11 +269,14 @@ final class GemmMlp {
             double[][][] weights = new double[layers][][];
             double[][] biases = new double[layers][];
             for (int l = 1; l <= layers; l++) {
-                double[] wd = data(w[l]);
+                float[] wd = data(w[l]);
                 int rows = size[l], cols = size[l - 1], ldw = w[l].ld();
                 weights[l - 1] = new double[rows][cols];
-                for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) weights[l - 1][r][c] = wd[c * ldw + r];
-                biases[l - 1] = bias[l].clone();
+                biases[l - 1] = new double[rows];
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) weights[l - 1][r][c] = wd[c * ldw + r];
+                    biases[l - 1][r] = bias[l][r];
+                }
             }
             return new Fitted(weights, biases, classes);
         }
