@@ -11,6 +11,7 @@ import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
 import org.crystalbench.features.FeatureEncoder;
 import org.crystalbench.models.BaseModelSpec;
+import org.crystalbench.models.MlpSpec;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.models.VotingSpec;
@@ -80,10 +81,20 @@ public final class Fixture {
         }
     }
 
+    /**
+     * The config's model of that name; {@code NAME-gemm} is the config's MLP {@code NAME} with
+     * {@code engine: gemm}, so both MLP engines are measured on the same settings.
+     */
     public ModelSpec spec(String name) {
+        if (name.endsWith(GEMM_SUFFIX) && spec(name.substring(0, name.length() - GEMM_SUFFIX.length())) instanceof MlpSpec m) {
+            return new MlpSpec(name, m.hidden(), m.epochs(), m.batch(), m.learningRate(), m.momentum(), m.weightDecay(),
+                    MlpSpec.Engine.GEMM);
+        }
         return config.models().stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("model '" + name + "' is not in the config"));
     }
+
+    private static final String GEMM_SUFFIX = "-gemm";
 
     /**
      * Fits a model on the training split as a run does, with the run's seed for this split. A voting
