@@ -23,8 +23,11 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the merged journal and tables.")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        return GridMerge.execute(dirs, out).exitCode();
+        return GridMerge.execute(dirs, out, spec.commandLine().getParseResult().originalArgs()).exitCode();
     }
 }

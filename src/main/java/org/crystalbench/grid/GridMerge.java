@@ -10,6 +10,7 @@ import java.util.Map;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.provenance.Provenance;
 import org.crystalbench.reporting.AtomicFiles;
 import org.crystalbench.reporting.Csv;
 
@@ -24,6 +25,12 @@ public final class GridMerge {
     public record Result(GridTables.Counts counts, List<WorkUnit> missing, int exitCode) {}
 
     public static Result execute(List<Path> dirs, Path out) {
+        return execute(dirs, out, List.of("merge"));
+    }
+
+    /** @param commandLine the program's arguments, recorded in the merged folder's provenance.json */
+    public static Result execute(List<Path> dirs, Path out, List<String> commandLine) {
+        java.time.Instant start = java.time.Instant.now();
         if (dirs.isEmpty()) throw new InputException("merge: no folders given");
         GridMeta first = null;
         Path firstDir = null;
@@ -68,12 +75,13 @@ public final class GridMerge {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         try (var lock = FolderLock.acquire(out)) {
-            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing);
+            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, commandLine, start);
         }
     }
 
     private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
-                                Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing) {
+                                Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing,
+                                List<String> commandLine, java.time.Instant start) {
         var sb = new StringBuilder();
         for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
@@ -89,6 +97,10 @@ public final class GridMerge {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        var sources = new java.util.LinkedHashMap<Path, tools.jackson.databind.JsonNode>();
+        for (Path d : dirs) sources.putIfAbsent(d, shardProvenance(d));
+        Provenance.merged(plan.config(), first.dataFile(), first.dataHash(), first.dataRows(), commandLine, start,
+                java.time.Instant.now(), sources).write(out);
         org.crystalbench.report.Report.write(out); // the same report a single-machine grid ends with
         GridTables.Counts counts = GridTables.counts(scope, entries);
         System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
@@ -115,5 +127,17 @@ public final class GridMerge {
         }
         return Csv.of(List.of("feature_set", "model", "point_id", "param_hash", "protocol", "outer_repeat", "outer_fold",
                 "repeat", "fold"), rows);
+    }
+
+    /** A shard folder's provenance.json as written, or null when it has none or it is not JSON. */
+    private static tools.jackson.databind.JsonNode shardProvenance(Path dir) {
+        Path f = dir.resolve(Provenance.FILE);
+        if (!Files.exists(f)) return null;
+        try {
+            return ConfigLoader.JSON.readTree(Files.readString(f));
+        } catch (IOException | RuntimeException e) {
+            System.err.printf("crystal-bench merge: %s: not readable JSON, not recorded (%s)%n", f, e.getMessage());
+            return null;
+        }
     }
 }

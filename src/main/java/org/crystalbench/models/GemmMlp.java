@@ -266,36 +266,39 @@ final class GemmMlp {
         }
 
         Fitted fitted() {
-            double[][][] weights = new double[layers][][];
+            double[][][] columns = new double[layers][][];
             double[][] biases = new double[layers][];
             for (int l = 1; l <= layers; l++) {
                 float[] wd = data(w[l]);
                 int rows = size[l], cols = size[l - 1], ldw = w[l].ld();
-                weights[l - 1] = new double[rows][cols];
+                columns[l - 1] = new double[cols][rows];
                 biases[l - 1] = new double[rows];
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < cols; c++) weights[l - 1][r][c] = wd[c * ldw + r];
-                    biases[l - 1][r] = bias[l][r];
-                }
+                for (int c = 0; c < cols; c++) for (int r = 0; r < rows; r++) columns[l - 1][c][r] = wd[c * ldw + r];
+                for (int r = 0; r < rows; r++) biases[l - 1][r] = bias[l][r];
             }
-            return new Fitted(weights, biases, classes);
+            return new Fitted(columns, biases, classes);
         }
     }
 
-    /** The trained network as plain arrays: row-at-a-time prediction needs no BLAS. */
-    record Fitted(double[][][] weights, double[][] biases, int classes) implements Model {
+    /**
+     * The trained network as plain arrays, stored by input: {@code columns[l][k]} holds the weights from
+     * input {@code k} of layer {@code l} to each of its outputs. Prediction adds one column per
+     * non-zero input, so zero one-hot inputs and ReLU zeros cost nothing; it needs no BLAS.
+     */
+    record Fitted(double[][][] columns, double[][] biases, int classes) implements Model {
         @Override
         public int predict(double[] x, double[] probabilities) {
             double[] a = x;
-            for (int l = 0; l < weights.length; l++) {
-                double[][] w = weights[l];
-                double[] z = new double[w.length];
-                for (int j = 0; j < w.length; j++) {
-                    double s = biases[l][j];
-                    double[] wj = w[j];
-                    for (int k = 0; k < wj.length; k++) s += wj[k] * a[k];
-                    z[j] = l < weights.length - 1 && s < 0 ? 0 : s;
+            for (int l = 0; l < columns.length; l++) {
+                double[][] c = columns[l];
+                double[] z = biases[l].clone();
+                for (int k = 0; k < c.length; k++) {
+                    double v = a[k];
+                    if (v == 0) continue;
+                    double[] ck = c[k];
+                    for (int j = 0; j < z.length; j++) z[j] += v * ck[j];
                 }
+                if (l < columns.length - 1) for (int j = 0; j < z.length; j++) z[j] = Math.max(z[j], 0);
                 a = z;
             }
             double max = Double.NEGATIVE_INFINITY, sum = 0;

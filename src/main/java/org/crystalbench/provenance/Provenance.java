@@ -34,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param configSha256  SHA-256 of {@code config} as canonical JSON (keys sorted at every level, no whitespace, UTF-8)
  * @param columnsUsed   the target and every feature column of the dataset section
  * @param ciMethod      null for commands that compute no intervals
+ * @param mergedFrom    {@code merge} only: each input folder and its own provenance.json (null when it had none);
+ *                      omitted for other commands
  */
 public record Provenance(
         String crystalBenchVersion, String gitCommit, Boolean gitDirty, String smileVersion,
@@ -42,7 +44,9 @@ public record Provenance(
         JsonNode config, String configSha256,
         String dataFile, String dataSha256, int rowsRead, int rowsUsed, int rowsDropped, List<String> columnsUsed,
         List<String> commandLine, String startTime, String endTime, double wallTimeSeconds,
-        String ciMethod, Double ciLevel) {
+        String ciMethod, Double ciLevel,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        List<JsonNode> mergedFrom) {
 
     public static final String FILE = "provenance.json";
 
@@ -88,7 +92,41 @@ public record Provenance(
                 data.source(), data.sha256(), data.rowsRead(), data.size(), data.rowsDropped(), List.copyOf(columns),
                 List.copyOf(commandLine), millis(start), millis(end),
                 Duration.between(start, end).toNanos() / 1e9,
-                ci == null ? null : ci.method().label(), ci == null ? null : ci.level());
+                ci == null ? null : ci.method().label(), ci == null ? null : ci.level(), null);
+    }
+
+    /**
+     * The record of a merged grid folder: this process's build, machine and command (it fits nothing:
+     * {@code threads} is 0), the config the shards share, the data as the first shard with a record
+     * describes it (every shard's data hash was checked equal), and each shard's own record.
+     *
+     * @param sources each input folder and its provenance.json, or null when it has none
+     */
+    public static Provenance merged(ExperimentConfig cfg, String dataFile, String dataSha256, int dataRows,
+                                    List<String> commandLine, Instant start, Instant end, java.util.Map<Path, JsonNode> sources) {
+        JsonNode config = canonicalConfig(cfg);
+        JsonNode described = sources.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        int rowsRead = described != null && described.has("rows_read") ? described.get("rows_read").asInt() : dataRows;
+        int rowsDropped = described != null && described.has("rows_dropped") ? described.get("rows_dropped").asInt() : 0;
+        List<String> columns = new ArrayList<>();
+        columns.add(cfg.dataset().target());
+        columns.addAll(cfg.dataset().allFeatures());
+        List<JsonNode> from = new ArrayList<>();
+        sources.forEach((dir, record) -> {
+            ObjectNode o = ConfigLoader.JSON.createObjectNode();
+            o.put("folder", dir.toString());
+            o.set("provenance", record);
+            from.add(o);
+        });
+        Path home = jarHome();
+        return new Provenance(BuildInfo.version(), git(home, "rev-parse", "HEAD"), dirty(home), BuildInfo.smileVersion(),
+                System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), readCpuModel(),
+                Runtime.getRuntime().availableProcessors(), 0, cfg.seed(),
+                config, sha256(ConfigLoader.JSON.writeValueAsString(config)),
+                dataFile, dataSha256, rowsRead, dataRows, rowsDropped, List.copyOf(columns),
+                List.copyOf(commandLine), millis(start), millis(end), Duration.between(start, end).toNanos() / 1e9,
+                null, null, List.copyOf(from));
     }
 
     /** Writes {@code provenance.json} into {@code dir}, atomically, pretty-printed. */

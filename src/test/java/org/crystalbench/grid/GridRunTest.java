@@ -175,6 +175,15 @@ class GridRunTest {
         assertEquals(0, m.exitCode());
         assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(merged, "grid.csv"));
         assertFalse(Files.exists(merged.resolve("missing.csv")));
+        // The merged folder records itself and each shard's own record (the repeated folder once).
+        var prov = org.crystalbench.config.ConfigLoader.JSON.readTree(Files.readString(merged.resolve("provenance.json")));
+        assertEquals(0, prov.get("threads").asInt());
+        var from = prov.get("merged_from");
+        assertEquals(3, from.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(shards[i].toString(), from.get(i).get("folder").asString());
+            assertEquals(prov.get("data_sha256").asString(), from.get(i).get("provenance").get("data_sha256").asString());
+        }
 
         // A merged folder is a grid folder: resuming it runs just the missing units.
         var filled = GridFixtures.run(GridFixtures.request(config, partial));

@@ -141,6 +141,28 @@ class GemmMlpTest {
         }
     }
 
+    /** The fitted model's prediction is the training network's forward pass (read back from a batch of one). */
+    @Test
+    void fittedPredictsWhatTheNetworkComputes() {
+        double[][] x = sparseRows(6, 9, 5);
+        int[] y = {0, 1, 2, 0, 1, 2};
+        var in = GemmMlp.Inputs.of(x);
+        var net = new GemmMlp.Net(9, List.of(7, 4), 3, 1, new SplittableRandom(6));
+        int[] order = {0, 1, 2, 3, 4, 5};
+        for (int s = 0; s < 6; s++) { // a few steps so that biases are not zero
+            net.gradients(in, y, order, s);
+            net.update(0.1, 0.9, 0.999);
+        }
+        var fitted = net.fitted();
+        double[] p = new double[3];
+        for (int r = 0; r < 6; r++) {
+            net.gradients(in, y, order, r);
+            float[] d = GemmMlp.data(net.delta[net.layers]); // (p - onehot) / 1
+            fitted.predict(x[r], p);
+            for (int c = 0; c < 3; c++) assertEquals(d[c] + (y[r] == c ? 1 : 0), p[c], 1e-5, "row " + r + " class " + c);
+        }
+    }
+
     /** Smile's update: v = m v - lr g; w = (w + v) decay on weights; biases are not decayed. */
     @Test
     void updateFollowsSmilesMomentumAndDecayOrder() {
