@@ -27,10 +27,13 @@ MSG
 }
 
 cb_check_openblas() {
-  if ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so'; then return 0; fi
-  local d
-  for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib /opt/homebrew/opt/openblas/lib; do
-    ls "$d"/libopenblas.so* "$d"/libopenblas*.dylib >/dev/null 2>&1 && return 0
+  # Not `grep -q`: it exits at the first match, ldconfig then dies of SIGPIPE, and under
+  # `set -o pipefail` the whole check would fail now and then.
+  if ldconfig -p 2>/dev/null | grep 'libopenblas\.so' >/dev/null; then return 0; fi
+  local f
+  for f in /usr/lib/x86_64-linux-gnu/libopenblas.so* /usr/lib/aarch64-linux-gnu/libopenblas.so* /usr/lib64/libopenblas.so* \
+           /usr/lib/libopenblas.so* /usr/local/lib/libopenblas.so* /opt/homebrew/opt/openblas/lib/libopenblas*.dylib; do
+    [ -e "$f" ] && return 0
   done
   cat >&2 <<MSG
 crystal-bench: OpenBLAS (libopenblas.so) not found; Smile's MLP needs it.
