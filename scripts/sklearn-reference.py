@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""scikit-learn reference for a crystal-bench config: the same models, features and protocols, in
+scikit-learn, for the two comparisons the project's targets name (docs/sklearn.md):
+
+  run   the config's experiment (every model x feature set x protocol split), macro F1 per cell and
+        the wall time with N workers: the reference for `crystal-bench run` (quality and speed).
+  grid  the config's `grid` section as GridSearchCV over repeated stratified k-fold: fits per second
+        with N workers, the reference for `crystal-bench grid`.
+
+Not part of the Java build: needs Python 3 with scikit-learn, pandas and PyYAML
+(Debian: apt-get install -y python3-sklearn python3-pandas python3-yaml). Hyperparameters are read
+from the config and mapped to scikit-learn's (see HOW below); splits are drawn by scikit-learn with
+the config's seed, so they are the same kind of splits as crystal-bench's, not the same rows.
+
+  python3 scripts/sklearn-reference.py run  configs/paper.yaml      --data FILE --out DIR [--jobs 2] [--models DNN]
+  python3 scripts/sklearn-reference.py grid configs/grid-bench.yaml --data FILE --out DIR [--jobs 2]
+"""
+import argparse
+import csv
+import itertools
+import json
+import os
+import platform
+import sys
+import time
+import warnings
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # parallelism belongs to the workers, as in crystal-bench
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("PYTHONWARNINGS", "ignore")  # workers inherit it: no convergence-warning floods
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import sklearn  # noqa: E402
+import yaml  # noqa: E402
+from joblib import Parallel, delayed  # noqa: E402
+from sklearn.compose import ColumnTransformer  # noqa: E402
+from sklearn.ensemble import VotingClassifier  # noqa: E402
+from sklearn.exceptions import ConvergenceWarning  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.metrics import f1_score, precision_score, recall_score  # noqa: E402
+from sklearn.model_selection import GridSearchCV, RepeatedStratifiedKFold, StratifiedShuffleSplit  # noqa: E402
+from sklearn.naive_bayes import GaussianNB  # noqa: E402
+from sklearn.neural_network import MLPClassifier  # noqa: E402
+from sklearn.pipeline import Pipeline  # noqa: E402
+from sklearn.preprocessing import OneHotEncoder, StandardScaler  # noqa: E402
+from sklearn.svm import SVC  # noqa: E402
+
+HOW = {
+    "mlp": "MLPClassifier(solver='sgd', momentum, nesterovs_momentum=False, relu, batch_size=batch, "
+           "max_iter=epochs, learning_rate_init=learning_rate, alpha=2*weight_decay*batch: the same "
+           "per-step L2 decay as Smile's w *= 1 - 2*lr*lambda); scikit-learn's own stopping rule (tol 1e-4, 10 epochs)",
+    "svm": "SVC(kernel='rbf', gamma=1/(2 sigma^2), C, tol; decision_function_shape from strategy; "
+           "probability=True only inside soft voting)",
+    "logistic": "LogisticRegression(multinomial, lbfgs, C=1/lambda, max_iter, tol)",
+    "naive-bayes": "GaussianNB(var_smoothing)",
+    "voting": "VotingClassifier(members, voting=rule, weights): refits its members (scikit-learn has no reuse)",
+}
+
+
+def estimator(spec, by_name, seed, probability=False):
+    t = spec["type"]
+    if t == "mlp":
+        batch = spec.get("batch", 32)
+        return MLPClassifier(hidden_layer_sizes=tuple(spec.get("hidden", [64, 32])), activation="relu", solver="sgd",
+                             learning_rate_init=spec.get("learning_rate", 0.01), momentum=spec.get("momentum", 0.9),
+                             nesterovs_momentum=False, alpha=2 * spec.get("weight_decay", 1e-4) * batch,
+                             batch_size=batch, max_iter=spec.get("epochs", 200), shuffle=True, random_state=seed)
+    if t == "svm":
+        sigma = spec.get("sigma", 1.0)
+        return SVC(kernel="rbf", gamma=1 / (2 * sigma * sigma), C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3),
+                   decision_function_shape="ovr" if spec.get("strategy", "ovo") == "ovr" else "ovo",
+                   probability=probability, random_state=seed)
+    if t == "logistic":
+        return LogisticRegression(C=1 / spec.get("lambda", 0.1), max_iter=spec.get("max_iter", 500),
+                                  tol=spec.get("tol", 1e-5), multi_class="multinomial")
+    if t == "naive-bayes":
+        return GaussianNB(var_smoothing=spec.get("var_smoothing", 1e-9))
+    if t == "voting":
+        soft = spec.get("rule", "hard") == "soft"
+        members = [(m, estimator(by_name[m], by_name, seed, probability=soft)) for m in spec["members"]]
+        return VotingClassifier(members, voting="soft" if soft else "hard", weights=spec.get("weights"))
+    raise SystemExit(f"model type {t!r} has no scikit-learn mapping here")
+
+
+def pipeline(cfg, features, model):
+    ds = cfg["dataset"]
+    num = [f for f in features if f in ds.get("numeric", [])]
+    cat = [f for f in features if f in ds.get("categorical", [])]
+    pre = ColumnTransformer([("num", StandardScaler(), num), ("cat", OneHotEncoder(handle_unknown="ignore"), cat)],
+                            sparse_threshold=0)  # dense, as crystal-bench encodes (GaussianNB needs it)
+    return Pipeline([("encode", pre), ("model", model)])
+
+
+def load(cfg, data):
+    ds = cfg["dataset"]
+    df = pd.read_csv(data, dtype={c: str for c in ds.get("categorical", [])})
+    return df, df[ds["target"]].to_numpy()
+
+
+def feature_sets(cfg):
+    ds = cfg["dataset"]
+    return ds.get("feature_sets") or {"all": ds.get("numeric", []) + ds.get("categorical", [])}
+
+
+def splits(protocol, p, y, seed):
+    if protocol == "holdout":
+        s = StratifiedShuffleSplit(n_splits=p.get("repeats", 30), test_size=p.get("test_ratio", 0.2), random_state=seed)
+    else:
+        s = RepeatedStratifiedKFold(n_splits=p.get("folds", 5), n_repeats=p.get("repeats", 10), random_state=seed)
+    return list(s.split(np.zeros(len(y)), y))
+
+
+def one_cell(cfg, df, y, fs, features, protocol, k, train, test, specs, by_name):
+    warnings.filterwarnings("ignore", category=ConvergenceWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    rows = []
+    for spec in specs:
+        t0 = time.perf_counter()
+        m = pipeline(cfg, features, estimator(spec, by_name, cfg.get("seed", 42) + k)).fit(df.iloc[train], y[train])
+        t1 = time.perf_counter()
+        pred = m.predict(df.iloc[test])
+        p = precision_score(y[test], pred, average="macro", zero_division=0)
+        r = recall_score(y[test], pred, average="macro", zero_division=0)
+        rows.append({"feature_set": fs, "protocol": protocol, "model": spec["name"], "split": k,
+                     "macro_f1": f1_score(y[test], pred, average="macro", zero_division=0),
+                     "paper_f1": 0.0 if p + r == 0 else 2 * p * r / (p + r), "fit_ms": (t1 - t0) * 1000})
+    return rows
+
+
+def run(cfg, args):
+    df, y = load(cfg, args.data)
+    by_name = {m["name"]: m for m in cfg["models"]}
+    specs = [m for m in cfg["models"] if not args.models or m["name"] in args.models]
+    tasks = []
+    for fs, features in feature_sets(cfg).items():
+        for protocol, p in (cfg.get("protocols") or {}).items():
+            for k, (train, test) in enumerate(splits(protocol, p, y, cfg.get("seed", 42))):
+                tasks.append((fs, features, protocol, k, train, test))
+    print(f"sklearn-reference run: {len(tasks)} splits x {len(specs)} models on {args.jobs} workers", file=sys.stderr)
+    t0 = time.perf_counter()
+    out = Parallel(n_jobs=args.jobs)(delayed(one_cell)(cfg, df, y, fs, f, pr, k, tr, te, specs, by_name)
+                                     for fs, f, pr, k, tr, te in tasks)
+    wall = time.perf_counter() - t0
+    rows = [r for cell in out for r in cell]
+    write_csv(os.path.join(args.out, "sklearn-splits.csv"), rows)
+    summary = []
+    for key, group in itertools.groupby(sorted(rows, key=lambda r: (r["feature_set"], r["protocol"], r["model"])),
+                                        key=lambda r: (r["feature_set"], r["protocol"], r["model"])):
+        g = list(group)
+        f1 = np.array([r["macro_f1"] for r in g])
+        summary.append({"feature_set": key[0], "protocol": key[1], "model": key[2], "n": len(g),
+                        "macro_f1_mean": f1.mean(), "macro_f1_sd": f1.std(ddof=1),
+                        "paper_f1_mean": np.mean([r["paper_f1"] for r in g]),
+                        "fit_ms_mean": np.mean([r["fit_ms"] for r in g])})
+    write_csv(os.path.join(args.out, "sklearn-summary.csv"), summary)
+    record(args, cfg, {"command": "run", "splits": len(tasks), "models": [s["name"] for s in specs],
+                       "fits": len(rows), "wall_seconds": wall})
+    print(f"sklearn-reference run: {len(rows)} fits in {wall:.1f} s with {args.jobs} workers -> {args.out}", file=sys.stderr)
+
+
+def grid(cfg, args):
+    df, y = load(cfg, args.data)
+    by_name = {m["name"]: m for m in cfg["models"]}
+    g = cfg["grid"]["models"]
+    p = cfg["protocols"]["cv"]
+    cv = RepeatedStratifiedKFold(n_splits=p.get("folds", 5), n_repeats=p.get("repeats", 3), random_state=cfg.get("seed", 42))
+    fs, features = next(iter(feature_sets(cfg).items()))
+    warnings.filterwarnings("ignore", category=ConvergenceWarning)
+    total_fits, total_wall, rows = 0, 0.0, []
+    for name, values in g.items():
+        spec = by_name[name]
+        keys = list(values)
+        grid_points = [dict(zip(keys, combo)) for combo in itertools.product(*(values[k] for k in keys))]
+        # Each point becomes a full estimator (the mapping of HOW), so scikit-learn searches exactly these.
+        param_grid = {"model": [estimator({**spec, **pt}, by_name, cfg.get("seed", 42)) for pt in grid_points]}
+        search = GridSearchCV(pipeline(cfg, features, estimator(spec, by_name, 0)), param_grid, cv=cv,
+                              scoring="f1_macro", n_jobs=args.jobs, refit=False)
+        t0 = time.perf_counter()
+        search.fit(df, y)
+        wall = time.perf_counter() - t0
+        fits = len(grid_points) * cv.get_n_splits()
+        total_fits += fits
+        total_wall += wall
+        for pt, score in zip(grid_points, search.cv_results_["mean_test_score"]):
+            rows.append({"model": name, "params": json.dumps(pt), "macro_f1_mean": score})
+        print(f"sklearn-reference grid: {name}: {fits} fits in {wall:.1f} s", file=sys.stderr)
+    write_csv(os.path.join(args.out, "sklearn-grid.csv"), rows)
+    record(args, cfg, {"command": "grid", "fits": total_fits, "wall_seconds": total_wall,
+                       "fits_per_second": total_fits / total_wall})
+    print(f"sklearn-reference grid: {total_fits} fits in {total_wall:.1f} s ({total_fits / total_wall:.1f} fits/s) "
+          f"with {args.jobs} workers -> {args.out}", file=sys.stderr)
+
+
+def write_csv(path, rows):
+    with open(path + ".tmp", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    os.replace(path + ".tmp", path)
+
+
+def record(args, cfg, result):
+    info = {"sklearn_version": sklearn.__version__, "numpy_version": np.__version__, "python": platform.python_version(),
+            "config": args.config, "data": args.data, "jobs": args.jobs, "cores": os.cpu_count(),
+            "mapping": HOW, **result}
+    with open(os.path.join(args.out, "sklearn-reference.json"), "w") as f:
+        json.dump(info, f, indent=2)
+        f.write("\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["run", "grid"])
+    ap.add_argument("config")
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--models", nargs="*", help="run: only these models of the config (default all)")
+    args = ap.parse_args()
+    with open(args.config) as f:
+        cfg = yaml.safe_load(f)
+    os.makedirs(args.out, exist_ok=True)
+    (run if args.command == "run" else grid)(cfg, args)
+
+
+if __name__ == "__main__":
+    main()
