@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
                 + "and prints the JSON path; JMH's progress goes to stderr."})
 public final class BenchCommand implements Callable<Integer> {
     /** Models named in the benchmarks' @Param lists: the config must define them. */
-    static final List<String> MODELS = List.of("DNN", "DNN-gemm", "SVM", "LR", "NB", "Voting", "Voting-soft");
+    static final List<String> MODELS = List.of("DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft");
 
     @Option(names = "--quick", description = "1 fork, 2 warmup + 5 measurement iterations of 1 s (what CI runs; about 3 minutes on 2 cores).")
     boolean quick;
@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
     String include;
 
     @Option(names = "--models", paramLabel = "NAME", split = ",",
-            description = "Only these models in the per-model benchmarks (default all: DNN,DNN-gemm,SVM,LR,NB,Voting,Voting-soft; DNN-gemm is DNN with engine: gemm).")
+            description = "Only these models in the per-model benchmarks (default all: DNN,DNN-smile,SVM,LR,NB,Voting,Voting-soft; DNN-smile is DNN with engine: smile).")
     List<String> models;
 
     @Override
@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ExperimentConfig cfg = ConfigLoader.load(config);
         for (String m : models != null ? models : MODELS) {
-            String name = m.endsWith("-gemm") ? m.substring(0, m.length() - "-gemm".length()) : m; // Fixture.spec derives it
+            String name = m.endsWith("-smile") || m.endsWith("-gemm") ? m.substring(0, m.lastIndexOf('-')) : m; // Fixture.spec derives it
             if (cfg.models().stream().noneMatch(s -> s.name().equals(name))) {
                 throw new InputException(config + ": models: the benchmarks need a model named '" + name + "' (as in configs/paper.yaml)");
             }

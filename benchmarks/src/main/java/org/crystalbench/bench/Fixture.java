@@ -82,19 +82,22 @@ public final class Fixture {
     }
 
     /**
-     * The config's model of that name; {@code NAME-gemm} is the config's MLP {@code NAME} with
-     * {@code engine: gemm}, so both MLP engines are measured on the same settings.
+     * The config's model of that name; {@code NAME-smile} and {@code NAME-gemm} are the config's MLP
+     * {@code NAME} with that engine, so both MLP engines are measured on the same settings.
      */
     public ModelSpec spec(String name) {
-        if (name.endsWith(GEMM_SUFFIX) && spec(name.substring(0, name.length() - GEMM_SUFFIX.length())) instanceof MlpSpec m) {
-            return new MlpSpec(name, m.hidden(), m.epochs(), m.batch(), m.learningRate(), m.momentum(), m.weightDecay(),
-                    MlpSpec.Engine.GEMM);
+        var named = config.models().stream().filter(m -> m.name().equals(name)).findFirst();
+        if (named.isPresent()) return named.get();
+        int dash = name.lastIndexOf('-');
+        if (dash > 0 && spec(name.substring(0, dash)) instanceof MlpSpec m) {
+            for (MlpSpec.Engine e : MlpSpec.Engine.values()) {
+                if (e.name().equalsIgnoreCase(name.substring(dash + 1))) {
+                    return new MlpSpec(name, m.hidden(), m.epochs(), m.batch(), m.learningRate(), m.momentum(), m.weightDecay(), e);
+                }
+            }
         }
-        return config.models().stream().filter(m -> m.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("model '" + name + "' is not in the config"));
+        throw new IllegalArgumentException("model '" + name + "' is not in the config");
     }
-
-    private static final String GEMM_SUFFIX = "-gemm";
 
     /**
      * Fits a model on the training split as a run does, with the run's seed for this split. A voting
