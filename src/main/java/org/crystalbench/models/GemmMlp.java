@@ -41,6 +41,10 @@ final class GemmMlp {
         for (int i = 0; i < n; i++) order[i] = i;
         double decay = 1 - 2 * lr * lambda;
         for (int epoch = 0; epoch < epochs; epoch++) {
+            // A grid's --fit-timeout interrupts the fit's thread; stop then rather than hold a core.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("MLP fit interrupted at epoch " + epoch + " of " + epochs);
+            }
             for (int i = n - 1; i > 0; i--) { // Fisher-Yates from the fit's own generator
                 int j = rng.nextInt(i + 1);
                 int t = order[i];

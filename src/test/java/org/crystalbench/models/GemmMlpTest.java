@@ -1,6 +1,7 @@
 package org.crystalbench.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -161,6 +162,28 @@ class GemmMlpTest {
             fitted.predict(x[r], p);
             for (int c = 0; c < 3; c++) assertEquals(d[c] + (y[r] == c ? 1 : 0), p[c], 1e-5, "row " + r + " class " + c);
         }
+    }
+
+    /** An interrupted fit (a grid's --fit-timeout) stops at the next epoch instead of running on. */
+    @Test
+    void interruptedFitStops() throws InterruptedException {
+        int[] y = new int[300];
+        double[][] x = blobs(300, 1, y);
+        var spec = new MlpSpec("g", List.of(64, 32), 1_000_000, 16, 0.01, 0.9, 1e-4, MlpSpec.Engine.GEMM); // hours of work
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread t = new Thread(() -> {
+            try {
+                spec.fit(x, y, 3, 1);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        Thread.sleep(200);
+        t.interrupt();
+        t.join(60_000); // a liveness bound, not a speed target: an epoch here takes well under a millisecond
+        assertFalse(t.isAlive(), "the fit ignored the interrupt");
+        assertTrue(failure.get() instanceof java.util.concurrent.CancellationException, String.valueOf(failure.get()));
     }
 
     /** Smile's update: v = m v - lr g; w = (w + v) decay on weights; biases are not decayed. */
