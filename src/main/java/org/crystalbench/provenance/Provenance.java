@@ -77,22 +77,9 @@ public record Provenance(
      */
     public static Provenance capture(Experiment exp, List<String> commandLine, int threads, Instant start, Instant end,
                                      CiSpec ci) {
-        ExperimentConfig cfg = exp.config();
-        JsonNode config = canonicalConfig(cfg);
         var data = exp.data();
-        List<String> columns = new ArrayList<>();
-        columns.add(cfg.dataset().target());
-        columns.addAll(cfg.dataset().allFeatures());
-        Path home = jarHome();
-        return new Provenance(BuildInfo.version(), git(home, "rev-parse", "HEAD"), dirty(home), BuildInfo.smileVersion(),
-                System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"), readCpuModel(),
-                Runtime.getRuntime().availableProcessors(), threads, cfg.seed(),
-                config, sha256(ConfigLoader.JSON.writeValueAsString(config)),
-                data.source(), data.sha256(), data.rowsRead(), data.size(), data.rowsDropped(), List.copyOf(columns),
-                List.copyOf(commandLine), millis(start), millis(end),
-                Duration.between(start, end).toNanos() / 1e9,
-                ci == null ? null : ci.method().label(), ci == null ? null : ci.level(), null);
+        return here(exp.config(), threads, data.source(), data.sha256(), data.rowsRead(), data.size(), data.rowsDropped(),
+                commandLine, start, end, ci, null);
     }
 
     /**
@@ -104,29 +91,37 @@ public record Provenance(
      */
     public static Provenance merged(ExperimentConfig cfg, String dataFile, String dataSha256, int dataRows,
                                     List<String> commandLine, Instant start, Instant end, java.util.Map<Path, JsonNode> sources) {
-        JsonNode config = canonicalConfig(cfg);
         JsonNode described = sources.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         int rowsRead = described != null && described.has("rows_read") ? described.get("rows_read").asInt() : dataRows;
         int rowsDropped = described != null && described.has("rows_dropped") ? described.get("rows_dropped").asInt() : 0;
-        List<String> columns = new ArrayList<>();
-        columns.add(cfg.dataset().target());
-        columns.addAll(cfg.dataset().allFeatures());
         List<JsonNode> from = new ArrayList<>();
         sources.forEach((dir, record) -> {
             ObjectNode o = ConfigLoader.JSON.createObjectNode();
             o.put("folder", dir.toString());
-            o.set("provenance", record);
+            o.set("provenance", record == null ? o.nullNode() : record);
             from.add(o);
         });
+        return here(cfg, 0, dataFile, dataSha256, rowsRead, dataRows, rowsDropped, commandLine, start, end, null, from);
+    }
+
+    /** This process's build and machine, with what the command read and did. */
+    private static Provenance here(ExperimentConfig cfg, int threads, String dataFile, String dataSha256, int rowsRead,
+                                   int rowsUsed, int rowsDropped, List<String> commandLine, Instant start, Instant end,
+                                   CiSpec ci, List<JsonNode> mergedFrom) {
+        JsonNode config = canonicalConfig(cfg);
+        List<String> columns = new ArrayList<>();
+        columns.add(cfg.dataset().target());
+        columns.addAll(cfg.dataset().allFeatures());
         Path home = jarHome();
         return new Provenance(BuildInfo.version(), git(home, "rev-parse", "HEAD"), dirty(home), BuildInfo.smileVersion(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), readCpuModel(),
-                Runtime.getRuntime().availableProcessors(), 0, cfg.seed(),
+                Runtime.getRuntime().availableProcessors(), threads, cfg.seed(),
                 config, sha256(ConfigLoader.JSON.writeValueAsString(config)),
-                dataFile, dataSha256, rowsRead, dataRows, rowsDropped, List.copyOf(columns),
+                dataFile, dataSha256, rowsRead, rowsUsed, rowsDropped, List.copyOf(columns),
                 List.copyOf(commandLine), millis(start), millis(end), Duration.between(start, end).toNanos() / 1e9,
-                null, null, List.copyOf(from));
+                ci == null ? null : ci.method().label(), ci == null ? null : ci.level(),
+                mergedFrom == null ? null : List.copyOf(mergedFrom));
     }
 
     /** Writes {@code provenance.json} into {@code dir}, atomically, pretty-printed. */
