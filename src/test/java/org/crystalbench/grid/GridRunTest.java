@@ -184,6 +184,13 @@ class GridRunTest {
             assertEquals(shards[i].toString(), from.get(i).get("folder").asString());
             assertEquals(prov.get("data_sha256").asString(), from.get(i).get("provenance").get("data_sha256").asString());
         }
+        // A shard without a record (deleted, or from an older version) is merged all the same, recorded as null.
+        Files.delete(shards[2].resolve("provenance.json"));
+        Path merged2 = dir.resolve("merged-2");
+        assertEquals(0, GridMerge.execute(List.of(shards[0], shards[1], shards[2]), merged2).exitCode());
+        var from2 = org.crystalbench.config.ConfigLoader.JSON.readTree(Files.readString(merged2.resolve("provenance.json"))).get("merged_from");
+        assertTrue(from2.get(2).get("provenance").isNull());
+        assertFalse(from2.get(0).get("provenance").isNull());
 
         // A merged folder is a grid folder: resuming it runs just the missing units.
         var filled = GridFixtures.run(GridFixtures.request(config, partial));
