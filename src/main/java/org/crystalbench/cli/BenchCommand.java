@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ExperimentConfig cfg = ConfigLoader.load(config);
         for (String m : models != null ? models : MODELS) {
-            String name = m.endsWith("-smile") || m.endsWith("-gemm") ? m.substring(0, m.lastIndexOf('-')) : m; // Fixture.spec derives it
+            String name = Fixture.configModel(m); // DNN-smile is derived from DNN
             if (cfg.models().stream().noneMatch(s -> s.name().equals(name))) {
                 throw new InputException(config + ": models: the benchmarks need a model named '" + name + "' (as in configs/paper.yaml)");
             }

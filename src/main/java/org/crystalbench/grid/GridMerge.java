@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.InputException;
@@ -13,6 +15,7 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.reporting.AtomicFiles;
 import org.crystalbench.reporting.Csv;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code crystal-bench merge}: the union of several grid folders' journals (same config, same
@@ -30,7 +33,7 @@ public final class GridMerge {
 
     /** @param commandLine the program's arguments, recorded in the merged folder's provenance.json */
     public static Result execute(List<Path> dirs, Path out, List<String> commandLine) {
-        java.time.Instant start = java.time.Instant.now();
+        Instant start = Instant.now();
         if (dirs.isEmpty()) throw new InputException("merge: no folders given");
         GridMeta first = null;
         Path firstDir = null;
@@ -81,7 +84,7 @@ public final class GridMerge {
 
     private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
                                 Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing,
-                                List<String> commandLine, java.time.Instant start) {
+                                List<String> commandLine, Instant start) {
         var sb = new StringBuilder();
         for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
@@ -97,10 +100,10 @@ public final class GridMerge {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var sources = new java.util.LinkedHashMap<Path, tools.jackson.databind.JsonNode>();
+        var sources = new LinkedHashMap<Path, JsonNode>();
         for (Path d : dirs) sources.putIfAbsent(d, shardProvenance(d));
         Provenance.merged(plan.config(), first.dataFile(), first.dataHash(), first.dataRows(), commandLine, start,
-                java.time.Instant.now(), sources).write(out);
+                Instant.now(), sources).write(out);
         org.crystalbench.report.Report.write(out); // the same report a single-machine grid ends with
         GridTables.Counts counts = GridTables.counts(scope, entries);
         System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
@@ -130,7 +133,7 @@ public final class GridMerge {
     }
 
     /** A shard folder's provenance.json as written, or null when it has none or it is not JSON. */
-    private static tools.jackson.databind.JsonNode shardProvenance(Path dir) {
+    private static JsonNode shardProvenance(Path dir) {
         Path f = dir.resolve(Provenance.FILE);
         if (!Files.exists(f)) return null;
         try {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.config.ConfigLoader;
@@ -90,8 +92,8 @@ public record Provenance(
      * @param sources each input folder and its provenance.json, or null when it has none
      */
     public static Provenance merged(ExperimentConfig cfg, String dataFile, String dataSha256, int dataRows,
-                                    List<String> commandLine, Instant start, Instant end, java.util.Map<Path, JsonNode> sources) {
-        JsonNode described = sources.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                                    List<String> commandLine, Instant start, Instant end, Map<Path, JsonNode> sources) {
+        JsonNode described = sources.values().stream().filter(Objects::nonNull).findFirst().orElse(null);
         int rowsRead = described != null && described.has("rows_read") ? described.get("rows_read").asInt() : dataRows;
         int rowsDropped = described != null && described.has("rows_dropped") ? described.get("rows_dropped").asInt() : 0;
         List<JsonNode> from = new ArrayList<>();

@@ -88,15 +88,26 @@ public final class Fixture {
     public ModelSpec spec(String name) {
         var named = config.models().stream().filter(m -> m.name().equals(name)).findFirst();
         if (named.isPresent()) return named.get();
-        int dash = name.lastIndexOf('-');
-        if (dash > 0 && spec(name.substring(0, dash)) instanceof MlpSpec m) {
-            for (MlpSpec.Engine e : MlpSpec.Engine.values()) {
-                if (e.name().equalsIgnoreCase(name.substring(dash + 1))) {
-                    return new MlpSpec(name, m.hidden(), m.epochs(), m.batch(), m.learningRate(), m.momentum(), m.weightDecay(), e);
-                }
-            }
+        MlpSpec.Engine e = engine(name);
+        if (e != null && spec(configModel(name)) instanceof MlpSpec m) {
+            return new MlpSpec(name, m.hidden(), m.epochs(), m.batch(), m.learningRate(), m.momentum(), m.weightDecay(), e);
         }
         throw new IllegalArgumentException("model '" + name + "' is not in the config");
+    }
+
+    /** The config model a benchmark model name refers to: {@code NAME} for {@code NAME-smile} or {@code NAME-gemm}. */
+    public static String configModel(String name) {
+        return engine(name) == null ? name : name.substring(0, name.lastIndexOf('-'));
+    }
+
+    /** The engine a {@code NAME-<engine>} suffix names, or null. */
+    private static MlpSpec.Engine engine(String name) {
+        int dash = name.lastIndexOf('-');
+        if (dash <= 0) return null;
+        for (MlpSpec.Engine e : MlpSpec.Engine.values()) {
+            if (e.name().equalsIgnoreCase(name.substring(dash + 1))) return e;
+        }
+        return null;
     }
 
     /**
