@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.crystalbench.reporting.Csv;
+import org.crystalbench.io.Csv;
 import org.crystalbench.run.Experiment;
 
 /**

@@ -1,5 +1,6 @@
 package org.crystalbench.bundle;
 
+import org.crystalbench.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +55,7 @@ public final class BundleFile {
             try (var out = new ObjectOutputStream(payload)) {
                 out.writeObject(new Bundle.Payload(bundle.encoder(), bundle.model()));
             }
-            byte[] json = ConfigLoader.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.manifest());
+            byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.manifest());
             long time = Instant.parse(bundle.manifest().created()).toEpochMilli();
             var zip = new ByteArrayOutputStream();
             try (var out = new ZipOutputStream(zip)) {
@@ -133,7 +134,7 @@ public final class BundleFile {
         String where = file + ": " + MANIFEST + ": ";
         JsonNode node;
         try {
-            node = ConfigLoader.JSON.readTree(new String(json, StandardCharsets.UTF_8));
+            node = Json.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             throw new InputException(where + "malformed JSON: " + e.getOriginalMessage(), e);
         }
@@ -149,7 +150,7 @@ public final class BundleFile {
                     + BuildInfo.version() + " reads version " + FORMAT_VERSION + "; retrain the model with it)");
         }
         try {
-            return ConfigLoader.JSON.treeToValue(node, Manifest.class);
+            return Json.MAPPER.treeToValue(node, Manifest.class);
         } catch (JacksonException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -9,7 +9,7 @@ import org.crystalbench.InputException;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
 import org.crystalbench.metrics.Scores;
-import org.crystalbench.reporting.Csv;
+import org.crystalbench.io.Csv;
 
 /** Applies a bundle to a CSV of new rows. */
 public final class Predictor {

@@ -1,5 +1,6 @@
 package org.crystalbench.bundle;
 
+import org.crystalbench.io.Json;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,7 @@ public final class Trainer {
                 new Manifest.ModelInfo(spec.name(), json(spec).path("type").asString(), json(spec), members),
                 new Manifest.FeatureSet(fsName, features), schema, data.classes(), encoder.outputNames(),
                 new Manifest.Training(dataPath.toString(), data.sha256(), configFile.toString(),
-                        CsvLoader.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
+                        org.crystalbench.io.Hashing.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
                         labelDeterminingColumns(data, cfg.dataset().target())));
         return new Bundle(manifest, encoder, model);
     }
@@ -117,7 +118,7 @@ public final class Trainer {
     }
 
     private static JsonNode json(ModelSpec spec) {
-        return ConfigLoader.JSON.valueToTree(spec);
+        return Json.MAPPER.valueToTree(spec);
     }
 
     /** The same rows with only the schema's feature columns, so the encoder's column indexes match predict input. */

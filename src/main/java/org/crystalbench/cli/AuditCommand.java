@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crystalbench.audit.AuditReport;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.run.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

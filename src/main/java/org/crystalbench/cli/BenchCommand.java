@@ -19,7 +19,7 @@ import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.perf.JmhJson;
 import org.crystalbench.perf.PerfTables;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;

@@ -3,7 +3,7 @@ package org.crystalbench.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.crystalbench.grid.Durations;
+import org.crystalbench.io.Durations;
 import org.crystalbench.grid.GridRun;
 import org.crystalbench.grid.Shard;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import org.crystalbench.bundle.BundleFile;
 import org.crystalbench.bundle.Manifest;
 import org.crystalbench.bundle.Predictor;
 import org.crystalbench.metrics.Scores;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

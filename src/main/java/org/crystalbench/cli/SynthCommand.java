@@ -2,7 +2,7 @@ package org.crystalbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.synth.SyntheticData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -30,6 +30,15 @@ public record ExperimentConfig(
                 d.categorical(), d.missing(), d.featureSets()), protocols, models, reference, grid);
     }
 
+    /**
+     * The config's identity: SHA-256 of its canonical JSON with {@code dataset.path} left out (the data
+     * is identified by its own hash, so {@code --data} naming the same bytes elsewhere is the same
+     * config). grid-meta.json and provenance.json both record this one value.
+     */
+    public String hash() {
+        return org.crystalbench.io.Canonical.hash(withDataPath(null));
+    }
+
     /** Named feature sets in config order; a single {@code all} when the config names none. */
     public Map<String, List<String>> featureSets() {
         return dataset.featureSets().isEmpty() ? Map.of("all", dataset.allFeatures()) : dataset.featureSets();

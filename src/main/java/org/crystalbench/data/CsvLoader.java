@@ -43,12 +43,7 @@ public final class CsvLoader {
      *                      {@code y} is all -1 and {@code classes} is empty)
      */
     public static Dataset load(Path file, DatasetSpec spec, boolean requireTarget) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = org.crystalbench.io.Hashing.sha256();
         List<CSVRecord> records;
         Map<String, Integer> header;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
@@ -155,20 +150,6 @@ public final class CsvLoader {
                 spec.numeric(), numeric.toArray(double[][]::new), spec.categorical(),
                 categorical.toArray(String[][]::new), classes, y,
                 lines.stream().mapToLong(Long::longValue).toArray(), records.size(), dropped);
-    }
-
-    /** SHA-256 of a file's bytes, hex. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static boolean isMissing(String cell) {

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Canonical;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class FitEvaluator implements UnitEvaluator {
             task = members.get(id);
             if (task == null) {
                 BaseModelSpec m = (BaseModelSpec) config.models().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-                String hash = Canonical.sha256(Canonical.json(m)).substring(0, 16);
+                String hash = Canonical.hash(m).substring(0, 16);
                 task = new java.util.concurrent.FutureTask<>(() -> m.fit(e.xTrain, e.yTrain, k, unitSeed(config.seed(), name, hash, u.split())));
                 members.put(id, task);
                 mine = true;

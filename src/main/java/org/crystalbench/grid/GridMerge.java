@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.provenance.Provenance;
-import org.crystalbench.reporting.AtomicFiles;
-import org.crystalbench.reporting.Csv;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Csv;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,7 +53,7 @@ public final class GridMerge {
         Path configCopy = firstDir.resolve(GridMeta.CONFIG_COPY);
         ExperimentConfig cfg = ConfigLoader.load(configCopy);
         GridPlan plan = GridPlan.of(cfg, configCopy);
-        if (!GridMeta.configHash(cfg).equals(first.configHash())) {
+        if (!cfg.hash().equals(first.configHash())) {
             throw new InputException(configCopy + ": does not match the hash in " + firstDir.resolve(GridMeta.FILE) + " (edited?)");
         }
         String configText;
@@ -137,7 +138,7 @@ public final class GridMerge {
         Path f = dir.resolve(Provenance.FILE);
         if (!Files.exists(f)) return null;
         try {
-            return ConfigLoader.JSON.readTree(Files.readString(f));
+            return Json.MAPPER.readTree(Files.readString(f));
         } catch (IOException | RuntimeException e) {
             System.err.printf("crystal-bench merge: %s: not readable JSON, not recorded (%s)%n", f, e.getMessage());
             return null;

@@ -1,33 +1,25 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.config.DatasetSpec;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import tools.jackson.core.JacksonException;
 
 /**
  * {@code grid-meta.json}: what a grid folder's journal belongs to. A journal is only resumed (or
  * merged) with the same config and the same data.
  *
- * @param configHash SHA-256 of the config's canonical JSON, {@code dataset.path} left out (so
- *                   {@code --data} pointing at the same bytes elsewhere is the same grid)
+ * @param configHash {@link ExperimentConfig#hash()}
  * @param dataHash   SHA-256 of the data file's bytes
  * @param totalUnits work units of the whole grid (every shard)
  */
 public record GridMeta(int format, String configHash, String dataHash, String dataFile, int dataRows,
                        String configName, String version, long totalUnits) {
     public static final String FILE = "grid-meta.json", CONFIG_COPY = "grid-config.yaml";
-
-    public static String configHash(ExperimentConfig c) {
-        var d = c.dataset();
-        var noPath = new ExperimentConfig(c.name(), c.seed(), new DatasetSpec(null, d.target(), d.idColumns(), d.numeric(),
-                d.categorical(), d.missing(), d.featureSets()), c.protocols(), c.models(), c.reference(), c.grid());
-        return Canonical.sha256(Canonical.json(noPath));
-    }
 
     /** The data hash as journal lines carry it (16 hex digits). */
     public String shortDataHash() {
@@ -38,14 +30,14 @@ public record GridMeta(int format, String configHash, String dataHash, String da
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) return null;
         try {
-            return ConfigLoader.JSON.readValue(file.toFile(), GridMeta.class);
+            return Json.MAPPER.readValue(file.toFile(), GridMeta.class);
         } catch (JacksonException e) {
             throw new InputException(file + ": unreadable grid metadata: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
         }
     }
 
     public void write(Path dir) {
-        AtomicFiles.write(dir.resolve(FILE), ConfigLoader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+        AtomicFiles.write(dir.resolve(FILE), Json.pretty(this));
     }
 
     /** Why {@code other} (the folder's) is not the same grid as this one, or null. */

@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Canonical;
+import org.crystalbench.io.Json;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
     static List<GridPoint> expand(Path file, ExperimentConfig config, ModelSpec base, GridSpec.ModelGrid grid) {
         String where = file + ": grid.models." + base.name();
         @SuppressWarnings("unchecked")
-        Map<String, Object> baseMap = ConfigLoader.JSON.convertValue(base, Map.class);
+        Map<String, Object> baseMap = Json.MAPPER.convertValue(base, Map.class);
         for (String key : grid.values().keySet()) checkKey(where, key);
         for (String key : grid.ranges().keySet()) {
             checkKey(where, key);
@@ -117,10 +119,10 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
                     if (!ok) throw new InputException(where + ".members: '" + m + "' is not a non-voting model of this config");
                 }
             }
-            String hash = Canonical.sha256(Canonical.json(spec)).substring(0, 16);
+            String hash = Canonical.hash(spec).substring(0, 16);
             if (!seen.add(hash)) continue; // the same configuration twice (duplicate values, repeated draws)
             @SuppressWarnings("unchecked")
-            Map<String, Object> specMap = ConfigLoader.JSON.convertValue(spec, Map.class);
+            Map<String, Object> specMap = Json.MAPPER.convertValue(spec, Map.class);
             var params = new LinkedHashMap<String, Object>();
             for (String key : a.keySet()) params.put(key, specMap.get(key));
             points.add(new GridPoint(base.name(), points.size(), java.util.Collections.unmodifiableMap(params), spec, hash));
@@ -137,7 +139,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
         var map = new LinkedHashMap<>(baseMap);
         map.putAll(values);
         try {
-            return ConfigLoader.JSON.convertValue(map, ModelSpec.class);
+            return Json.MAPPER.convertValue(map, ModelSpec.class);
         } catch (JacksonException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();

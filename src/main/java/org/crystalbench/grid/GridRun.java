@@ -23,7 +23,7 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.run.Experiment;
 import org.crystalbench.run.Progress;
 import org.crystalbench.splits.Split;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 
 /**
  * One invocation of {@code crystal-bench grid}: check everything, open (or resume) the folder's
@@ -69,7 +69,7 @@ public final class GridRun {
         Experiment exp = Experiment.prepare(cfg, r.config());
         Map<SplitKey, Split> splits = GridSplits.make(plan, exp.data(), exp.splits().get("cv"));
         List<WorkUnit> all = plan.units();
-        GridMeta meta = new GridMeta(1, GridMeta.configHash(cfg), exp.data().sha256(), exp.data().source(), exp.data().size(),
+        GridMeta meta = new GridMeta(1, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), all.size());
         String configText;
         try {

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Canonical;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.reporting.AtomicFiles;
-import org.crystalbench.reporting.Csv;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Csv;
 import org.crystalbench.stats.Describe;
 import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Resampling;

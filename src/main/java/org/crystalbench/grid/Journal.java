@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Json;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
@@ -60,7 +61,7 @@ public final class Journal {
                     continue;
                 }
                 try {
-                    JournalEntry e = ConfigLoader.JSON.readValue(text, JournalEntry.class);
+                    JournalEntry e = Json.MAPPER.readValue(text, JournalEntry.class);
                     if (e == null || e.status() == null || e.model() == null) throw new IllegalArgumentException("incomplete entry");
                     sink.accept(e);
                     lines++;
@@ -95,7 +96,7 @@ public final class Journal {
     }
 
     public static String line(JournalEntry e) {
-        return ConfigLoader.JSON.writeValueAsString(e) + "\n";
+        return Json.MAPPER.writeValueAsString(e) + "\n";
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.crystalbench.perf;
 
+import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +35,7 @@ public final class JmhJson {
     public static List<BenchResult> parse(String source, String text) {
         JsonNode root;
         try {
-            root = ConfigLoader.JSON.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
             var loc = e.getLocation();
             String where = loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "";

@@ -1,24 +1,22 @@
 package org.crystalbench.provenance;
 
+import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.crystalbench.BuildInfo;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Canonical;
 import org.crystalbench.run.Experiment;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
@@ -33,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param gitCommit     HEAD of the git checkout holding the running jar (null when not in a checkout or git is missing)
  * @param gitDirty      whether that checkout had uncommitted changes to tracked files (null when unknown)
  * @param config        the resolved config, every default filled in (and {@code --data} applied)
- * @param configSha256  SHA-256 of {@code config} as canonical JSON (keys sorted at every level, no whitespace, UTF-8)
+ * @param configSha256  {@link ExperimentConfig#hash()}: canonical JSON without {@code dataset.path} (as grid-meta.json)
  * @param columnsUsed   the target and every feature column of the dataset section
  * @param ciMethod      null for commands that compute no intervals
  * @param mergedFrom    {@code merge} only: each input folder and its own provenance.json (null when it had none);
@@ -51,27 +49,6 @@ public record Provenance(
         List<JsonNode> mergedFrom) {
 
     public static final String FILE = "provenance.json";
-
-    /** The config as canonical JSON: object keys sorted at every level, so equal configs hash equally. */
-    public static JsonNode canonicalConfig(ExperimentConfig config) {
-        return sortedKeys(ConfigLoader.JSON.valueToTree(config));
-    }
-
-    static JsonNode sortedKeys(JsonNode node) {
-        if (node.isObject()) {
-            var sorted = new java.util.TreeMap<String, JsonNode>();
-            node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            ObjectNode o = ConfigLoader.JSON.createObjectNode();
-            sorted.forEach((k, v) -> o.set(k, sortedKeys(v)));
-            return o;
-        }
-        if (node.isArray()) {
-            ArrayNode a = ConfigLoader.JSON.createArrayNode();
-            node.values().forEach(v -> a.add(sortedKeys(v)));
-            return a;
-        }
-        return node;
-    }
 
     /**
      * @param commandLine the program's arguments, command name first (e.g. {@code run configs/paper.yaml ...})
@@ -98,7 +75,7 @@ public record Provenance(
         int rowsDropped = described != null && described.has("rows_dropped") ? described.get("rows_dropped").asInt() : 0;
         List<JsonNode> from = new ArrayList<>();
         sources.forEach((dir, record) -> {
-            ObjectNode o = ConfigLoader.JSON.createObjectNode();
+            ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("folder", dir.toString());
             o.set("provenance", record == null ? o.nullNode() : record);
             from.add(o);
@@ -110,7 +87,7 @@ public record Provenance(
     private static Provenance here(ExperimentConfig cfg, int threads, String dataFile, String dataSha256, int rowsRead,
                                    int rowsUsed, int rowsDropped, List<String> commandLine, Instant start, Instant end,
                                    CiSpec ci, List<JsonNode> mergedFrom) {
-        JsonNode config = canonicalConfig(cfg);
+        JsonNode config = Canonical.tree(cfg);
         List<String> columns = new ArrayList<>();
         columns.add(cfg.dataset().target());
         columns.addAll(cfg.dataset().allFeatures());
@@ -119,7 +96,7 @@ public record Provenance(
                 System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), readCpuModel(),
                 Runtime.getRuntime().availableProcessors(), threads, cfg.seed(),
-                config, sha256(ConfigLoader.JSON.writeValueAsString(config)),
+                config, cfg.hash(),
                 dataFile, dataSha256, rowsRead, rowsUsed, rowsDropped, List.copyOf(columns),
                 List.copyOf(commandLine), millis(start), millis(end), Duration.between(start, end).toNanos() / 1e9,
                 ci == null ? null : ci.method().label(), ci == null ? null : ci.level(),
@@ -129,12 +106,12 @@ public record Provenance(
     /** Writes {@code provenance.json} into {@code dir}, atomically, pretty-printed. */
     public Path write(Path dir) {
         Path file = dir.resolve(FILE);
-        AtomicFiles.write(file, ConfigLoader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+        AtomicFiles.write(file, Json.pretty(this));
         return file;
     }
 
     public static Provenance read(Path file) throws IOException {
-        return ConfigLoader.JSON.readValue(Files.readString(file), Provenance.class);
+        return Json.MAPPER.readValue(Files.readString(file), Provenance.class);
     }
 
     /** Two Markdown lines for the head of a summary. */
@@ -153,14 +130,6 @@ public record Provenance(
 
     private static String millis(Instant t) {
         return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
-    }
-
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The "model name" of /proc/cpuinfo (Linux), else null. */

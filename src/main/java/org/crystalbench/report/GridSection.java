@@ -1,5 +1,6 @@
 package org.crystalbench.report;
 
+import org.crystalbench.io.CsvTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.InputException;
-import org.crystalbench.reporting.Csv;
+import org.crystalbench.io.Csv;
 
 /** A grid search (grid.csv): heatmaps over two numeric hyperparameters per model, and the top configurations. */
 final class GridSection {

@@ -1,5 +1,6 @@
 package org.crystalbench.report;
 
+import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class PerfSection {
     static List<Result> read(Path file) {
         JsonNode root;
         try {
-            root = ConfigLoader.JSON.readTree(Files.readString(file));
+            root = Json.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         } catch (JacksonException e) {

@@ -1,5 +1,7 @@
 package org.crystalbench.report;
 
+import org.crystalbench.io.CsvTable;
+import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.stream.Stream;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.reporting.AtomicFiles;
+import org.crystalbench.io.AtomicFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -156,7 +158,7 @@ public final class Report {
 
     private static JsonNode readJson(Path file) {
         try {
-            JsonNode n = ConfigLoader.JSON.readTree(Files.readString(file));
+            JsonNode n = Json.MAPPER.readTree(Files.readString(file));
             if (n == null || !n.isObject()) throw new InputException(file + ": not a JSON object");
             return n;
         } catch (IOException e) {
@@ -173,7 +175,7 @@ public final class Report {
         String name = "confidence interval";
         if (level != null && level.isNumber()) {
             double l = level.doubleValue();
-            name = Doc.fmt("%s%% ", org.crystalbench.reporting.Csv.num(l <= 1 ? 100 * l : l)) + name;
+            name = Doc.fmt("%s%% ", org.crystalbench.io.Csv.num(l <= 1 ? 100 * l : l)) + name;
         }
         return method == null ? name : name + " (" + method + ")";
     }

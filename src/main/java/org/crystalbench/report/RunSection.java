@@ -1,5 +1,6 @@
 package org.crystalbench.report;
 
+import org.crystalbench.io.CsvTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package org.crystalbench.reporting;
 
+import org.crystalbench.io.Csv;
+import org.crystalbench.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.crystalbench.reporting;
 
+import org.crystalbench.io.Csv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -12,14 +12,9 @@ package org.crystalbench.splits;
 public record Split(String protocol, int repeat, int fold, int[] train, int[] test) {
     /** First 16 hex digits of SHA-256 over the sorted test indexes: the split's fingerprint. */
     public String testHash() {
-        try {
-            var sha = java.security.MessageDigest.getInstance("SHA-256");
-            var buf = java.nio.ByteBuffer.allocate(4 * test.length);
-            for (int i : test) buf.putInt(i);
-            return java.util.HexFormat.of().formatHex(sha.digest(buf.array())).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        var buf = java.nio.ByteBuffer.allocate(4 * test.length);
+        for (int i : test) buf.putInt(i);
+        return org.crystalbench.io.Hashing.sha256(buf.array()).substring(0, 16);
     }
 
     /** "holdout r3" or "cv r3 f2", for messages. */

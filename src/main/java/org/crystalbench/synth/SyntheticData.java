@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.crystalbench.reporting.Csv;
+import org.crystalbench.io.Csv;
 
 /**
  * Synthetic Li-ion silicate rows with the public file's schema, for tests, demos and scaling

@@ -95,8 +95,8 @@ class TrainPredictTest {
 
         Manifest m = BundleFile.read(a).manifest();
         assertEquals("no-spacegroup", m.featureSet().name(), "default feature set: the config's first");
-        assertEquals(CsvLoader.sha256(train), m.training().dataSha256());
-        assertEquals(CsvLoader.sha256(config), m.training().configSha256());
+        assertEquals(org.crystalbench.io.Hashing.sha256(train), m.training().dataSha256());
+        assertEquals(org.crystalbench.io.Hashing.sha256(config), m.training().configSha256());
         assertEquals(120, m.training().rowsUsed());
         assertEquals(List.of("monoclinic", "orthorhombic", "triclinic"), m.classes());
         assertEquals("mlp", m.model().type());

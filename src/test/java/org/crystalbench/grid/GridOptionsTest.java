@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Durations;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;

@@ -136,7 +136,7 @@ class GridPlanTest {
         Path a = GridFixtures.config(dir, "a.yaml", dir.resolve("x.csv"), 2, 3, GridFixtures.SMALL_GRID);
         Path b = GridFixtures.config(dir, "b.yaml", dir.resolve("y.csv"), 2, 3, GridFixtures.SMALL_GRID);
         Path c = GridFixtures.config(dir, "c.yaml", dir.resolve("x.csv"), 2, 3, GridFixtures.SMALL_GRID.replace("1.0]", "2.0]"));
-        assertEquals(GridMeta.configHash(ConfigLoader.load(a)), GridMeta.configHash(ConfigLoader.load(b)));
-        assertNotEquals(GridMeta.configHash(ConfigLoader.load(a)), GridMeta.configHash(ConfigLoader.load(c)));
+        assertEquals(ConfigLoader.load(a).hash(), ConfigLoader.load(b).hash());
+        assertNotEquals(ConfigLoader.load(a).hash(), ConfigLoader.load(c).hash());
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Json;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -176,7 +177,7 @@ class GridRunTest {
         assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(merged, "grid.csv"));
         assertFalse(Files.exists(merged.resolve("missing.csv")));
         // The merged folder records itself and each shard's own record (the repeated folder once).
-        var prov = org.crystalbench.config.ConfigLoader.JSON.readTree(Files.readString(merged.resolve("provenance.json")));
+        var prov = Json.MAPPER.readTree(Files.readString(merged.resolve("provenance.json")));
         assertEquals(0, prov.get("threads").asInt());
         var from = prov.get("merged_from");
         assertEquals(3, from.size());
@@ -188,7 +189,7 @@ class GridRunTest {
         Files.delete(shards[2].resolve("provenance.json"));
         Path merged2 = dir.resolve("merged-2");
         assertEquals(0, GridMerge.execute(List.of(shards[0], shards[1], shards[2]), merged2).exitCode());
-        var from2 = org.crystalbench.config.ConfigLoader.JSON.readTree(Files.readString(merged2.resolve("provenance.json"))).get("merged_from");
+        var from2 = Json.MAPPER.readTree(Files.readString(merged2.resolve("provenance.json"))).get("merged_from");
         assertTrue(from2.get(2).get("provenance").isNull());
         assertFalse(from2.get(0).get("provenance").isNull());
 

@@ -1,5 +1,6 @@
 package org.crystalbench.provenance;
 
+import org.crystalbench.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,7 +37,7 @@ class ProvenanceTest {
         Provenance p = Provenance.capture(exp, List.of("run", "p.yaml"), 3, start, end, CiSpec.DEFAULT);
         Provenance back = Provenance.read(p.write(dir));
         // Compared as JSON: numeric nodes of the config may come back as another node type of equal value.
-        assertEquals(ConfigLoader.JSON.writeValueAsString(p), ConfigLoader.JSON.writeValueAsString(back));
+        assertEquals(Json.MAPPER.writeValueAsString(p), Json.MAPPER.writeValueAsString(back));
         assertEquals(p.dataSha256(), back.dataSha256());
         assertEquals(2.25, p.wallTimeSeconds(), 1e-9);
         assertEquals("2026-01-02T03:04:05.100Z", p.startTime());
@@ -62,7 +63,8 @@ class ProvenanceTest {
         String h = Provenance.capture(a, List.of(), 1, t, t, null).configSha256();
         assertEquals(h, Provenance.capture(same, List.of(), 1, t, t, null).configSha256());
         assertNotEquals(h, Provenance.capture(other, List.of(), 1, t, t, null).configSha256());
-        String canonical = ConfigLoader.JSON.writeValueAsString(Provenance.canonicalConfig(a.config()));
+        String canonical = org.crystalbench.io.Canonical.json(a.config().withDataPath(null));
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8))), h);
+        assertEquals(a.config().hash(), h, "provenance.json and grid-meta.json record one config hash");
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.run;
 
+import org.crystalbench.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -200,7 +201,7 @@ class RunStatsEndToEndTest {
 
     @Test
     void provenanceRecordsWhatProducedTheRun() throws IOException, Exception {
-        JsonNode p = ConfigLoader.JSON.readTree(Files.readString(out.resolve("provenance.json")));
+        JsonNode p = Json.MAPPER.readTree(Files.readString(out.resolve("provenance.json")));
         String dataHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
         assertEquals(dataHash, p.get("data_sha256").asString());
         // The config hash is the SHA-256 of the recorded config in canonical (sorted, compact) JSON.

@@ -1,4 +1,4 @@
-package org.crystalbench.reporting;
+package org.crystalbench.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

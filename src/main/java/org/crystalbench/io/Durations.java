@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.io;
 
 import java.time.Duration;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.crystalbench.report;
+package org.crystalbench.io;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,10 +16,10 @@ import org.crystalbench.InputException;
  * A results CSV read whole, for the report: cells by column name, numbers checked with the file,
  * line and column in every message.
  */
-record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
+public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
     /** Reads {@code file}; {@code null} when it does not exist. */
-    static CsvTable readIfExists(Path file) {
+    public static CsvTable readIfExists(Path file) {
         if (!Files.isRegularFile(file)) return null;
         try (Reader in = Files.newBufferedReader(file)) {
             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
@@ -31,19 +31,19 @@ record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
         }
     }
 
-    boolean has(String column) {
+    public boolean has(String column) {
         return header.contains(column);
     }
 
     /** Throws naming the first of {@code columns} the header lacks. */
-    CsvTable require(List<String> columns) {
+    public CsvTable require(List<String> columns) {
         for (String c : columns) {
             if (!has(c)) throw new InputException(file + ": line 1: column '" + c + "' missing");
         }
         return this;
     }
 
-    String text(CSVRecord row, String column) {
+    public String text(CSVRecord row, String column) {
         if (!row.isMapped(column) || !row.isSet(column)) {
             throw new InputException(file + ": line " + line(row) + ": column '" + column + "' missing");
         }
@@ -51,7 +51,7 @@ record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
     }
 
     /** A number; empty cells are NaN (fields that do not apply, values not computed). */
-    double num(CSVRecord row, String column) {
+    public double num(CSVRecord row, String column) {
         String s = text(row, column);
         if (s.isEmpty()) return Double.NaN;
         try {
@@ -62,7 +62,7 @@ record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
     }
 
     /** true/false, 1/0, yes/no; empty is false. */
-    boolean bool(CSVRecord row, String column) {
+    public boolean bool(CSVRecord row, String column) {
         String s = text(row, column).toLowerCase(Locale.ROOT);
         return switch (s) {
             case "true", "1", "yes" -> true;
@@ -73,7 +73,7 @@ record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
     }
 
     /** Columns whose name starts with {@code prefix}, in file order. */
-    List<String> columnsStartingWith(String prefix) {
+    public List<String> columnsStartingWith(String prefix) {
         List<String> out = new ArrayList<>();
         for (String c : header) if (c.startsWith(prefix)) out.add(c);
         return out;
