@@ -1,12 +1,13 @@
 package org.crystalbench.audit;
 
+import org.crystalbench.splits.Protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.crystalbench.io.Csv;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 
 /**
  * The leakage audit of an experiment's data on its splits, with its three renderings: audit.csv,
@@ -15,13 +16,13 @@ import org.crystalbench.run.Experiment;
  * @param majorityAccuracy per protocol, the mean test accuracy of always predicting the training majority
  */
 public record AuditReport(String target, List<FeatureAudit> features, Map<String, List<String>> featureSets,
-                          Map<String, Double> majorityAccuracy) {
+                          Map<Protocol, Double> majorityAccuracy) {
 
     public static final List<String> CSV_COLUMNS = List.of("feature_set", "protocol", "feature", "kind", "categories",
             "conditional_entropy_bits", "pure_share", "lookup_accuracy", "best_single_accuracy", "flagged");
 
     public static AuditReport of(Experiment exp) {
-        Map<String, Double> majority = new LinkedHashMap<>();
+        Map<Protocol, Double> majority = new LinkedHashMap<>();
         exp.splits().forEach((p, ss) -> majority.put(p,
                 LeakageAudit.majorityAccuracy(exp.data().y(), exp.data().classes().size(), ss)));
         return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits()),
@@ -78,7 +79,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
 
     /** A Markdown section: one row per feature, the test accuracies per protocol side by side. */
     public String markdown(String heading) {
-        List<String> protocols = features.stream().map(FeatureAudit::protocol).distinct().toList();
+        List<Protocol> protocols = features.stream().map(FeatureAudit::protocol).distinct().toList();
         var md = new StringBuilder(heading).append("\n\n");
         md.append("Each feature alone against `").append(target).append("`. Categorical: H(target | feature) and the pure "
                 + "share (rows whose value occurs with one class) on all rows; *test accuracy* is a value -> majority-class "
@@ -93,7 +94,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
                 .append((int) LeakageAudit.MIN_ROWS_PER_CATEGORY)
                 .append(" rows per category (a low H over mostly one-row categories is no evidence).\n\n");
         md.append("| Feature | Kind | Categories | H(target \\| feature), bits | Pure share |");
-        for (String p : protocols) md.append(" Test accuracy, ").append(p).append(" |");
+        for (Protocol p : protocols) md.append(" Test accuracy, ").append(p).append(" |");
         md.append(" Flag | In feature sets |\n|---|---|---|---|---|");
         md.append("---|".repeat(protocols.size())).append("---|---|\n");
         Map<String, List<FeatureAudit>> byFeature = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
                     .append(cat ? a.categories().toString() : "").append(" | ")
                     .append(cat ? fmt(a.conditionalEntropyBits()) : "").append(" | ")
                     .append(cat ? fmt(a.pureShare()) : "").append(" |");
-            for (String p : protocols) {
+            for (Protocol p : protocols) {
                 md.append(' ').append(e.getValue().stream().filter(x -> x.protocol().equals(p)).findFirst()
                         .map(x -> fmt(x.testAccuracy())).orElse("")).append(" |");
             }

@@ -11,7 +11,7 @@ package org.crystalbench.audit;
  * @param lookupAccuracy         mean test accuracy over the splits of a value -> class table fitted on train
  * @param bestSingleAccuracy     mean test accuracy over the splits of the best interval partition fitted on train
  */
-public record FeatureAudit(String protocol, String feature, Kind kind, Integer categories,
+public record FeatureAudit(org.crystalbench.splits.Protocol protocol, String feature, Kind kind, Integer categories,
                            Double conditionalEntropyBits, Double pureShare, Double lookupAccuracy,
                            Double bestSingleAccuracy, boolean flagged) {
 

@@ -1,5 +1,6 @@
 package org.crystalbench.audit;
 
+import org.crystalbench.splits.Protocol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,12 +37,12 @@ public final class LeakageAudit {
     public static final double MIN_ROWS_PER_CATEGORY = 5;
 
     /** Every numeric then categorical feature of the data set, per protocol, over that protocol's splits. */
-    public static List<FeatureAudit> of(Dataset data, Map<String, List<Split>> splits) {
+    public static List<FeatureAudit> of(Dataset data, Map<Protocol, List<Split>> splits) {
         int k = data.classes().size();
         int[] y = data.y();
         List<FeatureAudit> out = new ArrayList<>();
         for (var e : splits.entrySet()) {
-            String protocol = e.getKey();
+            Protocol protocol = e.getKey();
             List<Split> ss = e.getValue();
             for (int j = 0; j < data.numericNames().size(); j++) {
                 double[] x = numericColumn(data, j);

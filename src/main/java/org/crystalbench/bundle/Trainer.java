@@ -1,5 +1,6 @@
 package org.crystalbench.bundle;
 
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.io.Json;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,17 +15,17 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
-import org.crystalbench.Seeds;
+import org.crystalbench.evaluation.FitPath;
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
 import org.crystalbench.features.FeatureEncoder;
-import org.crystalbench.models.BaseModelSpec;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.models.VotingSpec;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import tools.jackson.databind.JsonNode;
 
 /** Fits one model of a config, and its feature encoder, on every row of the data: a bundle for predict. */
@@ -54,7 +55,7 @@ public final class Trainer {
 
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
-        Model model = fit(spec, cfg.models(), encoder.transform(data, all), data.y(), data.classes().size(), cfg.seed());
+        Model model = fit(spec, cfg, encoder.transform(data, all), data.y(), data.classes().size());
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         int[] c = data.classCounts();
@@ -71,22 +72,6 @@ public final class Trainer {
                         org.crystalbench.io.Hashing.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
                         labelDeterminingColumns(data, cfg.dataset().target())));
         return new Bundle(manifest, encoder, model);
-    }
-
-    /** The seed of a model's fit on all rows: the config seed mixed with the model name (stream 3: not a split). */
-    public static long seed(long configSeed, String model) {
-        return Seeds.mix(configSeed ^ Seeds.stream(model), 3, 0);
-    }
-
-    /** Fits a model; a voting model fits its members first, each with its own seed, and combines them. */
-    public static Model fit(ModelSpec spec, List<ModelSpec> all, double[][] x, int[] y, int classes, long configSeed) {
-        return switch (spec) {
-            case BaseModelSpec base -> base.fit(x, y, classes, seed(configSeed, base.name()));
-            case VotingSpec v -> v.combine(v.members().stream()
-                    .map(m -> fit(all.stream().filter(s -> s.name().equals(m)).findFirst().orElseThrow(),
-                            all, x, y, classes, configSeed))
-                    .toList());
-        };
     }
 
     /**
@@ -109,6 +94,18 @@ public final class Trainer {
             }
         }
         return warnings;
+    }
+
+    /** A spec fitted on every row through the one fit path, each model with its {@code train} seed. */
+    public static Model fit(ModelSpec spec, ExperimentConfig cfg, double[][] x, int[] y, int classes) {
+        try {
+            return FitPath.fit(spec, FitPath.byName(cfg.models()), x, y, classes, name -> Seeds.trainAll(cfg.seed(), name),
+                    FitPath.Memo.local());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ModelSpec model(ExperimentConfig cfg, Path configFile, String name) {

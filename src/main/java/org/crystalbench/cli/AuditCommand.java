@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.crystalbench.audit.AuditReport;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.io.AtomicFiles;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -12,13 +12,13 @@ import org.crystalbench.audit.AuditReport;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.reporting.RunStats;
 import org.crystalbench.reporting.RunTables;
-import org.crystalbench.run.Experiment;
-import org.crystalbench.run.Progress;
+import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.io.Progress;
 import org.crystalbench.run.Runner;
-import org.crystalbench.run.SplitResult;
+import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.stats.CiSpec;
-import org.crystalbench.stats.Comparisons;
-import org.crystalbench.stats.Summary;
+
+import org.crystalbench.reporting.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
             results = Runner.run(exp, threads, progress);
         }
         List<Summary> summaries = Summary.of(results);
-        var comparisons = Comparisons.of(summaries, ciSpec.level());
+        var comparisons = org.crystalbench.reporting.Comparison.of(summaries, ciSpec.level());
         List<String> commandLine = spec.commandLine().getParseResult().originalArgs(); // "run", CONFIG, flags...
         var provenance = Provenance.capture(exp, commandLine, threads, start, Instant.now(), ciSpec);
         Files.createDirectories(dir);

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,7 +126,7 @@ public final class GridMerge {
     static String missingCsv(List<WorkUnit> missing) {
         List<List<?>> rows = new ArrayList<>();
         for (WorkUnit u : missing) {
-            SplitKey s = u.split();
+            SplitId s = u.split();
             rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
                     s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
         }

@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.Seeds;
+import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Canonical;
 import org.crystalbench.io.Json;
 import java.math.BigDecimal;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.crystalbench.InputException;
-import org.crystalbench.Seeds;
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.GridSpec;
@@ -29,7 +31,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * @param models model names in grid order
  */
 public record GridPlan(ExperimentConfig config, Metric metric, List<String> featureSets, List<String> models,
-                       List<GridPoint> points, List<SplitKey> splits) {
+                       List<GridPoint> points, List<SplitId> splits) {
 
     public static GridPlan of(ExperimentConfig config, Path file) {
         GridSpec grid = config.grid();
@@ -57,13 +59,13 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
             points.addAll(expand(file, config, base, e.getValue()));
         }
         return new GridPlan(config, metric, List.copyOf(featureSets),
-                List.copyOf(grid.models().keySet()), List.copyOf(points), SplitKey.all(config));
+                List.copyOf(grid.models().keySet()), List.copyOf(points), GridSplits.ids(config));
     }
 
     /** Every work unit, in manifest order: feature set, model (grid order), point, split. */
     public List<WorkUnit> units() {
         List<WorkUnit> out = new ArrayList<>();
-        for (String fs : featureSets) for (GridPoint p : points) for (SplitKey s : splits) out.add(new WorkUnit(fs, p, s));
+        for (String fs : featureSets) for (GridPoint p : points) for (SplitId s : splits) out.add(new WorkUnit(fs, p, s));
         return out;
     }
 
@@ -100,7 +102,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
             }
         } else {
             for (int i = 0; i < grid.sample(); i++) {
-                var rng = new SplittableRandom(Seeds.mix(config.seed(), Seeds.stream("grid:" + base.name()), i));
+                var rng = new SplittableRandom(Seeds.gridSample(config.seed(), base.name(), i));
                 var a = new LinkedHashMap<String, Object>();
                 for (var e : grid.values().entrySet()) a.put(e.getKey(), e.getValue().get(rng.nextInt(e.getValue().size())));
                 for (var e : grid.ranges().entrySet()) {

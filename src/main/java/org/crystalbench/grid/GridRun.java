@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.SplitId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +22,8 @@ import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.run.Experiment;
-import org.crystalbench.run.Progress;
+import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.io.Progress;
 import org.crystalbench.splits.Split;
 import org.crystalbench.io.AtomicFiles;
 
@@ -52,7 +54,7 @@ public final class GridRun {
     }
 
     /** What the evaluator factory gets: the prepared experiment, the plan and the materialised splits. */
-    public record Context(Experiment experiment, GridPlan plan, Map<SplitKey, Split> splits) {}
+    public record Context(Experiment experiment, GridPlan plan, Map<SplitId, Split> splits) {}
 
     public record Result(GridTables.Counts counts, GridRunner.Outcome outcome, boolean deadlineHit, int exitCode) {}
 
@@ -67,7 +69,7 @@ public final class GridRun {
         GridPlan plan = GridPlan.of(cfg, r.config());
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
         Experiment exp = Experiment.prepare(cfg, r.config());
-        Map<SplitKey, Split> splits = GridSplits.make(plan, exp.data(), exp.splits().get("cv"));
+        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
         List<WorkUnit> all = plan.units();
         GridMeta meta = new GridMeta(1, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), all.size());
@@ -103,7 +105,7 @@ public final class GridRun {
     }
 
     private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, GridPlan plan, Experiment exp,
-                                    Map<SplitKey, Split> splits, List<WorkUnit> all, GridMeta meta, String configText,
+                                    Map<SplitId, Split> splits, List<WorkUnit> all, GridMeta meta, String configText,
                                     Path dir, Path journal, Instant start) {
         if (r.fresh() && Files.exists(journal)) {
             Path aside = dir.resolve(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -129,7 +131,7 @@ public final class GridRun {
         List<WorkUnit> mine = r.shard().select(all);
         List<WorkUnit> todo = new ArrayList<>(mine.stream().filter(u -> !done.contains(u.key())).toList());
         // Work split by split so the encoded-split cache stays small; results never depend on this order.
-        Map<SplitKey, Integer> splitOrder = new HashMap<>();
+        Map<SplitId, Integer> splitOrder = new HashMap<>();
         plan.splits().forEach(s -> splitOrder.put(s, splitOrder.size()));
         todo.sort(Comparator.comparingInt((WorkUnit u) -> plan.featureSets().indexOf(u.featureSet()))
                 .thenComparingInt(u -> splitOrder.get(u.split())).thenComparingInt(u -> plan.points().indexOf(u.point())));

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.run.Progress;
+import org.crystalbench.io.Progress;
 
 /**
  * Runs work units on {@code threads} lanes. Each lane hands its fits to its own worker thread and
@@ -116,7 +117,7 @@ public final class GridRunner {
 
     private static JournalEntry entry(WorkUnit u, String dataHash, JournalEntry.Status status, Map<String, Double> metrics,
                                       int train, int test, double ms, String error) {
-        SplitKey s = u.split();
+        SplitId s = u.split();
         return new JournalEntry(dataHash, u.featureSet(), u.point().model(), u.point().hash(), s.protocol(), s.outerRepeat(),
                 s.outerFold(), s.repeat(), s.fold(), status, metrics, train, test, Math.round(ms * 1000) / 1000.0, error);
     }

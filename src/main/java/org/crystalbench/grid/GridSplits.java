@@ -1,53 +1,73 @@
 package org.crystalbench.grid;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.InputException;
-import org.crystalbench.Seeds;
+import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.GridSpec;
 import org.crystalbench.data.Dataset;
-import org.crystalbench.run.SplitEvaluator;
+import org.crystalbench.evaluation.EncodedSplit;
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.Split;
+import org.crystalbench.splits.SplitId;
 import org.crystalbench.splits.StratifiedSplits;
 
-/** The row partitions behind a plan's split keys. */
+/** The split identities of a grid (from the config alone) and the row partitions behind them. */
 public final class GridSplits {
     private GridSplits() {}
+
+    /** Every split of a grid, in table order: cv, then per outer split the outer and its inner splits. */
+    public static List<SplitId> ids(ExperimentConfig config) {
+        List<SplitId> out = new ArrayList<>();
+        var cv = config.protocols().cv();
+        for (int r = 0; r < cv.repeats(); r++) for (int f = 0; f < cv.folds(); f++) out.add(SplitId.of(Protocol.CV, r, f));
+        GridSpec.Nested nested = config.grid().nested();
+        if (nested != null) {
+            for (int r = 0; r < nested.outer().repeats(); r++) {
+                for (int f = 0; f < nested.outer().folds(); f++) {
+                    SplitId o = SplitId.of(Protocol.OUTER, r, f);
+                    out.add(o);
+                    for (int ir = 0; ir < nested.inner().repeats(); ir++) {
+                        for (int jf = 0; jf < nested.inner().folds(); jf++) out.add(SplitId.inner(o, ir, jf));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * {@code cv}: the experiment's own cv splits. Nested: outer splits from their own seed stream;
      * each outer split's inner splits are made from its training rows only (a stratified k-fold
      * of those rows, indexes mapped back), so the outer test rows never inform the choice.
      */
-    public static Map<SplitKey, Split> make(GridPlan plan, Dataset data, List<Split> cv) {
-        Map<SplitKey, Split> out = new LinkedHashMap<>();
-        for (Split s : cv) out.put(SplitKey.cv(s.repeat(), s.fold()), s);
+    public static Map<SplitId, Split> make(GridPlan plan, Dataset data, List<Split> cv) {
+        Map<SplitId, Split> out = new LinkedHashMap<>();
+        for (Split s : cv) out.put(s.id(), s);
         GridSpec.Nested nested = plan.config().grid().nested();
         if (nested == null) return out;
         int k = data.classes().size();
         long seed = plan.config().seed();
         List<Split> outer;
         try {
-            outer = StratifiedSplits.crossValidation(data.y(), k, nested.outer().repeats(), nested.outer().folds(), Seeds.mix(seed, 3, 0));
+            outer = StratifiedSplits.crossValidation(data.y(), k, nested.outer().repeats(), nested.outer().folds(), seed,
+                    Protocol.OUTER, null);
         } catch (InputException e) {
             throw new InputException(data.source() + ": grid.nested.outer: " + e.getMessage());
         }
         for (Split o : outer) {
-            out.put(SplitKey.outer(o.repeat(), o.fold()), new Split(SplitKey.OUTER, o.repeat(), o.fold(), o.train(), o.test()));
-            int[] yTrain = SplitEvaluator.pick(data.y(), o.train());
+            out.put(o.id(), o);
             List<Split> inner;
             try {
-                inner = StratifiedSplits.crossValidation(yTrain, k, nested.inner().repeats(), nested.inner().folds(),
-                        Seeds.mix(seed, 4, o.repeat() * 1000L + o.fold()));
+                inner = StratifiedSplits.crossValidation(EncodedSplit.pick(data.y(), o.train()), k, nested.inner().repeats(),
+                        nested.inner().folds(), seed, Protocol.INNER, o.id());
             } catch (InputException e) {
-                throw new InputException(data.source() + ": grid.nested.inner (training rows of outer r" + o.repeat()
-                        + " f" + o.fold() + "): " + e.getMessage());
+                throw new InputException(data.source() + ": grid.nested.inner (training rows of " + o.label() + "): "
+                        + e.getMessage());
             }
-            for (Split i : inner) {
-                out.put(SplitKey.inner(SplitKey.outer(o.repeat(), o.fold()), i.repeat(), i.fold()),
-                        new Split(SplitKey.INNER, i.repeat(), i.fold(), map(o.train(), i.train()), map(o.train(), i.test())));
-            }
+            for (Split i : inner) out.put(i.id(), new Split(i.id(), map(o.train(), i.train()), map(o.train(), i.test())));
         }
         return out;
     }

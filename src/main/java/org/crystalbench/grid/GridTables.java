@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Canonical;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ public final class GridTables {
 
     /** One grid point on one feature set over the cv splits. */
     public record PointStats(String featureSet, GridPoint point, int n, int failed, int timedOut, int missing,
-                             Map<Metric, double[]> values, List<SplitKey> okSplits, double testTrainRatio, double fitMsMean) {
+                             Map<Metric, double[]> values, List<SplitId> okSplits, double testTrainRatio, double fitMsMean) {
         double mean(Metric m) {
             return n == 0 ? Double.NaN : Describe.mean(values.get(m));
         }
@@ -70,7 +72,7 @@ public final class GridTables {
     public static String manifestCsv(GridPlan plan) {
         List<List<?>> rows = new ArrayList<>();
         for (WorkUnit u : plan.units()) {
-            SplitKey s = u.split();
+            SplitId s = u.split();
             rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
                     s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
         }
@@ -80,7 +82,7 @@ public final class GridTables {
 
     /** Per feature set and point, in plan order: statistics over the cv splits. */
     public static List<PointStats> pointStats(GridPlan plan, Map<String, JournalEntry> entries) {
-        List<SplitKey> cv = plan.splits().stream().filter(s -> s.protocol().equals(SplitKey.CV)).toList();
+        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol().equals(Protocol.CV)).toList();
         List<PointStats> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (GridPoint p : plan.points()) out.add(stats(fs, p, cv, entries));
@@ -88,11 +90,11 @@ public final class GridTables {
         return out;
     }
 
-    static PointStats stats(String fs, GridPoint p, List<SplitKey> splits, Map<String, JournalEntry> entries) {
+    static PointStats stats(String fs, GridPoint p, List<SplitId> splits, Map<String, JournalEntry> entries) {
         List<JournalEntry> ok = new ArrayList<>();
-        List<SplitKey> okSplits = new ArrayList<>();
+        List<SplitId> okSplits = new ArrayList<>();
         int failed = 0, timedOut = 0, missing = 0;
-        for (SplitKey s : splits) {
+        for (SplitId s : splits) {
             JournalEntry e = entries.get(WorkUnit.key(fs, p.model(), p.hash(), s));
             if (e == null) missing++;
             else if (e.status() == JournalEntry.Status.TIMEOUT) timedOut++;
@@ -170,7 +172,7 @@ public final class GridTables {
         Map<PointStats, Resampling.PairedTest> tests = new LinkedHashMap<>();
         for (PointStats p : ranked) {
             if (p == best) continue;
-            List<SplitKey> common = p.okSplits().stream().filter(best.okSplits()::contains).toList();
+            List<SplitId> common = p.okSplits().stream().filter(best.okSplits()::contains).toList();
             if (common.size() < 2) continue;
             double[] a = common.stream().mapToDouble(s -> p.values().get(metric)[p.okSplits().indexOf(s)]).toArray();
             double[] b = common.stream().mapToDouble(s -> best.values().get(metric)[best.okSplits().indexOf(s)]).toArray();
@@ -199,7 +201,7 @@ public final class GridTables {
      */
     public static List<NestedResult> nested(GridPlan plan, Map<String, JournalEntry> entries) {
         if (plan.config().grid().nested() == null) return List.of();
-        List<SplitKey> outers = plan.splits().stream().filter(s -> s.protocol().equals(SplitKey.OUTER)).toList();
+        List<SplitId> outers = plan.splits().stream().filter(s -> s.protocol().equals(Protocol.OUTER)).toList();
         List<NestedResult> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (String model : plan.models()) {
@@ -209,9 +211,9 @@ public final class GridTables {
                 Map<String, Integer> chosen = new TreeMap<>();
                 double train = 0, test = 0;
                 int unusable = 0;
-                for (SplitKey o : outers) {
-                    List<SplitKey> inner = plan.splits().stream().filter(s -> s.protocol().equals(SplitKey.INNER)
-                            && s.outerKey().equals(o)).toList();
+                for (SplitId o : outers) {
+                    List<SplitId> inner = plan.splits().stream().filter(s -> s.protocol().equals(Protocol.INNER)
+                            && s.outerId().equals(o)).toList();
                     List<PointStats> stats = points.stream().map(p -> stats(fs, p, inner, entries)).toList();
                     PointStats pick = pick(stats, plan.metric());
                     JournalEntry outer = pick == null ? null : entries.get(WorkUnit.key(fs, model, pick.point().hash(), o));

@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.SplitId;
 import java.util.Map;
 
 /**
@@ -7,18 +9,18 @@ import java.util.Map;
  *
  * @param data       first 16 hex digits of the data file's SHA-256
  * @param paramHash  the grid point's {@link GridPoint#hash()}
- * @param protocol   {@code cv}, {@code outer} or {@code inner} (see {@link SplitKey})
+ * @param protocol   {@code cv}, {@code outer} or {@code inner} (see {@link SplitId})
  * @param metrics    per metric column, the test score (absent unless OK)
  * @param fitMs      wall-clock time of fit and predict, milliseconds (to the timeout for TIMEOUT)
  * @param error      why a unit failed (absent when OK)
  */
-public record JournalEntry(String data, String featureSet, String model, String paramHash, String protocol,
+public record JournalEntry(String data, String featureSet, String model, String paramHash, Protocol protocol,
                            Integer outerRepeat, Integer outerFold, int repeat, int fold, Status status,
                            Map<String, Double> metrics, int trainSize, int testSize, double fitMs, String error) {
     public enum Status { OK, FAILED, TIMEOUT }
 
-    public SplitKey split() {
-        return new SplitKey(protocol, outerRepeat, outerFold, repeat, fold);
+    public SplitId split() {
+        return new SplitId(protocol, outerRepeat, outerFold, repeat, fold);
     }
 
     public String key() {

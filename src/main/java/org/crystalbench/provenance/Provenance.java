@@ -17,7 +17,7 @@ import org.crystalbench.BuildInfo;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Canonical;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.crystalbench.report;
 
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.io.CsvTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,11 +3,11 @@ package org.crystalbench.reporting;
 import java.util.List;
 import org.crystalbench.audit.AuditReport;
 import org.crystalbench.provenance.Provenance;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiSpec;
-import org.crystalbench.stats.Comparisons;
-import org.crystalbench.stats.Comparisons.Comparison;
-import org.crystalbench.stats.Summary;
+
+import org.crystalbench.reporting.Comparison;
+import org.crystalbench.reporting.Summary;
 
 /**
  * The statistics a run's tables carry besides means: interval settings, paired comparisons with
@@ -19,6 +19,6 @@ public record RunStats(CiSpec ci, long seed, List<Comparison> comparisons, Audit
 
     /** Comparisons and audit computed here: for callers that did not need the audit before the fits. */
     public static RunStats of(Experiment exp, List<Summary> summaries, CiSpec ci, Provenance provenance) {
-        return new RunStats(ci, exp.config().seed(), Comparisons.of(summaries, ci.level()), AuditReport.of(exp), provenance);
+        return new RunStats(ci, exp.config().seed(), Comparison.of(summaries, ci.level()), AuditReport.of(exp), provenance);
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.reporting;
 
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.io.Csv;
 import org.crystalbench.io.AtomicFiles;
 import java.nio.file.Path;
@@ -8,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.run.Experiment;
-import org.crystalbench.run.SplitResult;
+import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.splits.Split;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
-import org.crystalbench.stats.Summary;
+import org.crystalbench.reporting.Summary;
 
 /**
  * The run's output contract: splits.csv, summary.csv, summary.md, splits-manifest.csv, plus
@@ -69,7 +70,7 @@ public final class RunTables {
             for (Metric m : Metric.ALL) {
                 row.add(s.mean(m));
                 row.add(s.sd(m));
-                Interval interval = ci.interval(s, m, seed);
+                Interval interval = s.interval(ci, m, seed);
                 row.add(interval.low());
                 row.add(interval.high());
             }
@@ -97,7 +98,7 @@ public final class RunTables {
 
     /** Confusion counts summed over the splits of each (feature set, protocol, model). */
     public static String confusionCsv(List<SplitResult> results, List<String> classes) {
-        var sums = new java.util.LinkedHashMap<List<String>, long[][]>();
+        var sums = new java.util.LinkedHashMap<List<Object>, long[][]>();
         int k = classes.size();
         for (SplitResult r : results) {
             long[][] m = sums.computeIfAbsent(List.of(r.featureSet(), r.protocol(), r.model()), key -> new long[k][k]);
@@ -170,7 +171,7 @@ public final class RunTables {
                 Summary s = summaries.get(i);
                 md.append("| ").append(s.model());
                 for (Metric m : List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1, Metric.PAPER_F1, Metric.ACCURACY)) {
-                    md.append(" | ").append(StatsTables.cell(s.mean(m), stats.ci().interval(s, m, stats.seed())));
+                    md.append(" | ").append(StatsTables.cell(s.mean(m), s.interval(stats.ci(), m, stats.seed())));
                 }
                 md.append(" | ").append(StatsTables.marker(s, stats.comparisons())).append(" |\n");
             }
@@ -180,9 +181,9 @@ public final class RunTables {
         return md.toString();
     }
 
-    static String protocolTitle(Experiment exp, String protocol) {
+    static String protocolTitle(Experiment exp, Protocol protocol) {
         var p = exp.config().protocols();
-        return protocol.equals("holdout")
+        return protocol == Protocol.HOLDOUT
                 ? "Repeated stratified holdout (%d x %.0f:%.0f)".formatted(p.holdout().repeats(),
                         100 * (1 - p.holdout().testRatio()), 100 * p.holdout().testRatio())
                 : "Repeated stratified %d-fold CV (%d repeats)".formatted(p.cv().folds(), p.cv().repeats());

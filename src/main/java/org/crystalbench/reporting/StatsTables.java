@@ -1,5 +1,6 @@
 package org.crystalbench.reporting;
 
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.io.Csv;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.crystalbench.config.Reference;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiSpec;
-import org.crystalbench.stats.Comparisons.Comparison;
+import org.crystalbench.reporting.Comparison;
 import org.crystalbench.stats.Interval;
-import org.crystalbench.stats.Summary;
+import org.crystalbench.reporting.Summary;
 
 /** comparisons.csv and the statistical parts of summary.md: cells with intervals, markers, the study table. */
 public final class StatsTables {
@@ -60,8 +61,8 @@ public final class StatsTables {
         Reference ref = exp.config().reference();
         if (ref == null || ref.models().isEmpty()) return "";
         String fs = ref.featureSet() != null ? ref.featureSet() : exp.config().featureSets().keySet().iterator().next();
-        String protocol = ref.protocol() != null ? ref.protocol()
-                : exp.splits().containsKey("holdout") ? "holdout" : exp.splits().keySet().iterator().next();
+        Protocol protocol = ref.protocol() != null ? Protocol.of(ref.protocol())
+                : exp.splits().containsKey(Protocol.HOLDOUT) ? Protocol.HOLDOUT : exp.splits().keySet().iterator().next();
         var md = new StringBuilder("\n## Comparison with the study\n\n");
         md.append("Study: ").append(ref.source() == null ? "the `reference` block of the config" : ref.source())
                 .append(". Ours: feature set `").append(fs).append("`, ").append(protocol).append(", mean [")
@@ -87,7 +88,7 @@ public final class StatsTables {
                     continue;
                 }
                 Summary s = ours.get();
-                Interval ci = stats.ci().interval(s, metrics[i], stats.seed());
+                Interval ci = s.interval(stats.ci(), metrics[i], stats.seed());
                 md.append(" | ").append(cell(s.mean(metrics[i]), ci)).append(" | ").append(ci.contains(study[i]) ? "yes" : "no");
             }
             md.append(" |\n");

@@ -8,10 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.evaluation.FitPath;
+import org.crystalbench.evaluation.SplitResult;
+import org.crystalbench.io.Progress;
+import org.crystalbench.models.ModelSpec;
 import org.crystalbench.splits.Split;
 
 /**
- * Runs an experiment: every (feature set, split) unit on a pool of {@code threads}. Results do not
+ * Fits every model on every (feature set, split) unit, on a pool of {@code threads}. Results do not
  * depend on the thread count: each fit is seeded from (seed, model, split) and results are put back
  * in a fixed order.
  */
@@ -34,8 +39,7 @@ public final class Runner {
             List<Future<List<SplitResult>>> futures = new ArrayList<>();
             for (Unit u : units) {
                 futures.add(pool.submit(() -> {
-                    var out = SplitEvaluator.evaluate(exp.data(), u.featureSet(), u.features(), config.models(),
-                            config.seed(), u.split());
+                    var out = FitPath.evaluateAll(config.models(), config.seed(), exp.data(), u.featureSet(), u.features(), u.split());
                     progress.step(out.size());
                     return out;
                 }));
@@ -50,14 +54,14 @@ public final class Runner {
             throw new IllegalStateException("interrupted", e);
         }
         return sorted(results, config.featureSets().keySet().stream().toList(),
-                config.models().stream().map(m -> m.name()).toList());
+                config.models().stream().map(ModelSpec::name).toList());
     }
 
     /** Feature set and model in config order, then protocol (holdout before cv), repeat, fold. */
     public static List<SplitResult> sorted(List<SplitResult> results, List<String> featureSets, List<String> models) {
         return results.stream().sorted(Comparator
                 .comparingInt((SplitResult r) -> featureSets.indexOf(r.featureSet()))
-                .thenComparing(r -> r.protocol().equals("cv") ? 1 : 0)
+                .thenComparing(SplitResult::protocol)
                 .thenComparingInt(r -> models.indexOf(r.model()))
                 .thenComparingInt(SplitResult::repeat)
                 .thenComparingInt(SplitResult::fold)).toList();

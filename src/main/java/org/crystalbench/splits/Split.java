@@ -3,13 +3,24 @@ package org.crystalbench.splits;
 /**
  * One train/test partition of the rows.
  *
- * @param protocol {@code holdout} or {@code cv}
- * @param repeat   0-based repeat
- * @param fold     0-based fold (always 0 for holdout)
- * @param train    training row indexes, ascending
- * @param test     test row indexes, ascending
+ * @param train training row indexes, ascending
+ * @param test  test row indexes, ascending
  */
-public record Split(String protocol, int repeat, int fold, int[] train, int[] test) {
+public record Split(SplitId id, int[] train, int[] test) {
+    public Protocol protocol() {
+        return id.protocol();
+    }
+
+    /** 0-based repeat. */
+    public int repeat() {
+        return id.repeat();
+    }
+
+    /** 0-based fold (always 0 for holdout). */
+    public int fold() {
+        return id.fold();
+    }
+
     /** First 16 hex digits of SHA-256 over the sorted test indexes: the split's fingerprint. */
     public String testHash() {
         var buf = java.nio.ByteBuffer.allocate(4 * test.length);
@@ -17,8 +28,7 @@ public record Split(String protocol, int repeat, int fold, int[] train, int[] te
         return org.crystalbench.io.Hashing.sha256(buf.array()).substring(0, 16);
     }
 
-    /** "holdout r3" or "cv r3 f2", for messages. */
     public String label() {
-        return protocol + " r" + repeat + (protocol.equals("cv") ? " f" + fold : "");
+        return id.label();
     }
 }

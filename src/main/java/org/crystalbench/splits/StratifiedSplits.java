@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.crystalbench.InputException;
-import org.crystalbench.Seeds;
 
 /**
  * Repeated stratified splits, made once per data set and protocol from a seed, so that every model
@@ -31,20 +30,30 @@ public final class StratifiedSplits {
         }
         List<Split> splits = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, 1, r));
+            SplittableRandom rng = new SplittableRandom(Seeds.splitRepeat(seed, Protocol.HOLDOUT, null, r));
             boolean[] isTest = new boolean[y.length];
             for (int c = 0; c < classes; c++) {
                 int[] rows = shuffledRowsOf(y, c, rng);
                 int nTest = (int) Math.round(rows.length * testRatio);
                 for (int i = 0; i < nTest; i++) isTest[rows[i]] = true;
             }
-            splits.add(partition("holdout", r, 0, isTest));
+            splits.add(partition(SplitId.of(Protocol.HOLDOUT, r, 0), isTest));
         }
         return List.copyOf(splits);
     }
 
-    /** Repeated stratified k-fold: each class's shuffled rows are dealt to the folds in turn. */
+    /** Repeated stratified k-fold of the config's {@code cv} protocol. */
     public static List<Split> crossValidation(int[] y, int classes, int repeats, int folds, long seed) {
+        return crossValidation(y, classes, repeats, folds, seed, Protocol.CV, null);
+    }
+
+    /**
+     * Repeated stratified k-fold: each class's shuffled rows are dealt to the folds in turn.
+     *
+     * @param protocol CV, OUTER, or INNER (then {@code outer} names the outer split whose rows {@code y} holds)
+     */
+    public static List<Split> crossValidation(int[] y, int classes, int repeats, int folds, long seed, Protocol protocol,
+                                              SplitId outer) {
         int[] counts = counts(y, classes);
         for (int c = 0; c < classes; c++) {
             if (counts[c] < folds) {
@@ -54,7 +63,7 @@ public final class StratifiedSplits {
         }
         List<Split> splits = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, 2, r));
+            SplittableRandom rng = new SplittableRandom(Seeds.splitRepeat(seed, protocol, outer, r));
             int[] fold = new int[y.length];
             int next = 0; // continue dealing across classes so fold sizes differ by at most one
             for (int c = 0; c < classes; c++) {
@@ -63,13 +72,13 @@ public final class StratifiedSplits {
             for (int f = 0; f < folds; f++) {
                 boolean[] isTest = new boolean[y.length];
                 for (int i = 0; i < y.length; i++) isTest[i] = fold[i] == f;
-                splits.add(partition("cv", r, f, isTest));
+                splits.add(partition(protocol == Protocol.INNER ? SplitId.inner(outer, r, f) : SplitId.of(protocol, r, f), isTest));
             }
         }
         return List.copyOf(splits);
     }
 
-    private static Split partition(String protocol, int repeat, int fold, boolean[] isTest) {
+    private static Split partition(SplitId id, boolean[] isTest) {
         int nTest = 0;
         for (boolean t : isTest) if (t) nTest++;
         int[] train = new int[isTest.length - nTest], test = new int[nTest];
@@ -77,7 +86,7 @@ public final class StratifiedSplits {
             if (isTest[i]) test[b++] = i;
             else train[a++] = i;
         }
-        return new Split(protocol, repeat, fold, train, test);
+        return new Split(id, train, test);
     }
 
     private static int[] shuffledRowsOf(int[] y, int c, SplittableRandom rng) {

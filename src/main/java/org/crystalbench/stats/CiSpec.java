@@ -1,7 +1,7 @@
 package org.crystalbench.stats;
 
 import org.crystalbench.InputException;
-import org.crystalbench.Seeds;
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.metrics.Metric;
 
 /**
@@ -12,9 +12,6 @@ import org.crystalbench.metrics.Metric;
  */
 public record CiSpec(CiMethod method, double level) {
     public static final CiSpec DEFAULT = new CiSpec(CiMethod.CORRECTED_T, 0.95);
-
-    /** Bootstrap resamples per interval: enough for stable 2.5% / 97.5% percentiles. */
-    public static final int BOOTSTRAP_RESAMPLES = 2000;
 
     public CiSpec {
         if (method == null) throw new IllegalArgumentException("CI method missing");
@@ -36,27 +33,18 @@ public record CiSpec(CiMethod method, double level) {
     }
 
     /**
-     * The interval of {@code metric}'s mean over the summary's splits, clipped to [0, 1]: every metric
+     * The interval of {@code metric}'s mean over the sample's splits, clipped to [0, 1]: every metric
      * is a proportion, so a t-interval's tail beyond 1 (near-perfect scores) carries no information.
+     * NaN for an empty sample.
+     *
+     * @param cell names the table cell, so that its bootstrap seed ({@link Seeds#bootstrap}) is its own,
+     *             independent of threads and table order
      */
-    public Interval interval(Summary s, Metric metric, long seed) {
-        Interval raw = Resampling.interval(method, s.values().get(metric), testTrainRatio(s), level,
-                bootstrapSeed(seed, s.featureSet(), s.protocol(), s.model(), metric));
+    public Interval interval(Sample s, Metric metric, String cell, long seed) {
+        if (s.n() == 0) return new Interval(Double.NaN, Double.NaN);
+        Interval raw = Resampling.interval(method, s.of(metric), s.testTrainRatio(), level,
+                Seeds.bootstrap(seed, cell, metric.ordinal()));
         return new Interval(Math.max(0, raw.low()), Math.min(1, raw.high()));
-    }
-
-    /** n_test / n_train of the summary's splits (their means), for the Nadeau–Bengio correction. */
-    public static double testTrainRatio(Summary s) {
-        return s.meanTrainSize() > 0 ? s.meanTestSize() / s.meanTrainSize() : 0;
-    }
-
-    /**
-     * The bootstrap's seed for one cell: the run seed mixed with (feature set, protocol, model,
-     * metric), so each interval is reproducible on its own and independent of threads and table order.
-     */
-    public static long bootstrapSeed(long seed, String featureSet, String protocol, String model, Metric metric) {
-        long cell = Seeds.stream(featureSet + '\u0000' + protocol + '\u0000' + model);
-        return Seeds.mix(seed ^ 0x5EED_B007L, cell, metric.ordinal());
     }
 
     /** "corrected-t 95%" */

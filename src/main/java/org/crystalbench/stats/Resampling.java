@@ -15,6 +15,9 @@ import smile.stat.distribution.TDistribution;
 public final class Resampling {
     private Resampling() {}
 
+    /** Bootstrap resamples per interval: enough for stable 2.5% / 97.5% percentiles. */
+    public static final int BOOTSTRAP_RESAMPLES = 2000;
+
     /** Variance of the mean of {@code v} with the Nadeau–Bengio correction. */
     public static double correctedVarianceOfMean(double[] v, double testTrainRatio) {
         double s = Describe.sd(v);
@@ -51,7 +54,7 @@ public final class Resampling {
         return switch (method) {
             case CORRECTED_T -> correctedT(v, testTrainRatio, level);
             case T -> t(v, level);
-            case BOOTSTRAP -> bootstrap(v, level, seed, 2000);
+            case BOOTSTRAP -> bootstrap(v, level, seed, BOOTSTRAP_RESAMPLES);
         };
     }
 

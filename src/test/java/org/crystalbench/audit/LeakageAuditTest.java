@@ -1,5 +1,7 @@
 package org.crystalbench.audit;
 
+import org.crystalbench.splits.SplitId;
+import org.crystalbench.splits.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,7 @@ class LeakageAuditTest {
         int[] y = {0, 0, 1, 1, 1, 2};
         // train rows 0-3: a -> 0 (2 of 3), b -> 1; overall majority is a tie 0/1 -> class 0.
         // test: row 4 (b -> 1, right), row 5 (c unseen -> 0, wrong)
-        Split split = new Split("holdout", 0, 0, new int[] {0, 1, 2, 3}, new int[] {4, 5});
+        Split split = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), new int[] {0, 1, 2, 3}, new int[] {4, 5});
         assertEquals(0.5, LeakageAudit.lookupAccuracy(x, y, 3, split), 1e-12);
     }
 
@@ -39,13 +41,13 @@ class LeakageAuditTest {
     void intervalPartitionFindsOrderedClasses() {
         double[] x = {1, 2, 3, 4, 5, 6};
         int[] y = {0, 0, 1, 1, 2, 2};
-        Split all = new Split("holdout", 0, 0, new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3, 4, 5});
+        Split all = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3, 4, 5});
         assertEquals(1.0, LeakageAudit.intervalAccuracy(x, y, 3, all, 3), 1e-12);
         assertEquals(4.0 / 6, LeakageAudit.intervalAccuracy(x, y, 3, all, 2), 1e-12); // one threshold: two classes at most
         var p = LeakageAudit.Partition.fit(x, y, 3, all.train(), 3);
         assertEquals(List.of(2.5, 4.5), java.util.Arrays.stream(p.thresholds()).boxed().toList());
         // Threshold fitted on train only: test value 3.9 falls left of 4.5 whatever its label.
-        Split part = new Split("holdout", 0, 0, new int[] {0, 1, 2, 4, 5}, new int[] {3});
+        Split part = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), new int[] {0, 1, 2, 4, 5}, new int[] {3});
         assertEquals(1.0, LeakageAudit.intervalAccuracy(new double[] {1, 2, 3, 3.9, 5, 6}, y, 3, part, 3), 1e-12);
     }
 
@@ -69,7 +71,7 @@ class LeakageAuditTest {
     @Test
     void flagsTheDeterminingColumnsAndNotTheNoise() {
         Dataset d = constructed();
-        Map<String, List<Split>> splits = Map.of("holdout", StratifiedSplits.holdout(d.y(), 3, 10, 0.2, 5));
+        Map<Protocol, List<Split>> splits = Map.of(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, 10, 0.2, 5));
         List<FeatureAudit> audit = LeakageAudit.of(d, splits);
         Map<String, FeatureAudit> by = new java.util.HashMap<>();
         audit.forEach(a -> by.put(a.feature(), a));
@@ -104,13 +106,13 @@ class LeakageAuditTest {
     @Test
     void reportRendersCsvWarningsAndMarkdown() {
         Dataset d = constructed();
-        Map<String, List<Split>> splits = new java.util.LinkedHashMap<>();
-        splits.put("holdout", StratifiedSplits.holdout(d.y(), 3, 3, 0.2, 5));
-        splits.put("cv", StratifiedSplits.crossValidation(d.y(), 3, 1, 3, 5));
+        Map<Protocol, List<Split>> splits = new java.util.LinkedHashMap<>();
+        splits.put(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, 3, 0.2, 5));
+        splits.put(Protocol.CV, StratifiedSplits.crossValidation(d.y(), 3, 1, 3, 5));
         var sets = new java.util.LinkedHashMap<String, List<String>>();
         sets.put("leaky", List.of("determines", "noise"));
         sets.put("clean", List.of("noise", "noise-num"));
-        var report = new AuditReport("class", LeakageAudit.of(d, splits), sets, Map.of("holdout", 0.33, "cv", 0.33));
+        var report = new AuditReport("class", LeakageAudit.of(d, splits), sets, Map.of(Protocol.HOLDOUT, 0.33, Protocol.CV, 0.33));
         List<String> csv = report.csv().lines().toList();
         assertEquals(String.join(",", AuditReport.CSV_COLUMNS), csv.get(0));
         assertEquals("feature_set,protocol,feature,kind,categories,conditional_entropy_bits,pure_share,lookup_accuracy,"

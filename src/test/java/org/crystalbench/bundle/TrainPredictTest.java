@@ -224,7 +224,7 @@ class TrainPredictTest {
 
     private static Model fit(ModelSpec spec, double[][] x, int[] y, int k) {
         return switch (spec) {
-            case BaseModelSpec base -> base.fit(x, y, k, Trainer.seed(cfg.seed(), base.name()));
+            case BaseModelSpec base -> base.fit(x, y, k, org.crystalbench.splits.Seeds.trainAll(cfg.seed(), base.name()));
             case VotingSpec v -> v.combine(v.members().stream().map(m -> fit(spec(m), x, y, k)).toList());
         };
     }

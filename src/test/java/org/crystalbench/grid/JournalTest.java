@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.Protocol;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ class JournalTest {
     Path dir;
 
     static JournalEntry entry(int fold, JournalEntry.Status status) {
-        return new JournalEntry("abc", "fs", "LR", "0123456789abcdef", "cv", null, null, 0, fold, status,
+        return new JournalEntry("abc", "fs", "LR", "0123456789abcdef", Protocol.CV, null, null, 0, fold, status,
                 status == JournalEntry.Status.OK ? Map.of("macro_f1", 0.5 + fold / 100.0) : null, 80, 40, 1.5,
                 status == JournalEntry.Status.OK ? null : "boom");
     }

@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.SplitId;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.metrics.Scores;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.splits.Split;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +43,12 @@ class NestedCvTest {
         var cfg = ConfigLoader.load(config);
         GridPlan plan = GridPlan.of(cfg, config);
         Experiment exp = Experiment.prepare(cfg, config);
-        Map<SplitKey, Split> splits = GridSplits.make(plan, exp.data(), exp.splits().get("cv"));
+        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
         assertEquals(plan.splits(), List.copyOf(splits.keySet()));
         int outers = 0;
         for (var e : splits.entrySet()) {
-            if (!e.getKey().protocol().equals(SplitKey.INNER)) continue;
-            Split outer = splits.get(e.getKey().outerKey());
+            if (!e.getKey().protocol().equals(Protocol.INNER)) continue;
+            Split outer = splits.get(e.getKey().outerId());
             int[] inner = IntStream.concat(Arrays.stream(e.getValue().train()), Arrays.stream(e.getValue().test())).sorted().toArray();
             assertArrayEquals(outer.train(), inner, e.getKey().label()); // inner train + test = the outer training rows
             for (int t : outer.test()) assertTrue(Arrays.binarySearch(inner, t) < 0);
@@ -62,8 +64,8 @@ class NestedCvTest {
         var r = GridFixtures.run(GridFixtures.request(config, out), c -> u -> {
             int idx = u.point().index();
             double good = switch (u.split().protocol()) {
-                case SplitKey.INNER -> idx == 0 ? 0.9 : 0.5;
-                case SplitKey.OUTER -> idx == 2 ? 0.95 : 0.6 + 0.01 * u.split().fold();
+                case Protocol.INNER -> idx == 0 ? 0.9 : 0.5;
+                case Protocol.OUTER -> idx == 2 ? 0.95 : 0.6 + 0.01 * u.split().fold();
                 default -> 0.5;
             };
             return new UnitEvaluator.Result(scores(good), 80, 40);

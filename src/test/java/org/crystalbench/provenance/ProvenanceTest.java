@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.crystalbench.Fixtures;
 import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.run.Experiment;
+import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package org.crystalbench.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.crystalbench.models.Model;
-import org.crystalbench.run.SplitEvaluator;
+import org.crystalbench.evaluation.FitPath;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Batch inference throughput in rows per second: encode a batch of raw test rows and predict them,
- * as a run scores its test split ({@code FeatureEncoder.transform} then {@code SplitEvaluator.predict}).
+ * as a run scores its test split ({@code FeatureEncoder.transform} then {@code FitPath.predict}).
  * The batch is {@value #ROWS} rows cycling through the test split (68 rows at the real size), so one
  * invocation is long enough to time and {@code @OperationsPerInvocation} makes the score rows/s.
  */
@@ -50,6 +50,6 @@ public class BatchInferenceBench {
     @OperationsPerInvocation(ROWS)
     public int[] predictBatch() {
         double[][] x = fixture.encoder.transform(fixture.data, rows);
-        return SplitEvaluator.predict(fitted, x, fixture.classes);
+        return FitPath.predict(fitted, x);
     }
 }

@@ -10,12 +10,12 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
 import org.crystalbench.features.FeatureEncoder;
-import org.crystalbench.models.BaseModelSpec;
 import org.crystalbench.models.MlpSpec;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
-import org.crystalbench.models.VotingSpec;
-import org.crystalbench.run.SplitEvaluator;
+import org.crystalbench.evaluation.EncodedSplit;
+import org.crystalbench.evaluation.FitPath;
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.splits.Split;
 import org.crystalbench.splits.StratifiedSplits;
 import org.crystalbench.synth.SyntheticData;
@@ -55,7 +55,7 @@ public final class Fixture {
         this.encoder = FeatureEncoder.fit(data, features, split.train());
         this.xTrain = encoder.transform(data, split.train());
         this.xTest = encoder.transform(data, split.test());
-        this.yTrain = SplitEvaluator.pick(data.y(), split.train());
+        this.yTrain = EncodedSplit.pick(data.y(), split.train());
     }
 
     /** The fixture the system properties describe (config and data validated by the loaders). */
@@ -115,10 +115,12 @@ public final class Fixture {
      * model has no fit of its own: fitting it means fitting its members and combining them.
      */
     public Model fit(String name) {
-        return switch (spec(name)) {
-            case BaseModelSpec base -> base.fit(xTrain, yTrain, classes, SplitEvaluator.modelSeed(config.seed(), name, split));
-            case VotingSpec v -> v.combine(v.members().stream().map(this::fit).toList());
-        };
+        try {
+            return FitPath.fit(spec(name), this::spec, xTrain, yTrain, classes, n -> Seeds.fit(config.seed(), n, split.id()),
+                    FitPath.Memo.local());
+        } catch (Exception e) {
+            throw new IllegalStateException("fitting " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code n} test-row indexes, cycling through the test split. */

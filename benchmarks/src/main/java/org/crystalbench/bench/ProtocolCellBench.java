@@ -2,8 +2,8 @@ package org.crystalbench.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.crystalbench.run.SplitEvaluator;
-import org.crystalbench.run.SplitResult;
+import org.crystalbench.evaluation.FitPath;
+import org.crystalbench.evaluation.SplitResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One full protocol cell: {@code SplitEvaluator.evaluate} on one split, i.e. encoder fit, every
+ * One full protocol cell: {@code FitPath.evaluateAll} (what {@code run} does per unit) on one split, i.e. encoder fit, every
  * model of the config fitted (voting reusing its members) and scored on the test rows. A run is
  * (feature sets x splits) of these, so this is the number to multiply when sizing a run.
  */
@@ -36,8 +36,8 @@ public class ProtocolCellBench {
     }
 
     @Benchmark
-    public List<SplitResult> evaluate() {
-        return SplitEvaluator.evaluate(fixture.data, fixture.featureSet, fixture.features, fixture.config.models(),
-                fixture.config.seed(), fixture.split);
+    public List<SplitResult> evaluate() throws Exception {
+        return FitPath.evaluateAll(fixture.config.models(), fixture.config.seed(), fixture.data, fixture.featureSet,
+                fixture.features, fixture.split);
     }
 }

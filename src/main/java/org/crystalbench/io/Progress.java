@@ -1,4 +1,4 @@
-package org.crystalbench.run;
+package org.crystalbench.io;
 
 import java.io.PrintStream;
 import java.time.Duration;

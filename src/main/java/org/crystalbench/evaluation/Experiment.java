@@ -1,4 +1,4 @@
-package org.crystalbench.run;
+package org.crystalbench.evaluation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.ProtocolSpec;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.Split;
 import org.crystalbench.splits.StratifiedSplits;
 
@@ -17,9 +18,9 @@ import org.crystalbench.splits.StratifiedSplits;
  * A config with its data loaded and its splits made: everything that can fail on bad input fails
  * here, before any output folder is touched.
  *
- * @param splits per protocol ({@code holdout}, {@code cv}), in config order
+ * @param splits per protocol (holdout, cv), in config order
  */
-public record Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<String, List<Split>> splits) {
+public record Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<Protocol, List<Split>> splits) {
 
     public static Experiment prepare(ExperimentConfig config, Path configFile) {
         if (config.dataset().path() == null) {
@@ -38,16 +39,16 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         return beside.toFile().exists() ? beside : p;
     }
 
-    static Map<String, List<Split>> makeSplits(ExperimentConfig config, Dataset data) {
+    static Map<Protocol, List<Split>> makeSplits(ExperimentConfig config, Dataset data) {
         ProtocolSpec p = config.protocols();
         int k = data.classes().size();
-        Map<String, List<Split>> out = new LinkedHashMap<>();
+        Map<Protocol, List<Split>> out = new LinkedHashMap<>();
         try {
             if (p.holdout() != null) {
-                out.put("holdout", StratifiedSplits.holdout(data.y(), k, p.holdout().repeats(), p.holdout().testRatio(), config.seed()));
+                out.put(Protocol.HOLDOUT, StratifiedSplits.holdout(data.y(), k, p.holdout().repeats(), p.holdout().testRatio(), config.seed()));
             }
             if (p.cv() != null) {
-                out.put("cv", StratifiedSplits.crossValidation(data.y(), k, p.cv().repeats(), p.cv().folds(), config.seed()));
+                out.put(Protocol.CV, StratifiedSplits.crossValidation(data.y(), k, p.cv().repeats(), p.cv().folds(), config.seed()));
             }
         } catch (InputException e) {
             // Name the class by its label, and the file and column it came from.
@@ -56,6 +57,11 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
             throw new InputException(data.source() + ": column '" + config.dataset().target() + "': " + msg);
         }
         return out;
+    }
+
+    /** The splits of one protocol (empty when the config does not run it). */
+    public List<Split> splits(Protocol protocol) {
+        return splits.getOrDefault(protocol, List.of());
     }
 
     /** Every split of every protocol, in a fixed order. */

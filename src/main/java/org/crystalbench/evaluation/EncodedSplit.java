@@ -1,0 +1,27 @@
+package org.crystalbench.evaluation;
+
+import java.util.List;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.features.FeatureEncoder;
+import org.crystalbench.splits.Split;
+
+/**
+ * A split's rows encoded for fitting: the encoder is fitted on the training rows only, then applied
+ * to both parts, so nothing of the test rows informs the features.
+ */
+public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrain, int[] yTrain, double[][] xTest,
+                           int[] yTest, int classes) {
+
+    public static EncodedSplit of(Dataset data, List<String> features, Split split) {
+        FeatureEncoder encoder = FeatureEncoder.fit(data, features, split.train());
+        return new EncodedSplit(split, encoder, encoder.transform(data, split.train()), pick(data.y(), split.train()),
+                encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes().size());
+    }
+
+    /** {@code v} at {@code rows}. */
+    public static int[] pick(int[] v, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = v[rows[i]];
+        return out;
+    }
+}

@@ -1,0 +1,125 @@
+package org.crystalbench.evaluation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.metrics.Scores;
+import org.crystalbench.models.BaseModelSpec;
+import org.crystalbench.models.Model;
+import org.crystalbench.models.ModelSpec;
+import org.crystalbench.models.VotingSpec;
+import org.crystalbench.splits.Seeds;
+import org.crystalbench.splits.Split;
+
+/**
+ * The one way a model spec is fitted and scored; {@code run}, {@code grid}, {@code train} and the
+ * JMH benchmarks all come through here. A base spec is fitted with the seed its caller's stream gives
+ * its name ({@link org.crystalbench.splits.Seeds}); a voting spec fits nothing itself: it combines
+ * its members, each fitted once per training set through the caller's {@link Memo} and shared by
+ * every combiner (and by the member's own row in a run). The memo is keyed by the spec's value: the
+ * same spec on the same training rows with the same seed is the same fit, so reusing it is exact.
+ */
+public final class FitPath {
+    private FitPath() {}
+
+    /** Fitted models by spec for one training set: each spec is fitted at most once. */
+    @FunctionalInterface
+    public interface Memo {
+        Model get(ModelSpec spec, Callable<Model> fit) throws Exception;
+
+        /** A plain map, for one thread working through one training set. */
+        static Memo local() {
+            Map<ModelSpec, Model> fitted = new HashMap<>();
+            return (spec, fit) -> {
+                Model m = fitted.get(spec);
+                if (m == null) fitted.put(spec, m = fit.call());
+                return m;
+            };
+        }
+
+        /** No reuse: every call fits. */
+        Memo NONE = (spec, fit) -> fit.call();
+    }
+
+    /**
+     * Fits {@code spec} on {@code (x, y)}.
+     *
+     * @param members resolves a voting member's name to its (base) spec
+     * @param seed    the seed of a base model's fit, by model name
+     */
+    public static Model fit(ModelSpec spec, Function<String, ModelSpec> members, double[][] x, int[] y, int classes,
+                            ToLongFunction<String> seed, Memo memo) throws Exception {
+        return switch (spec) {
+            case BaseModelSpec base -> base.fit(x, y, classes, seed.applyAsLong(base.name()));
+            case VotingSpec v -> {
+                List<Model> fitted = new java.util.ArrayList<>();
+                for (String name : v.members()) {
+                    ModelSpec m = members.apply(name);
+                    fitted.add(memo.get(m, () -> fit(m, members, x, y, classes, seed, memo)));
+                }
+                yield v.combine(fitted);
+            }
+        };
+    }
+
+    /** A fit scored on its split's test rows. Times are wall-clock milliseconds. */
+    public record Evaluation(Model model, Scores scores, int trainSize, int testSize, double fitMs, double predictMs) {}
+
+    /**
+     * Fits {@code spec} on the split's training rows (through {@code memo}, so a fit made before is
+     * reused and costs nothing here) and scores it on the test rows.
+     */
+    public static Evaluation evaluate(ModelSpec spec, Function<String, ModelSpec> members, EncodedSplit e,
+                                      ToLongFunction<String> seed, Memo memo) throws Exception {
+        long t0 = System.nanoTime();
+        Model model = memo.get(spec, () -> fit(spec, members, e.xTrain(), e.yTrain(), e.classes(), seed, memo));
+        long t1 = System.nanoTime();
+        int[] predicted = predict(model, e.xTest());
+        long t2 = System.nanoTime();
+        return new Evaluation(model, Scores.of(e.yTest(), predicted, e.classes()), e.xTrain().length, e.xTest().length,
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    /**
+     * Every model of a config on one feature set and split, as {@code run} scores them: base models
+     * first, so that voting combiners (even one listed before its members) reuse the members' fits
+     * and time only their own combining. Results in config order.
+     */
+    public static List<SplitResult> evaluateAll(List<ModelSpec> models, long seed, Dataset data, String featureSet,
+                                                List<String> features, Split split) throws Exception {
+        EncodedSplit e = EncodedSplit.of(data, features, split);
+        Function<String, ModelSpec> members = byName(models);
+        Memo memo = Memo.local();
+        List<ModelSpec> order = new java.util.ArrayList<>(models);
+        order.sort(java.util.Comparator.comparing(m -> m instanceof VotingSpec));
+        Map<String, SplitResult> byModel = new HashMap<>();
+        for (ModelSpec spec : order) {
+            Evaluation ev = evaluate(spec, members, e, name -> Seeds.fit(seed, name, split.id()), memo);
+            byModel.put(spec.name(), new SplitResult(featureSet, split.id(), spec.name(), ev.scores(), ev.trainSize(),
+                    ev.testSize(), ev.fitMs(), ev.predictMs()));
+        }
+        return models.stream().map(m -> byModel.get(m.name())).toList();
+    }
+
+    public static int[] predict(Model model, double[][] x) {
+        int[] predicted = new int[x.length];
+        double[] p = new double[model.classes()];
+        for (int i = 0; i < x.length; i++) predicted[i] = model.predict(x[i], p);
+        return predicted;
+    }
+
+    /** A resolver of member names over a config's model list. */
+    public static Function<String, ModelSpec> byName(List<ModelSpec> models) {
+        Map<String, ModelSpec> byName = new HashMap<>();
+        models.forEach(m -> byName.put(m.name(), m));
+        return name -> {
+            ModelSpec m = byName.get(name);
+            if (m == null) throw new IllegalArgumentException("model '" + name + "' is not in the config");
+            return m;
+        };
+    }
+}

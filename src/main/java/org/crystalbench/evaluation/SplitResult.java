@@ -1,0 +1,21 @@
+package org.crystalbench.evaluation;
+
+import org.crystalbench.metrics.Scores;
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.SplitId;
+
+/** One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds. */
+public record SplitResult(String featureSet, SplitId split, String model, Scores scores, int trainSize, int testSize,
+                          double fitMs, double predictMs) {
+    public Protocol protocol() {
+        return split.protocol();
+    }
+
+    public int repeat() {
+        return split.repeat();
+    }
+
+    public int fold() {
+        return split.fold();
+    }
+}

@@ -1,0 +1,43 @@
+package org.crystalbench.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.stats.Ranking;
+import org.crystalbench.stats.Resampling;
+
+/**
+ * A model of a run against the best model of its feature set and protocol (the family of
+ * {@link Ranking}), on {@link #METRIC}: a row of comparisons.csv.
+ *
+ * @param test               {@code model - best}: mean difference, corrected CI, t, raw p
+ * @param pHolm              Holm-adjusted p within the family
+ * @param significantlyWorse {@code pHolm < 1 - level} and the model's mean is lower
+ */
+public record Comparison(String featureSet, Protocol protocol, String model, String bestModel, Metric metric,
+                         Resampling.PairedTest test, double pHolm, boolean significantlyWorse) {
+
+    /** The metric that picks the best model and is compared. */
+    public static final Metric METRIC = Metric.MACRO_F1;
+
+    /** Comparisons in summary order; the best model of each family has no row. */
+    public static List<Comparison> of(List<Summary> summaries, double level) {
+        Map<List<Object>, List<Summary>> families = new LinkedHashMap<>();
+        for (Summary s : summaries) families.computeIfAbsent(List.of(s.featureSet(), s.protocol()), k -> new ArrayList<>()).add(s);
+        List<Comparison> out = new ArrayList<>();
+        for (List<Summary> family : families.values()) {
+            Ranking r = Ranking.of(family.stream().map(Summary::sample).toList(), METRIC, level, i -> true);
+            if (r == null) continue;
+            Summary best = family.get(r.best());
+            for (Ranking.Versus v : r.others()) {
+                Summary s = family.get(v.index());
+                out.add(new Comparison(s.featureSet(), s.protocol(), s.model(), best.model(), METRIC, v.test(), v.pHolm(),
+                        v.significantlyWorse()));
+            }
+        }
+        return out;
+    }
+}
