@@ -28,6 +28,9 @@ public final class GridCommand implements Callable<Integer> {
     @Mixin
     WorkerOptions workers;
 
+    @Mixin
+    CiOptions ci;
+
     @Option(names = "--fit-timeout", paramLabel = "DURATION", description = "Per-fit limit, e.g. 30s, 10m (default: none).")
     String fitTimeout;
 
@@ -55,7 +58,7 @@ public final class GridCommand implements Callable<Integer> {
         Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
         Path dir = out != null ? out : RunCommand.defaultOut("grids", input.file);
-        var request = new GridRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet,
+        var request = new GridRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet, ci.spec(),
                 spec.commandLine().getParseResult().originalArgs());
         return GridRun.execute(request, GridRun::fits).exitCode();
     }

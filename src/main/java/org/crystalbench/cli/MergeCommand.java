@@ -23,11 +23,14 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the merged journal and tables.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    CiOptions ci;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        return GridMerge.execute(dirs, out, spec.commandLine().getParseResult().originalArgs()).exitCode();
+        return GridMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs()).exitCode();
     }
 }

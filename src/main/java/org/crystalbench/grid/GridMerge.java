@@ -14,6 +14,7 @@ import java.util.Map;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.stats.CiSpec;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Csv;
@@ -29,12 +30,8 @@ public final class GridMerge {
 
     public record Result(GridTables.Counts counts, List<WorkUnit> missing, int exitCode) {}
 
-    public static Result execute(List<Path> dirs, Path out) {
-        return execute(dirs, out, List.of("merge"));
-    }
-
     /** @param commandLine the program's arguments, recorded in the merged folder's provenance.json */
-    public static Result execute(List<Path> dirs, Path out, List<String> commandLine) {
+    public static Result execute(List<Path> dirs, Path out, CiSpec ci, List<String> commandLine) {
         Instant start = Instant.now();
         if (dirs.isEmpty()) throw new InputException("merge: no folders given");
         GridMeta first = null;
@@ -80,13 +77,13 @@ public final class GridMerge {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         try (var lock = FolderLock.acquire(out)) {
-            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, commandLine, start);
+            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, ci, commandLine, start);
         }
     }
 
     private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
                                 Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing,
-                                List<String> commandLine, Instant start) {
+                                CiSpec ci, List<String> commandLine, Instant start) {
         var sb = new StringBuilder();
         for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
@@ -94,7 +91,7 @@ public final class GridMerge {
         AtomicFiles.write(out.resolve(GridMeta.CONFIG_COPY), configText);
         AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan));
         var scope = new GridTables.Scope("merge of " + dirs.size() + " folders", keys);
-        GridTables.writeAll(out, plan, scope, entries);
+        GridTables.writeAll(out, plan, scope, entries, ci);
         Path missingCsv = out.resolve("missing.csv");
         try {
             if (missing.isEmpty()) Files.deleteIfExists(missingCsv);
@@ -105,7 +102,7 @@ public final class GridMerge {
         var sources = new LinkedHashMap<Path, JsonNode>();
         for (Path d : dirs) sources.putIfAbsent(d, shardProvenance(d));
         Provenance.merged(plan.config(), first.dataFile(), first.dataHash(), first.dataRows(), commandLine, start,
-                Instant.now(), sources).write(out);
+                Instant.now(), ci, sources).write(out);
         org.crystalbench.report.Report.write(out); // the same report a single-machine grid ends with
         GridTables.Counts counts = GridTables.counts(scope, entries);
         System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",

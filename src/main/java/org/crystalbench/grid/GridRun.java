@@ -22,6 +22,7 @@ import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.stats.CiSpec;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.io.Progress;
 import org.crystalbench.splits.Split;
@@ -44,14 +45,12 @@ public final class GridRun {
      * @param fresh       start afresh: an existing journal is moved aside
      * @param retryFailed run FAILED/TIMEOUT units again (their new entry supersedes the old)
      */
-    /** @param commandLine the program's arguments, recorded in provenance.json */
+    /**
+     * @param ci          how grid.md, grid.csv and nested.csv state intervals and decide "worse"
+     * @param commandLine the program's arguments, recorded in provenance.json
+     */
     public record Request(Path config, Path data, Path out, int threads, Duration fitTimeout, Duration maxTime,
-                          Shard shard, boolean fresh, boolean retryFailed, boolean quiet, List<String> commandLine) {
-        public Request(Path config, Path data, Path out, int threads, Duration fitTimeout, Duration maxTime,
-                       Shard shard, boolean fresh, boolean retryFailed, boolean quiet) {
-            this(config, data, out, threads, fitTimeout, maxTime, shard, fresh, retryFailed, quiet, List.of());
-        }
-    }
+                          Shard shard, boolean fresh, boolean retryFailed, boolean quiet, CiSpec ci, List<String> commandLine) {}
 
     /** What the evaluator factory gets: the prepared experiment, the plan and the materialised splits. */
     public record Context(Experiment experiment, GridPlan plan, Map<SplitId, Split> splits) {}
@@ -153,8 +152,8 @@ public final class GridRun {
 
         Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(journal));
         var sc = new GridTables.Scope(scope, mine.stream().map(WorkUnit::key).toList());
-        GridTables.writeAll(dir, plan, sc, entries);
-        org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), null).write(dir);
+        GridTables.writeAll(dir, plan, sc, entries, r.ci());
+        org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
         org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
         GridTables.Counts counts = GridTables.counts(sc, entries);
         boolean deadlineHit = outcome.notStarted() > 0;

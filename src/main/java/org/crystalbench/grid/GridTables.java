@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +16,11 @@ import java.util.TreeMap;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Csv;
-import org.crystalbench.stats.Describe;
+import org.crystalbench.stats.CiMethod;
+import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
-import org.crystalbench.stats.Resampling;
+import org.crystalbench.stats.Ranking;
+import org.crystalbench.stats.Sample;
 
 /**
  * The grid's output contract, computed from journal entries only (never from run order): grid.csv,
@@ -29,7 +30,8 @@ import org.crystalbench.stats.Resampling;
 public final class GridTables {
     private GridTables() {}
 
-    static final double LEVEL = 0.95, ALPHA = 0.05;
+    /** How the tables state uncertainty ({@code --ci}, {@code --ci-level}) and the seed of bootstrap intervals. */
+    public record Stats(CiSpec ci, long seed) {}
 
     /**
      * What a folder's tables cover.
@@ -40,23 +42,23 @@ public final class GridTables {
     public record Scope(String scope, Collection<String> expected) {}
 
     /** One grid point on one feature set over the cv splits. */
-    public record PointStats(String featureSet, GridPoint point, int n, int failed, int timedOut, int missing,
-                             Map<Metric, double[]> values, List<SplitId> okSplits, double testTrainRatio, double fitMsMean) {
+    public record PointStats(String featureSet, GridPoint point, int failed, int timedOut, int missing, Sample sample,
+                             double fitMsMean) {
+        int n() {
+            return sample.n();
+        }
+
         double mean(Metric m) {
-            return n == 0 ? Double.NaN : Describe.mean(values.get(m));
+            return sample.mean(m);
         }
 
-        Interval ci(Metric m) {
-            if (n == 0) return new Interval(Double.NaN, Double.NaN);
-            return interval(values.get(m), testTrainRatio);
+        boolean complete() {
+            return failed + timedOut + missing == 0;
         }
-    }
 
-    /** Corrected resampled t-interval of a mean of scores, clipped to [0, 1] where the scores live. */
-    static Interval interval(double[] v, double testTrainRatio) {
-        if (v.length == 0) return new Interval(Double.NaN, Double.NaN);
-        Interval ci = Resampling.correctedT(v, testTrainRatio, LEVEL);
-        return new Interval(Math.max(0, ci.low()), Math.min(1, ci.high()));
+        Interval ci(Stats st, Metric m) {
+            return st.ci().interval(sample, m, featureSet + '\u0000' + point.id(), st.seed());
+        }
     }
 
     /** One entry per key: an OK entry wins over a failed one (a retried unit), else the later one. */
@@ -82,7 +84,7 @@ public final class GridTables {
 
     /** Per feature set and point, in plan order: statistics over the cv splits. */
     public static List<PointStats> pointStats(GridPlan plan, Map<String, JournalEntry> entries) {
-        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol().equals(Protocol.CV)).toList();
+        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol() == Protocol.CV).toList();
         List<PointStats> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (GridPoint p : plan.points()) out.add(stats(fs, p, cv, entries));
@@ -92,24 +94,23 @@ public final class GridTables {
 
     static PointStats stats(String fs, GridPoint p, List<SplitId> splits, Map<String, JournalEntry> entries) {
         List<JournalEntry> ok = new ArrayList<>();
-        List<SplitId> okSplits = new ArrayList<>();
         int failed = 0, timedOut = 0, missing = 0;
         for (SplitId s : splits) {
             JournalEntry e = entries.get(WorkUnit.key(fs, p.model(), p.hash(), s));
             if (e == null) missing++;
             else if (e.status() == JournalEntry.Status.TIMEOUT) timedOut++;
             else if (!e.ok()) failed++;
-            else {
-                ok.add(e);
-                okSplits.add(s);
-            }
+            else ok.add(e);
         }
-        Map<Metric, double[]> values = new EnumMap<>(Metric.class);
-        for (Metric m : Metric.ALL) values.put(m, ok.stream().mapToDouble(e -> e.metric(m.column())).toArray());
+        double fit = ok.stream().mapToDouble(JournalEntry::fitMs).average().orElse(Double.NaN);
+        return new PointStats(fs, p, failed, timedOut, missing, sample(ok), fit);
+    }
+
+    /** Journal entries as a statistics sample, in entry order. */
+    static Sample sample(List<JournalEntry> ok) {
         double train = ok.stream().mapToDouble(JournalEntry::trainSize).average().orElse(1);
         double test = ok.stream().mapToDouble(JournalEntry::testSize).average().orElse(0);
-        double fit = ok.stream().mapToDouble(JournalEntry::fitMs).average().orElse(Double.NaN);
-        return new PointStats(fs, p, ok.size(), failed, timedOut, missing, values, okSplits, test / train, fit);
+        return Sample.of(ok, JournalEntry::split, (e, m) -> e.metric(m.column()), test / train);
     }
 
     /** Hyperparameter keys in first-use order over the plan. */
@@ -119,7 +120,7 @@ public final class GridTables {
         return List.copyOf(keys);
     }
 
-    public static String gridCsv(GridPlan plan, List<PointStats> stats) {
+    public static String gridCsv(GridPlan plan, List<PointStats> stats, Stats st) {
         List<String> keys = paramKeys(plan);
         List<String> header = new ArrayList<>(List.of("feature_set", "model", "point_id", "param_hash"));
         keys.forEach(k -> header.add("param." + k));
@@ -136,7 +137,7 @@ public final class GridTables {
             for (String k : keys) row.add(s.point().params().containsKey(k) ? Canonical.cell(s.point().params().get(k)) : "");
             row.add(s.n());
             for (Metric m : Metric.ALL) {
-                Interval ci = s.ci(m);
+                Interval ci = s.ci(st, m);
                 row.add(s.mean(m));
                 row.add(ci.low());
                 row.add(ci.high());
@@ -149,47 +150,37 @@ public final class GridTables {
         return Csv.of(header, rows);
     }
 
-    /** A ranked comparison of one model's points on one feature set. */
-    record Ranking(PointStats best, List<PointStats> ranked, Map<PointStats, Resampling.PairedTest> tests,
-                   Map<PointStats, Double> pHolm) {}
+    /** One model's points on one feature set: the best, and every point in table order (best first, then by mean). */
+    record Ranked(PointStats best, List<PointStats> ranked, Map<PointStats, Ranking.Versus> versus) {}
 
     /**
      * Best = highest mean of the selection metric among the points with no failed or missing split
-     * (among all points with results when none is complete); ties go to the earlier point. Every other
-     * point is compared with it by the corrected paired t-test on the splits both have, Holm-adjusted
-     * over the model's points.
+     * (among the points with the most finished splits when none is complete); every other point is
+     * compared with it by {@link Ranking} (paired on the splits both finished, Holm over the model's points).
      */
-    static Ranking rank(List<PointStats> points, Metric metric) {
-        List<PointStats> withData = points.stream().filter(p -> p.n() > 0).toList();
-        if (withData.isEmpty()) return null;
-        int full = withData.stream().mapToInt(p -> p.n()).max().orElse(0);
-        List<PointStats> candidates = withData.stream().filter(p -> p.failed() + p.timedOut() + p.missing() == 0).toList();
-        if (candidates.isEmpty()) candidates = withData.stream().filter(p -> p.n() == full).toList();
-        PointStats best = candidates.stream().max(Comparator.comparingDouble((PointStats p) -> p.mean(metric))
-                .thenComparing(p -> -p.point().index())).orElseThrow();
-        List<PointStats> ranked = withData.stream().sorted(Comparator.comparing((PointStats p) -> p != best)
+    static Ranked rank(List<PointStats> points, Metric metric, double level) {
+        int full = points.stream().mapToInt(PointStats::n).max().orElse(0);
+        if (full == 0) return null;
+        boolean anyComplete = points.stream().anyMatch(p -> p.n() > 0 && p.complete());
+        Ranking r = Ranking.of(points.stream().map(PointStats::sample).toList(), metric, level,
+                i -> anyComplete ? points.get(i).complete() : points.get(i).n() == full);
+        PointStats best = points.get(r.best());
+        Map<PointStats, Ranking.Versus> versus = new LinkedHashMap<>();
+        r.others().forEach(v -> versus.put(points.get(v.index()), v));
+        List<PointStats> ranked = points.stream().filter(p -> p.n() > 0).sorted(Comparator.comparing((PointStats p) -> p != best)
                 .thenComparing(p -> -p.mean(metric)).thenComparingInt(p -> p.point().index())).toList();
-        Map<PointStats, Resampling.PairedTest> tests = new LinkedHashMap<>();
-        for (PointStats p : ranked) {
-            if (p == best) continue;
-            List<SplitId> common = p.okSplits().stream().filter(best.okSplits()::contains).toList();
-            if (common.size() < 2) continue;
-            double[] a = common.stream().mapToDouble(s -> p.values().get(metric)[p.okSplits().indexOf(s)]).toArray();
-            double[] b = common.stream().mapToDouble(s -> best.values().get(metric)[best.okSplits().indexOf(s)]).toArray();
-            tests.put(p, Resampling.correctedPairedT(a, b, best.testTrainRatio(), LEVEL));
-        }
-        double[] adjusted = Resampling.holm(tests.values().stream().mapToDouble(Resampling.PairedTest::p).toArray());
-        Map<PointStats, Double> pHolm = new LinkedHashMap<>();
-        int i = 0;
-        for (PointStats p : tests.keySet()) pHolm.put(p, adjusted[i++]);
-        return new Ranking(best, ranked, tests, pHolm);
+        return new Ranked(best, ranked, versus);
     }
 
     /** Per feature set and model: the nested-CV estimate. */
-    public record NestedResult(String featureSet, String model, int outerSplits, Map<Metric, double[]> values,
-                               double testTrainRatio, Map<String, Integer> chosen, int unusable) {
+    public record NestedResult(String featureSet, String model, int outerSplits, Sample sample, Map<String, Integer> chosen,
+                               int unusable) {
         int n() {
-            return values.get(Metric.ACCURACY).length;
+            return sample.n();
+        }
+
+        Interval ci(Stats st, Metric m) {
+            return st.ci().interval(sample, m, featureSet + '\u0000' + "nested" + '\u0000' + model, st.seed());
         }
     }
 
@@ -201,18 +192,16 @@ public final class GridTables {
      */
     public static List<NestedResult> nested(GridPlan plan, Map<String, JournalEntry> entries) {
         if (plan.config().grid().nested() == null) return List.of();
-        List<SplitId> outers = plan.splits().stream().filter(s -> s.protocol().equals(Protocol.OUTER)).toList();
+        List<SplitId> outers = plan.splits().stream().filter(s -> s.protocol() == Protocol.OUTER).toList();
         List<NestedResult> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (String model : plan.models()) {
                 List<GridPoint> points = plan.pointsOf(model);
-                Map<Metric, List<Double>> values = new EnumMap<>(Metric.class);
-                Metric.ALL.forEach(m -> values.put(m, new ArrayList<>()));
+                List<JournalEntry> scored = new ArrayList<>();
                 Map<String, Integer> chosen = new TreeMap<>();
-                double train = 0, test = 0;
                 int unusable = 0;
                 for (SplitId o : outers) {
-                    List<SplitId> inner = plan.splits().stream().filter(s -> s.protocol().equals(Protocol.INNER)
+                    List<SplitId> inner = plan.splits().stream().filter(s -> s.protocol() == Protocol.INNER
                             && s.outerId().equals(o)).toList();
                     List<PointStats> stats = points.stream().map(p -> stats(fs, p, inner, entries)).toList();
                     PointStats pick = pick(stats, plan.metric());
@@ -222,26 +211,22 @@ public final class GridTables {
                         continue;
                     }
                     chosen.merge(pick.point().id(), 1, Integer::sum);
-                    for (Metric m : Metric.ALL) values.get(m).add(outer.metric(m.column()));
-                    train += outer.trainSize();
-                    test += outer.testSize();
+                    scored.add(outer);
                 }
-                Map<Metric, double[]> arrays = new EnumMap<>(Metric.class);
-                values.forEach((m, v) -> arrays.put(m, v.stream().mapToDouble(Double::doubleValue).toArray()));
-                out.add(new NestedResult(fs, model, outers.size(), arrays, train == 0 ? 0 : test / train, chosen, unusable));
+                out.add(new NestedResult(fs, model, outers.size(), sample(scored), chosen, unusable));
             }
         }
         return out;
     }
 
     private static PointStats pick(List<PointStats> stats, Metric metric) {
-        List<PointStats> complete = stats.stream().filter(s -> s.n() > 0 && s.failed() + s.timedOut() + s.missing() == 0).toList();
+        List<PointStats> complete = stats.stream().filter(s -> s.n() > 0 && s.complete()).toList();
         List<PointStats> pool = complete.isEmpty() ? stats.stream().filter(s -> s.n() > 0).toList() : complete;
         return pool.stream().max(Comparator.comparingDouble((PointStats s) -> s.mean(metric))
                 .thenComparing(s -> -s.point().index())).orElse(null);
     }
 
-    public static String nestedCsv(List<NestedResult> results) {
+    public static String nestedCsv(List<NestedResult> results, Stats st) {
         List<String> header = new ArrayList<>(List.of("feature_set", "model", "n"));
         for (Metric m : Metric.ALL) {
             header.add(m.column() + "_mean");
@@ -253,9 +238,8 @@ public final class GridTables {
         for (NestedResult r : results) {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.n()));
             for (Metric m : Metric.ALL) {
-                double[] v = r.values().get(m);
-                Interval ci = interval(v, r.testTrainRatio());
-                row.add(Describe.mean(v));
+                Interval ci = r.ci(st, m);
+                row.add(r.sample().mean(m));
                 row.add(ci.low());
                 row.add(ci.high());
             }
@@ -293,7 +277,9 @@ public final class GridTables {
     }
 
     public static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<PointStats> stats,
-                                List<NestedResult> nested) {
+                                List<NestedResult> nested, Stats st) {
+        CiSpec ci = st.ci();
+        String cell = metricCell(plan.metric(), ci);
         Metric metric = plan.metric();
         Counts c = counts(scope, entries);
         var cv = plan.config().protocols().cv();
@@ -307,46 +293,46 @@ public final class GridTables {
                 .append(" OK, ").append(c.failed()).append(" failed, ").append(c.timedOut()).append(" timed out\n");
         sb.append("- Selection metric: `").append(metric.column()).append("`, mean over the ").append(cv.repeats()).append(" x ")
                 .append(cv.folds()).append("-fold stratified cv splits (the same splits for every point); ")
-                .append("95% intervals: corrected resampled t (Nadeau–Bengio)\n");
+                .append("intervals: ").append(ci.label()).append(ci.method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected resampled t)" : "")
+                .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
-                + "Holm-adjusted over the model's points, p < 0.05\n\n");
+                + "Holm-adjusted over the model's points, p < ").append(f(1 - ci.level())).append("\n\n");
 
         List<List<String>> bestRows = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (String model : plan.models()) {
                 List<PointStats> ps = stats.stream().filter(s -> s.featureSet().equals(fs) && s.point().model().equals(model)).toList();
                 sb.append("## ").append(fs).append(" — ").append(model).append(" (").append(ps.size()).append(" points)\n\n");
-                Ranking r = rank(ps, metric);
+                Ranked r = rank(ps, metric, ci.level());
                 if (r == null) {
                     sb.append("No finished fits.\n\n");
                     continue;
                 }
-                sb.append("| rank | point | parameters | ").append(metric.column()).append(" [95% CI] | n | diff vs best | p (Holm) | worse | failed |\n");
+                sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |\n");
                 sb.append("|---:|---|---|---|---:|---:|---:|---|---:|\n");
                 int shown = Math.min(plan.config().grid().top(), r.ranked().size());
                 for (int i = 0; i < shown; i++) {
                     PointStats p = r.ranked().get(i);
-                    var t = r.tests().get(p);
-                    Double ph = r.pHolm().get(p);
-                    String worse = p == r.best() ? "best" : t == null ? "n/a" : ph < ALPHA && t.meanDiff() < 0 ? "yes" : "no";
+                    Ranking.Versus v = r.versus().get(p);
+                    String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
                     sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
-                            .append(" | ").append(meanCi(p.mean(metric), p.ci(metric))).append(" | ").append(p.n())
-                            .append(" | ").append(p == r.best() || t == null ? "" : f(t.meanDiff()))
-                            .append(" | ").append(ph == null ? "" : f(ph)).append(" | ").append(worse)
+                            .append(" | ").append(meanCi(p.mean(metric), p.ci(st, metric))).append(" | ").append(p.n())
+                            .append(" | ").append(v == null ? "" : f(v.test().meanDiff()))
+                            .append(" | ").append(v == null ? "" : f(v.pHolm())).append(" | ").append(worse)
                             .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
                 }
-                long worseCount = r.pHolm().entrySet().stream().filter(e -> e.getValue() < ALPHA && r.tests().get(e.getKey()).meanDiff() < 0).count();
+                long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
                 sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
-                if (!r.tests().isEmpty()) {
-                    sb.append(worseCount).append(" of ").append(r.tests().size()).append(" compared points are significantly worse than the best.");
+                if (!r.versus().isEmpty()) {
+                    sb.append(worseCount).append(" of ").append(r.versus().size()).append(" compared points are significantly worse than the best.");
                 }
                 sb.append("\n\n");
                 bestRows.add(List.of(fs, model, r.best().point().id(), params(r.best().point()),
-                        meanCi(r.best().mean(metric), r.best().ci(metric)), Integer.toString(r.best().n())));
+                        meanCi(r.best().mean(metric), r.best().ci(st, metric)), Integer.toString(r.best().n())));
             }
         }
-        sb.append("## Best parameters per model\n\n| feature set | model | point | parameters | ").append(metric.column())
-                .append(" [95% CI] | n |\n|---|---|---|---|---|---:|\n");
+        sb.append("## Best parameters per model\n\n| feature set | model | point | parameters | ").append(cell)
+                .append(" | n |\n|---|---|---|---|---|---:|\n");
         for (List<String> row : bestRows) sb.append("| ").append(String.join(" | ", row)).append(" |\n");
         sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
                 .append(nested.isEmpty() ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
@@ -357,13 +343,11 @@ public final class GridTables {
                     .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
                     .append("-fold on each outer training part; the point chosen on the inner splits (by `")
                     .append(metric.column()).append("`) is scored on the outer test part.\n\n")
-                    .append("| feature set | model | outer splits used | ").append(metric.column())
-                    .append(" [95% CI] | chosen points (times) |\n|---|---|---:|---|---|\n");
+                    .append("| feature set | model | outer splits used | ").append(cell)
+                    .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
             for (NestedResult r : nested) {
-                double[] v = r.values().get(metric);
-                Interval ci = interval(v, r.testTrainRatio());
                 sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
-                        .append(r.outerSplits()).append(" | ").append(meanCi(Describe.mean(v), ci)).append(" | ")
+                        .append(r.outerSplits()).append(" | ").append(meanCi(r.sample().mean(metric), r.ci(st, metric))).append(" | ")
                         .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
                         .append(" |\n");
             }
@@ -385,6 +369,11 @@ public final class GridTables {
         return sb.toString();
     }
 
+    /** "macro_f1 [corrected-t 95% CI]" */
+    static String metricCell(Metric metric, CiSpec ci) {
+        return metric.column() + " [" + ci.label() + " CI]";
+    }
+
     static String params(GridPoint p) {
         if (p.params().isEmpty()) return "(base spec)";
         return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
@@ -403,11 +392,12 @@ public final class GridTables {
     }
 
     /** Writes grid.csv, grid.md and (with nested CV) nested.csv from the entries. */
-    public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
+    public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, CiSpec ci) {
+        Stats st = new Stats(ci, plan.config().seed());
         List<PointStats> stats = pointStats(plan, entries);
         List<NestedResult> nested = nested(plan, entries);
-        AtomicFiles.write(dir.resolve("grid.csv"), gridCsv(plan, stats));
-        if (plan.config().grid().nested() != null) AtomicFiles.write(dir.resolve("nested.csv"), nestedCsv(nested));
-        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested));
+        AtomicFiles.write(dir.resolve("grid.csv"), gridCsv(plan, stats, st));
+        if (plan.config().grid().nested() != null) AtomicFiles.write(dir.resolve("nested.csv"), nestedCsv(nested, st));
+        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st));
     }
 }

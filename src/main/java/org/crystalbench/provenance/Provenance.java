@@ -69,7 +69,7 @@ public record Provenance(
      * @param sources each input folder and its provenance.json, or null when it has none
      */
     public static Provenance merged(ExperimentConfig cfg, String dataFile, String dataSha256, int dataRows,
-                                    List<String> commandLine, Instant start, Instant end, Map<Path, JsonNode> sources) {
+                                    List<String> commandLine, Instant start, Instant end, CiSpec ci, Map<Path, JsonNode> sources) {
         JsonNode described = sources.values().stream().filter(Objects::nonNull).findFirst().orElse(null);
         int rowsRead = described != null && described.has("rows_read") ? described.get("rows_read").asInt() : dataRows;
         int rowsDropped = described != null && described.has("rows_dropped") ? described.get("rows_dropped").asInt() : 0;
@@ -80,7 +80,7 @@ public record Provenance(
             o.set("provenance", record == null ? o.nullNode() : record);
             from.add(o);
         });
-        return here(cfg, 0, dataFile, dataSha256, rowsRead, dataRows, rowsDropped, commandLine, start, end, null, from);
+        return here(cfg, 0, dataFile, dataSha256, rowsRead, dataRows, rowsDropped, commandLine, start, end, ci, from);
     }
 
     /** This process's build and machine, with what the command read and did. */

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.stats.CiSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ final class GridFixtures {
     }
 
     static GridRun.Request request(Path config, Path out) {
-        return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true);
+        return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
     }
 
     static GridRun.Result run(GridRun.Request r) {
