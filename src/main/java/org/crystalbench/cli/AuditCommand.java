@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
                         + "Markdown table and a WARNING per flagged feature; writes audit.csv when --out is given. Every run "
                         + "writes the same audit (docs/statistics.md)."})
 public final class AuditCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     ConfigOptions input;
 
@@ -28,12 +32,13 @@ public final class AuditCommand implements Callable<Integer> {
         ExperimentConfig cfg = input.load();
         Experiment exp = Experiment.prepare(cfg, input.file);
         AuditReport audit = AuditReport.of(exp);
-        audit.warnings().forEach(w -> System.err.println("crystal-bench: " + w));
+        audit.warnings().forEach(w -> spec.commandLine().getErr().println("crystal-bench: " + w));
         if (out != null) {
             Files.createDirectories(out);
             AtomicFiles.write(out.resolve("audit.csv"), audit.csv());
         }
-        System.out.print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
-        return Main.OK;
+        spec.commandLine().getOut().print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.crystalbench.InputException;
-import org.crystalbench.bench.Fixture;
+import org.crystalbench.perf.BenchInput;
+import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.perf.JmhJson;
@@ -42,6 +44,9 @@ import picocli.CommandLine.Option;
                 + "Writes JMH JSON (default results/perf/runs/<time>.json) and a Markdown table beside it (.md), "
                 + "and prints the JSON path; JMH's progress goes to stderr."})
 public final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Models named in the benchmarks' @Param lists: the config must define them. */
     static final List<String> MODELS = List.of("DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft");
 
@@ -76,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ExperimentConfig cfg = ConfigLoader.load(config);
         for (String m : models != null ? models : MODELS) {
-            String name = Fixture.configModel(m); // DNN-smile is derived from DNN
+            String name = BenchInput.configModel(m); // DNN-smile is derived from DNN
             if (cfg.models().stream().noneMatch(s -> s.name().equals(name))) {
                 throw new InputException(config + ": models: the benchmarks need a model named '" + name + "' (as in configs/paper.yaml)");
             }
@@ -86,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new InputException("--include: not a regular expression: " + e.getDescription());
         }
-        Fixture.of(cfg, data); // loads and splits the data: bad rows or too few per class fail here
+        Experiment.makeSplits(cfg, BenchInput.data(cfg, data)); // bad rows or too few rows per class fail here, not in a fork
         OutputFormat log = OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL);
         if (BenchmarkList.defaultList().find(log, List.of(include), List.of()).isEmpty()) {
             throw new InputException("--include: '" + include + "' matches no benchmark");
@@ -97,8 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
                 "--sun-misc-unsafe-memory-access=allow", // JMH 1.37 uses Unsafe; keeps JDK 25 warnings out of the log
-                "-D" + Fixture.CONFIG_PROPERTY + "=" + config.toAbsolutePath()));
-        if (data != null) jvm.add("-D" + Fixture.DATA_PROPERTY + "=" + data.toAbsolutePath());
+                "-D" + BenchInput.CONFIG_PROPERTY + "=" + config.toAbsolutePath()));
+        if (data != null) jvm.add("-D" + BenchInput.DATA_PROPERTY + "=" + data.toAbsolutePath());
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true)
                 .jvmArgsAppend(jvm.toArray(String[]::new));
         if (models != null) options.param("model", models.toArray(String[]::new));
@@ -120,13 +125,13 @@ public final class BenchCommand implements Callable<Integer> {
         String title = String.format(java.util.Locale.ROOT,
                 "crystal-bench bench%s: %d benchmarks in %.0f s, %d cores, Java %s, data %s",
                 quick ? " --quick" : "", results.size(), seconds, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), data != null ? data.getFileName() : "synthetic (" + Fixture.SYNTHETIC_ROWS + " rows)");
+                System.getProperty("java.version"), data != null ? data.getFileName() : "synthetic (" + BenchInput.SYNTHETIC_ROWS + " rows)");
         String table = PerfTables.results(JmhJson.parse(json.toString(), text), title);
         AtomicFiles.write(json, text);
         AtomicFiles.write(md, table);
-        System.err.printf("crystal-bench bench: %d benchmarks in %.0f s -> %s, %s%n", results.size(), seconds, json, md);
-        System.out.println(json);
-        return Main.OK;
+        spec.commandLine().getErr().printf("crystal-bench bench: %d benchmarks in %.0f s -> %s, %s%n", results.size(), seconds, json, md);
+        spec.commandLine().getOut().println(json);
+        return ExitCode.OK.code();
     }
 
     static Path markdownBeside(Path json) {

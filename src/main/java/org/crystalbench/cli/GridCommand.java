@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.crystalbench.io.Durations;
 import org.crystalbench.grid.GridRun;
+import org.crystalbench.io.Console;
 import org.crystalbench.grid.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,9 +58,9 @@ public final class GridCommand implements Callable<Integer> {
         Duration timeout = fitTimeout == null ? null : Durations.parse("--fit-timeout", fitTimeout);
         Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
-        Path dir = out != null ? out : RunCommand.defaultOut("grids", input.file);
+        Path dir = out != null ? out : org.crystalbench.run.Run.defaultOut("grids", input.file);
         var request = new GridRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet, ci.spec(),
                 spec.commandLine().getParseResult().originalArgs());
-        return GridRun.execute(request, GridRun::fits).exitCode();
+        return GridRun.execute(request, GridRun::fits, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
     }
 }

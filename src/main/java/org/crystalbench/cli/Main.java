@@ -1,6 +1,7 @@
 package org.crystalbench.cli;
 
 import java.io.UncheckedIOException;
+import org.crystalbench.ExitCode;
 import org.crystalbench.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,14 +12,11 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, AuditCommand.class, ReportCommand.class,
                 TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes:", "  0  success", "  1  finished with failures (failed fits, a perf regression)",
+        footer = {"", "Exit codes (every command; org.crystalbench.ExitCode):", "  0  success",
+                "  1  finished with failures (failed fits, a perf regression)",
                 "  2  bad input (file, config or flag): one line names file, line and field",
                 "  3  internal error", "  4  incomplete (grid hit --max-time, merge missing units): run again to resume"})
 public final class Main implements Runnable {
-    /** Exit codes shared by every command. */
-    public static final int OK = 0, FAILURES = 1, BAD_INPUT = 2, INTERNAL = 3,
-            INCOMPLETE = org.crystalbench.grid.GridRun.INCOMPLETE;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,7 +26,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        cl.getOut().flush(); // picocli's writers flush on println only
+        cl.getErr().flush();
+        System.exit(code);
     }
 
     public static CommandLine commandLine() {
@@ -36,15 +38,15 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InputException) {
                 commandLine.getErr().println("crystal-bench: error: " + e.getMessage());
-                return BAD_INPUT;
+                return ExitCode.BAD_INPUT.code();
             }
             if (e instanceof UncheckedIOException io) {
                 commandLine.getErr().println("crystal-bench: I/O error: " + io.getMessage());
-                return INTERNAL;
+                return ExitCode.INTERNAL.code();
             }
             commandLine.getErr().println("crystal-bench: internal error (please report): " + e);
             e.printStackTrace(commandLine.getErr());
-            return INTERNAL;
+            return ExitCode.INTERNAL.code();
         });
         return cl;
     }

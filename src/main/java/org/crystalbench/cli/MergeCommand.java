@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crystalbench.grid.GridMerge;
+import org.crystalbench.io.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GridMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs()).exitCode();
+        return GridMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs(),
+                new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(PerfTables.comparison(report));
         out.flush();
-        return report.regressed() ? Main.FAILURES : Main.OK;
+        return (report.regressed() ? ExitCode.FAILURES : ExitCode.OK).code();
     }
 
     static double parseThreshold(String s) {

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -78,6 +79,6 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         err.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 }

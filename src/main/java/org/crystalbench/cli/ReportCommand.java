@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crystalbench.report.Report;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Parameters;
                 "Table 1, grid heatmaps and JMH charts, each when its input file is there.",
                 "Prints the path of report.md. `run` writes its report itself."})
 public final class ReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static {
         System.setProperty("java.awt.headless", "true"); // before any AWT class loads
     }
@@ -27,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = Report.write(dir, perf);
-        System.out.println(out);
-        return Main.OK;
+        spec.commandLine().getOut().println(out);
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crystalbench.io.AtomicFiles;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Option;
                 "The crystal system is consistent with the space group, as in the real data; for tests, demos",
                 "and measuring how cost grows with rows."})
 public final class SynthCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--rows", paramLabel = "N", defaultValue = "339", description = "Rows (default ${DEFAULT-VALUE}).")
     int rows;
 
@@ -25,7 +29,7 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         if (rows < 3) throw new org.crystalbench.InputException("--rows: " + rows + " (at least 3, one per class)");
         AtomicFiles.write(out, SyntheticData.csv(rows, seed));
-        System.err.printf("crystal-bench synth: %d rows -> %s%n", rows, out);
-        return Main.OK;
+        spec.commandLine().getErr().printf("crystal-bench synth: %d rows -> %s%n", rows, out);
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -49,6 +50,6 @@ public final class TrainCommand implements Callable<Integer> {
                 m.encodedColumns().size(), m.training().rowsUsed(), m.training().classCounts(),
                 (System.nanoTime() - t0) / 1e9, out, Files.size(out));
         err.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -39,7 +39,8 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         return beside.toFile().exists() ? beside : p;
     }
 
-    static Map<Protocol, List<Split>> makeSplits(ExperimentConfig config, Dataset data) {
+    /** The config's splits of {@code data}; a class too small for a protocol is bad input naming the file and column. */
+    public static Map<Protocol, List<Split>> makeSplits(ExperimentConfig config, Dataset data) {
         ProtocolSpec p = config.protocols();
         int k = data.classes().size();
         Map<Protocol, List<Split>> out = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.stats.CiSpec;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Console;
 import org.crystalbench.io.Csv;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ public final class GridMerge {
     public record Result(GridTables.Counts counts, List<WorkUnit> missing, int exitCode) {}
 
     /** @param commandLine the program's arguments, recorded in the merged folder's provenance.json */
-    public static Result execute(List<Path> dirs, Path out, CiSpec ci, List<String> commandLine) {
+    public static Result execute(List<Path> dirs, Path out, CiSpec ci, List<String> commandLine, Console console) {
         Instant start = Instant.now();
         if (dirs.isEmpty()) throw new InputException("merge: no folders given");
         GridMeta first = null;
@@ -63,7 +64,7 @@ public final class GridMerge {
         }
         for (Path d : dirs) {
             Journal.ReadResult read = Journal.read(d.resolve(Journal.FILE), all::add);
-            System.err.printf("crystal-bench merge: %s: %d entries%s%n", d, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
+            console.err().printf("crystal-bench merge: %s: %d entries%s%n", d, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
         }
         Map<String, JournalEntry> entries = GridTables.dedupe(all);
         List<WorkUnit> units = plan.units();
@@ -77,13 +78,13 @@ public final class GridMerge {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         try (var lock = FolderLock.acquire(out)) {
-            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, ci, commandLine, start);
+            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, ci, commandLine, start, console);
         }
     }
 
     private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
                                 Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing,
-                                CiSpec ci, List<String> commandLine, Instant start) {
+                                CiSpec ci, List<String> commandLine, Instant start, Console console) {
         var sb = new StringBuilder();
         for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
@@ -100,18 +101,18 @@ public final class GridMerge {
             throw new UncheckedIOException(e);
         }
         var sources = new LinkedHashMap<Path, JsonNode>();
-        for (Path d : dirs) sources.putIfAbsent(d, shardProvenance(d));
+        for (Path d : dirs) sources.putIfAbsent(d, shardProvenance(d, console));
         Provenance.merged(plan.config(), first.dataFile(), first.dataHash(), first.dataRows(), commandLine, start,
                 Instant.now(), ci, sources).write(out);
         org.crystalbench.report.Report.write(out); // the same report a single-machine grid ends with
         GridTables.Counts counts = GridTables.counts(scope, entries);
-        System.err.printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
+        console.err().printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
                 counts.finished(), counts.expected(), read - entries.size(), counts.failed(), counts.timedOut());
         if (!missing.isEmpty()) {
-            System.err.printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
-            missing.stream().limit(20).forEach(u -> System.err.println("  missing: " + describe(u)));
+            console.err().printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
+            missing.stream().limit(20).forEach(u -> console.err().println("  missing: " + describe(u)));
         }
-        System.out.println(out.resolve("grid.md"));
+        console.out().println(out.resolve("grid.md"));
         return new Result(counts, missing, GridRun.exitCode(counts));
     }
 
@@ -132,13 +133,13 @@ public final class GridMerge {
     }
 
     /** A shard folder's provenance.json as written, or null when it has none or it is not JSON. */
-    private static JsonNode shardProvenance(Path dir) {
+    private static JsonNode shardProvenance(Path dir, Console console) {
         Path f = dir.resolve(Provenance.FILE);
         if (!Files.exists(f)) return null;
         try {
             return Json.MAPPER.readTree(Files.readString(f));
         } catch (IOException | RuntimeException e) {
-            System.err.printf("crystal-bench merge: %s: not readable JSON, not recorded (%s)%n", f, e.getMessage());
+            console.err().printf("crystal-bench merge: %s: not readable JSON, not recorded (%s)%n", f, e.getMessage());
             return null;
         }
     }

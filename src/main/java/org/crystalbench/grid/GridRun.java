@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.crystalbench.BuildInfo;
+import org.crystalbench.ExitCode;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
@@ -27,6 +28,7 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.io.Progress;
 import org.crystalbench.splits.Split;
 import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Console;
 
 /**
  * One invocation of {@code crystal-bench grid}: check everything, open (or resume) the folder's
@@ -34,9 +36,6 @@ import org.crystalbench.io.AtomicFiles;
  */
 public final class GridRun {
     private GridRun() {}
-
-    /** Exit code of a run or merge that left work units unfinished (deadline reached, or units missing). */
-    public static final int INCOMPLETE = 4;
 
     /**
      * @param data        overrides dataset.path (null: the config's)
@@ -61,7 +60,7 @@ public final class GridRun {
         return new FitEvaluator(c.experiment().data(), c.plan().config(), c.splits(), 64);
     }
 
-    public static Result execute(Request r, Function<Context, UnitEvaluator> evaluators) {
+    public static Result execute(Request r, Function<Context, UnitEvaluator> evaluators, Console console) {
         Instant start = Instant.now();
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
@@ -99,13 +98,13 @@ public final class GridRun {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         try (var lock = FolderLock.acquire(dir)) {
-            return runLocked(r, evaluators, plan, exp, splits, all, meta, configText, dir, journal, start);
+            return runLocked(r, evaluators, plan, exp, splits, all, meta, configText, dir, journal, start, console);
         }
     }
 
     private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, GridPlan plan, Experiment exp,
                                     Map<SplitId, Split> splits, List<WorkUnit> all, GridMeta meta, String configText,
-                                    Path dir, Path journal, Instant start) {
+                                    Path dir, Path journal, Instant start, Console console) {
         if (r.fresh() && Files.exists(journal)) {
             Path aside = dir.resolve(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             try {
@@ -113,14 +112,14 @@ public final class GridRun {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot move " + journal + " aside: " + e.getMessage(), e);
             }
-            System.err.println("crystal-bench grid: --fresh: moved the old journal to " + aside);
+            console.err().println("crystal-bench grid: --fresh: moved the old journal to " + aside);
         }
         Set<String> done = new HashSet<>();
         Journal.ReadResult read = Journal.read(journal, e -> {
             if (e.ok() || !r.retryFailed()) done.add(e.key());
         });
         if (read.torn()) {
-            System.err.println("crystal-bench grid: " + journal + ": ignored a torn last line (a write cut short); cutting it off");
+            console.err().println("crystal-bench grid: " + journal + ": ignored a torn last line (a write cut short); cutting it off");
             Journal.truncate(journal, read.goodBytes());
         }
         meta.write(dir);
@@ -136,7 +135,7 @@ public final class GridRun {
                 .thenComparingInt(u -> splitOrder.get(u.split())).thenComparingInt(u -> plan.points().indexOf(u.point())));
         String scope = r.shard().all() ? "the whole grid" : "shard " + r.shard() + ": " + mine.size() + " of " + all.size()
                 + " work units; merge the shard folders for the whole grid's tables";
-        System.err.printf("crystal-bench grid: %d rows; %d feature sets x %d points x %d splits = %d units%s; %d finished, %d to run on %d threads -> %s%n",
+        console.err().printf("crystal-bench grid: %d rows; %d feature sets x %d points x %d splits = %d units%s; %d finished, %d to run on %d threads -> %s%n",
                 exp.data().size(), plan.featureSets().size(), plan.points().size(), plan.splits().size(), all.size(),
                 r.shard().all() ? "" : " (shard " + r.shard() + ": " + mine.size() + ")", mine.size() - todo.size(), todo.size(), r.threads(), dir);
 
@@ -157,16 +156,16 @@ public final class GridRun {
         org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
         GridTables.Counts counts = GridTables.counts(sc, entries);
         boolean deadlineHit = outcome.notStarted() > 0;
-        System.err.printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
+        console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
                 outcome.ran() / Math.max(secs, 1e-9), outcome.failed(), outcome.timedOut(),
                 deadlineHit ? "; --max-time reached with " + outcome.notStarted() + " units not started" : "",
                 counts.complete() ? "complete" : "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)");
-        System.out.println(dir.resolve("grid.md"));
+        console.out().println(dir.resolve("grid.md"));
         return new Result(counts, outcome, deadlineHit, exitCode(counts));
     }
 
     public static int exitCode(GridTables.Counts c) {
-        if (!c.complete()) return INCOMPLETE;
-        return c.failed() + c.timedOut() > 0 ? 1 : 0;
+        if (!c.complete()) return ExitCode.INCOMPLETE.code();
+        return (c.failed() + c.timedOut() > 0 ? ExitCode.FAILURES : ExitCode.OK).code();
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.bundle;
 
+import org.crystalbench.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,14 +46,14 @@ class BadInputTest {
     private static String predictFails(Path model, Path data, String... fragments) {
         Path out = dir.resolve("never-" + System.nanoTime() + ".csv");
         var r = TestCli.run("predict", "--model", model.toString(), "--data", data.toString(), "--out", out.toString());
-        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(ExitCode.BAD_INPUT.code(), r.code(), r.err());
         for (String f : fragments) assertTrue(r.err().contains(f), "'" + f + "' not in: " + r.err());
         assertFalse(Files.exists(out), "nothing written on bad input");
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), "one-line message: " + r.err());
         // And to stdout: still nothing.
         var s = TestCli.run("predict", "--model", model.toString(), "--data", data.toString());
-        assertEquals(Main.BAD_INPUT, s.code());
+        assertEquals(ExitCode.BAD_INPUT.code(), s.code());
         assertEquals("", s.out());
         return r.err();
     }
@@ -207,15 +208,15 @@ class BadInputTest {
     void badTrainArguments() {
         Path out = dir.resolve("never.cbm");
         var noModel = TestCli.run("train", config.toString(), "--model", "GBM", "--out", out.toString());
-        assertEquals(Main.BAD_INPUT, noModel.code());
+        assertEquals(ExitCode.BAD_INPUT.code(), noModel.code());
         assertTrue(noModel.err().contains("--model: 'GBM' is not a model of the config (models: DNN, SVM, SVM-ovr, LR, NB, Voting, Voting-soft)"),
                 noModel.err());
         var noSet = TestCli.run("train", config.toString(), "--model", "LR", "--feature-set", "all", "--out", out.toString());
-        assertEquals(Main.BAD_INPUT, noSet.code());
+        assertEquals(ExitCode.BAD_INPUT.code(), noSet.code());
         assertTrue(noSet.err().contains("--feature-set: 'all' is not a feature set"), noSet.err());
         var noData = TestCli.run("train", config.toString(), "--model", "LR", "--data", dir.resolve("nope.csv").toString(),
                 "--out", out.toString());
-        assertEquals(Main.BAD_INPUT, noData.code());
+        assertEquals(ExitCode.BAD_INPUT.code(), noData.code());
         assertTrue(noData.err().contains("nope.csv: data file not found"), noData.err());
         assertFalse(Files.exists(out));
     }

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class BenchCommandTest {
         for (String[] c : cases) {
             var err = new StringWriter();
             String[] args = {c[0], c[1], "--quick", "--out", out.toString()};
-            assertEquals(Main.BAD_INPUT, run(err, args), String.join(" ", c) + ": " + err);
+            assertEquals(ExitCode.BAD_INPUT.code(), run(err, args), String.join(" ", c) + ": " + err);
             assertTrue(err.toString().contains(c[0].equals("--data") || c[0].equals("--config") ? c[1] : c[0]), err.toString());
         }
         assertTrue(Files.notExists(out));

@@ -1,5 +1,6 @@
 package org.crystalbench.cli;
 
+import org.crystalbench.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class PerfCheckCommandTest {
     @Test
     void flagsRegressionsInBothDirectionsAndExitsOne() {
         var o = run("--baseline", fixture("baseline.json"), "--current", fixture("current.json"));
-        assertEquals(Main.FAILURES, o.code(), o.out() + o.err());
+        assertEquals(ExitCode.FAILURES.code(), o.code(), o.out() + o.err());
         // throughput 1e6 -> 8e5 rows/s: -20%, worse because bigger is better
         assertTrue(o.row("BatchInferenceBench.predictBatch[model=LR]").contains("| -20.0% | **REGRESSION** |"), o.out());
         // time 100 -> 130 ns/op: +30%, worse because smaller is better
@@ -63,16 +64,16 @@ class PerfCheckCommandTest {
     @Test
     void aHigherThresholdLetsTheSameChangesPass() {
         var o = run("--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--threshold", "35%");
-        assertEquals(Main.OK, o.code(), o.out());
+        assertEquals(ExitCode.OK.code(), o.code(), o.out());
         assertFalse(o.out().contains("REGRESSION"), o.out());
     }
 
     @Test
     void aSlowerMachineRegressesRawButNotNormalised() {
         var raw = run("--baseline", fixture("baseline.json"), "--current", fixture("slow-machine.json"));
-        assertEquals(Main.FAILURES, raw.code(), raw.out());
+        assertEquals(ExitCode.FAILURES.code(), raw.code(), raw.out());
         var norm = run("--baseline", fixture("baseline.json"), "--current", fixture("slow-machine.json"), "--normalize");
-        assertEquals(Main.OK, norm.code(), norm.out());
+        assertEquals(ExitCode.OK.code(), norm.code(), norm.out());
         assertTrue(norm.row("BatchInferenceBench.predictBatch[model=LR]").contains("ops/cal"), norm.out());
         assertTrue(norm.row("CalibrationBench.kernel").contains("| +100.0% | calibration |"), norm.out());
         assertTrue(norm.out().contains("0 regression(s)"), norm.out());
@@ -81,14 +82,14 @@ class PerfCheckCommandTest {
     @Test
     void identicalRunsPass() {
         var o = run("--baseline", fixture("baseline.json"), "--current", fixture("baseline.json"), "--normalize");
-        assertEquals(Main.OK, o.code(), o.out());
+        assertEquals(ExitCode.OK.code(), o.code(), o.out());
     }
 
     @Test
     void malformedJsonExitsTwoNamingTheFile() {
         String bad = fixture("truncated.json");
         var o = run("--baseline", fixture("baseline.json"), "--current", bad);
-        assertEquals(Main.BAD_INPUT, o.code(), o.err());
+        assertEquals(ExitCode.BAD_INPUT.code(), o.code(), o.err());
         assertTrue(o.err().contains(bad + ":"), o.err());
         assertTrue(o.err().contains("malformed JSON"), o.err());
         assertTrue(o.out().isEmpty(), "nothing printed before the check: " + o.out());
@@ -96,9 +97,9 @@ class PerfCheckCommandTest {
 
     @Test
     void missingFileAndBadThresholdExitTwo() {
-        assertEquals(Main.BAD_INPUT, run("--baseline", "no/such.json", "--current", fixture("current.json")).code());
+        assertEquals(ExitCode.BAD_INPUT.code(), run("--baseline", "no/such.json", "--current", fixture("current.json")).code());
         var o = run("--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--threshold", "ten");
-        assertEquals(Main.BAD_INPUT, o.code());
+        assertEquals(ExitCode.BAD_INPUT.code(), o.code());
         assertTrue(o.err().contains("--threshold"), o.err());
     }
 }

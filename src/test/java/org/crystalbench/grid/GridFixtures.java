@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.io.Console;
 import org.crystalbench.stats.CiSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,11 +61,11 @@ final class GridFixtures {
     }
 
     static GridRun.Result run(GridRun.Request r) {
-        return GridRun.execute(r, GridRun::fits);
+        return GridRun.execute(r, GridRun::fits, Console.system());
     }
 
     static GridRun.Result run(GridRun.Request r, Function<GridRun.Context, UnitEvaluator> evaluators) {
-        return GridRun.execute(r, evaluators);
+        return GridRun.execute(r, evaluators, org.crystalbench.io.Console.system());
     }
 
     /** grid.csv without the timing column: the columns a resumed or merged run must reproduce exactly. */

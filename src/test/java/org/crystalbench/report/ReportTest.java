@@ -1,5 +1,6 @@
 package org.crystalbench.report;
 
+import org.crystalbench.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -331,9 +332,9 @@ class ReportTest {
         var err = new StringWriter();
         var cl = Main.commandLine();
         cl.setErr(new PrintWriter(err));
-        assertEquals(Main.BAD_INPUT, cl.execute("report", tmp.toString()));
+        assertEquals(ExitCode.BAD_INPUT.code(), cl.execute("report", tmp.toString()));
         assertTrue(err.toString().contains("not a results folder: neither summary.csv"), err.toString());
-        assertEquals(Main.BAD_INPUT, cl.execute("report", tmp.resolve("nope").toString()));
+        assertEquals(ExitCode.BAD_INPUT.code(), cl.execute("report", tmp.resolve("nope").toString()));
         assertFalse(Files.exists(tmp.resolve("report.md")));
     }
 
@@ -351,23 +352,16 @@ class ReportTest {
         Files.writeString(tmp.resolve("config.yaml"), CONFIG.replace("holdout: {repeats: 4, test_ratio: 0.25}", "holdout: {repeats: 2}")
                 .replace("  cv: {repeats: 1, folds: 3}\n", ""));
         Path out = tmp.resolve("out");
-        assertEquals(Main.OK, Main.commandLine().execute("run", tmp.resolve("config.yaml").toString(), "--out", out.toString(),
+        assertEquals(ExitCode.OK.code(), Main.commandLine().execute("run", tmp.resolve("config.yaml").toString(), "--out", out.toString(),
                 "--threads", "1", "-q"));
         assertTrue(Files.isRegularFile(out.resolve("report.md")));
         assertTrue(Files.isRegularFile(out.resolve("figures/f1-box-paper-holdout.png")));
 
         var stdout = new StringWriter();
         var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(stdout));
-        var previous = System.out;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true));
-        try {
-            assertEquals(Main.OK, cl.execute("report", out.toString(), "--perf", tmp.resolve("none").toString()));
-        } finally {
-            System.setOut(previous);
-        }
-        assertEquals(out.resolve("report.md").toString(), captured.toString().strip());
+        cl.setOut(new PrintWriter(stdout, true)); // commands print through picocli's streams
+        assertEquals(ExitCode.OK.code(), cl.execute("report", out.toString(), "--perf", tmp.resolve("none").toString()));
+        assertEquals(out.resolve("report.md").toString(), stdout.toString().strip());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.crystalbench.run;
 
+import org.crystalbench.ExitCode;
 import org.crystalbench.io.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -182,17 +183,11 @@ class RunStatsEndToEndTest {
     @Test
     void auditCommandPrintsTheTableAndWritesAuditCsv() throws IOException {
         Path o = dir.resolve("audit-only");
-        PrintStream stdout = System.out;
-        var captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.commandLine().execute("audit", config.toString(), "--out", o.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, code);
-        String md = captured.toString(StandardCharsets.UTF_8);
+        var captured = new java.io.StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(captured, true)); // commands print through picocli's streams
+        assertEquals(0, cl.execute("audit", config.toString(), "--out", o.toString()));
+        String md = captured.toString();
         assertTrue(md.startsWith("# Leakage audit: test"), md);
         assertTrue(md.contains("| Spacegroup | categorical |"), md);
         // The same audit as the run's: same splits, same numbers.
@@ -279,8 +274,8 @@ class RunStatsEndToEndTest {
     @Test
     void badCiFlagsAreBadInputAndWriteNothing() {
         Path o = dir.resolve("bad");
-        assertEquals(Main.BAD_INPUT, Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci", "wald"));
-        assertEquals(Main.BAD_INPUT, Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci-level", "1.5"));
+        assertEquals(ExitCode.BAD_INPUT.code(), Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci", "wald"));
+        assertEquals(ExitCode.BAD_INPUT.code(), Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci-level", "1.5"));
         assertFalse(Files.exists(o));
     }
 }

@@ -1,0 +1,28 @@
+package org.crystalbench;
+
+/**
+ * The exit codes of every command, defined once. Scripts rely on them: docs/grid.md and the README
+ * list the same five.
+ */
+public enum ExitCode {
+    /** Success. */
+    OK(0),
+    /** Finished, with failures: failed or timed-out grid fits, a performance regression. */
+    FAILURES(1),
+    /** Bad input (file, config or flag): one line names file, line and field; nothing written. */
+    BAD_INPUT(2),
+    /** Internal error (a bug, or an I/O failure such as a full disk). */
+    INTERNAL(3),
+    /** Incomplete: a grid stopped at --max-time, or a merge with units missing; run again to resume. */
+    INCOMPLETE(4);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

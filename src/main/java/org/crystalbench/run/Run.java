@@ -1,0 +1,91 @@
+package org.crystalbench.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.crystalbench.InputException;
+import org.crystalbench.audit.AuditReport;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.evaluation.SplitResult;
+import org.crystalbench.io.Console;
+import org.crystalbench.io.Progress;
+import org.crystalbench.provenance.Provenance;
+import org.crystalbench.reporting.Comparison;
+import org.crystalbench.reporting.RunStats;
+import org.crystalbench.reporting.RunTables;
+import org.crystalbench.reporting.Summary;
+import org.crystalbench.stats.CiSpec;
+
+/**
+ * {@code crystal-bench run} as a library operation: check every input, fit every model on every
+ * feature set and split, compute the statistics, write the tables and the report. Everything that
+ * can fail on bad input fails before the first fit, and the output folder is created (so a folder
+ * that cannot be written is reported) before the fits too.
+ */
+public final class Run {
+    private Run() {}
+
+    /**
+     * @param data        overrides dataset.path (null: the config's)
+     * @param out         output folder (null: results/runs/&lt;time&gt;-&lt;config&gt;)
+     * @param commandLine the program's arguments, recorded in provenance.json
+     */
+    public record Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine) {}
+
+    /** What a run produced, as written to {@code dir}. */
+    public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
+        public Path summaryMd() {
+            return dir.resolve("summary.md");
+        }
+    }
+
+    public static Outcome execute(Request r, Console console) {
+        Instant start = Instant.now();
+        if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (must be >= 1)");
+        ExperimentConfig cfg = ConfigLoader.load(r.config());
+        if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
+        Experiment exp = Experiment.prepare(cfg, r.config());
+        AuditReport audit = AuditReport.of(exp);
+        audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
+        Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
+        createFolder(dir);
+        long units = Runner.size(exp);
+        console.err().printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
+                exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, r.threads(), dir);
+        long t0 = System.nanoTime();
+        List<SplitResult> results;
+        try (Progress progress = Progress.create("run", units, r.quiet())) {
+            results = Runner.run(exp, r.threads(), progress);
+        }
+        List<Summary> summaries = Summary.of(results);
+        var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
+        var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
+        RunTables.writeAll(dir, exp, results, summaries, stats);
+        Path report = org.crystalbench.report.Report.write(dir); // reads the tables just written
+        console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
+        console.out().println(dir.resolve("summary.md"));
+        return new Outcome(dir, exp, results, summaries, stats);
+    }
+
+    /** results/&lt;kind&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;config name&gt; */
+    public static Path defaultOut(String kind, Path config) {
+        String name = config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return Path.of("results", kind, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+    }
+
+    /** The output folder, made before any fit: a path that cannot be a folder is bad input, not lost work. */
+    static void createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) throw new IOException("not writable");
+        } catch (IOException e) {
+            throw new InputException(dir + ": --out: cannot create or write the output folder (" + e.getMessage() + ")");
+        }
+    }
+}
