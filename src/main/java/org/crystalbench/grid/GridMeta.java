@@ -20,6 +20,8 @@ import tools.jackson.core.JacksonException;
 public record GridMeta(int format, String configHash, String dataHash, String dataFile, int dataRows,
                        String configName, String version, long totalUnits) {
     public static final String FILE = "grid-meta.json", CONFIG_COPY = "grid-config.yaml";
+    /** 2: fits seeded by (config seed, model, split) as in {@code run}; format 1 mixed in the parameter hash. */
+    public static final int FORMAT = 2;
 
     /** The data hash as journal lines carry it (16 hex digits). */
     public String shortDataHash() {
@@ -42,6 +44,8 @@ public record GridMeta(int format, String configHash, String dataHash, String da
 
     /** Why {@code other} (the folder's) is not the same grid as this one, or null. */
     public String mismatch(GridMeta other) {
+        if (format != other.format) return "this folder's journal was written by a crystal-bench whose fits were seeded "
+                + "differently (grid format " + other.format + ", now " + format + "); its results cannot be mixed with new ones";
         if (!configHash.equals(other.configHash)) return "the config differs from the one this folder's journal was made with";
         if (!dataHash.equals(other.dataHash)) return "the data file differs from the one this folder's journal was made with ("
                 + other.dataFile + ", " + other.dataRows + " rows)";

@@ -69,7 +69,7 @@ public final class GridRun {
         Experiment exp = Experiment.prepare(cfg, r.config());
         Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
         List<WorkUnit> all = plan.units();
-        GridMeta meta = new GridMeta(1, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
+        GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), all.size());
         String configText;
         try {

@@ -39,11 +39,7 @@ public final class Run {
     public record Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine) {}
 
     /** What a run produced, as written to {@code dir}. */
-    public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
-        public Path summaryMd() {
-            return dir.resolve("summary.md");
-        }
-    }
+    public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats) {}
 
     public static Outcome execute(Request r, Console console) {
         Instant start = Instant.now();
