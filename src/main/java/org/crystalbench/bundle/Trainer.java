@@ -46,10 +46,7 @@ public final class Trainer {
             throw new InputException(configFile + ": --feature-set: '" + fsName + "' is not a feature set of the config "
                     + "(feature sets: " + String.join(", ", cfg.featureSets().keySet()) + ")");
         }
-        if (cfg.dataset().path() == null) {
-            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
-        }
-        Path dataPath = Experiment.resolve(configFile, cfg.dataset().path());
+        Path dataPath = Experiment.dataPath(cfg, configFile);
         Manifest.Schema schema = Manifest.Schema.of(cfg.dataset(), features);
         Dataset data = project(CsvLoader.load(dataPath, cfg.dataset()), schema);
 

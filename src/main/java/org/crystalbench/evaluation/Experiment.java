@@ -23,17 +23,19 @@ import org.crystalbench.splits.StratifiedSplits;
 public record Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<Protocol, List<Split>> splits) {
 
     public static Experiment prepare(ExperimentConfig config, Path configFile) {
-        if (config.dataset().path() == null) {
-            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
-        }
-        Path dataPath = resolve(configFile, config.dataset().path());
-        Dataset data = CsvLoader.load(dataPath, config.dataset());
+        Dataset data = CsvLoader.load(dataPath(config, configFile), config.dataset());
         return new Experiment(config, configFile, data, makeSplits(config, data));
     }
 
-    /** A relative data path in a config is read from the working directory first, then beside the config. */
-    public static Path resolve(Path configFile, String path) {
-        Path p = Path.of(path);
+    /**
+     * The config's data file: a relative {@code dataset.path} is read from the working directory first,
+     * then beside the config; none at all is bad input.
+     */
+    public static Path dataPath(ExperimentConfig config, Path configFile) {
+        if (config.dataset().path() == null) {
+            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
+        }
+        Path p = Path.of(config.dataset().path());
         if (p.isAbsolute() || p.toFile().exists() || configFile == null || configFile.getParent() == null) return p;
         Path beside = configFile.getParent().resolve(p);
         return beside.toFile().exists() ? beside : p;
