@@ -40,9 +40,6 @@ public final class FitPath {
                 return m;
             };
         }
-
-        /** No reuse: every call fits. */
-        Memo NONE = (spec, fit) -> fit.call();
     }
 
     /**
@@ -67,7 +64,7 @@ public final class FitPath {
     }
 
     /** A fit scored on its split's test rows. Times are wall-clock milliseconds. */
-    public record Evaluation(Model model, Scores scores, int trainSize, int testSize, double fitMs, double predictMs) {}
+    public record Evaluation(Scores scores, int trainSize, int testSize, double fitMs, double predictMs) {}
 
     /**
      * Fits {@code spec} on the split's training rows (through {@code memo}, so a fit made before is
@@ -80,7 +77,7 @@ public final class FitPath {
         long t1 = System.nanoTime();
         int[] predicted = predict(model, e.xTest());
         long t2 = System.nanoTime();
-        return new Evaluation(model, Scores.of(e.yTest(), predicted, e.classes()), e.xTrain().length, e.xTest().length,
+        return new Evaluation(Scores.of(e.yTest(), predicted, e.classes()), e.xTrain().length, e.xTest().length,
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
