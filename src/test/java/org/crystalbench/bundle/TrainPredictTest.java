@@ -148,6 +148,7 @@ class TrainPredictTest {
         assertEquals(0, p.code(), p.err());
         List<CSVRecord> csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(p.out())).getRecords();
+        assertEquals(40, csv.size(), "one prediction per row");
         for (int r = 0; r < csv.size(); r++) {
             assertEquals(r == 2 ? "true" : "false", csv.get(r).get("unseen_category"), "row " + r);
         }

@@ -90,6 +90,7 @@ class NestedCvTest {
         assertEquals(0, r.exitCode());
         assertEquals(4L * (6 + 6 + 6 * 3), r.counts().expected()); // 4 points x (cv + outer + inner)
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
+        assertEquals(3, nested.size(), "header, LR and NB: " + nested); // else the loop below checks nothing
         List<String> header = List.of(nested.getFirst().split(","));
         for (String row : nested.subList(1, nested.size())) {
             String[] cells = row.split(",");
