@@ -17,6 +17,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
+import org.crystalbench.Fixtures;
+import org.crystalbench.TestCli;
 import org.crystalbench.cli.Main;
 import org.crystalbench.synth.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +33,9 @@ class BadInputTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        Path train = dir.resolve("train.csv");
-        Files.writeString(train, SyntheticData.csv(60, 3));
-        fresh = dir.resolve("new.csv");
-        Files.writeString(fresh, SyntheticData.csv(10, 4));
-        config = TestCli.config(dir, train);
+        Path train = Fixtures.writeSynthetic(dir.resolve("train.csv"), 60, 3);
+        fresh = Fixtures.writeSynthetic(dir.resolve("new.csv"), 10, 4);
+        config = Fixtures.studyLike(train).write(dir, "tiny.yaml");
         bundle = dir.resolve("lr.cbm");
         var t = TestCli.run("train", config.toString(), "--model", "LR", "--out", bundle.toString());
         assertEquals(0, t.code(), t.err());

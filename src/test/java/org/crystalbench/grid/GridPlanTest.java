@@ -93,8 +93,8 @@ class GridPlanTest {
 
     @Test
     void integerHyperparametersAreSampledWhole() throws Exception {
-        Path cfg = GridFixtures.config(dir, "c.yaml", dir.resolve("none.csv"), 2, 3, """
-                  - {name: DNN, type: mlp, hidden: [8], epochs: 5}
+        Path cfg = GridFixtures.config(dir, "c.yaml", dir.resolve("none.csv"), 2, 3,
+                GridFixtures.MODELS + "- {name: DNN, type: mlp, hidden: [8], epochs: 5}\n", """
                 grid:
                   models:
                     DNN: {sample: 5, ranges: {epochs: [3, 9], weight_decay: [0.0, 0.01]}, hidden: [[4], [8, 4]]}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crystalbench.InputException;
 import org.crystalbench.metrics.Scores;
+import org.crystalbench.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class GridRunTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        data = GridFixtures.data(dir, 120, 3);
+        data = Fixtures.syntheticCsv(dir, 120, 3);
         config = GridFixtures.config(dir, "grid.yaml", data, 2, 3, GridFixtures.SMALL_GRID);
     }
 

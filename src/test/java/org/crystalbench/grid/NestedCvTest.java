@@ -14,6 +14,7 @@ import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.metrics.Scores;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.splits.Split;
+import org.crystalbench.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class NestedCvTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        config = GridFixtures.config(dir, "grid.yaml", GridFixtures.data(dir, 120, 11), 2, 3, GRID);
+        config = GridFixtures.config(dir, "grid.yaml", Fixtures.syntheticCsv(dir, 120, 11), 2, 3, GRID);
     }
 
     @Test

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.Fixtures;
+import org.crystalbench.TestCli;
 import org.crystalbench.cli.Main;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.metrics.Metric;
@@ -60,25 +59,24 @@ class RunStatsEndToEndTest {
     @BeforeAll
     static void setUp() throws IOException {
         csv = Fixtures.syntheticCsv(dir, 150, 3);
-        config = Fixtures.write(dir, "test.yaml", Fixtures.config(csv, MODELS, PROTOCOLS) + REFERENCE);
-        PrintStream err = System.err;
-        var captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            out = run("corrected", 2);
-        } finally {
-            System.setErr(err);
-        }
-        stderr = captured.toString(StandardCharsets.UTF_8);
+        config = Fixtures.config(csv).models(MODELS).protocols(PROTOCOLS).append(REFERENCE).write(dir, "test.yaml");
+        out = dir.resolve("corrected");
+        var r = TestCli.runWithStdio(args("corrected", 2)); // the audit's warnings go to the process's stderr
+        assertEquals(0, r.code(), r.err());
+        stderr = r.err();
+    }
+
+    static String[] args(String name, int threads, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", dir.resolve(name).toString(),
+                "--threads", Integer.toString(threads), "--quiet"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
     }
 
     static Path run(String name, int threads, String... extra) {
-        Path o = dir.resolve(name);
-        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", o.toString(),
-                "--threads", Integer.toString(threads), "--quiet"));
-        args.addAll(List.of(extra));
-        assertEquals(0, Main.commandLine().execute(args.toArray(String[]::new)));
-        return o;
+        var r = TestCli.run(args(name, threads, extra));
+        assertEquals(0, r.code(), r.err());
+        return dir.resolve(name);
     }
 
     static List<Map<String, String>> read(Path file) throws IOException {
@@ -182,17 +180,9 @@ class RunStatsEndToEndTest {
     @Test
     void auditCommandPrintsTheTableAndWritesAuditCsv() throws IOException {
         Path o = dir.resolve("audit-only");
-        PrintStream stdout = System.out;
-        var captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.commandLine().execute("audit", config.toString(), "--out", o.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, code);
-        String md = captured.toString(StandardCharsets.UTF_8);
+        var r = TestCli.runWithStdio("audit", config.toString(), "--out", o.toString()); // the table goes to the process's stdout
+        assertEquals(0, r.code(), r.err());
+        String md = r.out();
         assertTrue(md.startsWith("# Leakage audit: test"), md);
         assertTrue(md.contains("| Spacegroup | categorical |"), md);
         // The same audit as the run's: same splits, same numbers.
@@ -281,8 +271,8 @@ class RunStatsEndToEndTest {
     @Test
     void badCiFlagsAreBadInputAndWriteNothing() {
         Path o = dir.resolve("bad");
-        assertEquals(Main.BAD_INPUT, Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci", "wald"));
-        assertEquals(Main.BAD_INPUT, Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci-level", "1.5"));
+        assertEquals(Main.BAD_INPUT, TestCli.run("run", config.toString(), "--out", o.toString(), "-q", "--ci", "wald").code());
+        assertEquals(Main.BAD_INPUT, TestCli.run("run", config.toString(), "--out", o.toString(), "-q", "--ci-level", "1.5").code());
         assertFalse(Files.exists(o));
     }
 }
