@@ -1,5 +1,7 @@
 package org.crystalbench.bundle;
 
+import static org.crystalbench.bundle.BundleZip.entry;
+import static org.crystalbench.bundle.BundleZip.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.crystalbench.Fixtures;
 import org.crystalbench.TestCli;
@@ -218,23 +217,5 @@ class BadInputTest {
         assertEquals(Main.BAD_INPUT, noData.code());
         assertTrue(noData.err().contains("nope.csv: data file not found"), noData.err());
         assertFalse(Files.exists(out));
-    }
-
-    private static byte[] zip(List<String> names, List<byte[]> contents) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var z = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < names.size(); i++) {
-                z.putNextEntry(new ZipEntry(names.get(i)));
-                z.write(contents.get(i));
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] entry(Path zip, String name) throws IOException {
-        try (var z = new ZipFile(zip.toFile())) {
-            return z.getInputStream(z.getEntry(name)).readAllBytes();
-        }
     }
 }

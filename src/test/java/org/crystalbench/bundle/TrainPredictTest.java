@@ -1,5 +1,6 @@
 package org.crystalbench.bundle;
 
+import static org.crystalbench.bundle.BundleZip.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.config.ConfigLoader;
@@ -232,11 +232,5 @@ class TrainPredictTest {
     private static List<CSVRecord> read(Path csv) throws IOException {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(csv))).getRecords();
-    }
-
-    private static byte[] entry(Path zip, String name) throws IOException {
-        try (var z = new ZipFile(zip.toFile())) {
-            return z.getInputStream(z.getEntry(name)).readAllBytes();
-        }
     }
 }
