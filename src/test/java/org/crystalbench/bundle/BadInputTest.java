@@ -1,6 +1,8 @@
 package org.crystalbench.bundle;
 
 import org.crystalbench.ExitCode;
+import static org.crystalbench.bundle.BundleZip.entry;
+import static org.crystalbench.bundle.BundleZip.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
+import org.crystalbench.Fixtures;
+import org.crystalbench.TestCli;
 import org.crystalbench.cli.Main;
 import org.crystalbench.synth.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +33,9 @@ class BadInputTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        Path train = dir.resolve("train.csv");
-        Files.writeString(train, SyntheticData.csv(60, 3));
-        fresh = dir.resolve("new.csv");
-        Files.writeString(fresh, SyntheticData.csv(10, 4));
-        config = TestCli.config(dir, train);
+        Path train = Fixtures.writeSynthetic(dir.resolve("train.csv"), 60, 3);
+        fresh = Fixtures.writeSynthetic(dir.resolve("new.csv"), 10, 4);
+        config = Fixtures.studyLike(train).write(dir, "tiny.yaml");
         bundle = dir.resolve("lr.cbm");
         var t = TestCli.run("train", config.toString(), "--model", "LR", "--out", bundle.toString());
         assertEquals(0, t.code(), t.err());
@@ -219,23 +218,5 @@ class BadInputTest {
         assertEquals(ExitCode.BAD_INPUT.code(), noData.code());
         assertTrue(noData.err().contains("nope.csv: data file not found"), noData.err());
         assertFalse(Files.exists(out));
-    }
-
-    private static byte[] zip(List<String> names, List<byte[]> contents) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var z = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < names.size(); i++) {
-                z.putNextEntry(new ZipEntry(names.get(i)));
-                z.write(contents.get(i));
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] entry(Path zip, String name) throws IOException {
-        try (var z = new ZipFile(zip.toFile())) {
-            return z.getInputStream(z.getEntry(name)).readAllBytes();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.bundle;
 
+import static org.crystalbench.bundle.BundleZip.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.config.ConfigLoader;
@@ -27,7 +27,8 @@ import org.crystalbench.models.BaseModelSpec;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.models.VotingSpec;
-import org.crystalbench.synth.SyntheticData;
+import org.crystalbench.Fixtures;
+import org.crystalbench.TestCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +44,9 @@ class TrainPredictTest {
 
     @BeforeAll
     static void data() throws IOException {
-        train = dir.resolve("train.csv");
-        fresh = dir.resolve("new.csv");
-        Files.writeString(train, SyntheticData.csv(120, 11));
-        Files.writeString(fresh, SyntheticData.csv(40, 12)); // other rows: new candidate materials
-        config = TestCli.config(dir, train);
+        train = Fixtures.writeSynthetic(dir.resolve("train.csv"), 120, 11);
+        fresh = Fixtures.writeSynthetic(dir.resolve("new.csv"), 40, 12); // other rows: new candidate materials
+        config = Fixtures.studyLike(train).write(dir, "tiny.yaml");
         cfg = ConfigLoader.load(config);
     }
 
@@ -148,6 +147,7 @@ class TrainPredictTest {
         assertEquals(0, p.code(), p.err());
         List<CSVRecord> csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(p.out())).getRecords();
+        assertEquals(40, csv.size(), "one prediction per row");
         for (int r = 0; r < csv.size(); r++) {
             assertEquals(r == 2 ? "true" : "false", csv.get(r).get("unseen_category"), "row " + r);
         }
@@ -188,7 +188,7 @@ class TrainPredictTest {
 
     @Test
     void idColumnsAreCopiedOneColumnEachOrTheLineNumberWhenThereAreNone() throws IOException {
-        Path two = TestCli.config(dir, train, "[Materials Id, Spacegroup]", "two-ids.yaml");
+        Path two = Fixtures.studyLike(train).idColumns("[Materials Id, Spacegroup]").write(dir, "two-ids.yaml");
         Path bundle = dir.resolve("two-ids.cbm");
         assertEquals(0, TestCli.run("train", two.toString(), "--model", "NB", "--out", bundle.toString()).code());
         var p = TestCli.run("predict", "--model", bundle.toString(), "--data", fresh.toString());
@@ -208,7 +208,7 @@ class TrainPredictTest {
         assertTrue(bad.err().contains(piped + ":3: id columns: an id cell contains '|'"), bad.err());
         assertEquals("", bad.out());
 
-        Path none = TestCli.config(dir, train, "[]", "no-ids.yaml");
+        Path none = Fixtures.studyLike(train).idColumns("[]").write(dir, "no-ids.yaml");
         Path bundle2 = dir.resolve("no-ids.cbm");
         assertEquals(0, TestCli.run("train", none.toString(), "--model", "NB", "--out", bundle2.toString()).code());
         var q = TestCli.run("predict", "--model", bundle2.toString(), "--data", fresh.toString());
@@ -232,11 +232,5 @@ class TrainPredictTest {
     private static List<CSVRecord> read(Path csv) throws IOException {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(csv))).getRecords();
-    }
-
-    private static byte[] entry(Path zip, String name) throws IOException {
-        try (var z = new ZipFile(zip.toFile())) {
-            return z.getInputStream(z.getEntry(name)).readAllBytes();
-        }
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.crystalbench.Fixtures;
+import org.crystalbench.TestCli;
+import org.crystalbench.synth.SyntheticData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,23 +20,12 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    static final String HEADER = "Materials Id,Formula,Spacegroup,Formation Energy (eV),E Above Hull (eV),Band Gap (eV),"
-            + "Nsites,Density (gm/cc),Volume,Has Bandstructure,Crystal System\r\n";
+    static final String HEADER = String.join(",", SyntheticData.HEADER) + "\r\n";
 
-    record Result(int code, String err) {}
-
-    Result run(Path config, String... extra) {
-        var err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        String[] args = new String[4 + extra.length];
-        args[0] = "run";
-        args[1] = config.toString();
-        args[2] = "--out";
-        args[3] = dir.resolve("out").toString();
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        int code = cl.execute(args);
-        return new Result(code, err.toString());
+    TestCli.Result run(Path config, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", dir.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        return TestCli.run(args.toArray(String[]::new));
     }
 
     /** A valid file of 30 rows (10 per class) with one line replaced. */
@@ -50,12 +41,16 @@ class BadInputTest {
         return Fixtures.write(dir, "data.csv", sb.toString());
     }
 
-    Path config(Path data) throws IOException {
-        return Fixtures.write(dir, "c.yaml", Fixtures.config(data, "- {name: LR, type: logistic}\n- {name: NB, type: naive-bayes}",
-                "holdout: {repeats: 2}\ncv: {repeats: 1, folds: 3}"));
+    static Fixtures.Config configOf(Path data) {
+        return Fixtures.config(data).models("- {name: LR, type: logistic}\n- {name: NB, type: naive-bayes}")
+                .protocols("holdout: {repeats: 2}\ncv: {repeats: 1, folds: 3}");
     }
 
-    void assertBad(Result r, String... fragments) {
+    Path config(Path data) throws IOException {
+        return configOf(data).write(dir, "c.yaml");
+    }
+
+    void assertBad(TestCli.Result r, String... fragments) {
         assertEquals(2, r.code(), r.err());
         String msg = r.err().strip();
         assertEquals(1, msg.lines().count(), "one line: " + msg);
@@ -103,8 +98,7 @@ class BadInputTest {
     @Test
     void dropRowsPolicyDropsAndReports() throws IOException {
         Path data = csvWith(7, "mp-7,LiFeSiO4,P21/c,-2.6,0.05,1.0,20,NA,300,TRUE,monoclinic");
-        String yaml = Files.readString(config(data)).replace("target: Crystal System", "target: Crystal System\n  missing: drop-rows");
-        Path c = Fixtures.write(dir, "c2.yaml", yaml);
+        Path c = configOf(data).missing("drop-rows").write(dir, "c2.yaml");
         assertEquals(0, run(c, "--quiet").code());
         assertTrue(Files.readString(dir.resolve("out/summary.md")).contains("29 rows, 1 dropped for missing values"));
     }

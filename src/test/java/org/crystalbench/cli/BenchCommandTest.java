@@ -4,10 +4,9 @@ import org.crystalbench.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.crystalbench.TestCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,16 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
     @TempDir
     Path dir;
-
-    private int run(StringWriter err, String... args) {
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 1];
-        all[0] = "bench";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cl.execute(all);
-    }
 
     @Test
     void badInputExitsTwoBeforeWritingAnything() {
@@ -37,10 +26,9 @@ class BenchCommandTest {
                 {"--config", dir.resolve("missing.yaml").toString()},
         };
         for (String[] c : cases) {
-            var err = new StringWriter();
-            String[] args = {c[0], c[1], "--quick", "--out", out.toString()};
-            assertEquals(ExitCode.BAD_INPUT.code(), run(err, args), String.join(" ", c) + ": " + err);
-            assertTrue(err.toString().contains(c[0].equals("--data") || c[0].equals("--config") ? c[1] : c[0]), err.toString());
+            var r = TestCli.run("bench", c[0], c[1], "--quick", "--out", out.toString());
+            assertEquals(ExitCode.BAD_INPUT.code(), r.code(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().contains(c[0].equals("--data") || c[0].equals("--config") ? c[1] : c[0]), r.err());
         }
         assertTrue(Files.notExists(out));
     }

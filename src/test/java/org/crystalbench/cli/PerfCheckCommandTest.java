@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.crystalbench.TestCli;
 import org.junit.jupiter.api.Test;
 
 /** perf-check end to end on the hand-written JMH JSON fixtures in src/test/resources/perf. */
@@ -31,16 +30,11 @@ class PerfCheckCommandTest {
     }
 
     private static Outcome run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];
         all[0] = "perf-check";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = cl.execute(all);
-        return new Outcome(code, out.toString(), err.toString());
+        var r = TestCli.run(all);
+        return new Outcome(r.code(), r.out(), r.err());
     }
 
     @Test

@@ -2,11 +2,14 @@ package org.crystalbench.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.crystalbench.grid.GridPlan;
 import org.crystalbench.models.MlpSpec;
 import org.junit.jupiter.api.Test;
@@ -21,11 +24,17 @@ class ShippedConfigsTest {
         try (var list = Files.list(DIR)) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertFalse(files.isEmpty());
+        // Named, not just non-empty: a moved or renamed config must fail here, not shrink the loop.
+        assertTrue(files.containsAll(Stream.of("paper.yaml", "grid.yaml", "grid-bench.yaml", "grid-smoke.yaml").map(DIR::resolve).toList()),
+                files.toString());
+        List<Path> grids = new ArrayList<>();
         for (Path f : files) {
             ExperimentConfig cfg = ConfigLoader.load(f);
-            if (cfg.grid() != null) assertFalse(GridPlan.of(cfg, f).points().isEmpty(), f.toString());
+            if (cfg.grid() == null) continue;
+            assertFalse(GridPlan.of(cfg, f).points().isEmpty(), f.toString());
+            grids.add(f.getFileName());
         }
+        assertEquals(List.of(Path.of("grid-bench.yaml"), Path.of("grid-smoke.yaml"), Path.of("grid.yaml")), grids);
     }
 
     @Test

@@ -32,8 +32,8 @@ class RunGridAgreementTest {
     @Test
     void gridPointsEqualToRunSpecsScoreExactlyAsInRun() throws Exception {
         Path data = Fixtures.syntheticCsv(dir, 150, 3);
-        // The grid lists the run's own value among others, so one point of each model is the run's spec.
-        String config = Fixtures.config(data, Fixtures.FAST_MODELS, "cv: {repeats: 2, folds: 3}\n") + """
+        // Each grid lists the run's own value first, so point MODEL-000 is the run's spec.
+        Path file = Fixtures.config(data).protocols("cv: {repeats: 2, folds: 3}").append("""
                 grid:
                   feature_sets: [numeric-only]
                   models:
@@ -42,8 +42,7 @@ class RunGridAgreementTest {
                     DNN: {epochs: [15, 5]}
                     Soft: {rule: [soft, hard]}
                     NB: {}
-                """;
-        Path file = Fixtures.write(dir, "agree.yaml", config);
+                """).write(dir, "agree.yaml");
         Experiment exp = Experiment.prepare(ConfigLoader.load(file), file);
         List<SplitResult> run = Runner.run(exp, 2, Progress.NONE);
 

@@ -8,18 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.crystalbench.synth.SyntheticData;
+import org.crystalbench.Fixtures;
 
-/** Small synthetic data and configs for grid tests. */
+/** Grid configs (on the shared {@link Fixtures} config), requests and table readers for grid tests. */
 final class GridFixtures {
     private GridFixtures() {}
 
     static final String MODELS = """
-            models:
-              - {name: LR, type: logistic, lambda: 0.1}
-              - {name: NB, type: naive-bayes}
-              - {name: SVM, type: svm, sigma: 3.0, C: 1.0}
-              - {name: Voting, type: voting, members: [LR, NB, SVM], rule: soft}
+            - {name: LR, type: logistic, lambda: 0.1}
+            - {name: NB, type: naive-bayes}
+            - {name: SVM, type: svm, sigma: 3.0, C: 1.0}
+            - {name: Voting, type: voting, members: [LR, NB, SVM], rule: soft}
             """;
 
     static final String SMALL_GRID = """
@@ -29,31 +28,15 @@ final class GridFixtures {
                 NB: {var_smoothing: [1.0e-9, 1.0e-3]}
             """;
 
-    static Path data(Path dir, int rows, long seed) throws IOException {
-        Path p = dir.resolve("data-" + rows + "-" + seed + ".csv");
-        Files.writeString(p, SyntheticData.csv(rows, seed));
-        return p;
-    }
-
     /** A config over {@code data} with cv repeats x folds, the four models and {@code grid} (a YAML section). */
     static Path config(Path dir, String file, Path data, int repeats, int folds, String grid) throws IOException {
-        String yaml = """
-                name: test-grid
-                seed: 7
-                dataset:
-                  path: %s
-                  target: Crystal System
-                  id_columns: [Materials Id]
-                  numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
-                  categorical: [Formula, Spacegroup, Has Bandstructure]
-                  feature_sets:
-                    numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
-                protocols:
-                  cv: {repeats: %d, folds: %d}
-                """.formatted(data.toAbsolutePath(), repeats, folds) + MODELS + grid;
-        Path p = dir.resolve(file);
-        Files.writeString(p, yaml);
-        return p;
+        return config(dir, file, data, repeats, folds, MODELS, grid);
+    }
+
+    /** The same with another model list. */
+    static Path config(Path dir, String file, Path data, int repeats, int folds, String models, String grid) throws IOException {
+        return Fixtures.config(data.toAbsolutePath()).name("test-grid").featureSets(Fixtures.NUMERIC_SET)
+                .protocols("cv: {repeats: %d, folds: %d}".formatted(repeats, folds)).models(models).append(grid).write(dir, file);
     }
 
     static GridRun.Request request(Path config, Path out) {

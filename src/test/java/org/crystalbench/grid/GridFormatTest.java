@@ -16,7 +16,7 @@ class GridFormatTest {
 
     @Test
     void aFolderOfAnOlderGridFormatIsRefused() throws Exception {
-        Path data = GridFixtures.data(dir, 90, 1);
+        Path data = org.crystalbench.Fixtures.syntheticCsv(dir, 90, 1);
         Path config = GridFixtures.config(dir, "c.yaml", data, 1, 3, GridFixtures.SMALL_GRID);
         Path out = dir.resolve("out");
         GridFixtures.run(GridFixtures.request(config, out));

@@ -93,19 +93,26 @@ class GridPlanTest {
 
     @Test
     void integerHyperparametersAreSampledWhole() throws Exception {
-        Path cfg = GridFixtures.config(dir, "c.yaml", dir.resolve("none.csv"), 2, 3, """
-                  - {name: DNN, type: mlp, hidden: [8], epochs: 5}
+        Path cfg = GridFixtures.config(dir, "c.yaml", dir.resolve("none.csv"), 2, 3,
+                GridFixtures.MODELS + "- {name: DNN, type: mlp, hidden: [8], epochs: 5}\n", """
                 grid:
                   models:
                     DNN: {sample: 5, ranges: {epochs: [3, 9], weight_decay: [0.0, 0.01]}, hidden: [[4], [8, 4]]}
                 """);
         GridPlan p = GridPlan.of(ConfigLoader.load(cfg), cfg);
+        assertEquals(5, p.points().size()); // else the loop below checks nothing
         for (GridPoint g : p.points()) {
             MlpSpec m = (MlpSpec) g.spec();
             assertTrue(m.epochs() >= 3 && m.epochs() <= 9);
             assertTrue(m.weightDecay() >= 0 && m.weightDecay() <= 0.01);
             assertTrue(m.hidden().equals(List.of(4)) || m.hidden().equals(List.of(8, 4)));
         }
+        // The spec's int field would silently truncate a fractional draw, so check the draw itself: whole
+        // numbers, rounded (both ends reachable; truncation would almost never give 9).
+        var rng = new java.util.SplittableRandom(1);
+        var drawn = new java.util.TreeSet<Object>();
+        for (int i = 0; i < 200; i++) drawn.add(GridPlan.draw(rng, 3, 9, true));
+        assertEquals(java.util.Set.of(3, 4, 5, 6, 7, 8, 9), drawn);
     }
 
     @Test

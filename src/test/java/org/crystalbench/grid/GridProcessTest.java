@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.crystalbench.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,8 @@ class GridProcessTest {
     Path dir;
     Path config;
 
+    static final String MODELS = GridFixtures.MODELS + "- {name: DNN, type: mlp, hidden: [16], epochs: 40, batch: 16}\n";
     static final String GRID = """
-              - {name: DNN, type: mlp, hidden: [16], epochs: 40, batch: 16}
             grid:
               models:
                 LR: {lambda: [0.001, 0.01, 0.1, 1.0]}
@@ -31,8 +32,8 @@ class GridProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path data = GridFixtures.data(dir, 120, 5);
-        config = GridFixtures.config(dir, "grid.yaml", data, 3, 3, GRID); // 12 points x 9 splits = 108 units
+        Path data = Fixtures.syntheticCsv(dir, 120, 5);
+        config = GridFixtures.config(dir, "grid.yaml", data, 3, 3, MODELS, GRID); // 12 points x 9 splits = 108 units
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crystalbench.InputException;
 import org.crystalbench.metrics.Scores;
+import org.crystalbench.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class GridRunTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        data = GridFixtures.data(dir, 120, 3);
+        data = Fixtures.syntheticCsv(dir, 120, 3);
         config = GridFixtures.config(dir, "grid.yaml", data, 2, 3, GridFixtures.SMALL_GRID);
     }
 
@@ -91,7 +92,10 @@ class GridRunTest {
         String md = Files.readString(out.resolve("grid.md"));
         assertTrue(md.contains("## Failures (12)"), md);
         assertTrue(md.contains("NB exploded"), md);
-        assertTrue(Files.readString(out.resolve("grid.csv")).lines().filter(l -> l.contains(",NB,")).allMatch(l -> l.endsWith(",6,0")));
+        // Both NB points' rows count 6 failed, 0 timed out (counted first: allMatch over no rows would pass).
+        List<String> nbRows = Files.readString(out.resolve("grid.csv")).lines().filter(l -> l.contains(",NB,")).toList();
+        assertEquals(2, nbRows.size(), nbRows.toString());
+        assertTrue(nbRows.stream().allMatch(l -> l.endsWith(",6,0")), nbRows.toString());
         // A resume skips the failed units; --retry-failed runs them again.
         assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).outcome().ran());
         var retry = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, true, true, CiSpec.DEFAULT, List.of());
@@ -237,7 +241,8 @@ class GridRunTest {
         assertEquals(1, r.outcome().ran());
         assertEquals(0, r.exitCode());
         assertEquals(24, Files.readAllLines(torn.resolve(Journal.FILE)).size());
-        Journal.readAll(torn.resolve(Journal.FILE)); // every line parses: the new line was not glued to the torn one
+        // Every line parses (readAll throws otherwise): the new line was not glued to the torn one.
+        assertEquals(24, Journal.readAll(torn.resolve(Journal.FILE)).size());
         assertEquals(GridFixtures.metricColumns(full, "grid.csv"), GridFixtures.metricColumns(torn, "grid.csv"));
     }
 }

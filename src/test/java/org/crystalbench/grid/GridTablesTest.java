@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Resampling;
+import org.crystalbench.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class GridTablesTest {
 
     @Test
     void tablesFollowTheContractAndFlagWorsePoints() throws Exception {
-        Path config = GridFixtures.config(dir, "grid.yaml", GridFixtures.data(dir, 120, 3), 3, 3, """
+        Path config = GridFixtures.config(dir, "grid.yaml", Fixtures.syntheticCsv(dir, 120, 3), 3, 3, """
                 grid:
                   models:
                     LR: {lambda: [0.01, 0.1, 1.0]}

@@ -14,6 +14,7 @@ import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.metrics.Scores;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.splits.Split;
+import org.crystalbench.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class NestedCvTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        config = GridFixtures.config(dir, "grid.yaml", GridFixtures.data(dir, 120, 11), 2, 3, GRID);
+        config = GridFixtures.config(dir, "grid.yaml", Fixtures.syntheticCsv(dir, 120, 11), 2, 3, GRID);
     }
 
     @Test
@@ -90,6 +91,7 @@ class NestedCvTest {
         assertEquals(0, r.exitCode());
         assertEquals(4L * (6 + 6 + 6 * 3), r.counts().expected()); // 4 points x (cv + outer + inner)
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
+        assertEquals(3, nested.size(), "header, LR and NB: " + nested); // else the loop below checks nothing
         List<String> header = List.of(nested.getFirst().split(","));
         for (String row : nested.subList(1, nested.size())) {
             String[] cells = row.split(",");

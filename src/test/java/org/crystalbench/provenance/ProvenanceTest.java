@@ -26,7 +26,7 @@ class ProvenanceTest {
 
     Experiment experiment(String models) throws Exception {
         Path csv = Fixtures.syntheticCsv(dir, 60, 2);
-        Path cfg = Fixtures.write(dir, "p.yaml", Fixtures.config(csv, models, "holdout: {repeats: 2}\n"));
+        Path cfg = Fixtures.config(csv).models(models).protocols("holdout: {repeats: 2}\n").write(dir, "p.yaml");
         return Experiment.prepare(ConfigLoader.load(cfg), cfg);
     }
 

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.crystalbench.Fixtures;
 import org.crystalbench.InputException;
+import org.crystalbench.TestCli;
 import org.crystalbench.cli.Main;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.reporting.RunTables;
@@ -31,32 +31,23 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.io.Progress;
 import org.crystalbench.run.Runner;
 import org.crystalbench.reporting.Summary;
-import org.crystalbench.synth.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
-    static final String CONFIG = """
-            name: report-test
-            seed: 7
-            dataset:
-              path: data.csv
-              target: Crystal System
-              id_columns: [Materials Id]
-              numeric: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
-              categorical: [Formula, Spacegroup, Has Bandstructure]
-              feature_sets:
-                paper: [Formation Energy (eV), Band Gap (eV), Nsites, Volume, Spacegroup]
-                numeric-only: [Formation Energy (eV), E Above Hull (eV), Band Gap (eV), Nsites, Density (gm/cc), Volume]
-            protocols:
-              holdout: {repeats: 4, test_ratio: 0.25}
-              cv: {repeats: 1, folds: 3}
-            models:
-              - {name: LR, type: logistic, lambda: 0.1, max_iter: 200}
-              - {name: NB, type: naive-bayes}
-              - {name: Voting, type: voting, members: [LR, NB], rule: hard}
-            """;
+    /** Two feature sets (one with the leaking Spacegroup), both protocols, three quick models; data.csv beside the config. */
+    static Fixtures.Config config() {
+        return Fixtures.config(Path.of("data.csv")).name("report-test")
+                .featureSets(Fixtures.sets("paper", List.of("Formation Energy (eV)", "Band Gap (eV)", "Nsites", "Volume", "Spacegroup"),
+                        "numeric-only", Fixtures.NUMERIC))
+                .protocols("holdout: {repeats: 4, test_ratio: 0.25}\ncv: {repeats: 1, folds: 3}")
+                .models("""
+                        - {name: LR, type: logistic, lambda: 0.1, max_iter: 200}
+                        - {name: NB, type: naive-bayes}
+                        - {name: Voting, type: voting, members: [LR, NB], rule: hard}
+                        """);
+    }
 
     /**
      * A real run's output folder, made once from generated data: {@code full} as `run` writes it, and
@@ -69,9 +60,8 @@ class ReportTest {
 
     @BeforeAll
     static void realRun() throws IOException {
-        Files.writeString(shared.resolve("data.csv"), SyntheticData.csv(120, 11));
-        Path config = shared.resolve("config.yaml");
-        Files.writeString(config, CONFIG);
+        Fixtures.writeSynthetic(shared.resolve("data.csv"), 120, 11);
+        Path config = config().write(shared, "config.yaml");
         Experiment exp = Experiment.prepare(ConfigLoader.load(config), config);
         java.time.Instant start = java.time.Instant.now();
         var results = Runner.run(exp, 2, Progress.NONE);
@@ -329,12 +319,10 @@ class ReportTest {
     void aFolderThatIsNotAResultsFolderIsBadInput(@TempDir Path tmp) {
         var e = assertThrows(InputException.class, () -> Report.write(tmp, null));
         assertTrue(e.getMessage().contains("not a results folder"), e.getMessage());
-        var err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        assertEquals(ExitCode.BAD_INPUT.code(), cl.execute("report", tmp.toString()));
-        assertTrue(err.toString().contains("not a results folder: neither summary.csv"), err.toString());
-        assertEquals(ExitCode.BAD_INPUT.code(), cl.execute("report", tmp.resolve("nope").toString()));
+        var r = TestCli.run("report", tmp.toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), r.code());
+        assertTrue(r.err().contains("not a results folder: neither summary.csv"), r.err());
+        assertEquals(ExitCode.BAD_INPUT.code(), TestCli.run("report", tmp.resolve("nope").toString()).code());
         assertFalse(Files.exists(tmp.resolve("report.md")));
     }
 
@@ -348,20 +336,17 @@ class ReportTest {
 
     @Test
     void runEndsWithAReportAndTheReportCommandPrintsItsPath(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("data.csv"), SyntheticData.csv(60, 3));
-        Files.writeString(tmp.resolve("config.yaml"), CONFIG.replace("holdout: {repeats: 4, test_ratio: 0.25}", "holdout: {repeats: 2}")
-                .replace("  cv: {repeats: 1, folds: 3}\n", ""));
+        Fixtures.writeSynthetic(tmp.resolve("data.csv"), 60, 3);
+        Path config = config().protocols("holdout: {repeats: 2}").write(tmp, "config.yaml");
         Path out = tmp.resolve("out");
-        assertEquals(ExitCode.OK.code(), Main.commandLine().execute("run", tmp.resolve("config.yaml").toString(), "--out", out.toString(),
-                "--threads", "1", "-q"));
+        var run = TestCli.run("run", config.toString(), "--out", out.toString(), "--threads", "1", "-q");
+        assertEquals(ExitCode.OK.code(), run.code(), run.err());
         assertTrue(Files.isRegularFile(out.resolve("report.md")));
         assertTrue(Files.isRegularFile(out.resolve("figures/f1-box-paper-holdout.png")));
 
-        var stdout = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(stdout, true)); // commands print through picocli's streams
-        assertEquals(ExitCode.OK.code(), cl.execute("report", out.toString(), "--perf", tmp.resolve("none").toString()));
-        assertEquals(out.resolve("report.md").toString(), stdout.toString().strip());
+        var report = TestCli.run("report", out.toString(), "--perf", tmp.resolve("none").toString());
+        assertEquals(ExitCode.OK.code(), report.code(), report.err());
+        assertEquals(out.resolve("report.md").toString(), report.out().strip()); // the path, and nothing else
     }
 
     @Test

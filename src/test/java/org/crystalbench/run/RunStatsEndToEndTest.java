@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.Fixtures;
+import org.crystalbench.TestCli;
 import org.crystalbench.cli.Main;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.metrics.Metric;
@@ -61,25 +60,24 @@ class RunStatsEndToEndTest {
     @BeforeAll
     static void setUp() throws IOException {
         csv = Fixtures.syntheticCsv(dir, 150, 3);
-        config = Fixtures.write(dir, "test.yaml", Fixtures.config(csv, MODELS, PROTOCOLS) + REFERENCE);
-        PrintStream err = System.err;
-        var captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            out = run("corrected", 2);
-        } finally {
-            System.setErr(err);
-        }
-        stderr = captured.toString(StandardCharsets.UTF_8);
+        config = Fixtures.config(csv).models(MODELS).protocols(PROTOCOLS).append(REFERENCE).write(dir, "test.yaml");
+        out = dir.resolve("corrected");
+        var r = TestCli.run(args("corrected", 2)); // the audit's warnings go to the process's stderr
+        assertEquals(0, r.code(), r.err());
+        stderr = r.err();
+    }
+
+    static String[] args(String name, int threads, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", dir.resolve(name).toString(),
+                "--threads", Integer.toString(threads), "--quiet"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
     }
 
     static Path run(String name, int threads, String... extra) {
-        Path o = dir.resolve(name);
-        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", o.toString(),
-                "--threads", Integer.toString(threads), "--quiet"));
-        args.addAll(List.of(extra));
-        assertEquals(0, Main.commandLine().execute(args.toArray(String[]::new)));
-        return o;
+        var r = TestCli.run(args(name, threads, extra));
+        assertEquals(0, r.code(), r.err());
+        return dir.resolve(name);
     }
 
     static List<Map<String, String>> read(Path file) throws IOException {
@@ -183,11 +181,9 @@ class RunStatsEndToEndTest {
     @Test
     void auditCommandPrintsTheTableAndWritesAuditCsv() throws IOException {
         Path o = dir.resolve("audit-only");
-        var captured = new java.io.StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new java.io.PrintWriter(captured, true)); // commands print through picocli's streams
-        assertEquals(0, cl.execute("audit", config.toString(), "--out", o.toString()));
-        String md = captured.toString();
+        var r = TestCli.run("audit", config.toString(), "--out", o.toString());
+        assertEquals(0, r.code(), r.err());
+        String md = r.out();
         assertTrue(md.startsWith("# Leakage audit: test"), md);
         assertTrue(md.contains("| Spacegroup | categorical |"), md);
         // The same audit as the run's: same splits, same numbers.
@@ -199,11 +195,12 @@ class RunStatsEndToEndTest {
         JsonNode p = Json.MAPPER.readTree(Files.readString(out.resolve("provenance.json")));
         String dataHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
         assertEquals(dataHash, p.get("data_sha256").asString());
-        // The config hash is the SHA-256 of the recorded config in canonical (sorted, compact) JSON, dataset.path left
-        // out (the data has its own hash): the same value grid-meta.json records.
-        var withoutPath = p.get("config").deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) withoutPath.get("dataset")).remove("path");
-        String compact = new JsonMapper().writeValueAsString(withoutPath);
+        // The config hash is the SHA-256 of the recorded config in canonical (sorted, compact) JSON, without
+        // dataset.path: the data is identified by data_sha256, so the same bytes elsewhere are the same config.
+        var identity = (tools.jackson.databind.node.ObjectNode) p.get("config").deepCopy();
+        assertEquals(csv.toString(), identity.get("dataset").get("path").asString(), "the record keeps the path");
+        ((tools.jackson.databind.node.ObjectNode) identity.get("dataset")).remove("path");
+        String compact = new JsonMapper().writeValueAsString(identity);
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(compact.getBytes(StandardCharsets.UTF_8))),
                 p.get("config_sha256").asString());
         assertSortedKeys(p.get("config"));
@@ -225,7 +222,8 @@ class RunStatsEndToEndTest {
                 p.get("command_line").valueStream().map(JsonNode::asString).toList());
         Instant start = Instant.parse(p.get("start_time").asString()), end = Instant.parse(p.get("end_time").asString());
         assertFalse(end.isBefore(start));
-        assertTrue(p.get("wall_time_seconds").asDouble() >= 0);
+        // Wall time is end - start (the recorded instants are cut to milliseconds, hence the tolerance).
+        assertEquals(java.time.Duration.between(start, end).toMillis() / 1000.0, p.get("wall_time_seconds").asDouble(), 0.002);
         for (String f : List.of("crystal_bench_version", "smile_version", "java_vendor", "os_name", "os_version", "data_file")) {
             assertTrue(p.hasNonNull(f), f);
         }
@@ -274,8 +272,8 @@ class RunStatsEndToEndTest {
     @Test
     void badCiFlagsAreBadInputAndWriteNothing() {
         Path o = dir.resolve("bad");
-        assertEquals(ExitCode.BAD_INPUT.code(), Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci", "wald"));
-        assertEquals(ExitCode.BAD_INPUT.code(), Main.commandLine().execute("run", config.toString(), "--out", o.toString(), "-q", "--ci-level", "1.5"));
+        assertEquals(ExitCode.BAD_INPUT.code(), TestCli.run("run", config.toString(), "--out", o.toString(), "-q", "--ci", "wald").code());
+        assertEquals(ExitCode.BAD_INPUT.code(), TestCli.run("run", config.toString(), "--out", o.toString(), "-q", "--ci-level", "1.5").code());
         assertFalse(Files.exists(o));
     }
 }
