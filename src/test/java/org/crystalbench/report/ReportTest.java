@@ -26,11 +26,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.crystalbench.InputException;
 import org.crystalbench.cli.Main;
 import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.reporting.RunTables;
+import org.crystalbench.results.RunTables;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.io.Progress;
 import org.crystalbench.run.Runner;
-import org.crystalbench.reporting.Summary;
+import org.crystalbench.results.Summary;
 import org.crystalbench.synth.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class ReportTest {
                 java.time.Instant.now(), ci);
         full = shared.resolve("full");
         Files.createDirectories(full);
-        RunTables.writeAll(full, exp, results, summaries, org.crystalbench.reporting.RunStats.of(exp, summaries, ci, provenance));
+        RunTables.writeAll(full, exp, results, summaries, org.crystalbench.results.RunStats.of(exp, summaries, ci, provenance));
         try (Stream<Path> files = Files.list(full)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();

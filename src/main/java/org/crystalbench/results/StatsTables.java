@@ -1,4 +1,4 @@
-package org.crystalbench.reporting;
+package org.crystalbench.results;
 
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.io.Csv;
@@ -10,9 +10,9 @@ import org.crystalbench.config.Reference;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiSpec;
-import org.crystalbench.reporting.Comparison;
+import org.crystalbench.results.Comparison;
 import org.crystalbench.stats.Interval;
-import org.crystalbench.reporting.Summary;
+import org.crystalbench.results.Summary;
 
 /** comparisons.csv and the statistical parts of summary.md: cells with intervals, markers, the study table. */
 public final class StatsTables {

@@ -1,4 +1,4 @@
-package org.crystalbench.reporting;
+package org.crystalbench.results;
 
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.io.Csv;
@@ -15,7 +15,7 @@ import org.crystalbench.splits.Split;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
-import org.crystalbench.reporting.Summary;
+import org.crystalbench.results.Summary;
 
 /**
  * The run's output contract: splits.csv, summary.csv, summary.md, splits-manifest.csv, plus
