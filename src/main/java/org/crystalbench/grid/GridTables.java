@@ -21,6 +21,9 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Ranking;
 import org.crystalbench.stats.Sample;
+import org.crystalbench.results.Estimate;
+import org.crystalbench.results.GridTable;
+import org.crystalbench.results.NestedTable;
 
 /**
  * The grid's output contract, computed from journal entries only (never from run order): grid.csv,
@@ -113,41 +116,20 @@ public final class GridTables {
         return Sample.of(ok, JournalEntry::split, (e, m) -> e.metric(m.column()), test / train);
     }
 
-    /** Hyperparameter keys in first-use order over the plan. */
-    static List<String> paramKeys(GridPlan plan) {
-        var keys = new LinkedHashSet<String>();
-        plan.points().forEach(p -> keys.addAll(p.params().keySet()));
-        return List.copyOf(keys);
+    /** grid.csv's rows: the plan's points in plan order, parameters as table cells. */
+    static List<GridTable.Row> gridRows(List<PointStats> stats, Stats st) {
+        return stats.stream().map(s -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            s.point().params().forEach((k, v) -> params.put(k, Canonical.cell(v)));
+            return new GridTable.Row(s.featureSet(), s.point().model(), s.point().id(), s.point().hash(), params, s.n(),
+                    estimates(m -> s.mean(m), m -> s.ci(st, m)), s.fitMsMean(), s.failed(), s.timedOut());
+        }).toList();
     }
 
-    public static String gridCsv(GridPlan plan, List<PointStats> stats, Stats st) {
-        List<String> keys = paramKeys(plan);
-        List<String> header = new ArrayList<>(List.of("feature_set", "model", "point_id", "param_hash"));
-        keys.forEach(k -> header.add("param." + k));
-        header.add("n");
-        for (Metric m : Metric.ALL) {
-            header.add(m.column() + "_mean");
-            header.add(m.column() + "_ci_low");
-            header.add(m.column() + "_ci_high");
-        }
-        header.addAll(List.of("fit_ms_mean", "failed", "timed_out"));
-        List<List<?>> rows = new ArrayList<>();
-        for (PointStats s : stats) {
-            List<Object> row = new ArrayList<>(List.of(s.featureSet(), s.point().model(), s.point().id(), s.point().hash()));
-            for (String k : keys) row.add(s.point().params().containsKey(k) ? Canonical.cell(s.point().params().get(k)) : "");
-            row.add(s.n());
-            for (Metric m : Metric.ALL) {
-                Interval ci = s.ci(st, m);
-                row.add(s.mean(m));
-                row.add(ci.low());
-                row.add(ci.high());
-            }
-            row.add(s.fitMsMean());
-            row.add(s.failed());
-            row.add(s.timedOut());
-            rows.add(row);
-        }
-        return Csv.of(header, rows);
+    static Map<Metric, Estimate> estimates(java.util.function.Function<Metric, Double> mean, java.util.function.Function<Metric, Interval> ci) {
+        Map<Metric, Estimate> out = new java.util.EnumMap<>(Metric.class);
+        Metric.ALL.forEach(m -> out.put(m, new Estimate(mean.apply(m), Double.NaN, ci.apply(m))));
+        return out;
     }
 
     /** One model's points on one feature set: the best, and every point in table order (best first, then by mean). */
@@ -226,28 +208,9 @@ public final class GridTables {
                 .thenComparing(s -> -s.point().index())).orElse(null);
     }
 
-    public static String nestedCsv(List<NestedResult> results, Stats st) {
-        List<String> header = new ArrayList<>(List.of("feature_set", "model", "n"));
-        for (Metric m : Metric.ALL) {
-            header.add(m.column() + "_mean");
-            header.add(m.column() + "_ci_low");
-            header.add(m.column() + "_ci_high");
-        }
-        header.addAll(List.of("unusable_outer_splits", "chosen_points"));
-        List<List<?>> rows = new ArrayList<>();
-        for (NestedResult r : results) {
-            List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.n()));
-            for (Metric m : Metric.ALL) {
-                Interval ci = r.ci(st, m);
-                row.add(r.sample().mean(m));
-                row.add(ci.low());
-                row.add(ci.high());
-            }
-            row.add(r.unusable());
-            row.add(String.join(";", r.chosen().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
-            rows.add(row);
-        }
-        return Csv.of(header, rows);
+    static List<NestedTable.Row> nestedRows(List<NestedResult> results, Stats st) {
+        return results.stream().map(r -> new NestedTable.Row(r.featureSet(), r.model(), r.n(),
+                estimates(m -> r.sample().mean(m), m -> r.ci(st, m)), r.unusable(), r.chosen())).toList();
     }
 
     /** Counts over the entries a folder is meant to hold. */
@@ -396,8 +359,8 @@ public final class GridTables {
         Stats st = new Stats(ci, plan.config().seed());
         List<PointStats> stats = pointStats(plan, entries);
         List<NestedResult> nested = nested(plan, entries);
-        AtomicFiles.write(dir.resolve("grid.csv"), gridCsv(plan, stats, st));
-        if (plan.config().grid().nested() != null) AtomicFiles.write(dir.resolve("nested.csv"), nestedCsv(nested, st));
+        GridTable.write(dir, gridRows(stats, st));
+        if (plan.config().grid().nested() != null) NestedTable.write(dir, nestedRows(nested, st));
         AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st));
     }
 }

@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.InputException;
 
 /**
- * A results CSV read whole, for the report: cells by column name, numbers checked with the file,
- * line and column in every message.
+ * A results CSV read whole, for the table owners' readers: cells by column name, every value checked,
+ * with the file, line and column in every message.
  */
 public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
@@ -29,6 +30,18 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
         } catch (IOException | RuntimeException e) {
             throw new InputException(file + ": not a readable CSV: " + e.getMessage());
         }
+    }
+
+    /** Reads {@code file} and checks its header has {@code columns}; a missing file is bad input. */
+    public static CsvTable read(Path file, List<String> columns) {
+        CsvTable t = readIfExists(file);
+        if (t == null) throw new InputException(file + ": file not found");
+        return t.require(columns);
+    }
+
+    /** Every row through {@code row}, in file order. */
+    public <T> List<T> map(Function<CSVRecord, T> row) {
+        return rows.stream().map(row).toList();
     }
 
     public boolean has(String column) {
@@ -59,6 +72,31 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
         } catch (NumberFormatException e) {
             throw new InputException(file + ": line " + line(row) + ": column '" + column + "': not a number: '" + s + "'");
         }
+    }
+
+    /** A cell through {@code parse}; its IllegalArgumentException (NumberFormatException too) becomes bad input. */
+    public <T> T parse(CSVRecord row, String column, Function<String, T> parse) {
+        String s = text(row, column);
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": line " + line(row) + ": column '" + column + "': " + e.getMessage());
+        }
+    }
+
+    public int integer(CSVRecord row, String column) {
+        return parse(row, column, s -> {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number: '" + s + "'");
+            }
+        });
+    }
+
+    /** A number, or null for an empty cell (a field that does not apply). */
+    public Double optional(CSVRecord row, String column) {
+        return text(row, column).isEmpty() ? null : num(row, column);
     }
 
     /** true/false, 1/0, yes/no; empty is false. */

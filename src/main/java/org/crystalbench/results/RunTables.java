@@ -1,134 +1,54 @@
 package org.crystalbench.results;
 
-import org.crystalbench.splits.Protocol;
-import org.crystalbench.io.Csv;
-import org.crystalbench.io.AtomicFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.crystalbench.audit.AuditTable;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.metrics.Metric;
+import org.crystalbench.config.Reference;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.SplitResult;
-import org.crystalbench.splits.Split;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.stats.CiMethod;
-import org.crystalbench.stats.CiSpec;
-import org.crystalbench.stats.Interval;
-import org.crystalbench.results.Summary;
 
 /**
- * The run's output contract: splits.csv, summary.csv, summary.md, splits-manifest.csv, plus
- * per-class.csv (per split and class) and confusion.csv (confusion counts summed over splits);
- * with {@link RunStats}: comparisons.csv, audit.csv and provenance.json (see docs/statistics.md).
+ * A run's output: each table through its owner (splits.csv, summary.csv, comparisons.csv, per-class.csv,
+ * confusion.csv, splits-manifest.csv, audit.csv, provenance.json), and summary.md rendered from the same
+ * typed rows with the cells report.md uses ({@link Cells}, {@link Study}).
  */
 public final class RunTables {
     private RunTables() {}
 
-    public static final List<String> SPLIT_COLUMNS;
-
-    /** The two F1 definitions, said once for every Markdown table that shows them (without "Cells are ..."). */
+    /** The two F1 definitions, said once for every Markdown table that shows them. */
     public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
             + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
             + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
             + "They differ; both are shown.\n";
 
-    /** The F1 definitions for tables whose cells are mean ± SD. */
-    public static final String F1_NOTE = "Cells are mean ± SD over splits. " + F1_DEFINITIONS;
+    private static final List<Metric> COLUMNS = List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1,
+            Metric.PAPER_F1, Metric.ACCURACY);
 
-    static {
-        var cols = new ArrayList<>(List.of("feature_set", "protocol", "model", "repeat", "fold"));
-        Metric.ALL.forEach(m -> cols.add(m.column()));
-        cols.addAll(List.of("train_size", "test_size", "fit_ms", "predict_ms"));
-        SPLIT_COLUMNS = List.copyOf(cols);
-    }
-
-    public static String splitsCsv(List<SplitResult> results) {
-        List<List<?>> rows = new ArrayList<>();
-        for (SplitResult r : results) {
-            List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold()));
-            for (Metric m : Metric.ALL) row.add(m.of(r.scores()));
-            row.addAll(List.of(r.trainSize(), r.testSize(), r.fitMs(), r.predictMs()));
-            rows.add(row);
-        }
-        return Csv.of(SPLIT_COLUMNS, rows);
-    }
-
-    /** Per metric mean, SD and the {@code ci} interval of the mean ({@code seed} feeds the bootstrap only). */
-    public static String summaryCsv(List<Summary> summaries, CiSpec ci, long seed) {
-        List<String> header = new ArrayList<>(List.of("feature_set", "protocol", "model", "n"));
-        for (Metric m : Metric.ALL) {
-            header.add(m.column() + "_mean");
-            header.add(m.column() + "_sd");
-            header.add(m.column() + "_ci_low");
-            header.add(m.column() + "_ci_high");
-        }
-        header.addAll(List.of("fit_ms_mean", "predict_ms_mean"));
-        List<List<?>> rows = new ArrayList<>();
-        for (Summary s : summaries) {
-            List<Object> row = new ArrayList<>(List.of(s.featureSet(), s.protocol(), s.model(), s.n()));
-            for (Metric m : Metric.ALL) {
-                row.add(s.mean(m));
-                row.add(s.sd(m));
-                Interval interval = s.interval(ci, m, seed);
-                row.add(interval.low());
-                row.add(interval.high());
-            }
-            row.add(s.meanFitMs());
-            row.add(s.meanPredictMs());
-            rows.add(row);
-        }
-        return Csv.of(header, rows);
-    }
-
-    /** Per split and class: precision, recall, F1 and support (the test rows of that class). */
-    public static String perClassCsv(List<SplitResult> results, List<String> classes) {
-        List<List<?>> rows = new ArrayList<>();
-        for (SplitResult r : results) {
-            var s = r.scores();
-            for (int c = 0; c < classes.size(); c++) {
-                int support = java.util.Arrays.stream(s.confusion()[c]).sum();
-                rows.add(List.of(r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold(), classes.get(c),
-                        s.precision()[c], s.recall()[c], s.f1()[c], support));
-            }
-        }
-        return Csv.of(List.of("feature_set", "protocol", "model", "repeat", "fold", "class", "precision", "recall",
-                "f1", "support"), rows);
-    }
-
-    /** Confusion counts summed over the splits of each (feature set, protocol, model). */
-    public static String confusionCsv(List<SplitResult> results, List<String> classes) {
-        var sums = new java.util.LinkedHashMap<List<Object>, long[][]>();
-        int k = classes.size();
-        for (SplitResult r : results) {
-            long[][] m = sums.computeIfAbsent(List.of(r.featureSet(), r.protocol(), r.model()), key -> new long[k][k]);
-            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) m[i][j] += r.scores().confusion()[i][j];
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (var e : sums.entrySet()) {
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    rows.add(List.of(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), classes.get(i),
-                            classes.get(j), e.getValue()[i][j]));
-                }
-            }
-        }
-        return Csv.of(List.of("feature_set", "protocol", "model", "true_class", "predicted_class", "count"), rows);
-    }
-
-    public static String manifestCsv(Experiment exp) {
-        List<List<?>> rows = new ArrayList<>();
-        for (Split s : exp.allSplits()) {
-            rows.add(List.of(s.protocol(), s.repeat(), s.fold(), s.train().length, s.test().length, s.testHash()));
-        }
-        return Csv.of(List.of("protocol", "repeat", "fold", "train_size", "test_size", "test_hash"), rows);
+    /** Writes every table and summary.md into {@code out}, each atomically. */
+    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
+        List<String> classes = exp.data().classes();
+        List<SummaryTable.Row> summary = SummaryTable.rows(summaries, stats.ci(), stats.seed());
+        ManifestTable.write(out, ManifestTable.rows(exp));
+        SplitsTable.write(out, results.stream().map(SplitsTable.Row::of).toList());
+        PerClassTable.write(out, PerClassTable.rows(results, classes));
+        ConfusionTable.write(out, ConfusionTable.rows(results, classes));
+        SummaryTable.write(out, summary);
+        ComparisonsTable.write(out, stats.comparisons());
+        AuditTable.write(out, AuditTable.rows(stats.audit()));
+        stats.provenance().write(out);
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats));
     }
 
     /**
      * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
-     * mean [interval] cells and the "vs best" marker, then the comparison with the study and the audit.
+     * mean [interval] cells and the verdict against the best, then the comparison with the study and the audit.
      */
-    public static String summaryMarkdown(Experiment exp, List<Summary> summaries, RunStats stats) {
+    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats) {
         ExperimentConfig c = exp.config();
         var md = new StringBuilder();
         md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
@@ -148,11 +68,11 @@ public final class RunTables {
                 .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")
                 .append(". ").append(F1_DEFINITIONS).append("\n");
-        md.append(StatsTables.markerLegend(stats.ci()));
+        md.append(Cells.versusLegend(stats.ci().level())).append("\n");
 
         String lastFs = null;
-        for (int i = 0; i < summaries.size(); ) {
-            Summary first = summaries.get(i);
+        for (int i = 0; i < summary.size(); ) {
+            SummaryTable.Row first = summary.get(i);
             if (!first.featureSet().equals(lastFs)) {
                 lastFs = first.featureSet();
                 md.append("\n## Feature set `").append(lastFs).append("`: ")
@@ -163,46 +83,34 @@ public final class RunTables {
                             .append(", flagged by the leakage audit.\n");
                 }
             }
-            md.append("\n### ").append(protocolTitle(exp, first.protocol())).append("\n\n");
-            md.append("| Model | Macro P | Macro R | Macro F1 | Paper F1 | Accuracy | vs best |");
-            md.append("\n|---|---|---|---|---|---|---|\n");
-            for (; i < summaries.size() && summaries.get(i).featureSet().equals(first.featureSet())
-                    && summaries.get(i).protocol().equals(first.protocol()); i++) {
-                Summary s = summaries.get(i);
-                md.append("| ").append(s.model());
-                for (Metric m : List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1, Metric.PAPER_F1, Metric.ACCURACY)) {
-                    md.append(" | ").append(StatsTables.cell(s.mean(m), s.interval(stats.ci(), m, stats.seed())));
-                }
-                md.append(" | ").append(StatsTables.marker(s, stats.comparisons())).append(" |\n");
+            md.append("\n### ").append(Cells.protocolTitle(c, first.protocol())).append("\n\n");
+            var family = Cells.family(stats.comparisons(), first.featureSet(), first.protocol());
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (; i < summary.size() && summary.get(i).featureSet().equals(first.featureSet())
+                    && summary.get(i).protocol() == first.protocol(); i++) {
+                SummaryTable.Row s = summary.get(i);
+                List<String> row = new java.util.ArrayList<>(List.of(s.model()));
+                COLUMNS.forEach(m -> row.add(Cells.meanCi(s.stat(m))));
+                row.add(Cells.versusBest(s.model(), family));
+                rows.add(row);
             }
+            md.append(Cells.table(List.of("Model", "Macro P", "Macro R", "Macro F1", "Paper F1", "Accuracy", Cells.VERSUS), rows));
         }
-        md.append(StatsTables.referenceMarkdown(exp, summaries, stats));
+        md.append(studyMarkdown(c, summary, stats));
         md.append("\n").append(stats.audit().markdown("## Leakage audit"));
         return md.toString();
     }
 
-    static String protocolTitle(Experiment exp, Protocol protocol) {
-        var p = exp.config().protocols();
-        return protocol == Protocol.HOLDOUT
-                ? "Repeated stratified holdout (%d x %.0f:%.0f)".formatted(p.holdout().repeats(),
-                        100 * (1 - p.holdout().testRatio()), 100 * p.holdout().testRatio())
-                : "Repeated stratified %d-fold CV (%d repeats)".formatted(p.cv().folds(), p.cv().repeats());
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    /** Writes every table, audit.csv, comparisons.csv and provenance.json into {@code out}, each atomically. */
-    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
-        AtomicFiles.write(out.resolve("splits-manifest.csv"), manifestCsv(exp));
-        AtomicFiles.write(out.resolve("splits.csv"), splitsCsv(results));
-        AtomicFiles.write(out.resolve("per-class.csv"), perClassCsv(results, exp.data().classes()));
-        AtomicFiles.write(out.resolve("confusion.csv"), confusionCsv(results, exp.data().classes()));
-        AtomicFiles.write(out.resolve("summary.csv"), summaryCsv(summaries, stats.ci(), stats.seed()));
-        AtomicFiles.write(out.resolve("comparisons.csv"), StatsTables.comparisonsCsv(stats.comparisons()));
-        AtomicFiles.write(out.resolve("audit.csv"), stats.audit().csv());
-        stats.provenance().write(out);
-        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summaries, stats));
+    private static String studyMarkdown(ExperimentConfig c, List<SummaryTable.Row> summary, RunStats stats) {
+        Reference ref = c.reference();
+        if (ref == null || ref.models().isEmpty()) return "";
+        var md = new StringBuilder("\n## Comparison with the study\n\n");
+        md.append("Study: ").append(ref.source() == null ? "the `reference` block of the config" : ref.source())
+                .append(". Ours: feature set `").append(Study.featureSet(c)).append("`, ").append(Study.protocol(c))
+                .append(", mean [").append(stats.ci().label()).append(" interval]. ").append(Study.LEGEND).append("\n\n");
+        List<SummaryTable.Row> group = Study.group(c, summary);
+        if (group.isEmpty()) return md.append("Protocol `").append(Study.protocol(c)).append("` was not run, so there is nothing to compare.\n").toString();
+        md.append(Cells.table(Study.HEADER, Study.rows(ref, group)));
+        return md.append("\n").append(Study.CAVEAT).append("\n").toString();
     }
 }
