@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.crystalbench.metrics.Metric;
@@ -21,6 +19,7 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Ranking;
 import org.crystalbench.stats.Sample;
+import org.crystalbench.results.Cells;
 import org.crystalbench.results.Estimate;
 import org.crystalbench.results.GridTable;
 import org.crystalbench.results.NestedTable;
@@ -74,9 +73,10 @@ public final class GridTables {
         return out;
     }
 
-    public static String manifestCsv(GridPlan plan) {
+    /** grid-manifest.csv (every unit of the plan) and missing.csv (the units a merge lacks). */
+    public static String manifestCsv(List<WorkUnit> units) {
         List<List<?>> rows = new ArrayList<>();
-        for (WorkUnit u : plan.units()) {
+        for (WorkUnit u : units) {
             SplitId s = u.split();
             rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
                     s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
@@ -259,7 +259,7 @@ public final class GridTables {
                 .append("intervals: ").append(ci.label()).append(ci.method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected resampled t)" : "")
                 .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
-                + "Holm-adjusted over the model's points, p < ").append(f(1 - ci.level())).append("\n\n");
+                + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
 
         List<List<String>> bestRows = new ArrayList<>();
         for (String fs : plan.featureSets()) {
@@ -279,9 +279,9 @@ public final class GridTables {
                     Ranking.Versus v = r.versus().get(p);
                     String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
                     sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
-                            .append(" | ").append(meanCi(p.mean(metric), p.ci(st, metric))).append(" | ").append(p.n())
-                            .append(" | ").append(v == null ? "" : f(v.test().meanDiff()))
-                            .append(" | ").append(v == null ? "" : f(v.pHolm())).append(" | ").append(worse)
+                            .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, p.ci(st, metric)))).append(" | ").append(p.n())
+                            .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
+                            .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
                             .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
                 }
                 long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
@@ -291,7 +291,7 @@ public final class GridTables {
                 }
                 sb.append("\n\n");
                 bestRows.add(List.of(fs, model, r.best().point().id(), params(r.best().point()),
-                        meanCi(r.best().mean(metric), r.best().ci(st, metric)), Integer.toString(r.best().n())));
+                        Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, r.best().ci(st, metric))), Integer.toString(r.best().n())));
             }
         }
         sb.append("## Best parameters per model\n\n| feature set | model | point | parameters | ").append(cell)
@@ -310,7 +310,7 @@ public final class GridTables {
                     .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
             for (NestedResult r : nested) {
                 sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
-                        .append(r.outerSplits()).append(" | ").append(meanCi(r.sample().mean(metric), r.ci(st, metric))).append(" | ")
+                        .append(r.outerSplits()).append(" | ").append(Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric)))).append(" | ")
                         .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
                         .append(" |\n");
             }
@@ -324,7 +324,7 @@ public final class GridTables {
             failures.stream().limit(100).forEach(e -> {
                 GridPoint p = byHash.get(e.model() + "|" + e.paramHash());
                 sb.append("| ").append(e.featureSet()).append(" | ").append(e.model()).append(" | ").append(p == null ? e.paramHash() : p.id())
-                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(f0(e.fitMs()))
+                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(Cells.fmt("%.0f", e.fitMs()))
                         .append(" | ").append(e.error() == null ? "" : e.error().replace("|", "\\|")).append(" |\n");
             });
             if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
@@ -340,18 +340,6 @@ public final class GridTables {
     static String params(GridPoint p) {
         if (p.params().isEmpty()) return "(base spec)";
         return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
-    }
-
-    static String meanCi(double mean, Interval ci) {
-        return Double.isNaN(mean) ? "n/a" : f(mean) + " [" + f(ci.low()) + ", " + f(ci.high()) + "]";
-    }
-
-    static String f(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    static String f0(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
     }
 
     /** Writes grid.csv, grid.md and (with nested CV) nested.csv from the entries. */

@@ -2,10 +2,10 @@ package org.crystalbench.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -19,24 +19,16 @@ import org.crystalbench.InputException;
  */
 public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
-    /** Reads {@code file}; {@code null} when it does not exist. */
-    public static CsvTable readIfExists(Path file) {
-        if (!Files.isRegularFile(file)) return null;
-        try (Reader in = Files.newBufferedReader(file)) {
-            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords());
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(file + ": not a readable CSV: " + e.getMessage());
-        }
-    }
-
     /** Reads {@code file} and checks its header has {@code columns}; a missing file is bad input. */
     public static CsvTable read(Path file, List<String> columns) {
-        CsvTable t = readIfExists(file);
-        if (t == null) throw new InputException(file + ": file not found");
-        return t.require(columns);
+        try (Reader in = Files.newBufferedReader(file)) {
+            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords()).require(columns);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": file not found");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new InputException(file + ": not a readable CSV: " + e.getMessage());
+        }
     }
 
     /** Every row through {@code row}, in file order. */
@@ -108,13 +100,6 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
             default -> throw new InputException(file + ": line " + line(row) + ": column '" + column
                     + "': not true/false: '" + s + "'");
         };
-    }
-
-    /** Columns whose name starts with {@code prefix}, in file order. */
-    public List<String> columnsStartingWith(String prefix) {
-        List<String> out = new ArrayList<>();
-        for (String c : header) if (c.startsWith(prefix)) out.add(c);
-        return out;
     }
 
     /** Line in the file (header is line 1), for one-record-per-line files. */

@@ -24,7 +24,6 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

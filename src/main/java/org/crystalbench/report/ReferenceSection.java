@@ -6,7 +6,6 @@ import java.util.List;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.Reference;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.results.Cells;
 import org.crystalbench.results.Study;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.stats.CiSpec;

@@ -34,9 +34,9 @@ public final class Cells {
         return "Protocol " + protocol;
     }
 
-    /** "0.812 [0.790, 0.834]" */
+    /** "0.812 [0.790, 0.834]"; "–" without a mean (no finished split). */
     public static String meanCi(Estimate e) {
-        return f3(e.mean()) + " [" + f3(e.ci().low()) + ", " + f3(e.ci().high()) + "]";
+        return Double.isNaN(e.mean()) ? "–" : f3(e.mean()) + " [" + f3(e.ci().low()) + ", " + f3(e.ci().high()) + "]";
     }
 
     /** "= 0.042", "< 0.001" */

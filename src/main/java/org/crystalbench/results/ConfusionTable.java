@@ -45,16 +45,6 @@ public final class ConfusionTable {
     public static List<Row> read(Path file) {
         CsvTable t = CsvTable.read(file, COLUMNS);
         return t.map(r -> new Row(t.text(r, "feature_set"), t.parse(r, "protocol", Protocol::of), t.text(r, "model"),
-                t.text(r, "true_class"), t.text(r, "predicted_class"), t.parse(r, "count", ConfusionTable::count)));
-    }
-
-    private static long count(String s) {
-        try {
-            long n = Long.parseLong(s);
-            if (n >= 0) return n;
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("not a count: '" + s + "'");
+                t.text(r, "true_class"), t.text(r, "predicted_class"), t.integer(r, "count")));
     }
 }

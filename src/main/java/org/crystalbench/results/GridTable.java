@@ -75,7 +75,7 @@ public final class GridTable {
         List<String> required = new ArrayList<>(HEAD);
         required.addAll(TAIL);
         CsvTable t = CsvTable.read(file, required);
-        List<String> keys = t.columnsStartingWith(PARAM);
+        List<String> keys = t.header().stream().filter(c -> c.startsWith(PARAM)).toList();
         return t.map(r -> {
             Map<String, String> params = new LinkedHashMap<>();
             for (String k : keys) {

@@ -123,6 +123,56 @@ class ReportTest {
         }
     }
 
+    /** summary.md and report.md give every model the same verdict against the best, in the same words. */
+    @Test
+    void summaryAndReportUseTheSameVerdicts(@TempDir Path tmp) throws Exception {
+        try (Stream<Path> files = Files.list(full)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, tmp.resolve(f.getFileName()));
+        }
+        String report = Files.readString(Report.write(tmp, null));
+        List<String> fromSummary = verdicts(Files.readString(tmp.resolve("summary.md")));
+        assertEquals(2 * 2 * 3, fromSummary.size(), "one per model of every feature set and protocol");
+        assertEquals(fromSummary, verdicts(report));
+        assertTrue(fromSummary.contains("**best**") && fromSummary.stream().anyMatch(v -> v.matches("(not )?significantly worse \\(Δ -\\d\\.\\d{3}, Holm p [=<] \\d\\.\\d{3}\\)")),
+                fromSummary.toString());
+        // The study table: the same header and rows in both files.
+        String header = "| " + String.join(" | ", org.crystalbench.results.Study.HEADER) + " |";
+        assertTrue(report.contains(header) && Files.readString(tmp.resolve("summary.md")).contains(header));
+        String study = Files.readString(tmp.resolve("summary.md")).split("## Comparison with the study")[1];
+        for (String model : List.of("LR", "NB", "DNN")) {
+            String row = study.lines().filter(l -> l.startsWith("| " + model + " | 0.")).findFirst().orElseThrow();
+            assertTrue(report.contains(row), row);
+        }
+    }
+
+    /** The last cell of every row of every table whose last column is the verdict. */
+    static List<String> verdicts(String md) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : md.lines().toList()) {
+            if (line.endsWith("| " + org.crystalbench.results.Cells.VERSUS + " |")) in = true;
+            else if (!line.startsWith("|")) in = false;
+            else if (in && !line.startsWith("|---")) out.add(line.substring(line.lastIndexOf(" | ") + 3, line.length() - 2));
+        }
+        return out;
+    }
+
+    /** The report names the interval as provenance.json records it: CiSpec's label. */
+    @Test
+    void reportNamesTheIntervalOfTheRun(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("data.csv"), SyntheticData.csv(60, 3));
+        Files.writeString(tmp.resolve("config.yaml"), CONFIG.replace("holdout: {repeats: 4, test_ratio: 0.25}", "holdout: {repeats: 3}")
+                .replace("  cv: {repeats: 1, folds: 3}\n", ""));
+        Path out = tmp.resolve("out");
+        assertEquals(ExitCode.OK.code(), Main.commandLine().execute("run", tmp.resolve("config.yaml").toString(), "--out", out.toString(),
+                "--threads", "1", "-q", "--ci", "t", "--ci-level", "0.9"));
+        String label = org.crystalbench.provenance.Provenance.read(out.resolve("provenance.json")).ci().label();
+        assertEquals("t 90%", label);
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("mean per model with its " + label + " CI") && md.contains("mean [" + label + " CI] over splits"), md);
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("Cells are mean [" + label + " interval of the mean]"));
+    }
+
     static Path copyRun(Path to) throws IOException {
         try (Stream<Path> files = Files.list(run)) {
             for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName()));

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.crystalbench.Fixtures;
 import org.crystalbench.cli.Main;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.metrics.Metric;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
