@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayoutTest {
     static final List<String> ORDER = List.of("io", "metrics", "models", "config", "data", "features", "splits", "synth",
-            "evaluation", "stats", "audit", "provenance", "perf", "results", "reporting", "report", "bundle", "run", "grid", "cli", "bench");
+            "evaluation", "stats", "audit", "provenance", "perf", "results", "report", "bundle", "run", "grid", "cli", "bench");
 
     private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.([a-z]+)\\.[A-Za-z]");
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.crystalbench(?:\\.([a-z]+))?;", Pattern.MULTILINE);

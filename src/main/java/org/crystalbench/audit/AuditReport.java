@@ -6,20 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.crystalbench.io.Csv;
 import org.crystalbench.evaluation.Experiment;
 
 /**
- * The leakage audit of an experiment's data on its splits, with its three renderings: audit.csv,
- * the Markdown section (also the {@code audit} command's output) and one warning per flagged feature.
+ * The leakage audit of an experiment's data on its splits, with its renderings ({@link AuditTable} writes
+ * audit.csv): the Markdown section (also the {@code audit} command's output) and one warning per flagged feature.
  *
  * @param majorityAccuracy per protocol, the mean test accuracy of always predicting the training majority
  */
 public record AuditReport(String target, List<FeatureAudit> features, Map<String, List<String>> featureSets,
                           Map<Protocol, Double> majorityAccuracy) {
-
-    public static final List<String> CSV_COLUMNS = List.of("feature_set", "protocol", "feature", "kind", "categories",
-            "conditional_entropy_bits", "pure_share", "lookup_accuracy", "best_single_accuracy", "flagged");
 
     public static AuditReport of(Experiment exp) {
         Map<Protocol, Double> majority = new LinkedHashMap<>();
@@ -37,24 +33,6 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
     /** Feature sets that contain {@code feature}, in config order. */
     public List<String> setsWith(String feature) {
         return featureSets.entrySet().stream().filter(e -> e.getValue().contains(feature)).map(Map.Entry::getKey).toList();
-    }
-
-    /**
-     * One row per (feature set containing the feature, protocol, feature). A feature of the dataset
-     * section that no feature set uses has no row here (nothing was scored with it); the Markdown
-     * table and the warnings still show it.
-     */
-    public String csv() {
-        List<List<?>> rows = new ArrayList<>();
-        for (var fs : featureSets.entrySet()) {
-            for (FeatureAudit a : features) if (fs.getValue().contains(a.feature())) rows.add(row(fs.getKey(), a));
-        }
-        return Csv.of(CSV_COLUMNS, rows);
-    }
-
-    private static List<?> row(String featureSet, FeatureAudit a) {
-        return java.util.Arrays.asList(featureSet, a.protocol(), a.feature(), a.kind().label(), a.categories(),
-                a.conditionalEntropyBits(), a.pureShare(), a.lookupAccuracy(), a.bestSingleAccuracy(), a.flagged());
     }
 
     /** One line per flagged feature, for stderr. */

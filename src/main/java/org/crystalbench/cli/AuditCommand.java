@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.crystalbench.audit.AuditReport;
+import org.crystalbench.audit.AuditTable;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.evaluation.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,7 @@ public final class AuditCommand implements Callable<Integer> {
         audit.warnings().forEach(w -> spec.commandLine().getErr().println("crystal-bench: " + w));
         if (out != null) {
             Files.createDirectories(out);
-            AtomicFiles.write(out.resolve("audit.csv"), audit.csv());
+            AuditTable.write(out, AuditTable.rows(audit));
         }
         spec.commandLine().getOut().print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
         spec.commandLine().getOut().flush();

@@ -105,7 +105,7 @@ public final class ConfigLoader {
     }
 
     /** Turns a Jackson error into "file:line:col: key path: what is wrong". */
-    static InputException describe(Path file, String text, JacksonException e) {
+    public static InputException describe(Path file, String text, JacksonException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String key = e instanceof DatabindException ? keyPath(e) : "";

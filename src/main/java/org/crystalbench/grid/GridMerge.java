@@ -1,6 +1,5 @@
 package org.crystalbench.grid;
 
-import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
-import org.crystalbench.io.Csv;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -90,13 +88,13 @@ public final class GridMerge {
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
         first.write(out);
         AtomicFiles.write(out.resolve(GridMeta.CONFIG_COPY), configText);
-        AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan));
+        AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
         var scope = new GridTables.Scope("merge of " + dirs.size() + " folders", keys);
         GridTables.writeAll(out, plan, scope, entries, ci);
         Path missingCsv = out.resolve("missing.csv");
         try {
             if (missing.isEmpty()) Files.deleteIfExists(missingCsv);
-            else AtomicFiles.write(missingCsv, missingCsv(missing));
+            else AtomicFiles.write(missingCsv, GridTables.manifestCsv(missing));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,17 +117,6 @@ public final class GridMerge {
     /** "no-spacegroup SVM-003 (C=10, sigma=3) cv r0 f1". */
     public static String describe(WorkUnit u) {
         return u.featureSet() + " " + u.point().id() + " (" + GridTables.params(u.point()) + ") " + u.split().label();
-    }
-
-    static String missingCsv(List<WorkUnit> missing) {
-        List<List<?>> rows = new ArrayList<>();
-        for (WorkUnit u : missing) {
-            SplitId s = u.split();
-            rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
-                    s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
-        }
-        return Csv.of(List.of("feature_set", "model", "point_id", "param_hash", "protocol", "outer_repeat", "outer_fold",
-                "repeat", "fold"), rows);
     }
 
     /** A shard folder's provenance.json as written, or null when it has none or it is not JSON. */

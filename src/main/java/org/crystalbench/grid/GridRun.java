@@ -124,7 +124,7 @@ public final class GridRun {
         }
         meta.write(dir);
         AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), configText);
-        AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan));
+        AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
 
         List<WorkUnit> mine = r.shard().select(all);
         List<WorkUnit> todo = new ArrayList<>(mine.stream().filter(u -> !done.contains(u.key())).toList());

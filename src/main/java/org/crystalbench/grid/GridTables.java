@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.crystalbench.metrics.Metric;
@@ -21,6 +19,10 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Ranking;
 import org.crystalbench.stats.Sample;
+import org.crystalbench.results.Cells;
+import org.crystalbench.results.Estimate;
+import org.crystalbench.results.GridTable;
+import org.crystalbench.results.NestedTable;
 
 /**
  * The grid's output contract, computed from journal entries only (never from run order): grid.csv,
@@ -71,9 +73,10 @@ public final class GridTables {
         return out;
     }
 
-    public static String manifestCsv(GridPlan plan) {
+    /** grid-manifest.csv (every unit of the plan) and missing.csv (the units a merge lacks). */
+    public static String manifestCsv(List<WorkUnit> units) {
         List<List<?>> rows = new ArrayList<>();
-        for (WorkUnit u : plan.units()) {
+        for (WorkUnit u : units) {
             SplitId s = u.split();
             rows.add(List.of(u.featureSet(), u.point().model(), u.point().id(), u.point().hash(), s.protocol(),
                     s.outerRepeat() == null ? "" : s.outerRepeat(), s.outerFold() == null ? "" : s.outerFold(), s.repeat(), s.fold()));
@@ -113,41 +116,20 @@ public final class GridTables {
         return Sample.of(ok, JournalEntry::split, (e, m) -> e.metric(m.column()), test / train);
     }
 
-    /** Hyperparameter keys in first-use order over the plan. */
-    static List<String> paramKeys(GridPlan plan) {
-        var keys = new LinkedHashSet<String>();
-        plan.points().forEach(p -> keys.addAll(p.params().keySet()));
-        return List.copyOf(keys);
+    /** grid.csv's rows: the plan's points in plan order, parameters as table cells. */
+    static List<GridTable.Row> gridRows(List<PointStats> stats, Stats st) {
+        return stats.stream().map(s -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            s.point().params().forEach((k, v) -> params.put(k, Canonical.cell(v)));
+            return new GridTable.Row(s.featureSet(), s.point().model(), s.point().id(), s.point().hash(), params, s.n(),
+                    estimates(m -> s.mean(m), m -> s.ci(st, m)), s.fitMsMean(), s.failed(), s.timedOut());
+        }).toList();
     }
 
-    public static String gridCsv(GridPlan plan, List<PointStats> stats, Stats st) {
-        List<String> keys = paramKeys(plan);
-        List<String> header = new ArrayList<>(List.of("feature_set", "model", "point_id", "param_hash"));
-        keys.forEach(k -> header.add("param." + k));
-        header.add("n");
-        for (Metric m : Metric.ALL) {
-            header.add(m.column() + "_mean");
-            header.add(m.column() + "_ci_low");
-            header.add(m.column() + "_ci_high");
-        }
-        header.addAll(List.of("fit_ms_mean", "failed", "timed_out"));
-        List<List<?>> rows = new ArrayList<>();
-        for (PointStats s : stats) {
-            List<Object> row = new ArrayList<>(List.of(s.featureSet(), s.point().model(), s.point().id(), s.point().hash()));
-            for (String k : keys) row.add(s.point().params().containsKey(k) ? Canonical.cell(s.point().params().get(k)) : "");
-            row.add(s.n());
-            for (Metric m : Metric.ALL) {
-                Interval ci = s.ci(st, m);
-                row.add(s.mean(m));
-                row.add(ci.low());
-                row.add(ci.high());
-            }
-            row.add(s.fitMsMean());
-            row.add(s.failed());
-            row.add(s.timedOut());
-            rows.add(row);
-        }
-        return Csv.of(header, rows);
+    static Map<Metric, Estimate> estimates(java.util.function.Function<Metric, Double> mean, java.util.function.Function<Metric, Interval> ci) {
+        Map<Metric, Estimate> out = new java.util.EnumMap<>(Metric.class);
+        Metric.ALL.forEach(m -> out.put(m, new Estimate(mean.apply(m), Double.NaN, ci.apply(m))));
+        return out;
     }
 
     /** One model's points on one feature set: the best, and every point in table order (best first, then by mean). */
@@ -226,28 +208,9 @@ public final class GridTables {
                 .thenComparing(s -> -s.point().index())).orElse(null);
     }
 
-    public static String nestedCsv(List<NestedResult> results, Stats st) {
-        List<String> header = new ArrayList<>(List.of("feature_set", "model", "n"));
-        for (Metric m : Metric.ALL) {
-            header.add(m.column() + "_mean");
-            header.add(m.column() + "_ci_low");
-            header.add(m.column() + "_ci_high");
-        }
-        header.addAll(List.of("unusable_outer_splits", "chosen_points"));
-        List<List<?>> rows = new ArrayList<>();
-        for (NestedResult r : results) {
-            List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.n()));
-            for (Metric m : Metric.ALL) {
-                Interval ci = r.ci(st, m);
-                row.add(r.sample().mean(m));
-                row.add(ci.low());
-                row.add(ci.high());
-            }
-            row.add(r.unusable());
-            row.add(String.join(";", r.chosen().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
-            rows.add(row);
-        }
-        return Csv.of(header, rows);
+    static List<NestedTable.Row> nestedRows(List<NestedResult> results, Stats st) {
+        return results.stream().map(r -> new NestedTable.Row(r.featureSet(), r.model(), r.n(),
+                estimates(m -> r.sample().mean(m), m -> r.ci(st, m)), r.unusable(), r.chosen())).toList();
     }
 
     /** Counts over the entries a folder is meant to hold. */
@@ -296,7 +259,7 @@ public final class GridTables {
                 .append("intervals: ").append(ci.label()).append(ci.method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected resampled t)" : "")
                 .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
-                + "Holm-adjusted over the model's points, p < ").append(f(1 - ci.level())).append("\n\n");
+                + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
 
         List<List<String>> bestRows = new ArrayList<>();
         for (String fs : plan.featureSets()) {
@@ -316,9 +279,9 @@ public final class GridTables {
                     Ranking.Versus v = r.versus().get(p);
                     String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
                     sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
-                            .append(" | ").append(meanCi(p.mean(metric), p.ci(st, metric))).append(" | ").append(p.n())
-                            .append(" | ").append(v == null ? "" : f(v.test().meanDiff()))
-                            .append(" | ").append(v == null ? "" : f(v.pHolm())).append(" | ").append(worse)
+                            .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, p.ci(st, metric)))).append(" | ").append(p.n())
+                            .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
+                            .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
                             .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
                 }
                 long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
@@ -328,7 +291,7 @@ public final class GridTables {
                 }
                 sb.append("\n\n");
                 bestRows.add(List.of(fs, model, r.best().point().id(), params(r.best().point()),
-                        meanCi(r.best().mean(metric), r.best().ci(st, metric)), Integer.toString(r.best().n())));
+                        Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, r.best().ci(st, metric))), Integer.toString(r.best().n())));
             }
         }
         sb.append("## Best parameters per model\n\n| feature set | model | point | parameters | ").append(cell)
@@ -347,7 +310,7 @@ public final class GridTables {
                     .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
             for (NestedResult r : nested) {
                 sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
-                        .append(r.outerSplits()).append(" | ").append(meanCi(r.sample().mean(metric), r.ci(st, metric))).append(" | ")
+                        .append(r.outerSplits()).append(" | ").append(Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric)))).append(" | ")
                         .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
                         .append(" |\n");
             }
@@ -361,7 +324,7 @@ public final class GridTables {
             failures.stream().limit(100).forEach(e -> {
                 GridPoint p = byHash.get(e.model() + "|" + e.paramHash());
                 sb.append("| ").append(e.featureSet()).append(" | ").append(e.model()).append(" | ").append(p == null ? e.paramHash() : p.id())
-                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(f0(e.fitMs()))
+                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(Cells.fmt("%.0f", e.fitMs()))
                         .append(" | ").append(e.error() == null ? "" : e.error().replace("|", "\\|")).append(" |\n");
             });
             if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
@@ -379,25 +342,13 @@ public final class GridTables {
         return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
     }
 
-    static String meanCi(double mean, Interval ci) {
-        return Double.isNaN(mean) ? "n/a" : f(mean) + " [" + f(ci.low()) + ", " + f(ci.high()) + "]";
-    }
-
-    static String f(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    static String f0(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
-    }
-
     /** Writes grid.csv, grid.md and (with nested CV) nested.csv from the entries. */
     public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, CiSpec ci) {
         Stats st = new Stats(ci, plan.config().seed());
         List<PointStats> stats = pointStats(plan, entries);
         List<NestedResult> nested = nested(plan, entries);
-        AtomicFiles.write(dir.resolve("grid.csv"), gridCsv(plan, stats, st));
-        if (plan.config().grid().nested() != null) AtomicFiles.write(dir.resolve("nested.csv"), nestedCsv(nested, st));
+        GridTable.write(dir, gridRows(stats, st));
+        if (plan.config().grid().nested() != null) NestedTable.write(dir, nestedRows(nested, st));
         AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st));
     }
 }

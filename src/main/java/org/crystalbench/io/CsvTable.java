@@ -2,33 +2,38 @@ package org.crystalbench.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.InputException;
 
 /**
- * A results CSV read whole, for the report: cells by column name, numbers checked with the file,
- * line and column in every message.
+ * A results CSV read whole, for the table owners' readers: cells by column name, every value checked,
+ * with the file, line and column in every message.
  */
 public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
-    /** Reads {@code file}; {@code null} when it does not exist. */
-    public static CsvTable readIfExists(Path file) {
-        if (!Files.isRegularFile(file)) return null;
+    /** Reads {@code file} and checks its header has {@code columns}; a missing file is bad input. */
+    public static CsvTable read(Path file, List<String> columns) {
         try (Reader in = Files.newBufferedReader(file)) {
             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords());
+            return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords()).require(columns);
         } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException | RuntimeException e) {
+            throw new InputException(file + ": file not found");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new InputException(file + ": not a readable CSV: " + e.getMessage());
         }
+    }
+
+    /** Every row through {@code row}, in file order. */
+    public <T> List<T> map(Function<CSVRecord, T> row) {
+        return rows.stream().map(row).toList();
     }
 
     public boolean has(String column) {
@@ -61,6 +66,31 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
         }
     }
 
+    /** A cell through {@code parse}; its IllegalArgumentException (NumberFormatException too) becomes bad input. */
+    public <T> T parse(CSVRecord row, String column, Function<String, T> parse) {
+        String s = text(row, column);
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": line " + line(row) + ": column '" + column + "': " + e.getMessage());
+        }
+    }
+
+    public int integer(CSVRecord row, String column) {
+        return parse(row, column, s -> {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number: '" + s + "'");
+            }
+        });
+    }
+
+    /** A number, or null for an empty cell (a field that does not apply). */
+    public Double optional(CSVRecord row, String column) {
+        return text(row, column).isEmpty() ? null : num(row, column);
+    }
+
     /** true/false, 1/0, yes/no; empty is false. */
     public boolean bool(CSVRecord row, String column) {
         String s = text(row, column).toLowerCase(Locale.ROOT);
@@ -70,13 +100,6 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
             default -> throw new InputException(file + ": line " + line(row) + ": column '" + column
                     + "': not true/false: '" + s + "'");
         };
-    }
-
-    /** Columns whose name starts with {@code prefix}, in file order. */
-    public List<String> columnsStartingWith(String prefix) {
-        List<String> out = new ArrayList<>();
-        for (String c : header) if (c.startsWith(prefix)) out.add(c);
-        return out;
     }
 
     /** Line in the file (header is line 1), for one-record-per-line files. */

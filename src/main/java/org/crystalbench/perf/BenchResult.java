@@ -25,12 +25,20 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
         return label() + " " + mode;
     }
 
+    /** The class and method: {@code TrainBench.fit}. */
+    public String method() {
+        String[] parts = benchmark.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+    }
+
+    /** The parameter values, sorted by key: {@code model=LR,rows=100}; empty without parameters. */
+    public String paramLabel() {
+        return params.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
     /** Short name for tables: {@code TrainBench.fit[model=LR]}. */
     public String label() {
-        String[] parts = benchmark.split("\\.");
-        String name = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
-        if (params.isEmpty()) return name;
-        return name + params.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",", "[", "]"));
+        return params.isEmpty() ? method() : method() + "[" + paramLabel() + "]";
     }
 }

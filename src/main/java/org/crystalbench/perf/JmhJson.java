@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.InputException;
-import org.crystalbench.config.ConfigLoader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

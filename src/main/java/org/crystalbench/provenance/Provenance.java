@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.crystalbench.BuildInfo;
+import org.crystalbench.InputException;
+import org.crystalbench.config.ConfigLoader;
+import tools.jackson.core.JacksonException;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Canonical;
@@ -21,7 +24,6 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -110,8 +112,35 @@ public record Provenance(
         return file;
     }
 
-    public static Provenance read(Path file) throws IOException {
-        return Json.MAPPER.readValue(Files.readString(file), Provenance.class);
+    /** Reads a provenance.json; every problem is bad input naming the file (and line:column when JSON is wrong). */
+    public static Provenance read(Path file) {
+        try {
+            return Json.MAPPER.readValue(Files.readString(file), Provenance.class);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage());
+        } catch (JacksonException e) {
+            throw ConfigLoader.describe(file, "", e);
+        }
+    }
+
+    /** The recorded config as the config loader's record (null when none is recorded). */
+    public ExperimentConfig typedConfig(Path file) {
+        if (config == null || config.isNull()) return null;
+        try {
+            return Json.MAPPER.treeToValue(config, ExperimentConfig.class);
+        } catch (JacksonException e) {
+            throw new InputException(file + ": config: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
+        }
+    }
+
+    /** The interval settings the tables were written with, or null for a command that computed none. */
+    public CiSpec ci() {
+        if (ciMethod == null || ciLevel == null) return null;
+        try {
+            return new CiSpec(CiMethod.of(ciMethod), ciLevel);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(FILE + ": ci_method / ci_level: " + e.getMessage());
+        }
     }
 
     /** Two Markdown lines for the head of a summary. */
@@ -125,7 +154,7 @@ public record Provenance(
                 smileVersion, javaVersion, javaVendor, osName, osVersion, arch, cpuModel == null ? "CPU unknown" : cpuModel,
                 cores, threads, seed, configSha256.substring(0, 12), dataSha256.substring(0, 12), rowsUsed, rowsDropped,
                 startTime, endTime, wallTimeSeconds,
-                ciMethod == null ? "" : "; intervals: " + new CiSpec(CiMethod.of(ciMethod), ciLevel).label(), FILE);
+                ci() == null ? "" : "; intervals: " + ci().label(), FILE);
     }
 
     private static String millis(Instant t) {

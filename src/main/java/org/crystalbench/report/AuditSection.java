@@ -1,75 +1,49 @@
 package org.crystalbench.report;
 
-import org.crystalbench.io.CsvTable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
+import org.crystalbench.audit.AuditTable;
+import org.crystalbench.audit.FeatureAudit;
+import org.crystalbench.results.Cells;
 
 /** The leakage audit (audit.csv): a table and a bar chart of H(target | feature) per feature set and protocol. */
 final class AuditSection {
     private AuditSection() {}
 
-    static final List<String> REQUIRED = List.of("feature_set", "protocol", "feature", "kind", "conditional_entropy_bits", "flagged");
-    /** Optional columns shown in the table when present, with their headings. */
-    private static final Map<String, String> OPTIONAL = new LinkedHashMap<>();
+    private static final List<String> HEADER = List.of("Feature", "Kind", "H(target | feature), bits", "Categories",
+            "Pure share", "Lookup accuracy", "Best single-feature accuracy", "Flagged");
 
-    static {
-        OPTIONAL.put("categories", "Categories");
-        OPTIONAL.put("pure_share", "Pure share");
-        OPTIONAL.put("lookup_accuracy", "Lookup accuracy");
-        OPTIONAL.put("best_single_accuracy", "Best single-feature accuracy");
+    private static String cell(Double v) {
+        return v == null || Double.isNaN(v) ? "" : Cells.f3(v);
     }
 
-    record Entry(String feature, String kind, double entropy, Map<String, String> extra, boolean flagged) {}
-
-    /** Validates everything first: returns the rows per (feature set, protocol). */
-    static Map<RunSection.Group, List<Entry>> read(CsvTable t) {
-        t.require(REQUIRED);
-        Map<RunSection.Group, List<Entry>> out = new LinkedHashMap<>();
-        for (CSVRecord r : t.rows()) {
-            Map<String, String> extra = new LinkedHashMap<>();
-            for (String c : OPTIONAL.keySet()) {
-                if (!t.has(c)) continue;
-                double v = t.num(r, c);
-                extra.put(c, Double.isNaN(v) ? "" : c.equals("categories") ? Long.toString(Math.round(v)) : Doc.f3(v));
-            }
-            out.computeIfAbsent(new RunSection.Group(t.text(r, "feature_set"), t.text(r, "protocol")), g -> new ArrayList<>())
-                    .add(new Entry(t.text(r, "feature"), t.text(r, "kind"), t.num(r, "conditional_entropy_bits"), extra,
-                            t.bool(r, "flagged")));
-        }
-        return out;
+    private static double entropy(FeatureAudit a) {
+        return a.conditionalEntropyBits() == null ? Double.NaN : a.conditionalEntropyBits();
     }
 
-    static void write(Doc doc, Map<RunSection.Group, List<Entry>> audit) {
+    static void write(Doc doc, List<AuditTable.Row> rowsOfFile) {
+        var audit = RunSection.groups(rowsOfFile, r -> new RunSection.Group(r.featureSet(), r.audit().protocol()));
         doc.section("Leakage audit");
         doc.para("H(target | feature) is the class entropy left once the feature is known, in bits: 0 means the feature "
                 + "alone determines the class (a lookup table would be perfect). Flagged features are marked **yes** and "
                 + "drawn in vermillion. Fields that do not apply to a feature's kind are blank.");
         for (var e : audit.entrySet()) {
             RunSection.Group g = e.getKey();
-            List<Entry> rows = e.getValue();
+            List<FeatureAudit> rows = e.getValue().stream().map(AuditTable.Row::audit).toList();
             doc.para("### Feature set `" + g.featureSet() + "`, protocol `" + g.protocol() + "`");
-            List<String> header = new ArrayList<>(List.of("Feature", "Kind", "H(target | feature), bits"));
-            List<String> extraCols = rows.getFirst().extra().keySet().stream().toList();
-            extraCols.forEach(c -> header.add(OPTIONAL.get(c)));
-            header.add("Flagged");
             List<List<String>> table = new ArrayList<>();
-            for (Entry a : rows) {
-                List<String> row = new ArrayList<>(List.of(a.flagged() ? "**" + a.feature() + "**" : a.feature(), a.kind(),
-                        Double.isNaN(a.entropy()) ? "" : Doc.f3(a.entropy())));
-                extraCols.forEach(c -> row.add(a.extra().get(c)));
-                row.add(a.flagged() ? "**yes**" : "no");
-                table.add(row);
+            for (FeatureAudit a : rows) {
+                table.add(List.of(a.flagged() ? "**" + a.feature() + "**" : a.feature(), a.kind().label(), cell(a.conditionalEntropyBits()),
+                        a.categories() == null ? "" : a.categories().toString(), cell(a.pureShare()), cell(a.lookupAccuracy()),
+                        cell(a.bestSingleAccuracy()), a.flagged() ? "**yes**" : "no"));
             }
-            doc.table(header, table);
-            List<Entry> drawn = rows.stream().filter(a -> !Double.isNaN(a.entropy())).toList();
+            doc.table(HEADER, table);
+            List<FeatureAudit> drawn = rows.stream().filter(a -> !Double.isNaN(entropy(a))).toList();
             if (drawn.isEmpty()) {
                 doc.para("_No feature has a conditional entropy in audit.csv for this group: no chart._");
                 continue;
             }
-            double[] values = drawn.stream().mapToDouble(Entry::entropy).toArray();
+            double[] values = drawn.stream().mapToDouble(AuditSection::entropy).toArray();
             double[] errors = new double[drawn.size()];
             java.util.Arrays.fill(errors, Double.NaN);
             boolean[] flagged = new boolean[drawn.size()];
@@ -77,9 +51,9 @@ final class AuditSection {
             int skipped = rows.size() - drawn.size();
             if (skipped > 0) {
                 doc.para("_Without a conditional entropy in audit.csv, not drawn: " + String.join(", ",
-                        rows.stream().filter(a -> Double.isNaN(a.entropy())).map(Entry::feature).toList()) + "._");
+                        rows.stream().filter(a -> Double.isNaN(entropy(a))).map(FeatureAudit::feature).toList()) + "._");
             }
-            doc.figure("audit-entropy-" + Figure.slug(g.featureSet(), g.protocol()),
+            doc.figure("audit-entropy-" + Figure.slug(g.featureSet(), g.protocol().label()),
                     "H(target | feature) per feature, " + g.featureSet() + ", " + g.protocol(), 900, Math.max(240, 120 + 34 * drawn.size()),
                     Charts.bars("H(target | feature): " + g.featureSet() + ", " + g.protocol(),
                             "lower = more informative; 0 = determines the class. Vermillion: flagged"

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.crystalbench.results.Cells;
 import org.jfree.chart.ui.Drawable;
 
 /** report.md being written: its Markdown, the figures it links, and notes on what was left out. */
@@ -52,32 +53,10 @@ final class Doc {
     }
 
     void table(List<String> header, List<List<String>> rows) {
-        md.append("| ").append(String.join(" | ", header.stream().map(Doc::cell).toList())).append(" |\n|");
-        md.append("---|".repeat(header.size())).append('\n');
-        for (List<String> row : rows) md.append("| ").append(String.join(" | ", row.stream().map(Doc::cell).toList())).append(" |\n");
-        md.append('\n');
+        md.append(Cells.table(header, rows)).append('\n');
     }
 
     void note(String text) {
         notes.add(text);
-    }
-
-    private static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
-    }
-
-    static String f3(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    static String fmt(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
-    }
-
-    /** "0.712 [0.690, 0.734]", or "0.712 ± 0.021" when there is no interval. */
-    static String withInterval(double mean, double low, double high, double sd) {
-        if (!Double.isNaN(low) && !Double.isNaN(high)) return f3(mean) + " [" + f3(low) + ", " + f3(high) + "]";
-        if (!Double.isNaN(sd)) return f3(mean) + " ± " + f3(sd);
-        return f3(mean);
     }
 }

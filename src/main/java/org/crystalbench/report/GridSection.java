@@ -1,99 +1,58 @@
 package org.crystalbench.report;
 
-import org.crystalbench.io.CsvTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVRecord;
-import org.crystalbench.InputException;
 import org.crystalbench.io.Csv;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.results.Cells;
+import org.crystalbench.results.GridTable;
+import org.crystalbench.results.GridTable.Row;
 
 /** A grid search (grid.csv): heatmaps over two numeric hyperparameters per model, and the top configurations. */
 final class GridSection {
     private GridSection() {}
 
-    static final String PARAM = "param.";
     static final int TOP = 10;
 
-    /** One grid point; {@code params} holds the non-empty {@code param.*} cells by key (without the prefix). */
-    record Point(String featureSet, String model, String pointId, Map<String, String> params, double n, double mean,
-                 double low, double high, double fitMs, boolean failed, boolean timedOut) {
-        boolean ok() {
-            return !failed && !timedOut && !Double.isNaN(mean);
-        }
-    }
-
-    record Grid(String metric, List<String> paramKeys, List<Point> points) {}
-
-    /**
-     * Reads grid.csv, ranking by {@code preferred} when it has that metric (else macro_f1, else the first
-     * {@code <metric>_mean} column).
-     */
-    static Grid read(CsvTable t, String preferred) {
-        t.require(List.of("feature_set", "model", "point_id"));
-        List<String> means = t.header().stream().filter(c -> c.endsWith("_mean") && !c.endsWith("_ms_mean")).toList();
-        String metric = preferred != null && t.has(preferred + "_mean") ? preferred
-                : t.has("macro_f1_mean") ? "macro_f1"
-                : means.isEmpty() ? null : means.getFirst().substring(0, means.getFirst().length() - 5);
-        if (metric == null) throw new InputException(t.file() + ": line 1: no <metric>_mean column");
-        List<String> keys = t.columnsStartingWith(PARAM).stream().map(c -> c.substring(PARAM.length())).toList();
-        List<Point> points = new ArrayList<>();
-        for (CSVRecord r : t.rows()) {
-            Map<String, String> params = new LinkedHashMap<>();
-            for (String k : keys) {
-                String v = t.text(r, PARAM + k);
-                if (!v.isEmpty()) params.put(k, v);
-            }
-            points.add(new Point(t.text(r, "feature_set"), t.text(r, "model"), t.text(r, "point_id"), params,
-                    t.has("n") ? t.num(r, "n") : Double.NaN, t.num(r, metric + "_mean"),
-                    t.has(metric + "_ci_low") ? t.num(r, metric + "_ci_low") : Double.NaN,
-                    t.has(metric + "_ci_high") ? t.num(r, metric + "_ci_high") : Double.NaN,
-                    t.has("fit_ms_mean") ? t.num(r, "fit_ms_mean") : Double.NaN,
-                    t.has("failed") && t.num(r, "failed") > 0, t.has("timed_out") && t.num(r, "timed_out") > 0));
-        }
-        if (points.isEmpty()) throw new InputException(t.file() + ": no rows");
-        return new Grid(metric, keys, points);
-    }
-
-    static void write(Doc doc, Grid grid) {
-        String m = grid.metric();
-        String label = m.equals(RunSection.MACRO) ? RunSection.MACRO_LABEL : m.equals(RunSection.PAPER) ? RunSection.PAPER_LABEL : m;
+    /** Ranks by {@code metric} (the recorded config's grid.metric). */
+    static void write(Doc doc, List<Row> points, Metric metric) {
+        String label = metric == Metric.MACRO_F1 ? RunSection.MACRO_LABEL : metric == Metric.PAPER_F1 ? RunSection.PAPER_LABEL : metric.column();
         doc.section("Grid search");
-        long failed = grid.points().stream().filter(p -> p.failed() || p.timedOut()).count();
-        doc.para(Doc.fmt("%d grid points, ranked by mean **%s** over splits%s.", grid.points().size(), label,
-                failed > 0 ? Doc.fmt("; %d failed or timed out (left out of the rankings, blank in the heatmaps)", failed) : ""));
-
-        Map<String, Map<String, List<Point>>> byFsModel = new LinkedHashMap<>();
-        for (Point p : grid.points()) {
+        long failed = points.stream().filter(p -> p.failed() + p.timedOut() > 0).count();
+        doc.para(Cells.fmt("%d grid points, ranked by mean **%s** over splits%s.", points.size(), label,
+                failed > 0 ? Cells.fmt("; %d failed or timed out (left out of the rankings, blank in the heatmaps)", failed) : ""));
+        List<String> keys = GridTable.paramKeys(points);
+        Map<String, Map<String, List<Row>>> byFsModel = new LinkedHashMap<>();
+        for (Row p : points) {
             byFsModel.computeIfAbsent(p.featureSet(), k -> new LinkedHashMap<>()).computeIfAbsent(p.model(), k -> new ArrayList<>()).add(p);
         }
         for (var fs : byFsModel.entrySet()) {
             doc.para("### Feature set `" + fs.getKey() + "`");
-            List<Point> ok = fs.getValue().values().stream().flatMap(List::stream).filter(Point::ok)
-                    .sorted(Comparator.comparingDouble(Point::mean).reversed()).limit(TOP).toList();
+            List<Row> ok = fs.getValue().values().stream().flatMap(List::stream).filter(Row::ok)
+                    .sorted(Comparator.comparingDouble((Row p) -> p.stat(metric).mean()).reversed()).limit(TOP).toList();
             List<List<String>> table = new ArrayList<>();
             for (int i = 0; i < ok.size(); i++) {
-                Point p = ok.get(i);
-                table.add(List.of(Integer.toString(i + 1), p.model(), params(p.params()),
-                        Doc.withInterval(p.mean(), p.low(), p.high(), Double.NaN),
-                        Double.isNaN(p.n()) ? "" : Long.toString(Math.round(p.n())), Double.isNaN(p.fitMs()) ? "" : Doc.fmt("%.1f", p.fitMs())));
+                Row p = ok.get(i);
+                table.add(List.of(Integer.toString(i + 1), p.model(), params(p.params()), Cells.meanCi(p.stat(metric)),
+                        Integer.toString(p.n()), Double.isNaN(p.fitMsMean()) ? "" : Cells.fmt("%.1f", p.fitMsMean())));
             }
             doc.para("Top configurations (" + (ok.size() < TOP ? "all " + ok.size() : "best " + TOP) + " that finished):");
-            doc.table(List.of("Rank", "Model", "Hyperparameters", m + " mean [CI]", "Splits", "Fit ms (mean)"), table);
-            for (var model : fs.getValue().entrySet()) heatmap(doc, fs.getKey(), model.getKey(), model.getValue(), grid.paramKeys(), label);
+            doc.table(List.of("Rank", "Model", "Hyperparameters", metric.column() + " mean [CI]", "Splits", "Fit ms (mean)"), table);
+            for (var model : fs.getValue().entrySet()) heatmap(doc, fs.getKey(), model.getKey(), model.getValue(), keys, metric, label);
         }
     }
 
     /** Keys that are numeric at every point of this model and take at least two values. */
-    static List<String> numericAxes(List<Point> points, List<String> keys) {
+    static List<String> numericAxes(List<Row> points, List<String> keys) {
         List<String> out = new ArrayList<>();
         for (String k : keys) {
             var values = new TreeSet<Double>();
             boolean numeric = true;
-            for (Point p : points) {
+            for (Row p : points) {
                 Double v = number(p.params().get(k));
                 if (v == null) {
                     numeric = false;
@@ -106,7 +65,7 @@ final class GridSection {
         return out;
     }
 
-    private static void heatmap(Doc doc, String fs, String model, List<Point> points, List<String> keys, String label) {
+    private static void heatmap(Doc doc, String fs, String model, List<Row> points, List<String> keys, Metric metric, String label) {
         List<String> axes = numericAxes(points, keys);
         if (axes.size() < 2) return; // one or no numeric axis: the table says it all
         String xKey = axes.get(0), yKey = axes.get(1);
@@ -115,10 +74,11 @@ final class GridSection {
         double[][] best = new double[ys.size()][xs.size()];
         boolean[][] seen = new boolean[ys.size()][xs.size()];
         for (double[] row : best) java.util.Arrays.fill(row, Double.NaN);
-        for (Point p : points) {
+        for (Row p : points) {
             int c = xs.indexOf(number(p.params().get(xKey))), r = ys.indexOf(number(p.params().get(yKey)));
             seen[r][c] = true;
-            if (p.ok() && (Double.isNaN(best[r][c]) || p.mean() > best[r][c])) best[r][c] = p.mean();
+            double mean = p.stat(metric).mean();
+            if (p.ok() && (Double.isNaN(best[r][c]) || mean > best[r][c])) best[r][c] = mean;
         }
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         int[] mark = null;
@@ -140,7 +100,7 @@ final class GridSection {
             for (int c = 0; c < xs.size(); c++) {
                 double v = best[r][c];
                 shade[r][c] = Double.isNaN(v) ? Double.NaN : max > min ? (v - min) / (max - min) : 0.5;
-                text[r][c] = !Double.isNaN(v) ? Doc.f3(v) : seen[r][c] ? "failed" : "";
+                text[r][c] = !Double.isNaN(v) ? Cells.f3(v) : seen[r][c] ? "failed" : "";
             }
         }
         List<String> others = axes.subList(2, axes.size());
@@ -160,7 +120,7 @@ final class GridSection {
         doc.figure("grid-" + Figure.slug(fs, model, xKey, yKey), title + " over " + xKey + " x " + yKey + ", feature set " + fs,
                 Math.max(620, 200 + 86 * xs.size()), Math.max(320, 130 + 44 * ys.size()),
                 new Heatmap(title + " (" + fs + ")", rowLabels, xs.stream().map(GridSection::label).toList(), yKey, xKey,
-                        shadeRev, textRev, Doc.f3(min), Doc.f3(max), markRev));
+                        shadeRev, textRev, Cells.f3(min), Cells.f3(max), markRev));
     }
 
     static Double number(String s) {

@@ -1,7 +1,5 @@
 package org.crystalbench.report;
 
-import org.crystalbench.io.CsvTable;
-import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +11,25 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
-import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.audit.AuditTable;
+import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.io.AtomicFiles;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.perf.BenchResult;
+import org.crystalbench.perf.JmhJson;
+import org.crystalbench.provenance.Provenance;
+import org.crystalbench.results.Comparison;
+import org.crystalbench.results.ComparisonsTable;
+import org.crystalbench.results.ConfusionTable;
+import org.crystalbench.results.GridTable;
+import org.crystalbench.results.SplitsTable;
+import org.crystalbench.results.SummaryTable;
+import org.crystalbench.stats.CiSpec;
 
 /**
  * report.md and its figures for a results folder (a run's or a grid's): every part that the folder's
- * files support, and a note for each part that is missing. All inputs are read and checked before
+ * files support, each file read as typed rows by the class that writes it, and a note for each part
+ * that is missing or malformed. All inputs are read and checked before
  * anything is written; figures come first, report.md last, so every link in it points to a file.
  */
 public final class Report {
@@ -59,73 +68,62 @@ public final class Report {
         return out;
     }
 
-    /** Reads every input and lays out the report in memory (figures not yet rendered). */
+    /** Reads every input through its table's owner and lays out the report in memory (figures not yet rendered). */
     static Doc build(Path dir, Path perf) {
         if (!Files.isDirectory(dir)) throw new InputException(dir + ": not a folder");
-        CsvTable summaryCsv = CsvTable.readIfExists(dir.resolve("summary.csv"));
-        CsvTable gridCsv = CsvTable.readIfExists(dir.resolve("grid.csv"));
-        if (summaryCsv == null && gridCsv == null) {
+        Path summaryFile = dir.resolve(SummaryTable.FILE), gridFile = dir.resolve(GridTable.FILE);
+        if (!Files.isRegularFile(summaryFile) && !Files.isRegularFile(gridFile)) {
             throw new InputException(dir + ": not a results folder: neither summary.csv (written by `run`) nor grid.csv "
                     + "(written by `grid`) found");
         }
+        List<SummaryTable.Row> summary = Files.isRegularFile(summaryFile) ? nonEmpty(summaryFile, SummaryTable.read(summaryFile)) : null;
+        List<GridTable.Row> grid = Files.isRegularFile(gridFile) ? nonEmpty(gridFile, GridTable.read(gridFile)) : null;
         var doc = new Doc();
-        JsonNode provenance = optional(doc, dir.resolve("provenance.json"), "no config details, no comparison with the study",
-                () -> readJson(dir.resolve("provenance.json")));
-        JsonNode config = provenance != null && provenance.path("config").isObject() ? provenance.get("config") : null;
+        Path provenanceFile = dir.resolve(Provenance.FILE);
+        Provenance provenance = optional(doc, provenanceFile, "no config details, no comparison with the study",
+                () -> Provenance.read(provenanceFile));
+        ExperimentConfig config = provenance == null ? null : optional(doc, provenanceFile, "no config details, no comparison with the study",
+                () -> provenance.typedConfig(provenanceFile));
+        CiSpec ci = provenance == null ? null : optional(doc, provenanceFile, "intervals not named", provenance::ci);
 
-        String name = config != null && config.path("name").isString() ? config.get("name").stringValue()
-                : dir.toAbsolutePath().normalize().getFileName().toString();
-        doc.para("# crystal-bench report: " + name);
-        var intro = new StringBuilder("Results folder `" + dir.toAbsolutePath().normalize().getFileName() + "`");
-        if (config != null && config.has("seed")) intro.append(", seed ").append(config.get("seed").asString());
+        String folder = dir.toAbsolutePath().normalize().getFileName().toString();
+        doc.para("# crystal-bench report: " + (config != null && config.name() != null ? config.name() : folder));
+        var intro = new StringBuilder("Results folder `" + folder + "`");
+        if (config != null) intro.append(", seed ").append(config.seed());
         intro.append(". Written by crystal-bench ").append(BuildInfo.version()).append(" from the files in this folder. "
                 + "Figures are in `figures/` as SVG and PNG (PNG shown, SVG linked).");
-        if (dir.resolve("summary.md").toFile().isFile()) intro.append(" The full tables are in [summary.md](summary.md).");
-        if (dir.resolve("grid.md").toFile().isFile()) intro.append(" The grid's tables are in [grid.md](grid.md).");
+        if (Files.isRegularFile(dir.resolve("summary.md"))) intro.append(" The full tables are in [summary.md](summary.md).");
+        if (Files.isRegularFile(dir.resolve("grid.md"))) intro.append(" The grid's tables are in [grid.md](grid.md).");
         doc.para(intro.toString());
         int contentsAt = doc.md.length();
 
-        if (summaryCsv != null) {
-            var summary = RunSection.readSummary(summaryCsv);
-            boolean intervals = RunSection.hasIntervals(summaryCsv);
-            String intervalName = intervalName(provenance);
-            var splits = optional(doc, dir.resolve("splits.csv"), "no per-split box plots",
-                    () -> RunSection.readSplits(CsvTable.readIfExists(dir.resolve("splits.csv"))));
-            var confusion = optional(doc, dir.resolve("confusion.csv"), "no confusion matrices",
-                    () -> RunSection.readConfusion(CsvTable.readIfExists(dir.resolve("confusion.csv"))));
-            var comparisons = optional(doc, dir.resolve("comparisons.csv"), "no significance column in the score tables",
-                    () -> RunSection.readComparisons(CsvTable.readIfExists(dir.resolve("comparisons.csv"))));
-            var audit = optional(doc, dir.resolve("audit.csv"), "no leakage audit",
-                    () -> AuditSection.read(CsvTable.readIfExists(dir.resolve("audit.csv"))));
-            ReferenceSection.Reference reference = null;
-            if (config != null) {
-                try {
-                    reference = ReferenceSection.read(config, dir.resolve("provenance.json").toString());
-                    if (reference == null) doc.note("comparison with the study: the config has no `reference` block");
-                } catch (InputException e) {
-                    doc.note("comparison with the study skipped: " + e.getMessage());
-                }
+        if (summary != null) {
+            var splits = optional(doc, dir.resolve(SplitsTable.FILE), "no per-split box plots",
+                    () -> SplitsTable.read(dir.resolve(SplitsTable.FILE)));
+            var confusion = optional(doc, dir.resolve(ConfusionTable.FILE), "no confusion matrices",
+                    () -> ConfusionTable.read(dir.resolve(ConfusionTable.FILE)));
+            var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
+                    () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
+            var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
+            RunSection.write(doc, summary, ci, splits, confusion, comparisons, config);
+            if (config != null && (config.reference() == null || config.reference().models().isEmpty())) {
+                doc.note("comparison with the study: the config has no `reference` block");
+            } else if (config != null) {
+                ReferenceSection.write(doc, config, summary, ci);
             }
-            if (!intervals) doc.note("confidence intervals: summary.csv has no `macro_f1_ci_low`/`_ci_high` (or paper_f1) columns; mean ± SD shown instead");
-
-            RunSection.write(doc, summary, intervals, intervalName, splits, confusion, comparisons, config);
-            if (reference != null) ReferenceSection.write(doc, reference, summary, intervals, intervalName);
             if (audit != null) AuditSection.write(doc, audit);
         } else {
             doc.note("run scores: summary.csv not found (a grid folder)");
         }
 
-        if (gridCsv != null) {
-            GridSection.write(doc, GridSection.read(gridCsv, gridMetric(config)));
-        } else {
-            doc.note("grid search: grid.csv not found (not a grid folder)");
-        }
+        if (grid != null) GridSection.write(doc, grid, gridMetric(config));
+        else doc.note("grid search: grid.csv not found (not a grid folder)");
 
         List<Path> perfFiles = PerfSection.files(perf);
-        Map<Path, List<PerfSection.Result>> perfResults = new LinkedHashMap<>();
+        Map<Path, List<BenchResult>> perfResults = new LinkedHashMap<>();
         for (Path p : perfFiles) {
             try {
-                perfResults.put(p, PerfSection.read(p));
+                perfResults.put(p, JmhJson.read(p));
             } catch (InputException e) {
                 doc.note("benchmark file skipped: " + e.getMessage());
             }
@@ -142,6 +140,16 @@ public final class Report {
         return doc;
     }
 
+    /** "corrected-t 95% CI" from the settings provenance.json records; "CI" without them. */
+    static String interval(CiSpec ci) {
+        return ci == null ? "CI" : ci.label() + " CI";
+    }
+
+    private static <T> List<T> nonEmpty(Path file, List<T> rows) {
+        if (rows.isEmpty()) throw new InputException(file + ": no rows");
+        return rows;
+    }
+
     /** Reads an optional input: null with a note when missing ("not found") or malformed ("skipped"). */
     private static <T> T optional(Doc doc, Path file, String consequence, Supplier<T> read) {
         if (!Files.isRegularFile(file)) {
@@ -156,54 +164,10 @@ public final class Report {
         }
     }
 
-    private static JsonNode readJson(Path file) {
-        try {
-            JsonNode n = Json.MAPPER.readTree(Files.readString(file));
-            if (n == null || !n.isObject()) throw new InputException(file + ": not a JSON object");
-            return n;
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage());
-        } catch (JacksonException e) {
-            throw new InputException(file + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
-        }
-    }
-
-    /** "95% confidence interval (corrected-t)" from whatever provenance.json records about it. */
-    static String intervalName(JsonNode provenance) {
-        String method = provenance == null ? null : findText(provenance, Set.of("ci_method", "ci"));
-        JsonNode level = provenance == null ? null : find(provenance, Set.of("ci_level", "confidence_level", "confidence"));
-        String name = "confidence interval";
-        if (level != null && level.isNumber()) {
-            double l = level.doubleValue();
-            name = Doc.fmt("%s%% ", org.crystalbench.io.Csv.num(l <= 1 ? 100 * l : l)) + name;
-        }
-        return method == null ? name : name + " (" + method + ")";
-    }
-
-    /** The metric a grid ranks by, when its config says (grid.metric / grid.select / grid.selection_metric). */
-    static String gridMetric(JsonNode config) {
-        if (config == null) return null;
-        JsonNode g = config.path("grid");
-        for (String k : List.of("metric", "selection_metric", "select", "objective")) {
-            if (g.path(k).isString()) return g.get(k).stringValue();
-        }
-        return null;
-    }
-
-    private static String findText(JsonNode node, Set<String> keys) {
-        JsonNode n = find(node, keys);
-        return n != null && n.isString() ? n.stringValue() : null;
-    }
-
-    private static JsonNode find(JsonNode node, Set<String> keys) {
-        if (node.isObject()) {
-            for (var e : node.properties()) if (keys.contains(e.getKey()) && (e.getValue().isString() || e.getValue().isNumber())) return e.getValue();
-            for (var e : node.properties()) {
-                JsonNode f = find(e.getValue(), keys);
-                if (f != null) return f;
-            }
-        }
-        return null;
+    /** The metric a grid ranks by: the recorded config's {@code grid.metric} (macro F1 without one). */
+    static Metric gridMetric(ExperimentConfig config) {
+        String column = config == null || config.grid() == null ? null : config.grid().metric();
+        return Metric.ALL.stream().filter(m -> m.column().equals(column)).findFirst().orElse(Comparison.METRIC);
     }
 
     private static void removeStale(Path figures, Set<String> keep) {

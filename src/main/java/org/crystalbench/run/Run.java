@@ -16,10 +16,10 @@ import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Console;
 import org.crystalbench.io.Progress;
 import org.crystalbench.provenance.Provenance;
-import org.crystalbench.reporting.Comparison;
-import org.crystalbench.reporting.RunStats;
-import org.crystalbench.reporting.RunTables;
-import org.crystalbench.reporting.Summary;
+import org.crystalbench.results.Comparison;
+import org.crystalbench.results.RunStats;
+import org.crystalbench.results.RunTables;
+import org.crystalbench.results.Summary;
 import org.crystalbench.stats.CiSpec;
 
 /**

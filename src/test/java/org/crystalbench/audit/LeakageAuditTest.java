@@ -113,8 +113,8 @@ class LeakageAuditTest {
         sets.put("leaky", List.of("determines", "noise"));
         sets.put("clean", List.of("noise", "noise-num"));
         var report = new AuditReport("class", LeakageAudit.of(d, splits), sets, Map.of(Protocol.HOLDOUT, 0.33, Protocol.CV, 0.33));
-        List<String> csv = report.csv().lines().toList();
-        assertEquals(String.join(",", AuditReport.CSV_COLUMNS), csv.get(0));
+        List<String> csv = AuditTable.csv(AuditTable.rows(report)).lines().toList();
+        assertEquals(String.join(",", AuditTable.COLUMNS), csv.get(0));
         assertEquals("feature_set,protocol,feature,kind,categories,conditional_entropy_bits,pure_share,lookup_accuracy,"
                 + "best_single_accuracy,flagged", csv.get(0));
         // leaky: 2 features x 2 protocols; clean: 2 x 2; ordered and id are in no set: no rows

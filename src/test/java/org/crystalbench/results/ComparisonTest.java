@@ -1,4 +1,4 @@
-package org.crystalbench.reporting;
+package org.crystalbench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.crystalbench.reporting;
+package org.crystalbench.results;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.crystalbench.reporting;
+package org.crystalbench.results;
 
 import java.util.List;
 import org.crystalbench.audit.AuditReport;
@@ -6,8 +6,8 @@ import org.crystalbench.provenance.Provenance;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.stats.CiSpec;
 
-import org.crystalbench.reporting.Comparison;
-import org.crystalbench.reporting.Summary;
+import org.crystalbench.results.Comparison;
+import org.crystalbench.results.Summary;
 
 /**
  * The statistics a run's tables carry besides means: interval settings, paired comparisons with

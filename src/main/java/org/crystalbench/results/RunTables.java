@@ -1,0 +1,116 @@
+package org.crystalbench.results;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.crystalbench.audit.AuditTable;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.config.Reference;
+import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.evaluation.SplitResult;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.splits.Protocol;
+import org.crystalbench.stats.CiMethod;
+
+/**
+ * A run's output: each table through its owner (splits.csv, summary.csv, comparisons.csv, per-class.csv,
+ * confusion.csv, splits-manifest.csv, audit.csv, provenance.json), and summary.md rendered from the same
+ * typed rows with the cells report.md uses ({@link Cells}, {@link Study}).
+ */
+public final class RunTables {
+    private RunTables() {}
+
+    /** The two F1 definitions, said once for every Markdown table that shows them. */
+    public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
+            + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
+            + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
+            + "They differ; both are shown.\n";
+
+    private static final List<Metric> COLUMNS = List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1,
+            Metric.PAPER_F1, Metric.ACCURACY);
+
+    /** Writes every table and summary.md into {@code out}, each atomically. */
+    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
+        List<String> classes = exp.data().classes();
+        List<SummaryTable.Row> summary = SummaryTable.rows(summaries, stats.ci(), stats.seed());
+        ManifestTable.write(out, ManifestTable.rows(exp));
+        SplitsTable.write(out, results.stream().map(SplitsTable.Row::of).toList());
+        PerClassTable.write(out, PerClassTable.rows(results, classes));
+        ConfusionTable.write(out, ConfusionTable.rows(results, classes));
+        SummaryTable.write(out, summary);
+        ComparisonsTable.write(out, stats.comparisons());
+        AuditTable.write(out, AuditTable.rows(stats.audit()));
+        stats.provenance().write(out);
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats));
+    }
+
+    /**
+     * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
+     * mean [interval] cells and the verdict against the best, then the comparison with the study and the audit.
+     */
+    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats) {
+        ExperimentConfig c = exp.config();
+        var md = new StringBuilder();
+        md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
+        md.append(stats.provenance().shortForm()).append("\n");
+        List<String> flagged = stats.audit().flaggedFeatures();
+        if (!flagged.isEmpty()) {
+            md.append("⚠ **The leakage audit flags ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
+                    .append(flagged.size() == 1 ? "**: on its own it (nearly) determines the target."
+                            : "**: on its own, each (nearly) determines the target.").append(" See *Leakage audit* below.\n\n");
+        }
+        md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
+        if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
+        md.append("), seed ").append(c.seed()).append(". Splits: ");
+        md.append(String.join(", ", exp.splits().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
+        md.append("Cells are mean [").append(stats.ci().label()).append(" interval of the mean] over splits")
+                .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
+                        + "overlap, so plain intervals are too narrow; still approximate)" : "")
+                .append(". ").append(F1_DEFINITIONS).append("\n");
+        md.append(Cells.versusLegend(stats.ci().level())).append("\n");
+
+        String lastFs = null;
+        for (int i = 0; i < summary.size(); ) {
+            SummaryTable.Row first = summary.get(i);
+            if (!first.featureSet().equals(lastFs)) {
+                lastFs = first.featureSet();
+                md.append("\n## Feature set `").append(lastFs).append("`: ")
+                        .append(String.join(", ", c.featureSets().get(lastFs))).append("\n");
+                List<String> leaks = c.featureSets().get(lastFs).stream().filter(flagged::contains).toList();
+                if (!leaks.isEmpty()) {
+                    md.append("\n⚠ Uses ").append(String.join(", ", leaks.stream().map(f -> "`" + f + "`").toList()))
+                            .append(", flagged by the leakage audit.\n");
+                }
+            }
+            md.append("\n### ").append(Cells.protocolTitle(c, first.protocol())).append("\n\n");
+            var family = Cells.family(stats.comparisons(), first.featureSet(), first.protocol());
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (; i < summary.size() && summary.get(i).featureSet().equals(first.featureSet())
+                    && summary.get(i).protocol() == first.protocol(); i++) {
+                SummaryTable.Row s = summary.get(i);
+                List<String> row = new java.util.ArrayList<>(List.of(s.model()));
+                COLUMNS.forEach(m -> row.add(Cells.meanCi(s.stat(m))));
+                row.add(Cells.versusBest(s.model(), family));
+                rows.add(row);
+            }
+            md.append(Cells.table(List.of("Model", "Macro P", "Macro R", "Macro F1", "Paper F1", "Accuracy", Cells.VERSUS), rows));
+        }
+        md.append(studyMarkdown(c, summary, stats));
+        md.append("\n").append(stats.audit().markdown("## Leakage audit"));
+        return md.toString();
+    }
+
+    private static String studyMarkdown(ExperimentConfig c, List<SummaryTable.Row> summary, RunStats stats) {
+        Reference ref = c.reference();
+        if (ref == null || ref.models().isEmpty()) return "";
+        var md = new StringBuilder("\n## Comparison with the study\n\n");
+        md.append("Study: ").append(ref.source() == null ? "the `reference` block of the config" : ref.source())
+                .append(". Ours: feature set `").append(Study.featureSet(c)).append("`, ").append(Study.protocol(c))
+                .append(", mean [").append(stats.ci().label()).append(" interval]. ").append(Study.LEGEND).append("\n\n");
+        List<SummaryTable.Row> group = Study.group(c, summary);
+        if (group.isEmpty()) return md.append("Protocol `").append(Study.protocol(c)).append("` was not run, so there is nothing to compare.\n").toString();
+        md.append(Cells.table(Study.HEADER, Study.rows(ref, group)));
+        return md.append("\n").append(Study.CAVEAT).append("\n").toString();
+    }
+}
