@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.crystalbench.InputException;
 import org.crystalbench.models.ModelSpec;
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.models.VotingSpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -98,7 +99,7 @@ public final class ConfigLoader {
             if (r.featureSet() != null && !c.featureSets().containsKey(r.featureSet())) {
                 throw new InputException(file + ": reference.feature_set: '" + r.featureSet() + "' is not a feature set");
             }
-            if (r.protocol() != null && !List.of("holdout", "cv").contains(r.protocol())) {
+            if (r.protocol() != null && r.protocol() != Protocol.HOLDOUT && r.protocol() != Protocol.CV) {
                 throw new InputException(file + ": reference.protocol: must be holdout or cv");
             }
         }

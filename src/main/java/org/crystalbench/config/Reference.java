@@ -1,6 +1,7 @@
 package org.crystalbench.config;
 
 import java.util.Map;
+import org.crystalbench.splits.Protocol;
 
 /**
  * Config section {@code reference}: a published result to set beside ours.
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param protocol   the protocol that matches its evaluation ({@code holdout} or {@code cv})
  * @param models     per model name: the reported macro precision, recall and F1
  */
-public record Reference(String source, String featureSet, String protocol, Map<String, Scores> models) {
+public record Reference(String source, String featureSet, Protocol protocol, Map<String, Scores> models) {
     public record Scores(double precision, double recall, double f1) {}
 
     public Reference {

@@ -30,7 +30,7 @@ public final class Study {
     /** The protocol compared: the reference's, else holdout when configured, else cv. */
     public static Protocol protocol(ExperimentConfig c) {
         Reference r = c.reference();
-        if (r != null && r.protocol() != null) return Protocol.of(r.protocol());
+        if (r != null && r.protocol() != null) return r.protocol();
         return c.protocols().holdout() != null ? Protocol.HOLDOUT : Protocol.CV;
     }
 

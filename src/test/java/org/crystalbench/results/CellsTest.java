@@ -34,7 +34,7 @@ class CellsTest {
         Metric.ALL.forEach(m -> stats.put(m, new Estimate(0.5, 0.1, new Interval(0.4, 0.6))));
         stats.put(Metric.PAPER_F1, new Estimate(0.7, 0.1, new Interval(0.65, 0.75)));
         var ours = List.of(new SummaryTable.Row("fs", Protocol.HOLDOUT, "LR", 30, stats, 1, 1));
-        var ref = new Reference("study", "fs", "holdout", Map.of("LR", new Reference.Scores(0.9, 0.3, 0.45)));
+        var ref = new Reference("study", "fs", Protocol.HOLDOUT, Map.of("LR", new Reference.Scores(0.9, 0.3, 0.45)));
         assertEquals(List.of(List.of("LR", "0.900", "0.300", "0.450", "0.500 [0.400, 0.600]", "yes", "0.700 [0.650, 0.750]", "no")),
                 Study.rows(ref, ours));
         assertEquals("–", Cells.inside(0.5, new Interval(Double.NaN, Double.NaN)));
