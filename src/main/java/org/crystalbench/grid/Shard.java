@@ -43,7 +43,9 @@ public record Shard(int index, int count) {
      * The shard from the flag, else from the environment: Slurm job arrays
      * ({@code SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN} of {@code SLURM_ARRAY_TASK_COUNT}), or a
      * Kubernetes indexed Job ({@code JOB_COMPLETION_INDEX}, with the count from {@code --shard-count}
-     * or {@code CRYSTAL_BENCH_SHARD_COUNT}). None of these: the whole grid.
+     * or {@code CRYSTAL_BENCH_SHARD_COUNT}). None of these: the whole grid. A Slurm array of one task,
+     * or one whose size differs from {@code --shard-count}, is refused: it is a resubmitted part of an
+     * array, whose environment no longer says which shard it is.
      */
     public static Shard resolve(String flag, Integer shardCount, Map<String, String> env) {
         if (flag != null) {
@@ -57,9 +59,16 @@ public record Shard(int index, int count) {
         if (slurmId != null) {
             int id = number("SLURM_ARRAY_TASK_ID", slurmId);
             int min = env.containsKey("SLURM_ARRAY_TASK_MIN") ? number("SLURM_ARRAY_TASK_MIN", env.get("SLURM_ARRAY_TASK_MIN")) : 0;
-            Integer n = shardCount != null ? shardCount
-                    : env.containsKey("SLURM_ARRAY_TASK_COUNT") ? number("SLURM_ARRAY_TASK_COUNT", env.get("SLURM_ARRAY_TASK_COUNT")) : null;
+            Integer count = env.containsKey("SLURM_ARRAY_TASK_COUNT") ? number("SLURM_ARRAY_TASK_COUNT", env.get("SLURM_ARRAY_TASK_COUNT")) : null;
+            Integer n = shardCount != null ? shardCount : count;
             if (n == null) throw new InputException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: pass --shard-count N");
+            // A resubmitted part of the array (sbatch --array=1) cannot tell its shard: its count is
+            // the part's size and its minimum the part's first index. Refuse rather than run the wrong slice.
+            if (shardCount == null && count == 1 || shardCount != null && count != null && !count.equals(shardCount)) {
+                throw new InputException("SLURM_ARRAY_TASK_COUNT is " + count + (shardCount != null ? " but --shard-count is " + shardCount : "")
+                        + ": a part of an array (e.g. one index resubmitted) cannot tell its shard; pass --shard " + id + "/N explicitly"
+                        + " (scripts/grid-slurm.sh does)");
+            }
             return new Shard(id - min, n);
         }
         String k8s = env.get("JOB_COMPLETION_INDEX");

@@ -49,4 +49,18 @@ class GridOptionsTest {
         assertThrows(InputException.class, () -> Shard.resolve("1/3", 4, Map.of()));
         assertEquals(new Shard(1, 3), Shard.resolve("1/3", 3, Map.of()));
     }
+
+    @Test
+    void aResubmittedPartOfASlurmArrayIsRefusedUnlessTheShardIsExplicit() {
+        // sbatch --array=1 (shard 1 of 3 run again): the environment says task 1, min 1, count 1.
+        var part = Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_MAX", "1", "SLURM_ARRAY_TASK_COUNT", "1");
+        var e = assertThrows(InputException.class, () -> Shard.resolve(null, null, part));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--shard 1/N"), e.getMessage());
+        assertThrows(InputException.class, () -> Shard.resolve(null, 3, part));
+        assertEquals(new Shard(1, 3), Shard.resolve("1/3", null, part));
+        // the whole array, with or without a matching --shard-count, still works
+        var whole = Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_COUNT", "3");
+        assertEquals(new Shard(1, 3), Shard.resolve(null, null, whole));
+        assertEquals(new Shard(1, 3), Shard.resolve(null, 3, whole));
+    }
 }
