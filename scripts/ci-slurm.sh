@@ -62,6 +62,8 @@ stop() {
     scancel --quiet --user="$(id -un)" 2>/dev/null || true   # only this private cluster's jobs
     for _ in $(seq 50); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.2; done
   fi
+  # A job's slurmstepd outlives it by a moment; it keeps a socket in the spool folder until it exits.
+  for _ in $(seq 100); do [ -z "$(find "$c/spool" -type s 2>/dev/null)" ] && break; sleep 0.1; done
   # slurmd, slurmctld, then munged (the first started): newest first
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     p=${pids[i]}; kill "$p" 2>/dev/null || true

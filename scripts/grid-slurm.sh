@@ -226,7 +226,7 @@ command -v sbatch >/dev/null || die "sbatch not found: run this on a Slurm login
 "$here/crystal-bench" --version >/dev/null
 mkdir -p "$out/logs"
 show "${task_cmd[@]}" >&2
-job=$("${task_cmd[@]}")
+job=$("${task_cmd[@]}") || die "sbatch refused the array (above). \`sinfo -o '%P %l %c %m'\` lists each partition's time limit, CPUs and memory per node"
 job=${job%%;*}
 merge_cmd+=(--dependency="afterany:$job,singleton" "$self" --merge "$here" "$out")
 show "${merge_cmd[@]}" >&2
