@@ -37,7 +37,7 @@ options (default in brackets):
   --fit-timeout D   per-fit limit given to grid, e.g. 10m [10m]
   --margin D        time kept free at the end of a task for the fits in flight and the tables
                     [fit timeout + 5% of the time limit, at least 1m]; --max-time is the
-                    task's time left when it starts (squeue %L) minus this
+                    task's time left when it starts (squeue %L, else --time) minus this
   --array LIST      submit only these shard indices, e.g. 1 or 0,2-3 (to rerun cancelled or
                     failed tasks; a finished shard resumes with nothing to do) [0-(SHARDS-1)]
   --sbatch-arg ARG  one more option for both sbatch calls (repeatable), e.g. --sbatch-arg=--qos=long
@@ -105,14 +105,16 @@ java_heap() {
 
 # --- task mode: one shard (inside the job array) ----------------------------------------------------
 if [ "${1:-}" = --task ]; then
-  [ $# -eq 8 ] || die "--task needs REPO CONFIG DATA OUT SHARDS FIT_TIMEOUT MARGIN (got $# arguments)"
-  repo=$2 config=$3 data=$4 out=$5 shards=$6 fit=$7 margin=$8
+  [ $# -eq 9 ] || die "--task needs REPO CONFIG DATA OUT SHARDS FIT_TIMEOUT MARGIN TIME (got $# arguments)"
+  repo=$2 config=$3 data=$4 out=$5 shards=$6 fit=$7 margin=$8 submitted=$9
   i=${SLURM_ARRAY_TASK_ID:?--task runs inside a Slurm job array (SLURM_ARRAY_TASK_ID is not set)}
   [ "$i" -lt "$shards" ] || die "array index $i is not a shard of $shards (0..$((shards - 1)))"
   cd "$out"
   java_heap
-  # --max-time from this task's own limit: its time left now (squeue %L), less the margin.
+  # --max-time from this task's own limit: its time left now (squeue %L), less the margin; without
+  # squeue, the --time it was submitted with.
   read -r limit left < <(squeue -h -j "${SLURM_JOB_ID:?}" -o '%l %L' 2>/dev/null || true) || true
+  [ -n "${left:-}" ] || { limit=$submitted left=$submitted; }
   max=()
   if left_s=$(slurm_seconds "${left:-}") && limit_s=$(slurm_seconds "${limit:-}"); then
     m=$(margin_seconds "$limit_s" "$(duration_seconds "$fit")" "$margin")
@@ -210,7 +212,7 @@ res=(--mem="$mem")
 tag=$(printf %s "$out" | cksum | cut -d' ' -f1)
 task_cmd=(sbatch --parsable --job-name=crystal-grid --array="$array" --cpus-per-task="$cpus" --time="$time" "${res[@]}"
   --chdir="$out" --output="$out/logs/grid-%A_%a.out" "${extra[@]}"
-  "$self" --task "$here" "$config" "$data" "$out" "$shards" "$fit" "$margin")
+  "$self" --task "$here" "$config" "$data" "$out" "$shards" "$fit" "$margin" "$time")
 merge_cmd=(sbatch --parsable --job-name="crystal-merge-$tag" --cpus-per-task=1 --time=30:00 "${res[@]}"
   --chdir="$out" --output="$out/logs/merge-%j.out" "${extra[@]}")
 show() { printf '%q ' "$@" | sed 's/ $//'; echo; }
