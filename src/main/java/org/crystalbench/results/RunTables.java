@@ -41,14 +41,14 @@ public final class RunTables {
         ComparisonsTable.write(out, stats.comparisons());
         AuditTable.write(out, AuditTable.rows(stats.audit()));
         stats.provenance().write(out);
-        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats));
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats, FitWarnings.lines(results)));
     }
 
     /**
      * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
      * mean [interval] cells and the verdict against the best, then the comparison with the study and the audit.
      */
-    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats) {
+    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats, List<String> fitWarnings) {
         ExperimentConfig c = exp.config();
         var md = new StringBuilder();
         md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
@@ -59,6 +59,7 @@ public final class RunTables {
                     .append(flagged.size() == 1 ? "**: on its own it (nearly) determines the target."
                             : "**: on its own, each (nearly) determines the target.").append(" See *Leakage audit* below.\n\n");
         }
+        md.append(FitWarnings.markdown(fitWarnings));
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
         if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
         md.append("), seed ").append(c.seed()).append(". Splits: ");
