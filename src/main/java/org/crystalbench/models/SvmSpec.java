@@ -46,7 +46,7 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         Check.positive(name, "sigma", sigma);
         Check.positive(name, "C", c);
         Check.positive(name, "tol", tol);
-        Check.inRange(name, "epochs", epochs, 0, Integer.MAX_VALUE);
+        if (epochs < 0) throw Check.bad(name, "epochs", epochs, "must be >= 0 (0: until the machines settle)");
     }
 
     @Override
