@@ -10,7 +10,7 @@ import java.util.List;
  * @param positive the class of the machine's +1 side
  * @param negative the class of its -1 side, or -1 for "the rest" (one-vs-rest)
  */
-public record FitWarning(String text, int positive, int negative) {
+public record FitWarning(String text, int positive, int negative) implements java.io.Serializable {
     public String render(List<String> classes) {
         return text.formatted("`" + classes.get(positive) + "`", negative < 0 ? "the rest" : "`" + classes.get(negative) + "`");
     }
