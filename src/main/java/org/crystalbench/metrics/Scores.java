@@ -7,7 +7,7 @@ package org.crystalbench.metrics;
  * <ul>
  *   <li>{@code macroF1}: the mean of per-class F1 (scikit-learn's {@code f1_score(average="macro")}; in
  *       Smile 6.3.0 also what {@code FScore} with {@code Averaging.Macro} returns — pinned by a test);</li>
- *   <li>{@code paperF1}: the harmonic mean of macro precision and macro recall — the study's formula.</li>
+ *   <li>{@code paperF1}: the harmonic mean of macro precision and macro recall — the formula some papers (the Li-ion study among them) report as macro F1.</li>
  * </ul>
  *
  * <p>Zero-division convention: a class that is never predicted has precision 0; a class absent from

@@ -23,7 +23,7 @@ public final class RunTables {
     /** The two F1 definitions, said once for every Markdown table that shows them. */
     public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
             + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
-            + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
+            + "**Paper F1** is the harmonic mean of macro precision and macro recall (the formula some papers report as macro F1). "
             + "They differ; both are shown.\n";
 
     private static final List<Metric> COLUMNS = List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1,
