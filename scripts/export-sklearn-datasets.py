@@ -5,7 +5,7 @@
 
 writes wine.csv (178 rows, 13 features, 3 classes), breast-cancer.csv (569 rows, 30 features, 2 classes)
 and iris.csv (150 rows, 4 features, 3 classes), each with an `id` column and a `class` target column, and
-a crystal-bench config beside each (every feature numeric, the protocol of docs/sklearn.md). The data
+a crystal-bench config beside each (every feature numeric, the protocol and models of docs/sklearn.md). The data
 ship with scikit-learn (UCI repository); they are not committed here.
 """
 import sys
@@ -26,13 +26,15 @@ dataset:
   feature_sets:
     all: [{numeric}]
 protocols:
-  holdout: {{repeats: 30, test_ratio: 0.2}}
-  cv: {{repeats: 10, folds: 5}}
+  holdout: {{repeats: 20, test_ratio: 0.2}}
+  cv: {{repeats: 5, folds: 5}}
 models:
   - {{name: MLP, type: mlp, hidden: [64, 32], epochs: 200, batch: 32, engine: gemm}}
   - {{name: SVM, type: svm, sigma: {sigma}, C: 1.0}}
+  - {{name: SVM-1pass, type: svm, sigma: {sigma}, C: 1.0, epochs: 1}}
   - {{name: LR, type: logistic, lambda: 0.1}}
   - {{name: NB, type: naive-bayes}}
+  - {{name: Voting, type: voting, members: [SVM, LR, NB], rule: hard}}
 """
 
 
