@@ -52,7 +52,7 @@ HOW = {
            "per-step L2 decay as Smile's w *= 1 - 2*lr*lambda); scikit-learn's own stopping rule (tol 1e-4, 10 epochs)",
     "svm": "SVC(kernel='rbf', gamma=1/(2 sigma^2), C, tol; decision_function_shape from strategy; "
            "probability=True only inside soft voting)",
-    "logistic": "LogisticRegression(multinomial, lbfgs, C=1/lambda, max_iter, tol)",
+    "logistic": "LogisticRegression(multi_class='auto': multinomial, binomial on two classes; lbfgs, C=1/lambda, max_iter, tol)",
     "naive-bayes": "GaussianNB(var_smoothing)",
     "voting": "VotingClassifier(members, voting=rule, weights): refits its members (scikit-learn has no reuse)",
 }
@@ -73,7 +73,7 @@ def estimator(spec, by_name, seed, probability=False):
                    probability=probability, random_state=seed)
     if t == "logistic":
         return LogisticRegression(C=1 / spec.get("lambda", 0.1), max_iter=spec.get("max_iter", 500),
-                                  tol=spec.get("tol", 1e-5), multi_class="multinomial")
+                                  tol=spec.get("tol", 1e-5), multi_class="auto")  # multinomial; binomial on 2 classes, as crystal-bench
     if t == "naive-bayes":
         return GaussianNB(var_smoothing=spec.get("var_smoothing", 1e-9))
     if t == "voting":

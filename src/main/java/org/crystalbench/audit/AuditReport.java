@@ -96,7 +96,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
             md.append("\n**Warning:** ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
                     .append(flagged.size() == 1 ? " nearly determines" : " nearly determine").append(" the target; "
                             + "scores of feature sets that use ").append(flagged.size() == 1 ? "it" : "them")
-                    .append(" measure a lookup, not a model of the physics.\n");
+                    .append(" measure a lookup of the label, not a model that generalises.\n");
         }
         return md.toString();
     }

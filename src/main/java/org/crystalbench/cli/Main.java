@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point: {@code crystal-bench <command>}. */
 @Command(name = "crystal-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Honest, repeatable benchmarks for crystal-system classification of Li-ion silicate cathodes.",
+        description = "Honest, repeatable classification benchmarks on tabular data: repeated stratified splits, intervals, leakage audit.",
         subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, AuditCommand.class, ReportCommand.class,
                 TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class,
                 CommandLine.HelpCommand.class},

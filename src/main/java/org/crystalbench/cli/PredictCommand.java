@@ -18,11 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predicts crystal systems (with probabilities) for new rows.",
+        description = {"Predicts the target class (with probabilities) for new rows.",
                 "Uses a bundle made by 'train' on each row of a CSV.",
                 "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
                 "shares for hard voting) and 'unseen_category' (category unseen in training).",
-                "With the target column in the file, also prints accuracy, macro P/R/F1, paper F1."})
+                "With the target column in the file, also prints accuracy, macro P/R/F1 and paper F1,",
+                "averaged over the classes present in the labels and, when some are absent, over all."})
 public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
     Path model;
@@ -69,16 +70,26 @@ public final class PredictCommand implements Callable<Integer> {
                     String.join("; ", m.training().warnings()));
         }
         if (p.scores() != null) {
-            Scores s = p.scores();
-            err.printf(Locale.ROOT, "crystal-bench predict: metrics on %d labelled rows ('%s'): accuracy %.4f, macro precision %.4f, "
-                            + "macro recall %.4f, macro F1 %.4f, paper F1 %.4f%n",
-                    p.truth().length, m.schema().target(), s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
+            Scores all = p.scores(), present = Scores.ofPresent(all.confusion());
+            int k = all.confusion().length, n = all.presentClasses();
+            err.printf(Locale.ROOT, "crystal-bench predict: metrics on %d labelled rows ('%s'), macro averages over the %s: %s%n",
+                    p.truth().length, m.schema().target(), n == k ? "model's " + k + " classes (all present in the labels)"
+                            : n + " of the model's " + k + " classes present in the labels", metrics(present));
+            if (n < k) {
+                err.printf(Locale.ROOT, "crystal-bench predict: the same over all %d classes of the model (an absent class "
+                        + "scores 0): %s%n", k, metrics(all));
+            }
             if (p.data().sha256().equals(m.training().dataSha256())) {
                 err.println("crystal-bench predict: warning: this is the training file: these are resubstitution scores, "
-                        + "not an estimate of accuracy on new materials (use 'run' for that)");
+                        + "not an estimate of accuracy on new data (use 'run' for that)");
             }
         }
         err.flush();
         return ExitCode.OK.code();
+    }
+
+    private static String metrics(Scores s) {
+        return String.format(Locale.ROOT, "accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f, paper F1 %.4f",
+                s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
     }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes report.md and SVG/PNG figures for a run or grid folder.",
-                "F1 box and interval plots, confusion matrices, leakage audit, the study's",
-                "Table 1, grid heatmaps and JMH charts, each when its input file is there.",
+                "F1 box and interval plots, confusion matrices, leakage audit, the config's reference",
+                "table, grid heatmaps and JMH charts, each when its input file is there.",
                 "Prints the path of report.md. `run` writes its report itself."})
 public final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -24,13 +24,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Results folder (holding summary.csv or grid.csv).")
     Path dir;
 
-    @Option(names = "--perf", paramLabel = "PATH", description = "JMH JSON file or folder of them (default: ${DEFAULT-VALUE}, "
-            + "its *.json and the newest runs/*.json).")
-    Path perf = Report.DEFAULT_PERF;
+    @Option(names = "--perf", paramLabel = "PATH", description = "JMH JSON file or folder of them: its *.json and the newest "
+            + "runs/*.json (default: DIR/perf, the results folder's own; e.g. --perf results/perf for this repository's).")
+    Path perf;
 
     @Override
     public Integer call() {
-        Path out = Report.write(dir, perf);
+        Path out = perf == null ? Report.write(dir) : Report.write(dir, perf);
         spec.commandLine().getOut().println(out);
         return ExitCode.OK.code();
     }

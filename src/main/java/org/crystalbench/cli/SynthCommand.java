@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Writes synthetic rows with the Li-ion silicate schema.",
+        description = {"Writes synthetic rows with the Li-ion silicate schema (crystal system as the target).",
                 "The crystal system is consistent with the space group, as in the real data; for tests, demos",
-                "and measuring how cost grows with rows."})
+                "and measuring how cost grows with rows. --systems 7 draws all seven crystal systems,",
+                "--systems 2 a binary target."})
 public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -22,13 +23,19 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--systems", paramLabel = "K", defaultValue = "3",
+            description = "Crystal systems, 2 to 7, in the order triclinic, monoclinic, orthorhombic, tetragonal, trigonal,"
+                    + " hexagonal, cubic (default ${DEFAULT-VALUE}: the first three, in the public file's shares).")
+    int systems;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write.")
     Path out;
 
     @Override
     public Integer call() {
-        if (rows < 3) throw new org.crystalbench.InputException("--rows: " + rows + " (at least 3, one per class)");
-        AtomicFiles.write(out, SyntheticData.csv(rows, seed));
+        if (systems < 2 || systems > 7) throw new org.crystalbench.InputException("--systems: " + systems + " (2 to 7)");
+        if (rows < systems) throw new org.crystalbench.InputException("--rows: " + rows + " (at least " + systems + ", one per class)");
+        AtomicFiles.write(out, SyntheticData.csv(rows, seed, systems));
         spec.commandLine().getErr().printf("crystal-bench synth: %d rows -> %s%n", rows, out);
         return ExitCode.OK.code();
     }

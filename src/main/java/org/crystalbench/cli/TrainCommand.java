@@ -43,6 +43,8 @@ public final class TrainCommand implements Callable<Integer> {
         Bundle bundle = Trainer.train(cfg, input.file, model, featureSet); // every input check happens here
         Manifest m = bundle.manifest();
         for (String w : m.training().warnings()) err.println("crystal-bench train: warning: feature set '" + m.featureSet().name() + "': " + w);
+        bundle.model().warnings().forEach(w -> err.println("crystal-bench train: warning: model '" + m.model().name() + "': "
+                + w.render(m.classes())));
         BundleFile.write(out, bundle);
         err.printf("crystal-bench train: %s (%s) on feature set '%s' (%d columns -> %d encoded), %d rows, classes %s; "
                         + "%.1f s -> %s (%d bytes)%n",

@@ -15,6 +15,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -47,6 +50,12 @@ public final class ConfigLoader {
             throw describe(file, text, e);
         }
         if (config == null) throw new InputException(file + ": config is empty");
+        if (!YAML.readTree(text).has("protocols")) {
+            // No silent default: 30 holdouts and 50 CV fits per model is a choice the config should show.
+            throw new InputException(file + ": protocols: section missing; add e.g. 'protocols: {holdout: {repeats: 30, "
+                    + "test_ratio: 0.2}, cv: {repeats: 10, folds: 5}}' (repeated stratified holdout and k-fold CV; "
+                    + "either may be left out)");
+        }
         validate(file, config);
         return config;
     }
@@ -116,13 +125,60 @@ public final class ConfigLoader {
         } else if (e instanceof UnrecognizedPropertyException u) {
             what = "unknown key '" + u.getPropertyName() + "'" + (u.getKnownPropertyIds() == null ? ""
                     : " (known: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
+        } else if (e instanceof InvalidTypeIdException t) {
+            what = t.getTypeId() == null ? "missing 'type' (one of: " + MODEL_TYPES + ")"
+                    : "unknown type '" + t.getTypeId() + "' (one of: " + MODEL_TYPES + ")";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            what = "expected " + expected(m.getTargetType()) + ", found " + found(m);
         } else {
-            what = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            what = withoutJavaNames(e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
         }
         TokenStreamLocation loc = e.getLocation();
         long line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : lineOf(text, e);
         String where = file + (line > 0 ? ":" + line + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getColumnNr() : "") : "");
         return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
+    }
+
+    private static final String MODEL_TYPES = "mlp, svm, logistic, naive-bayes, voting";
+
+    /** What a config value of this Java type looks like, in YAML words. */
+    static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) return "a number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "a text value";
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getFields()).filter(java.lang.reflect.Field::isEnumConstant)
+                    .map(f -> {
+                        var name = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                        return name != null ? name.value() : f.getName().toLowerCase(java.util.Locale.ROOT);
+                    }).toList());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "a list ([a, b, ...] or '- ' lines)";
+        if (ModelSpec.class.isAssignableFrom(type)) return "a model ({name: ..., type: ...})";
+        return "a section of 'key: value' lines";
+    }
+
+    /** The kind of value Jackson found, from its message ("from String \"many\"", "from Array value", ...). */
+    static String found(MismatchedInputException m) {
+        if (m instanceof InvalidFormatException f && f.getValue() != null) return "'" + f.getValue() + "'";
+        var kind = java.util.regex.Pattern.compile("from (\\w+)").matcher(String.valueOf(m.getOriginalMessage()));
+        if (!kind.find()) return "a value of another kind";
+        return switch (kind.group(1)) {
+            case "Array" -> "a list";
+            case "Object" -> "a section";
+            case "String" -> "a text value";
+            case "Boolean" -> "a true/false value";
+            case "Integer", "Number", "Floating" -> "a number";
+            default -> "a value of another kind";
+        };
+    }
+
+    /** Last resort for messages not reworded above: Java type names out ("`java.lang.Integer`" -> "Integer"). */
+    static String withoutJavaNames(String message) {
+        return message.replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
+                .replaceAll(" \\(for POJO property '([^']*)'\\)", "")
+                .replaceAll("\\(token `?JsonToken\\.\\w+`?\\)", "").trim();
     }
 
     /**

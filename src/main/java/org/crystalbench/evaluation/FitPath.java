@@ -9,6 +9,7 @@ import java.util.function.ToLongFunction;
 import org.crystalbench.data.Dataset;
 import org.crystalbench.metrics.Scores;
 import org.crystalbench.models.BaseModelSpec;
+import org.crystalbench.models.FitWarning;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.models.VotingSpec;
@@ -63,8 +64,9 @@ public final class FitPath {
         };
     }
 
-    /** A fit scored on its split's test rows. Times are wall-clock milliseconds. */
-    public record Evaluation(Scores scores, int trainSize, int testSize, double fitMs, double predictMs) {}
+    /** A fit scored on its split's test rows, with what the fit flagged. Times are wall-clock milliseconds. */
+    public record Evaluation(Scores scores, int trainSize, int testSize, double fitMs, double predictMs,
+                             List<FitWarning> warnings) {}
 
     /**
      * Fits {@code spec} on the split's training rows (through {@code memo}, so a fit made before is
@@ -78,7 +80,7 @@ public final class FitPath {
         int[] predicted = predict(model, e.xTest());
         long t2 = System.nanoTime();
         return new Evaluation(Scores.of(e.yTest(), predicted, e.classes()), e.xTrain().length, e.xTest().length,
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, model.warnings());
     }
 
     /**
@@ -97,7 +99,7 @@ public final class FitPath {
         for (ModelSpec spec : order) {
             Evaluation ev = evaluate(spec, members, e, name -> Seeds.fit(seed, name, split.id()), memo);
             byModel.put(spec.name(), new SplitResult(featureSet, split.id(), spec.name(), ev.scores(), ev.trainSize(),
-                    ev.testSize(), ev.fitMs(), ev.predictMs()));
+                    ev.testSize(), ev.fitMs(), ev.predictMs(), ev.warnings().stream().map(w -> w.render(data.classes())).toList()));
         }
         return models.stream().map(m -> byModel.get(m.name())).toList();
     }

@@ -1,12 +1,20 @@
 package org.crystalbench.evaluation;
 
+import java.util.List;
 import org.crystalbench.metrics.Scores;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 
-/** One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds. */
+/**
+ * One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds;
+ * {@code warnings} are what the fit flagged, with class names (e.g. a degenerate binary SVM).
+ */
 public record SplitResult(String featureSet, SplitId split, String model, Scores scores, int trainSize, int testSize,
-                          double fitMs, double predictMs) {
+                          double fitMs, double predictMs, List<String> warnings) {
+    public SplitResult {
+        warnings = List.copyOf(warnings);
+    }
+
     public Protocol protocol() {
         return split.protocol();
     }

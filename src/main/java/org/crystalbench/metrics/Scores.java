@@ -7,7 +7,7 @@ package org.crystalbench.metrics;
  * <ul>
  *   <li>{@code macroF1}: the mean of per-class F1 (scikit-learn's {@code f1_score(average="macro")}; in
  *       Smile 6.3.0 also what {@code FScore} with {@code Averaging.Macro} returns — pinned by a test);</li>
- *   <li>{@code paperF1}: the harmonic mean of macro precision and macro recall — the study's formula.</li>
+ *   <li>{@code paperF1}: the harmonic mean of macro precision and macro recall — the formula some papers (the Li-ion study among them) report as macro F1.</li>
  * </ul>
  *
  * <p>Zero-division convention: a class that is never predicted has precision 0; a class absent from
@@ -29,6 +29,31 @@ public record Scores(int[][] confusion, double accuracy, double balancedAccuracy
     }
 
     public static Scores of(int[][] cm) {
+        boolean[] all = new boolean[cm.length];
+        java.util.Arrays.fill(all, true);
+        return of(cm, all);
+    }
+
+    /**
+     * The same counts with the macro averages (and balanced accuracy) taken over the classes present in
+     * the truth only, as when a labelled file holds a subset of the classes: five rows of one class,
+     * all right, score 1 here and 1/k over all k classes. Predictions of absent classes still lower
+     * the present classes' precision.
+     */
+    public static Scores ofPresent(int[][] cm) {
+        boolean[] present = new boolean[cm.length];
+        for (int c = 0; c < cm.length; c++) present[c] = java.util.Arrays.stream(cm[c]).sum() > 0;
+        return of(cm, present);
+    }
+
+    /** Number of classes present in the truth (support above 0). */
+    public int presentClasses() {
+        int n = 0;
+        for (int[] row : confusion) n += java.util.Arrays.stream(row).sum() > 0 ? 1 : 0;
+        return n;
+    }
+
+    private static Scores of(int[][] cm, boolean[] averaged) {
         int k = cm.length;
         double[] precision = new double[k], recall = new double[k], f1 = new double[k];
         long total = 0, correct = 0;
@@ -45,15 +70,21 @@ public record Scores(int[][] confusion, double accuracy, double balancedAccuracy
             double s = precision[c] + recall[c];
             f1[c] = s == 0 ? 0 : 2 * precision[c] * recall[c] / s;
         }
-        double mp = mean(precision), mr = mean(recall);
+        double mp = mean(precision, averaged), mr = mean(recall, averaged);
         double paper = mp + mr == 0 ? 0 : 2 * mp * mr / (mp + mr);
-        return new Scores(cm, total == 0 ? 0 : (double) correct / total, mr, mp, mr, mean(f1), paper,
+        return new Scores(cm, total == 0 ? 0 : (double) correct / total, mr, mp, mr, mean(f1, averaged), paper,
                 precision, recall, f1);
     }
 
-    private static double mean(double[] v) {
+    private static double mean(double[] v, boolean[] averaged) {
         double s = 0;
-        for (double x : v) s += x;
-        return s / v.length;
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (averaged[i]) {
+                s += v[i];
+                n++;
+            }
+        }
+        return n == 0 ? 0 : s / n;
     }
 }

@@ -3,7 +3,9 @@ package org.crystalbench.models;
 import smile.classification.LogisticRegression;
 
 /**
- * Multinomial logistic regression (L-BFGS; deterministic).
+ * Logistic regression (L-BFGS; deterministic): multinomial for three or more classes, binomial for
+ * two (Smile's multinomial fit refuses binary data; the binomial model is the same model with one
+ * coefficient vector).
  *
  * @param lambda  L2 regularisation (default 0.1)
  * @param tol     convergence tolerance (default 1e-5)
@@ -22,6 +24,7 @@ public record LogisticSpec(String name, Double lambda, Double tol, Integer maxIt
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
         var options = new LogisticRegression.Options(lambda, tol, maxIter);
-        return new SmileModel(LogisticRegression.multinomial(x, y, options), classes);
+        return new SmileModel(classes == 2 ? LogisticRegression.binomial(x, y, options)
+                : LogisticRegression.multinomial(x, y, options), classes);
     }
 }

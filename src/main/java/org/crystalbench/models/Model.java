@@ -15,6 +15,11 @@ public interface Model extends Serializable {
      */
     int predict(double[] x, double[] probabilities);
 
+    /** What the fit flagged (e.g. a degenerate binary SVM); empty for a clean fit. */
+    default java.util.List<FitWarning> warnings() {
+        return java.util.List.of();
+    }
+
     default int predict(double[] x) {
         return predict(x, new double[classes()]);
     }

@@ -39,16 +39,21 @@ public final class Report {
     }
 
     public static final String FILE = "report.md", FIGURES = "figures";
-    /** Where JMH results are looked for by default, relative to the working directory. */
-    public static final Path DEFAULT_PERF = Path.of("results", "perf");
+    /**
+     * Where JMH results are looked for by default: the results folder's own {@code perf/}, never the
+     * working directory's (a run on someone's data must not show benchmarks measured on other data).
+     */
+    public static Path defaultPerf(Path dir) {
+        return dir.resolve("perf");
+    }
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
     private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-");
 
     private Report() {}
 
-    /** Writes the report of {@code dir}, with benchmarks from {@link #DEFAULT_PERF}; returns report.md's path. */
+    /** Writes the report of {@code dir}, with benchmarks from {@link #defaultPerf}; returns report.md's path. */
     public static Path write(Path dir) {
-        return write(dir, DEFAULT_PERF);
+        return write(dir, defaultPerf(dir));
     }
 
     /**

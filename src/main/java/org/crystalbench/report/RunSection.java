@@ -67,7 +67,7 @@ final class RunSection {
         String interval = Report.interval(ci);
         doc.section("Scores per feature set and protocol");
         doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
-                + "** (the study's formula). Box plots show the per-split values (box: quartiles, line: median, "
+                + "** (the harmonic mean of macro precision and recall, which some papers report as macro F1). Box plots show the per-split values (box: quartiles, line: median, "
                 + "whiskers: the last values within 1.5 IQR, dots: every split). The dot plots show the mean per model with "
                 + "its " + interval + " (whiskers)." + (comparisons == null || ci == null ? "" : " " + Cells.versusLegend(ci.level())));
         Map<Group, List<SummaryTable.Row>> groups = groups(summary);

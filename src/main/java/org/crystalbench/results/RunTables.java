@@ -23,7 +23,7 @@ public final class RunTables {
     /** The two F1 definitions, said once for every Markdown table that shows them. */
     public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
             + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
-            + "**Paper F1** is the harmonic mean of macro precision and macro recall, the study's formula. "
+            + "**Paper F1** is the harmonic mean of macro precision and macro recall (the formula some papers report as macro F1). "
             + "They differ; both are shown.\n";
 
     private static final List<Metric> COLUMNS = List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1,
@@ -41,14 +41,14 @@ public final class RunTables {
         ComparisonsTable.write(out, stats.comparisons());
         AuditTable.write(out, AuditTable.rows(stats.audit()));
         stats.provenance().write(out);
-        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats));
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats, FitWarnings.lines(results)));
     }
 
     /**
      * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
      * mean [interval] cells and the verdict against the best, then the comparison with the study and the audit.
      */
-    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats) {
+    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats, List<String> fitWarnings) {
         ExperimentConfig c = exp.config();
         var md = new StringBuilder();
         md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
@@ -59,6 +59,7 @@ public final class RunTables {
                     .append(flagged.size() == 1 ? "**: on its own it (nearly) determines the target."
                             : "**: on its own, each (nearly) determines the target.").append(" See *Leakage audit* below.\n\n");
         }
+        md.append(FitWarnings.markdown(fitWarnings));
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
         if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
         md.append("), seed ").append(c.seed()).append(". Splits: ");

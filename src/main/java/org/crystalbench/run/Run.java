@@ -59,6 +59,7 @@ public final class Run {
         try (Progress progress = Progress.create("run", units, r.quiet())) {
             results = Runner.run(exp, r.threads(), progress);
         }
+        org.crystalbench.results.FitWarnings.lines(results).forEach(w -> console.err().println("crystal-bench: warning: " + w));
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);

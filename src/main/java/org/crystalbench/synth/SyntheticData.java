@@ -11,6 +11,10 @@ import org.crystalbench.io.Csv;
  * measurements. Class shares, per-class feature means and spreads follow the public data's
  * summary statistics (not its rows); the space group is drawn from the crystal system's own groups,
  * so Spacegroup determines the label exactly as in the real data.
+ *
+ * <p>{@link #csv(int, long, int)} draws from 2 to 7 of the seven crystal systems (the Materials
+ * Project's: triclinic, monoclinic, orthorhombic, tetragonal, trigonal, hexagonal, cubic, in that
+ * order), so binary and many-class targets can be tested; three systems is the default file.
  */
 public final class SyntheticData {
     private SyntheticData() {}
@@ -33,13 +37,48 @@ public final class SyntheticData {
     private static final String[] FORMULAS = {"LiFeSiO4", "LiCoSiO4", "Li2FeSiO4", "Li2CoSiO4", "Li2MnSiO4", "LiMnSiO4",
             "LiFe(SiO3)2", "Li3Fe2(SiO4)2", "Li3Co2(SiO4)2", "Li2Mn(SiO3)2", "Li3Mn2(SiO4)2", "LiFeSi3O8"};
 
+    /**
+     * The seven crystal systems. Shares, band gaps and sizes are made up (not fitted to any data) and
+     * differ between systems, so numeric features carry some of the label; higher symmetry, smaller cells.
+     */
+    private static final Profile[] SEVEN = {
+            new Profile("triclinic", 0.15, new String[] {"P1", "P-1"}, 1.61, 1.17, 33, 15),
+            new Profile("monoclinic", 0.25, new String[] {"P21/c", "Pc", "P21", "Cc", "C2/c", "C2", "C2/m"}, 2.13, 1.10, 36, 22),
+            new Profile("orthorhombic", 0.2, new String[] {"Pna21", "Pnma", "Pbca", "Cmce", "P212121", "Pmn21"}, 2.29, 0.95, 45, 26),
+            new Profile("tetragonal", 0.1, new String[] {"I4/mmm", "P4/mmm", "I-42d", "P42/mnm", "I41/amd"}, 2.9, 0.9, 24, 10),
+            new Profile("trigonal", 0.1, new String[] {"R-3m", "R3", "P3m1", "R-3", "P-3m1"}, 3.3, 0.9, 18, 8),
+            new Profile("hexagonal", 0.1, new String[] {"P63/mmc", "P63mc", "P6/mmm", "P-6m2"}, 1.2, 0.7, 14, 6),
+            new Profile("cubic", 0.1, new String[] {"Fm-3m", "Pm-3m", "Fd-3m", "Ia-3"}, 0.6, 0.5, 8, 4),
+    };
+
     /** {@code rows} rows as CSV text (CRLF line ends, like the public file), from {@code seed}. */
     public static String csv(int rows, long seed) {
+        return csv(rows, seed, PROFILES);
+    }
+
+    /**
+     * {@code rows} rows of the first {@code systems} (2 to 7) crystal systems of {@link #SEVEN};
+     * {@code systems} 3 is {@link #csv(int, long)} exactly, so the default file never changes.
+     */
+    public static String csv(int rows, long seed, int systems) {
+        if (systems < 2 || systems > SEVEN.length) throw new IllegalArgumentException("systems: " + systems + " (2 to 7)");
+        if (systems == PROFILES.length) return csv(rows, seed);
+        double total = 0;
+        for (int i = 0; i < systems; i++) total += SEVEN[i].share;
+        Profile[] chosen = new Profile[systems];
+        for (int i = 0; i < systems; i++) {
+            Profile p = SEVEN[i];
+            chosen[i] = new Profile(p.system, p.share / total, p.groups, p.bandGap, p.bandGapSd, p.nsites, p.nsitesSd);
+        }
+        return csv(rows, seed, chosen);
+    }
+
+    private static String csv(int rows, long seed, Profile[] profiles) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<List<?>> out = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            // Guarantee every class early, so even tiny files have all three.
-            Profile p = i < PROFILES.length ? PROFILES[i] : pick(rng);
+            // Guarantee every class early, so even tiny files have all of them.
+            Profile p = i < profiles.length ? profiles[i] : pick(rng, profiles);
             int nsites = (int) Math.max(8, Math.round(p.nsites + p.nsitesSd * rng.nextGaussian()));
             double volume = nsites * (12.2 + 0.9 * rng.nextGaussian());
             double density = clamp(2.95 + 0.35 * rng.nextGaussian(), 2.2, 4.2);
@@ -59,13 +98,13 @@ public final class SyntheticData {
         return Csv.of(HEADER, out).replace("\n", "\r\n");
     }
 
-    private static Profile pick(SplittableRandom rng) {
+    private static Profile pick(SplittableRandom rng, Profile[] profiles) {
         double u = rng.nextDouble(), acc = 0;
-        for (Profile p : PROFILES) {
+        for (Profile p : profiles) {
             acc += p.share;
             if (u < acc) return p;
         }
-        return PROFILES[PROFILES.length - 1];
+        return profiles[profiles.length - 1];
     }
 
     private static double clamp(double v, double lo, double hi) {

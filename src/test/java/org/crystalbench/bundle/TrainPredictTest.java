@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.config.ConfigLoader;
@@ -166,11 +167,32 @@ class TrainPredictTest {
         Dataset rows = CsvLoader.load(fresh, cfg.dataset());
         assertArrayEquals(rows.y(), prediction.truth(), "the file has all three classes, so indexes agree");
         Scores s = Scores.of(rows.y(), prediction.predicted(), 3);
-        String expected = String.format(Locale.ROOT, "metrics on 40 labelled rows ('Crystal System'): accuracy %.4f, "
+        String expected = String.format(Locale.ROOT, "metrics on 40 labelled rows ('Crystal System'), macro averages over "
+                        + "the model's 3 classes (all present in the labels): accuracy %.4f, "
                         + "macro precision %.4f, macro recall %.4f, macro F1 %.4f, paper F1 %.4f",
                 s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
         assertTrue(p.err().contains(expected), p.err() + "\nexpected: " + expected);
+        assertFalse(p.err().contains("over all"), "every class is present: one line");
         assertFalse(p.err().contains("resubstitution"), "a new file is not the training file");
+
+        // Rows of one class only: averaged over that class, and over all three (absent ones score 0), both shown.
+        List<String> lines = Files.readAllLines(fresh);
+        String only = lines.get(1).substring(lines.get(1).lastIndexOf(',') + 1);
+        Path subset = dir.resolve("subset.csv");
+        Files.write(subset, java.util.stream.Stream.concat(Stream.of(lines.getFirst()),
+                lines.stream().skip(1).filter(l -> l.endsWith("," + only))).toList());
+        var sub = TestCli.run("predict", "--model", bundle.toString(), "--data", subset.toString());
+        assertEquals(0, sub.code(), sub.err());
+        int[] truth = Predictor.predict(BundleFile.read(bundle), subset).truth();
+        int[] predicted = Predictor.predict(BundleFile.read(bundle), subset).predicted();
+        Scores over3 = Scores.of(truth, predicted, 3), over1 = Scores.ofPresent(over3.confusion());
+        assertEquals(over1.macroF1() / 3, over3.macroF1(), 1e-12, "the absent classes' F1 of 0 count only over all 3");
+        assertTrue(sub.err().contains(String.format(Locale.ROOT, "macro averages over the 1 of the model's 3 classes present in "
+                + "the labels: accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f", over1.accuracy(),
+                over1.macroPrecision(), over1.macroRecall(), over1.macroF1())), sub.err());
+        assertTrue(sub.err().contains(String.format(Locale.ROOT, "the same over all 3 classes of the model (an absent class "
+                + "scores 0): accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f", over3.accuracy(),
+                over3.macroPrecision(), over3.macroRecall(), over3.macroF1())), sub.err());
 
         var onTrain = TestCli.run("predict", "--model", bundle.toString(), "--data", train.toString());
         assertTrue(onTrain.err().contains("this is the training file"), onTrain.err());

@@ -131,7 +131,43 @@ class BadInputTest {
         Path data = csvWith(-1, null);
         Path c = Fixtures.write(dir, "c.yaml", Files.readString(config(data)).replace("holdout: {repeats: 2}", "holdout: {repeats: many}"));
         long line = Files.readString(c).substring(0, Files.readString(c).indexOf("many")).lines().count();
-        assertBad(run(c), "c.yaml:" + line + ":", "protocols.holdout.repeats", "many");
+        assertBad(run(c), "c.yaml:" + line + ":", "protocols.holdout.repeats: expected a whole number, found 'many'");
+    }
+
+    /** Type errors in YAML words: no Java class names, no Jackson vocabulary. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "holdout: {repeats: 2}|holdout: {repeats: [2]}|protocols.holdout.repeats: expected a whole number, found a list",
+            "holdout: {repeats: 2}|holdout: 3|protocols.holdout: expected a section of 'key: value' lines, found a number",
+            "- {name: LR, type: logistic}|- {name: LR}|models[0]: missing 'type' (one of: mlp, svm, logistic, naive-bayes, voting)",
+            "- {name: LR, type: logistic}|- LR|models[0]: missing 'type'",
+            "- {name: LR, type: logistic}|- {name: LR, type: xgboost}|models[0]: unknown type 'xgboost' (one of: mlp,",
+            "- {name: LR, type: logistic}|- {name: LR, type: logistic, max_iter: true}|models[0].max_iter: expected a whole number, found a true/false value",
+            "- {name: LR, type: logistic}|- {name: LR, type: logistic, lambda: [1]}|models[0].lambda: expected a number, found a list",
+            "- {name: LR, type: logistic}|- {name: LR, type: svm, strategy: ova}|models[0].strategy: expected one of ovo, ovr, found 'ova'",
+            "target: Crystal System|target: [Crystal System]|dataset.target: expected a text value, found a list",
+            "seed: 7|seed: seven|seed: expected a whole number, found 'seven'",
+    })
+    void configTypeErrorsSpeakYaml(String from, String to, String expected) throws IOException {
+        Path data = csvWith(-1, null);
+        String text = Files.readString(config(data));
+        assertTrue(text.contains(from), from);
+        Path c = Fixtures.write(dir, "c.yaml", text.replace(from, to));
+        var r = run(c);
+        assertBad(r, "c.yaml:", expected);
+        for (String java : List.of("java.", "org.", "POJO", "JsonToken", "deserialize", "Creator", "`")) {
+            assertFalse(r.err().contains(java), java + " in: " + r.err());
+        }
+    }
+
+    @Test
+    void missingProtocolsSaysWhatToAdd() throws IOException {
+        Path data = csvWith(-1, null);
+        String text = Files.readString(config(data));
+        Path c = Fixtures.write(dir, "c.yaml", text.replaceAll("(?s)protocols:\n(  .*\n)+(?=models:)", ""));
+        assertFalse(Files.readString(c).contains("protocols"), Files.readString(c));
+        assertBad(run(c), "c.yaml: protocols: section missing; add e.g. 'protocols: {holdout: {repeats: 30, test_ratio: 0.2}, "
+                + "cv: {repeats: 10, folds: 5}}'");
     }
 
     @Test

@@ -27,6 +27,24 @@ class ScoresTest {
         assertEquals(2 * mp * mr / (mp + mr), s.paperF1(), 1e-12);
     }
 
+    /** The case: five rows of one class, all right: 1 over the present class, 1/3 over all three. */
+    @Test
+    void macroAveragesOverPresentClassesOrAll() {
+        int[][] cm = {{0, 0, 0}, {0, 5, 0}, {0, 0, 0}};
+        Scores all = Scores.of(cm), present = Scores.ofPresent(cm);
+        assertEquals(1.0, all.accuracy());
+        assertEquals(1.0 / 3, all.macroF1(), 1e-12);
+        assertEquals(1.0, present.macroF1());
+        assertEquals(1.0, present.macroPrecision());
+        assertEquals(1, all.presentClasses());
+        // A wrong prediction into an absent class still costs the present class its recall.
+        Scores missed = Scores.ofPresent(new int[][] {{0, 0, 0}, {1, 4, 0}, {0, 0, 0}});
+        assertEquals(0.8, missed.macroRecall(), 1e-12);
+        assertEquals(1.0, missed.macroPrecision(), 1e-12);
+        int[][] full = {{5, 1, 0}, {2, 3, 1}, {0, 0, 4}};
+        assertEquals(Scores.of(full).macroF1(), Scores.ofPresent(full).macroF1(), "every class present: the same");
+    }
+
     @Test
     void theTwoF1DefinitionsDiffer() {
         // A lopsided classifier: everything predicted as class 0 except one row.

@@ -114,6 +114,26 @@ class ReportTest {
         }
     }
 
+    /**
+     * By default the report shows benchmarks from the results folder's own perf/ only: the tests run in
+     * the repository, whose results/perf holds JMH results measured on other data, and they must not appear.
+     */
+    @Test
+    void benchmarksOnlyFromTheFolderItselfByDefault(@TempDir Path tmp) throws Exception {
+        assertTrue(Files.isDirectory(Path.of("results", "perf")), "the working directory has benchmarks to ignore");
+        try (Stream<Path> files = Files.list(full)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, tmp.resolve(f.getFileName()));
+        }
+        String md = Files.readString(Report.write(tmp));
+        assertFalse(md.contains("## Benchmarks (JMH)"), md);
+        assertTrue(md.contains("benchmarks: no JMH JSON found in `" + tmp.resolve("perf") + "`"), md);
+
+        Files.createDirectories(tmp.resolve("perf"));
+        Files.writeString(tmp.resolve("perf/own.json"), jmh("SingleRowBench.predictRow", "avgt", "ns/op", "12.5"));
+        md = Files.readString(Report.write(tmp));
+        assertTrue(md.contains("## Benchmarks (JMH)") && md.contains("own.json"), md);
+    }
+
     /** summary.md and report.md give every model the same verdict against the best, in the same words. */
     @Test
     void summaryAndReportUseTheSameVerdicts(@TempDir Path tmp) throws Exception {

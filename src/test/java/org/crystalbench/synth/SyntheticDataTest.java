@@ -1,52 +1,52 @@
 package org.crystalbench.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.crystalbench.cli.Main;
-import org.crystalbench.config.DatasetSpec;
-import org.crystalbench.data.CsvLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticDataTest {
-    static final DatasetSpec SPEC = new DatasetSpec(null, "Crystal System", List.of("Materials Id"),
-            List.of("Formation Energy (eV)", "E Above Hull (eV)", "Band Gap (eV)", "Nsites", "Density (gm/cc)", "Volume"),
-            List.of("Formula", "Spacegroup", "Has Bandstructure"), null, null);
+    static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The default file is fixed: test data, ids and recorded hashes depend on its bytes (SHA-256 taken before --systems). */
+    @Test
+    void defaultOutputIsByteIdentical() throws Exception {
+        assertEquals("22a5afb10a3730b5ec123b1216e2db06ad3005e1d8c7c3b4fe41055903b8d729", sha256(SyntheticData.csv(339, 1)));
+        assertEquals("d76bc586d7502bb277daba66e565944854e1ae4cb6d0b1be1810aa2c4a1334db", sha256(SyntheticData.csv(50, 7)));
+        assertEquals(SyntheticData.csv(50, 7), SyntheticData.csv(50, 7, 3));
+    }
+
+    static List<String[]> rows(String csv) {
+        return csv.lines().skip(1).map(l -> l.split(",")).toList();
+    }
 
     @Test
-    void synthWritesTheRealSchemaWithSpaceGroupDeterminingTheClass(@TempDir Path dir) {
-        Path out = dir.resolve("s.csv");
-        assertEquals(0, Main.commandLine().execute("synth", "--rows", "400", "--seed", "3", "--out", out.toString()));
-        var data = CsvLoader.load(out, SPEC); // loads with the real schema: every column present and typed
-        assertEquals(400, data.size());
-        assertEquals(List.of("monoclinic", "orthorhombic", "triclinic"), data.classes());
-        Map<String, Integer> classOfGroup = new HashMap<>();
-        for (int r = 0; r < data.size(); r++) {
-            Integer before = classOfGroup.putIfAbsent(data.categorical()[r][1], data.y()[r]);
-            assertTrue(before == null || before == data.y()[r], "space group maps to one class");
-            assertEquals("P1".equals(data.categorical()[r][1]), data.y()[r] == 2, "P1 <=> triclinic");
+    void sevenSystemsEachWithItsOwnSpaceGroups() {
+        List<String[]> rows = rows(SyntheticData.csv(700, 2, 7));
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (String[] r : rows) groups.computeIfAbsent(r[10], k -> new TreeSet<>()).add(r[2]);
+        assertEquals(Set.of("triclinic", "monoclinic", "orthorhombic", "tetragonal", "trigonal", "hexagonal", "cubic"), groups.keySet());
+        Set<String> seen = new java.util.HashSet<>();
+        groups.values().forEach(g -> g.forEach(sg -> assertTrue(seen.add(sg), "space group in two systems: " + sg)));
+        for (String s : groups.keySet()) {
+            long n = rows.stream().filter(r -> r[10].equals(s)).count();
+            assertTrue(n >= 50, s + ": " + n + " rows of 700"); // shares 0.1 to 0.25
         }
-        int[] counts = data.classCounts();
-        assertTrue(counts[0] > counts[2] && counts[1] > counts[2], "triclinic is the smallest class, as in the real data");
     }
 
     @Test
-    void sameSeedSameRowsCrlfLikeThePublicFile() throws Exception {
-        assertEquals(SyntheticData.csv(50, 1), SyntheticData.csv(50, 1));
-        assertNotEquals(SyntheticData.csv(50, 1), SyntheticData.csv(50, 2));
-        assertTrue(SyntheticData.csv(5, 1).contains("\r\n"));
-    }
-
-    @Test
-    void tooFewRowsIsBadInput(@TempDir Path dir) {
-        assertEquals(2, Main.commandLine().execute("synth", "--rows", "2", "--out", dir.resolve("x.csv").toString()));
-        assertTrue(Files.notExists(dir.resolve("x.csv")));
+    void twoSystemsIsABinaryTarget() {
+        assertEquals(Set.of("triclinic", "monoclinic"),
+                Set.copyOf(rows(SyntheticData.csv(40, 2, 2)).stream().map(r -> r[10]).toList()));
     }
 }

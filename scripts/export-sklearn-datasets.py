@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Writes scikit-learn's bundled public data sets as CSV files for crystal-bench checks on non-Li-ion data.
+
+    python3 scripts/export-sklearn-datasets.py /tmp/sk-data
+
+writes wine.csv (178 rows, 13 features, 3 classes), breast-cancer.csv (569 rows, 30 features, 2 classes)
+and iris.csv (150 rows, 4 features, 3 classes), each with an `id` column and a `class` target column, and
+a crystal-bench config beside each (every feature numeric, the protocol and models of docs/sklearn.md). The data
+ship with scikit-learn (UCI repository); they are not committed here.
+"""
+import sys
+from pathlib import Path
+
+import pandas as pd
+from sklearn import datasets
+
+LOADERS = {"wine": datasets.load_wine, "breast-cancer": datasets.load_breast_cancer, "iris": datasets.load_iris}
+
+CONFIG = """name: {name}
+seed: 42
+dataset:
+  path: {name}.csv
+  target: class
+  id_columns: [id]
+  numeric: [{numeric}]
+  feature_sets:
+    all: [{numeric}]
+protocols:
+  holdout: {{repeats: 20, test_ratio: 0.2}}
+  cv: {{repeats: 5, folds: 5}}
+models:
+  - {{name: MLP, type: mlp, hidden: [64, 32], epochs: 200, batch: 32, engine: gemm}}
+  - {{name: SVM, type: svm, sigma: {sigma}, C: 1.0}}
+  - {{name: SVM-1pass, type: svm, sigma: {sigma}, C: 1.0, epochs: 1}}
+  - {{name: LR, type: logistic, lambda: 0.1}}
+  - {{name: NB, type: naive-bayes}}
+  - {{name: Voting, type: voting, members: [SVM, LR, NB], rule: hard}}
+"""
+
+
+def quote(name):
+    return '"' + name.replace('"', '\\"') + '"'
+
+
+def main(out):
+    out.mkdir(parents=True, exist_ok=True)
+    for name, load in LOADERS.items():
+        d = load()
+        features = [f.replace(",", " ") for f in d.feature_names]
+        frame = pd.DataFrame(d.data, columns=features)
+        frame.insert(0, "id", [f"{name}-{i + 1}" for i in range(len(frame))])
+        frame["class"] = [str(d.target_names[t]) for t in d.target]
+        frame.to_csv(out / f"{name}.csv", index=False)
+        # sigma = sqrt(p / 2) gives scikit-learn's default gamma = 1 / (p * var) on standardised features
+        sigma = round((len(features) / 2) ** 0.5, 4)
+        (out / f"{name}.yaml").write_text(CONFIG.format(name=name, numeric=", ".join(quote(f) for f in features), sigma=sigma))
+        print(f"{out / (name + '.csv')}: {len(frame)} rows, {len(features)} features, {len(d.target_names)} classes")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/sk-data"))

@@ -1,0 +1,39 @@
+package org.crystalbench.results;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.evaluation.SplitResult;
+
+/**
+ * What fits flagged (a degenerate or unsettled binary SVM, ...), one line per feature set, model and
+ * warning with the number of splits it happened on: printed on stderr by {@code run} and listed in
+ * summary.md, so a suspect score is never silent.
+ */
+public final class FitWarnings {
+    private FitWarnings() {}
+
+    public static List<String> lines(List<SplitResult> results) {
+        record Key(String featureSet, String model, String warning) {}
+        Map<Key, Integer> count = new LinkedHashMap<>();
+        Map<String, Integer> splits = new LinkedHashMap<>();
+        for (SplitResult r : results) {
+            splits.merge(r.featureSet() + "\u0000" + r.model(), 1, Integer::sum);
+            for (String w : r.warnings()) count.merge(new Key(r.featureSet(), r.model(), w), 1, Integer::sum);
+        }
+        return count.entrySet().stream().map(e -> {
+            Key k = e.getKey();
+            return "model `%s`, feature set `%s`: %s (on %d of %d splits)".formatted(k.model(), k.featureSet(), k.warning(),
+                    e.getValue(), splits.get(k.featureSet() + "\u0000" + k.model()));
+        }).toList();
+    }
+
+    /** The summary.md section; empty when nothing was flagged. */
+    public static String markdown(List<String> lines) {
+        if (lines.isEmpty()) return "";
+        var md = new StringBuilder("⚠ **Fit warnings** (the scores of these models are suspect; for an SVM, "
+                + "more `epochs` or another `sigma`/`C` usually helps):\n\n");
+        lines.forEach(l -> md.append("- ").append(l).append("\n"));
+        return md.append("\n").toString();
+    }
+}
