@@ -4,9 +4,15 @@ import org.crystalbench.metrics.Scores;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 
-/** One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds. */
+/**
+ * One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds.
+ *
+ * @param testRows      the test rows (indices into the data set), in the order of {@code predicted}
+ * @param predicted     the model's class per test row
+ * @param probabilities the model's class probabilities per test row
+ */
 public record SplitResult(String featureSet, SplitId split, String model, Scores scores, int trainSize, int testSize,
-                          double fitMs, double predictMs) {
+                          double fitMs, double predictMs, int[] testRows, int[] predicted, double[][] probabilities) {
     public Protocol protocol() {
         return split.protocol();
     }

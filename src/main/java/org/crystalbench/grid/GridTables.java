@@ -128,7 +128,7 @@ public final class GridTables {
 
     static Map<Metric, Estimate> estimates(java.util.function.Function<Metric, Double> mean, java.util.function.Function<Metric, Interval> ci) {
         Map<Metric, Estimate> out = new java.util.EnumMap<>(Metric.class);
-        Metric.ALL.forEach(m -> out.put(m, new Estimate(mean.apply(m), Double.NaN, ci.apply(m))));
+        Metric.LABEL.forEach(m -> out.put(m, new Estimate(mean.apply(m), Double.NaN, ci.apply(m))));
         return out;
     }
 

@@ -24,12 +24,30 @@ import smile.util.IntSet;
  * @param tol      convergence tolerance (default 1e-3)
  * @param epochs   passes of the LASVM solver (default 1)
  * @param strategy {@code ovo} (default) or {@code ovr}
+ * @param platt    where each binary machine's Platt scaling is fitted: {@code cv} (default) on decision values
+ *                 out of an internal stratified {@value #PLATT_FOLDS}-fold CV of the machine's training rows, as
+ *                 libsvm does; {@code train} on the training rows themselves (in-sample: overconfident; the
+ *                 behaviour before 2026-12). The machines, and so the predicted classes, are the same either way.
  */
 public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Double tol, Integer epochs,
-                      Strategy strategy) implements BaseModelSpec {
+                      Strategy strategy, Platt platt) implements BaseModelSpec {
     public enum Strategy {
         @JsonProperty("ovo") OVO,
         @JsonProperty("ovr") OVR
+    }
+
+    public enum Platt {
+        @JsonProperty("cv") CV,
+        @JsonProperty("train") TRAIN
+    }
+
+    /** Internal folds of {@code platt: cv} (libsvm's 5). */
+    public static final int PLATT_FOLDS = 5;
+    /** Mixed into a machine's seed for its Platt folds and fold machines: randomness of the fit, from the fit's seed. */
+    private static final long PLATT_STREAM = 0x504C_4154_5443_5621L;
+
+    public SvmSpec(String name, Double sigma, Double c, Double tol, Integer epochs, Strategy strategy) {
+        this(name, sigma, c, tol, epochs, strategy, null);
     }
 
     public SvmSpec {
@@ -38,6 +56,7 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         tol = tol == null ? 1e-3 : tol;
         epochs = epochs == null ? 1 : epochs;
         strategy = strategy == null ? Strategy.OVO : strategy;
+        platt = platt == null ? Platt.CV : platt;
         Check.positive(name, "sigma", sigma);
         Check.positive(name, "C", c);
         Check.positive(name, "tol", tol);
@@ -58,7 +77,7 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
                 for (int r = 0; r < y.length; r++) yi[r] = y[r] == i ? +1 : -1;
                 MathEx.setSeed(seed + i);
                 machines[i] = SVM.fit(x, yi, kernel, options);
-                platt[i] = PlattScaling.fit(machines[i], x, yi);
+                platt[i] = scaling(machines[i], x, yi, kernel, options, seed + i);
             }
             return new SmileModel(new OneVersusRest<>(machines, platt, labels), classes);
         }
@@ -80,12 +99,60 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
                         yij[q++] = y[r] == i ? +1 : -1;
                     }
                 }
-                MathEx.setSeed(seed + pair++);
+                long machineSeed = seed + pair++;
+                MathEx.setSeed(machineSeed);
                 machines[i][j] = SVM.fit(xij, yij, kernel, options);
-                platt[i][j] = PlattScaling.fit(machines[i][j], xij, yij);
+                platt[i][j] = scaling(machines[i][j], xij, yij, kernel, options, machineSeed);
             }
         }
         return new OvoModel(new OneVersusOne<>(machines, platt, labels), classes);
+    }
+
+    /** The Platt scaling of a binary machine fitted on {@code (x, y)}, y in {-1, +1}, by {@link #platt}. */
+    private PlattScaling scaling(Classifier<double[]> machine, double[][] x, int[] y, GaussianKernel kernel,
+                                 SVM.Options options, long machineSeed) {
+        int folds = Math.min(PLATT_FOLDS, Math.min(count(y, +1), count(y, -1)));
+        if (platt == Platt.TRAIN || folds < 2) return PlattScaling.fit(machine, x, y); // too few rows for folds: in-sample
+        return PlattScaling.fit(outOfFoldScores(x, y, kernel, options, folds, machineSeed), y);
+    }
+
+    /**
+     * Decision values of every row from a machine that did not train on it: rows dealt into {@code folds}
+     * stratified folds (shuffled within each class), one machine per fold trained on the other folds. Platt
+     * scaling fitted on these is not fitted to the machine's own training fit (libsvm's {@code -b 1}).
+     */
+    static double[] outOfFoldScores(double[][] x, int[] y, GaussianKernel kernel, SVM.Options options, int folds, long machineSeed) {
+        var rng = new java.util.SplittableRandom(machineSeed ^ PLATT_STREAM);
+        int[] fold = new int[y.length];
+        for (int label : new int[] {-1, +1}) {
+            java.util.List<Integer> rows = new java.util.ArrayList<>();
+            for (int r = 0; r < y.length; r++) if (y[r] == label) rows.add(r);
+            for (int k = rows.size() - 1; k > 0; k--) java.util.Collections.swap(rows, k, rng.nextInt(k + 1));
+            for (int k = 0; k < rows.size(); k++) fold[rows.get(k)] = k % folds;
+        }
+        double[] score = new double[y.length];
+        for (int f = 0; f < folds; f++) {
+            int n = 0;
+            for (int v : fold) if (v != f) n++;
+            double[][] xt = new double[n][];
+            int[] yt = new int[n];
+            for (int r = 0, q = 0; r < y.length; r++) {
+                if (fold[r] != f) {
+                    xt[q] = x[r];
+                    yt[q++] = y[r];
+                }
+            }
+            MathEx.setSeed(rng.nextLong());
+            Classifier<double[]> m = SVM.fit(xt, yt, kernel, options);
+            for (int r = 0; r < y.length; r++) if (fold[r] == f) score[r] = m.score(x[r]);
+        }
+        return score;
+    }
+
+    private static int count(int[] y, int label) {
+        int n = 0;
+        for (int v : y) if (v == label) n++;
+        return n;
     }
 
     /** The class is the one-vs-one vote (the SVM's decision); probabilities are Platt-coupled. */

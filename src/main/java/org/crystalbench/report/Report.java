@@ -167,7 +167,7 @@ public final class Report {
     /** The metric a grid ranks by: the recorded config's {@code grid.metric} (macro F1 without one). */
     static Metric gridMetric(ExperimentConfig config) {
         String column = config == null || config.grid() == null ? null : config.grid().metric();
-        return Metric.ALL.stream().filter(m -> m.column().equals(column)).findFirst().orElse(Comparison.METRIC);
+        return Metric.LABEL.stream().filter(m -> m.column().equals(column)).findFirst().orElse(Comparison.METRIC);
     }
 
     private static void removeStale(Path figures, Set<String> keep) {

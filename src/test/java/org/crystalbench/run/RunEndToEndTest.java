@@ -47,7 +47,7 @@ class RunEndToEndTest {
         }
         List<String> splits = Files.readAllLines(out.resolve("splits.csv"));
         assertEquals("feature_set,protocol,model,repeat,fold,accuracy,balanced_accuracy,macro_precision,"
-                + "macro_recall,macro_f1,paper_f1,train_size,test_size,fit_ms,predict_ms", splits.get(0));
+                + "macro_recall,macro_f1,paper_f1,train_size,test_size,fit_ms,predict_ms,log_loss,brier,roc_auc_ovr,ece", splits.get(0));
         // 2 feature sets x (3 holdout + 2x3 cv) splits x 6 models
         assertEquals(1 + 2 * 9 * 6, splits.size());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
