@@ -90,18 +90,32 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
     }
 
     static double ece(int[] truth, double[][] p) {
-        double[] conf = new double[BINS], correct = new double[BINS];
-        int[] count = new int[BINS];
-        for (int i = 0; i < truth.length; i++) {
-            int top = top(p[i]);
-            int b = bin(p[i][top]);
-            conf[b] += p[i][top];
-            correct[b] += top == truth[i] ? 1 : 0;
-            count[b]++;
-        }
+        Reliability r = Reliability.of(truth, p);
         double sum = 0;
-        for (int b = 0; b < BINS; b++) if (count[b] > 0) sum += Math.abs(correct[b] - conf[b]);
+        for (int b = 0; b < BINS; b++) sum += Math.abs(r.correct()[b] - r.confidence()[b]);
         return sum / truth.length;
+    }
+
+    /**
+     * Top-label reliability per confidence bin (the reliability diagram; ECE is its weighted gap).
+     *
+     * @param count      rows per bin
+     * @param confidence sum of the rows' top probabilities per bin
+     * @param correct    rows per bin whose top class is the true class
+     */
+    public record Reliability(int[] count, double[] confidence, double[] correct) {
+        public static Reliability of(int[] truth, double[][] p) {
+            double[] conf = new double[BINS], correct = new double[BINS];
+            int[] count = new int[BINS];
+            for (int i = 0; i < truth.length; i++) {
+                int top = top(p[i]);
+                int b = bin(p[i][top]);
+                conf[b] += p[i][top];
+                correct[b] += top == truth[i] ? 1 : 0;
+                count[b]++;
+            }
+            return new Reliability(count, conf, correct);
+        }
     }
 
     /** The class with the highest probability, ties to the lowest index. */

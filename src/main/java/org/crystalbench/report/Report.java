@@ -22,6 +22,7 @@ import org.crystalbench.results.Comparison;
 import org.crystalbench.results.ComparisonsTable;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.GridTable;
+import org.crystalbench.results.PredictionsTable;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.stats.CiSpec;
@@ -42,7 +43,7 @@ public final class Report {
     /** Where JMH results are looked for by default, relative to the working directory. */
     public static final Path DEFAULT_PERF = Path.of("results", "perf");
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
-    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-");
+    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-", "reliability-");
 
     private Report() {}
 
@@ -105,7 +106,10 @@ public final class Report {
             var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
                     () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
             var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
-            RunSection.write(doc, summary, ci, splits, confusion, comparisons, config);
+            var predictions = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
+                    () -> PredictionsTable.read(dir.resolve(PredictionsTable.FILE)));
+            RunSection.write(doc, summary, ci, splits, confusion, comparisons,
+                    predictions == null ? null : ReliabilitySection.of(predictions), config);
             if (config != null && (config.reference() == null || config.reference().models().isEmpty())) {
                 doc.note("comparison with the study: the config has no `reference` block");
             } else if (config != null) {
