@@ -59,7 +59,8 @@ public final class PredictionsTable {
         for (Row r : t.rows()) {
             List<Object> row = new ArrayList<>(List.of(r.id(), r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold(),
                     r.trueClass(), r.predictedClass()));
-            row.addAll(r.probabilities());
+            // full precision (shortest round-trip form): rounding would make ties and shift the AUC recomputed from the file
+            r.probabilities().forEach(p -> row.add(Double.toString(p)));
             cells.add(row);
         }
         var bytes = new ByteArrayOutputStream();

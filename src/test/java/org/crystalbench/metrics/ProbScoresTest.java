@@ -43,7 +43,8 @@ class ProbScoresTest {
     void aucIsNaNWhenAClassIsMissingAndTiesCountOneHalf() {
         assertTrue(Double.isNaN(ProbScores.of(new int[] {0, 0}, new double[][] {{0.6, 0.4}, {0.7, 0.3}}, 2).rocAuc()));
         assertEquals(0.5, ProbScores.auc(new double[] {0.3, 0.3}, new boolean[] {true, false}), 0);
-        assertEquals(0.75, ProbScores.auc(new double[] {0.1, 0.4, 0.4, 0.9}, new boolean[] {false, true, false, true}), 0);
+        // positive pairs (0.4, 0.1), (0.9, 0.1), (0.9, 0.4) won, (0.4, 0.4) tied: 3.5 of 4
+        assertEquals(0.875, ProbScores.auc(new double[] {0.1, 0.4, 0.4, 0.9}, new boolean[] {false, true, false, true}), 0);
     }
 
     @Test

@@ -250,7 +250,7 @@ class RunStatsEndToEndTest {
     @Test
     void referenceTableSetsTheStudyBesideOurIntervals() throws IOException {
         String md = Files.readString(out.resolve("summary.md"));
-        assertTrue(md.contains("## Comparison with the study"), md);
+        assertTrue(md.contains("## Comparison with a study\n"), "titled by the reference's own source: " + md);
         assertTrue(md.contains("| Model | Study P | Study R | Study F1 | Our macro F1 | In? | Our paper F1 | In? |"), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| LR | 0.500 | ") && l.contains(" [")), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| DNN | 0.800 | ") && l.endsWith(" | – | – | – | – |")), md);
