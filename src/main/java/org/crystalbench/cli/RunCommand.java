@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
         description = {"Runs an experiment: every model, feature set and split.",
                 "Every model and feature set sees the same repeated stratified splits, made",
                 "from the seed. Writes splits.csv, summary.csv, summary.md, comparisons.csv,",
-                "audit.csv, provenance.json, per-class.csv, confusion.csv, splits-manifest.csv",
-                "and report.md to the output folder, and prints a WARNING for each feature",
+                "audit.csv, provenance.json, per-class.csv, confusion.csv, splits-manifest.csv,",
+                "predictions.csv.gz (out-of-fold predictions and class probabilities) and",
+                "report.md to the output folder, and prints a WARNING for each feature",
                 "the leakage audit flags (docs/statistics.md)."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -23,6 +24,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/runs/<time>-<config>).")
     java.nio.file.Path out;
+
+    @Option(names = "--no-predictions", negatable = false,
+            description = "Do not write predictions.csv.gz (then the report has no reliability diagrams).")
+    boolean noPredictions;
 
     @Mixin
     WorkerOptions workers;
@@ -36,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = new Run.Request(input.file, input.data, out, workers.threads(), ci.spec(), workers.quiet,
-                spec.commandLine().getParseResult().originalArgs());
+                spec.commandLine().getParseResult().originalArgs(), !noPredictions);
         Run.execute(request, new Console(spec.commandLine().getOut(), spec.commandLine().getErr()));
         return ExitCode.OK.code();
     }

@@ -64,9 +64,14 @@ public final class FitPath {
         };
     }
 
-    /** A fit scored on its split's test rows, with what the fit flagged. Times are wall-clock milliseconds. */
-    public record Evaluation(Scores scores, int trainSize, int testSize, double fitMs, double predictMs,
-                             List<FitWarning> warnings) {}
+    /**
+     * A fit scored on its split's test rows, with what the fit flagged. Times are wall-clock milliseconds.
+     *
+     * @param predicted     per test row (in the split's test order), the model's class
+     * @param probabilities per test row, the model's class probabilities (scored in {@link Scores#prob()})
+     */
+    public record Evaluation(Scores scores, int trainSize, int testSize, double fitMs, double predictMs, int[] predicted,
+                             double[][] probabilities, List<FitWarning> warnings) {}
 
     /**
      * Fits {@code spec} on the split's training rows (through {@code memo}, so a fit made before is
@@ -77,10 +82,11 @@ public final class FitPath {
         long t0 = System.nanoTime();
         Model model = memo.get(spec, () -> fit(spec, members, e.xTrain(), e.yTrain(), e.classes(), seed, memo));
         long t1 = System.nanoTime();
-        int[] predicted = predict(model, e.xTest());
+        double[][] p = new double[e.xTest().length][e.classes()];
+        int[] predicted = predict(model, e.xTest(), p);
         long t2 = System.nanoTime();
-        return new Evaluation(Scores.of(e.yTest(), predicted, e.classes()), e.xTrain().length, e.xTest().length,
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6, model.warnings());
+        return new Evaluation(Scores.of(e.yTest(), predicted, p, e.classes()), e.xTrain().length, e.xTest().length,
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, predicted, p, model.warnings());
     }
 
     /**
@@ -99,15 +105,23 @@ public final class FitPath {
         for (ModelSpec spec : order) {
             Evaluation ev = evaluate(spec, members, e, name -> Seeds.fit(seed, name, split.id()), memo);
             byModel.put(spec.name(), new SplitResult(featureSet, split.id(), spec.name(), ev.scores(), ev.trainSize(),
-                    ev.testSize(), ev.fitMs(), ev.predictMs(), ev.warnings().stream().map(w -> w.render(data.classes())).toList()));
+                    ev.testSize(), ev.fitMs(), ev.predictMs(), split.test(), ev.predicted(), ev.probabilities(),
+                    ev.warnings().stream().map(w -> w.render(data.classes())).toList()));
         }
         return models.stream().map(m -> byModel.get(m.name())).toList();
     }
 
     public static int[] predict(Model model, double[][] x) {
         int[] predicted = new int[x.length];
-        double[] p = new double[model.classes()];
+        double[] p = new double[model.classes()]; // one buffer: the batch benchmark measures this loop
         for (int i = 0; i < x.length; i++) predicted[i] = model.predict(x[i], p);
+        return predicted;
+    }
+
+    /** Predicts every row of {@code x}, filling {@code p[i]} with row i's class probabilities. */
+    public static int[] predict(Model model, double[][] x, double[][] p) {
+        int[] predicted = new int[x.length];
+        for (int i = 0; i < x.length; i++) predicted[i] = model.predict(x[i], p[i]);
         return predicted;
     }
 

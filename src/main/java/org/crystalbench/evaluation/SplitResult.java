@@ -6,11 +6,16 @@ import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 
 /**
- * One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds;
- * {@code warnings} are what the fit flagged, with class names (e.g. a degenerate binary SVM).
+ * One model on one feature set and split, scored on its test rows. Times are wall-clock milliseconds.
+ *
+ * @param testRows      the test rows (indices into the data set), in the order of {@code predicted}
+ * @param predicted     the model's class per test row
+ * @param probabilities the model's class probabilities per test row
+ * @param warnings      what the fit flagged, with class names (e.g. a degenerate binary SVM)
  */
 public record SplitResult(String featureSet, SplitId split, String model, Scores scores, int trainSize, int testSize,
-                          double fitMs, double predictMs, List<String> warnings) {
+                          double fitMs, double predictMs, int[] testRows, int[] predicted, double[][] probabilities,
+                          List<String> warnings) {
     public SplitResult {
         warnings = List.copyOf(warnings);
     }

@@ -42,6 +42,10 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
         Metric metric;
         try {
             metric = Metric.byColumn(grid.metric());
+            if (!Metric.LABEL.contains(metric)) {
+                throw new IllegalArgumentException("'" + grid.metric() + "' scores probabilities; a grid ranks by one of "
+                        + String.join(", ", Metric.LABEL.stream().map(Metric::column).toList()));
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": grid.metric: " + e.getMessage());
         }

@@ -128,7 +128,7 @@ public final class GridTables {
 
     static Map<Metric, Estimate> estimates(java.util.function.Function<Metric, Double> mean, java.util.function.Function<Metric, Interval> ci) {
         Map<Metric, Estimate> out = new java.util.EnumMap<>(Metric.class);
-        Metric.ALL.forEach(m -> out.put(m, new Estimate(mean.apply(m), Double.NaN, ci.apply(m))));
+        Metric.LABEL.forEach(m -> out.put(m, new Estimate(mean.apply(m), Double.NaN, ci.apply(m))));
         return out;
     }
 
@@ -271,6 +271,7 @@ public final class GridTables {
                     sb.append("No finished fits.\n\n");
                     continue;
                 }
+                int tableStart = sb.length();
                 sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |\n");
                 sb.append("|---:|---|---|---|---:|---:|---:|---|---:|\n");
                 int shown = Math.min(plan.config().grid().top(), r.ranked().size());
@@ -284,6 +285,7 @@ public final class GridTables {
                             .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
                             .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
                 }
+                sb.append(Cells.footnote(sb.substring(tableStart)));
                 long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
                 sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
                 if (!r.versus().isEmpty()) {
@@ -294,9 +296,11 @@ public final class GridTables {
                         Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, r.best().ci(st, metric))), Integer.toString(r.best().n())));
             }
         }
-        sb.append("## Best parameters per model\n\n| feature set | model | point | parameters | ").append(cell)
-                .append(" | n |\n|---|---|---|---|---|---:|\n");
+        sb.append("## Best parameters per model\n\n");
+        int bestStart = sb.length();
+        sb.append("| feature set | model | point | parameters | ").append(cell).append(" | n |\n|---|---|---|---|---|---:|\n");
         for (List<String> row : bestRows) sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+        sb.append(Cells.footnote(sb.substring(bestStart)));
         sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
                 .append(nested.isEmpty() ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
 
@@ -305,8 +309,9 @@ public final class GridTables {
             sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
                     .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
                     .append("-fold on each outer training part; the point chosen on the inner splits (by `")
-                    .append(metric.column()).append("`) is scored on the outer test part.\n\n")
-                    .append("| feature set | model | outer splits used | ").append(cell)
+                    .append(metric.column()).append("`) is scored on the outer test part.\n\n");
+            int nestedStart = sb.length();
+            sb.append("| feature set | model | outer splits used | ").append(cell)
                     .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
             for (NestedResult r : nested) {
                 sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
@@ -314,6 +319,7 @@ public final class GridTables {
                         .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
                         .append(" |\n");
             }
+            sb.append(Cells.footnote(sb.substring(nestedStart)));
         }
 
         List<JournalEntry> failures = scope.expected().stream().map(entries::get).filter(e -> e != null && !e.ok()).toList();

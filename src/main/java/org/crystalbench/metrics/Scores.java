@@ -16,10 +16,28 @@ package org.crystalbench.metrics;
  * stratified protocols put every class in every test part).
  *
  * @param confusion [true class][predicted class] counts
+ * @param prob      scores of the class probabilities ({@link ProbScores#NONE} when scored from classes only)
  */
 public record Scores(int[][] confusion, double accuracy, double balancedAccuracy, double macroPrecision,
                      double macroRecall, double macroF1, double paperF1, double[] precision, double[] recall,
-                     double[] f1) {
+                     double[] f1, ProbScores prob) {
+
+    /** Scores from predicted classes only. */
+    public Scores(int[][] confusion, double accuracy, double balancedAccuracy, double macroPrecision, double macroRecall,
+                  double macroF1, double paperF1, double[] precision, double[] recall, double[] f1) {
+        this(confusion, accuracy, balancedAccuracy, macroPrecision, macroRecall, macroF1, paperF1, precision, recall, f1,
+                ProbScores.NONE);
+    }
+
+    /** Scores of predicted classes and of the class probabilities {@code p} (one row per test row). */
+    public static Scores of(int[] truth, int[] predicted, double[][] p, int classes) {
+        return of(truth, predicted, classes).with(ProbScores.of(truth, p, classes));
+    }
+
+    public Scores with(ProbScores prob) {
+        return new Scores(confusion, accuracy, balancedAccuracy, macroPrecision, macroRecall, macroF1, paperF1, precision,
+                recall, f1, prob);
+    }
 
     public static Scores of(int[] truth, int[] predicted, int classes) {
         if (truth.length != predicted.length) throw new IllegalArgumentException("length mismatch");

@@ -29,12 +29,30 @@ import smile.util.IntSet;
  *                 {@value #MAX_EPOCHS}). Smile's LASVM makes one pass per epoch, and one pass can
  *                 leave a machine far from the optimum (even giving one class to every row).
  * @param strategy {@code ovo} (default) or {@code ovr}
+ * @param platt    where each binary machine's Platt scaling is fitted: {@code cv} (default) on decision values
+ *                 out of an internal stratified {@value #PLATT_FOLDS}-fold CV of the machine's training rows, as
+ *                 libsvm does; {@code train} on the training rows themselves (in-sample: overconfident; the
+ *                 behaviour before 2026-12). The machines, and so the predicted classes, are the same either way.
  */
 public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Double tol, Integer epochs,
-                      Strategy strategy) implements BaseModelSpec {
+                      Strategy strategy, Platt platt) implements BaseModelSpec {
     public enum Strategy {
         @JsonProperty("ovo") OVO,
         @JsonProperty("ovr") OVR
+    }
+
+    public enum Platt {
+        @JsonProperty("cv") CV,
+        @JsonProperty("train") TRAIN
+    }
+
+    /** Internal folds of {@code platt: cv} (libsvm's 5). */
+    public static final int PLATT_FOLDS = 5;
+    /** Mixed into a machine's seed for its Platt folds and fold machines: randomness of the fit, from the fit's seed. */
+    private static final long PLATT_STREAM = 0x504C_4154_5443_5621L;
+
+    public SvmSpec(String name, Double sigma, Double c, Double tol, Integer epochs, Strategy strategy) {
+        this(name, sigma, c, tol, epochs, strategy, null);
     }
 
     public SvmSpec {
@@ -43,6 +61,7 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         tol = tol == null ? 1e-3 : tol;
         epochs = epochs == null ? 0 : epochs;
         strategy = strategy == null ? Strategy.OVO : strategy;
+        platt = platt == null ? Platt.CV : platt;
         Check.positive(name, "sigma", sigma);
         Check.positive(name, "C", c);
         Check.positive(name, "tol", tol);
@@ -61,8 +80,9 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
             for (int i = 0; i < classes; i++) {
                 int[] yi = new int[y.length];
                 for (int r = 0; r < y.length; r++) yi[r] = y[r] == i ? +1 : -1;
-                machines[i] = machine(x, yi, kernel, seed + i, i, -1, warnings);
-                platt[i] = PlattScaling.fit(machines[i], x, yi);
+                Machine m = machine(x, yi, kernel, seed + i, i, -1, warnings);
+                machines[i] = m.classifier();
+                platt[i] = scaling(m, x, yi, kernel, seed + i);
             }
             return flagged(new SmileModel(new OneVersusRest<>(machines, platt, labels), classes), warnings);
         }
@@ -84,8 +104,10 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
                         yij[q++] = y[r] == i ? +1 : -1;
                     }
                 }
-                machines[i][j] = machine(xij, yij, kernel, seed + pair++, i, j, warnings);
-                platt[i][j] = PlattScaling.fit(machines[i][j], xij, yij);
+                long machineSeed = seed + pair++;
+                Machine m = machine(xij, yij, kernel, machineSeed, i, j, warnings);
+                machines[i][j] = m.classifier();
+                platt[i][j] = scaling(m, xij, yij, kernel, machineSeed);
             }
         }
         return flagged(new OvoModel(new OneVersusOne<>(machines, platt, labels), classes), warnings);
@@ -103,8 +125,8 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
      * changing. A machine that gives one class to every training row, or that never settles, is
      * flagged in {@code warnings}.
      */
-    private Classifier<double[]> machine(double[][] x, int[] y, GaussianKernel kernel, long seed, int positive, int negative,
-                                         List<FitWarning> warnings) {
+    private Machine machine(double[][] x, int[] y, GaussianKernel kernel, long seed, int positive, int negative,
+                            List<FitWarning> warnings) {
         int passes = epochs > 0 ? epochs : 1;
         Classifier<double[]> m = train(x, y, kernel, seed, passes);
         int[] decisions = decisions(m, x);
@@ -124,8 +146,11 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         if (java.util.Arrays.stream(decisions).distinct().count() == 1) {
             warnings.add(new FitWarning("binary machine %s vs %s gives one class to every training row", positive, negative));
         }
-        return m;
+        return new Machine(m, passes);
     }
+
+    /** A trained binary machine and the passes it took (its Platt folds are trained with as many). */
+    private record Machine(Classifier<double[]> classifier, int passes) {}
 
     private Classifier<double[]> train(double[][] x, int[] y, GaussianKernel kernel, long seed, int passes) {
         MathEx.setSeed(seed);
@@ -153,6 +178,53 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         public int predict(double[] x, double[] probabilities) {
             return model.predict(x, probabilities);
         }
+    }
+
+    /** The Platt scaling of a binary machine fitted on {@code (x, y)}, y in {-1, +1}, by {@link #platt}. */
+    private PlattScaling scaling(Machine machine, double[][] x, int[] y, GaussianKernel kernel, long machineSeed) {
+        int folds = Math.min(PLATT_FOLDS, Math.min(count(y, +1), count(y, -1)));
+        if (platt == Platt.TRAIN || folds < 2) return PlattScaling.fit(machine.classifier(), x, y); // too few rows for folds: in-sample
+        var options = new SVM.Options(c, tol, machine.passes());
+        return PlattScaling.fit(outOfFoldScores(x, y, kernel, options, folds, machineSeed), y);
+    }
+
+    /**
+     * Decision values of every row from a machine that did not train on it: rows dealt into {@code folds}
+     * stratified folds (shuffled within each class), one machine per fold trained on the other folds. Platt
+     * scaling fitted on these is not fitted to the machine's own training fit (libsvm's {@code -b 1}).
+     */
+    static double[] outOfFoldScores(double[][] x, int[] y, GaussianKernel kernel, SVM.Options options, int folds, long machineSeed) {
+        var rng = new java.util.SplittableRandom(machineSeed ^ PLATT_STREAM);
+        int[] fold = new int[y.length];
+        for (int label : new int[] {-1, +1}) {
+            java.util.List<Integer> rows = new java.util.ArrayList<>();
+            for (int r = 0; r < y.length; r++) if (y[r] == label) rows.add(r);
+            for (int k = rows.size() - 1; k > 0; k--) java.util.Collections.swap(rows, k, rng.nextInt(k + 1));
+            for (int k = 0; k < rows.size(); k++) fold[rows.get(k)] = k % folds;
+        }
+        double[] score = new double[y.length];
+        for (int f = 0; f < folds; f++) {
+            int n = 0;
+            for (int v : fold) if (v != f) n++;
+            double[][] xt = new double[n][];
+            int[] yt = new int[n];
+            for (int r = 0, q = 0; r < y.length; r++) {
+                if (fold[r] != f) {
+                    xt[q] = x[r];
+                    yt[q++] = y[r];
+                }
+            }
+            MathEx.setSeed(rng.nextLong());
+            Classifier<double[]> m = SVM.fit(xt, yt, kernel, options);
+            for (int r = 0; r < y.length; r++) if (fold[r] == f) score[r] = m.score(x[r]);
+        }
+        return score;
+    }
+
+    private static int count(int[] y, int label) {
+        int n = 0;
+        for (int v : y) if (v == label) n++;
+        return n;
     }
 
     /** The class is the one-vs-one vote (the SVM's decision); probabilities are Platt-coupled. */

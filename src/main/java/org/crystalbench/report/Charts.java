@@ -151,6 +151,37 @@ final class Charts {
         return style(new JFreeChart(title, TITLE, plot, series.size() > 1), subtitle);
     }
 
+    /** One model's reliability curve: per non-empty confidence bin, mean confidence (x) and accuracy (y). */
+    record Curve(String name, double[] confidence, double[] accuracy) {}
+
+    /** Reliability diagram: accuracy against confidence per model, with the diagonal of perfect calibration. */
+    static JFreeChart reliability(String title, String subtitle, List<Curve> curves) {
+        var data = new org.jfree.data.xy.XYSeriesCollection();
+        var diagonal = new org.jfree.data.xy.XYSeries("perfect calibration");
+        diagonal.add(0, 0);
+        diagonal.add(1, 1);
+        data.addSeries(diagonal);
+        for (Curve c : curves) {
+            var s = new org.jfree.data.xy.XYSeries(c.name(), false);
+            for (int i = 0; i < c.confidence().length; i++) s.add(c.confidence()[i], c.accuracy()[i]);
+            data.addSeries(s);
+        }
+        var renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, GRID.darker());
+        renderer.setSeriesShapesVisible(0, false);
+        renderer.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {4, 4}, 0));
+        for (int s = 0; s < curves.size(); s++) {
+            renderer.setSeriesPaint(s + 1, PALETTE[s % PALETTE.length]);
+            renderer.setSeriesStroke(s + 1, new BasicStroke(1.6f));
+        }
+        var x = new NumberAxis("confidence (highest class probability)");
+        x.setRange(0, 1);
+        var y = new NumberAxis("accuracy");
+        y.setRange(0, 1);
+        var plot = new XYPlot(data, x, y, renderer);
+        return style(new JFreeChart(title, TITLE, plot, true), subtitle);
+    }
+
     /**
      * Bars with optional symmetric error bars and per-bar highlight colour.
      *

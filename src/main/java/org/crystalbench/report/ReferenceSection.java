@@ -10,7 +10,7 @@ import org.crystalbench.results.Study;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.stats.CiSpec;
 
-/** Our scores beside the study's Table 1 (the {@code reference} block of the recorded config): summary.md's table and a chart. */
+/** Our scores beside a published result (the {@code reference} block of the recorded config): summary.md's section and a chart. */
 final class ReferenceSection {
     private ReferenceSection() {}
 
@@ -18,16 +18,13 @@ final class ReferenceSection {
         Reference ref = config.reference();
         String fs = Study.featureSet(config), protocol = Study.protocol(config).label(), interval = Report.interval(ci);
         List<SummaryTable.Row> group = Study.group(config, summary);
+        doc.section(Study.title(ref));
+        doc.para(Study.markdown(config, summary, ci == null ? "CI" : ci.label()));
         if (group.isEmpty()) {
-            doc.note("comparison with the study: summary.csv has no rows for the reference's feature set `" + fs
-                    + "` and protocol `" + protocol + "`");
+            doc.note("comparison with the reference: summary.csv has no rows for its feature set `" + fs
+                    + "` and protocol `" + protocol + "`: no chart");
             return;
         }
-        doc.section("Comparison with the study's Table 1");
-        doc.para("Study: " + (ref.source() == null ? "the config's reference block" : ref.source()) + ". Ours: feature set `"
-                + fs + "`, protocol `" + protocol + "`, mean [" + interval + "] over splits. " + Study.LEGEND);
-        doc.table(Study.HEADER, Study.rows(ref, group));
-        doc.para(Study.CAVEAT);
         List<String> models = new ArrayList<>();
         List<Double> study = new ArrayList<>();
         List<SummaryTable.Row> ours = new ArrayList<>();
@@ -39,10 +36,10 @@ final class ReferenceSection {
         if (models.isEmpty()) return;
         double[] nan = new double[models.size()];
         Arrays.fill(nan, Double.NaN);
-        doc.figure("reference-" + Figure.slug(fs, protocol), "Study F1 beside ours", 960, 420,
-                Charts.intervalDots("F1: the study's single split vs our repeated splits",
+        doc.figure("reference-" + Figure.slug(fs, protocol), "Reference F1 beside ours", 960, 420,
+                Charts.intervalDots("F1: the reference's single split vs our repeated splits",
                         "feature set " + fs + ", " + protocol + "; whiskers: " + interval, "F1", models, List.of(
-                                new Charts.IntervalSeries("Study F1 (one split)", study.stream().mapToDouble(d -> d).toArray(), nan, nan),
+                                new Charts.IntervalSeries("Reference F1 (one split)", study.stream().mapToDouble(d -> d).toArray(), nan, nan),
                                 RunSection.series("Our Paper F1, mean " + interval, ours.stream().map(r -> r.stat(Metric.PAPER_F1)).toList()),
                                 RunSection.series("Our Macro F1, mean " + interval, ours.stream().map(r -> r.stat(Metric.MACRO_F1)).toList()))));
     }

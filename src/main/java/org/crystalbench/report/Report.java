@@ -22,6 +22,7 @@ import org.crystalbench.results.Comparison;
 import org.crystalbench.results.ComparisonsTable;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.GridTable;
+import org.crystalbench.results.PredictionsTable;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.stats.CiSpec;
@@ -47,7 +48,7 @@ public final class Report {
         return dir.resolve("perf");
     }
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
-    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-");
+    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-", "reliability-");
 
     private Report() {}
 
@@ -110,7 +111,10 @@ public final class Report {
             var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
                     () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
             var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
-            RunSection.write(doc, summary, ci, splits, confusion, comparisons, config);
+            var predictions = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
+                    () -> PredictionsTable.read(dir.resolve(PredictionsTable.FILE)));
+            RunSection.write(doc, summary, ci, splits, confusion, comparisons,
+                    predictions == null ? null : ReliabilitySection.of(predictions), config);
             if (config != null && (config.reference() == null || config.reference().models().isEmpty())) {
                 doc.note("comparison with the study: the config has no `reference` block");
             } else if (config != null) {
@@ -172,7 +176,7 @@ public final class Report {
     /** The metric a grid ranks by: the recorded config's {@code grid.metric} (macro F1 without one). */
     static Metric gridMetric(ExperimentConfig config) {
         String column = config == null || config.grid() == null ? null : config.grid().metric();
-        return Metric.ALL.stream().filter(m -> m.column().equals(column)).findFirst().orElse(Comparison.METRIC);
+        return Metric.LABEL.stream().filter(m -> m.column().equals(column)).findFirst().orElse(Comparison.METRIC);
     }
 
     private static void removeStale(Path figures, Set<String> keep) {

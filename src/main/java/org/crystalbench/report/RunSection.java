@@ -12,6 +12,8 @@ import org.crystalbench.results.Cells;
 import org.crystalbench.results.Comparison;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.Estimate;
+import org.crystalbench.results.RunTables;
+import org.crystalbench.metrics.ProbScores;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.splits.Protocol;
@@ -61,15 +63,20 @@ final class RunSection {
                 stats.stream().mapToDouble(e -> e.ci().low()).toArray(), stats.stream().mapToDouble(e -> e.ci().high()).toArray());
     }
 
-    /** Writes the scores section; {@code splits}, {@code confusion}, {@code comparisons} and {@code config} may be null. */
+    /**
+     * Writes the scores section; {@code splits}, {@code confusion}, {@code comparisons}, {@code reliability} (from
+     * predictions.csv.gz) and {@code config} may be null.
+     */
     static void write(Doc doc, List<SummaryTable.Row> summary, CiSpec ci, List<SplitsTable.Row> splits,
-                      List<ConfusionTable.Row> confusion, List<Comparison> comparisons, ExperimentConfig config) {
+                      List<ConfusionTable.Row> confusion, List<Comparison> comparisons,
+                      Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config) {
         String interval = Report.interval(ci);
         doc.section("Scores per feature set and protocol");
         doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
                 + "** (the harmonic mean of macro precision and recall, which some papers report as macro F1). Box plots show the per-split values (box: quartiles, line: median, "
                 + "whiskers: the last values within 1.5 IQR, dots: every split). The dot plots show the mean per model with "
                 + "its " + interval + " (whiskers)." + (comparisons == null || ci == null ? "" : " " + Cells.versusLegend(ci.level())));
+        doc.para(Cells.PROBABILITY_LEGEND);
         Map<Group, List<SummaryTable.Row>> groups = groups(summary);
         overview(doc, groups, interval, config);
         var perSplit = splits == null ? null : groups(splits, r -> new Group(r.featureSet(), r.protocol()));
@@ -106,8 +113,8 @@ final class RunSection {
             var family = comparisons == null ? null : Cells.family(comparisons, g.featureSet(), g.protocol());
             List<List<String>> table = new ArrayList<>();
             for (SummaryTable.Row r : rows) {
-                List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()), Cells.meanCi(r.stat(Metric.MACRO_F1)),
-                        Cells.meanCi(r.stat(Metric.PAPER_F1)), Cells.f3(r.stat(Metric.ACCURACY).mean()),
+                List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()), Cells.meanCi(r.stat(Metric.MACRO_F1), Metric.MACRO_F1),
+                        Cells.meanCi(r.stat(Metric.PAPER_F1), Metric.PAPER_F1), Cells.f3(r.stat(Metric.ACCURACY).mean()),
                         Cells.f3(r.stat(Metric.BALANCED_ACCURACY).mean())));
                 if (family != null) row.add(Cells.versusBest(r.model(), family));
                 table.add(row);
@@ -115,10 +122,14 @@ final class RunSection {
             List<String> header = new ArrayList<>(List.of("Model", "Splits", "Macro F1, mean [CI]", "Paper F1, mean [CI]", "Accuracy", "Balanced accuracy"));
             if (family != null) header.add(Cells.VERSUS);
             doc.table(header, table);
+            doc.para(RunTables.probabilityTable(rows, comparisons == null ? List.of() : comparisons));
 
             var conf = matrices == null ? null : matrices.get(g);
             if (conf != null && !conf.isEmpty()) confusionFigure(doc, g, where, models, conf);
             else if (matrices != null) doc.para("_No rows for this group in confusion.csv: no confusion matrices._");
+            var curves = reliability == null ? null : reliability.get(g);
+            if (curves != null) ReliabilitySection.figure(doc, g, where, curves);
+            else if (reliability != null) doc.para("_No rows for this group in predictions.csv.gz: no reliability diagram._");
         }
     }
 

@@ -3,6 +3,7 @@ package org.crystalbench.results;
 import java.util.List;
 import java.util.Locale;
 import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.metrics.Metric;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.stats.Interval;
 
@@ -34,9 +35,41 @@ public final class Cells {
         return "Protocol " + protocol;
     }
 
-    /** "0.812 [0.790, 0.834]"; "–" without a mean (no finished split). */
+    /** Marks an interval that reaches its metric's bound (clipped there). */
+    public static final String AT_BOUND = "†";
+    /** Marks a zero-width interval (SD 0: every split scored the same). */
+    public static final String NO_SPREAD = "°";
+
+    /** "0.812 [0.790, 0.834]" for a metric in [0, 1], marked as {@link #mark} says; "–" without a mean (no finished split). */
     public static String meanCi(Estimate e) {
-        return Double.isNaN(e.mean()) ? "–" : f3(e.mean()) + " [" + f3(e.ci().low()) + ", " + f3(e.ci().high()) + "]";
+        return meanCi(e, Metric.MACRO_F1);
+    }
+
+    /** "0.812 [0.790, 0.834]", "1.000 [1.000, 1.000]°", "0.994 [0.987, 1.000]†"; "–" without a mean. */
+    public static String meanCi(Estimate e, Metric m) {
+        return Double.isNaN(e.mean()) ? "–" : f3(e.mean()) + " [" + f3(e.ci().low()) + ", " + f3(e.ci().high()) + "]" + mark(e.ci(), m);
+    }
+
+    /** {@link #NO_SPREAD} for a zero-width interval, {@link #AT_BOUND} for one that reaches the metric's range end, else "". */
+    public static String mark(Interval ci, Metric m) {
+        if (Double.isNaN(ci.low()) || Double.isNaN(ci.high())) return "";
+        if (ci.low() == ci.high()) return NO_SPREAD;
+        return ci.low() <= m.min() || ci.high() >= m.max() ? AT_BOUND : "";
+    }
+
+    /** The footnote for the marks that occur in {@code table} ("" when none), to follow it. */
+    public static String footnote(String table) {
+        var md = new StringBuilder();
+        if (table.contains(AT_BOUND)) {
+            md.append(AT_BOUND).append(" The interval reaches the end of the metric's range (0 or 1; 2 for Brier) and was clipped "
+                    + "there: the computed interval extends beyond it (many splits score at the bound), so this end says only "
+                    + "\"at most the bound\" and the interval is not symmetric about the mean.\n");
+        }
+        if (table.contains(NO_SPREAD)) {
+            md.append(NO_SPREAD).append(" Zero-width interval: every split scored the same (SD 0). It says \"no split-to-split "
+                    + "variation\", not \"certain\".\n");
+        }
+        return md.isEmpty() ? "" : "\n" + md;
     }
 
     /** "= 0.042", "< 0.001" */
@@ -46,9 +79,28 @@ public final class Cells {
 
     /** The comparisons behind one table's verdicts: {@link Comparison#METRIC}, one feature set and protocol. */
     public static List<Comparison> family(List<Comparison> all, String featureSet, Protocol protocol) {
-        return all.stream().filter(c -> c.metric() == Comparison.METRIC && c.featureSet().equals(featureSet)
+        return family(all, featureSet, protocol, Comparison.METRIC);
+    }
+
+    /** The comparisons of {@code metric} in one feature set and protocol. */
+    public static List<Comparison> family(List<Comparison> all, String featureSet, Protocol protocol, Metric metric) {
+        return all.stream().filter(c -> c.metric() == metric && c.featureSet().equals(featureSet)
                 && c.protocol() == protocol).toList();
     }
+
+    /** Heading of the probability tables' verdict column. */
+    public static final String VERSUS_LOG_LOSS = "vs best (log loss)";
+
+    /** The probability metrics' table heading, in {@link Metric#PROBABILITY} order. */
+    public static final List<String> PROBABILITY_HEADER = List.of("Log loss", "Brier", "ROC AUC (macro OvR)", "ECE");
+
+    /** What the probability columns are, said once per file. */
+    public static final String PROBABILITY_LEGEND = "**Probabilities** (scores of each model's class probabilities on the test "
+            + "rows): **log loss** = mean −ln p(true class), probabilities clipped to [2^-52, 1 − 2^-52] (lower is better); "
+            + "**Brier** = mean Σ_class (p − [true])², 0–2 (lower is better); **ROC AUC** = mean over classes of the one-vs-rest "
+            + "AUC (higher is better); **ECE** = expected calibration error of the top class, 10 equal-width confidence bins "
+            + "(lower is better). Hard voting's probabilities are vote shares (0, 1/3, 2/3, 1), so its log loss is dominated "
+            + "by clipped zeros. *" + VERSUS_LOG_LOSS + "*: as for macro F1, with the lowest mean log loss as best.";
 
     /**
      * A model's verdict against the best of its table: "**best**", "not significantly worse (Δ -0.010,
@@ -77,12 +129,12 @@ public final class Cells {
         return Double.isNaN(ci.low()) || Double.isNaN(value) ? "–" : ci.contains(value) ? "yes" : "no";
     }
 
-    /** A Markdown table; '|' in cells escaped. */
+    /** A Markdown table; '|' in cells escaped; followed by the {@link #footnote} of the marks in its cells. */
     public static String table(List<String> header, List<List<String>> rows) {
         var md = new StringBuilder("| ").append(String.join(" | ", header.stream().map(Cells::cell).toList())).append(" |\n|");
         md.append("---|".repeat(header.size())).append('\n');
         for (List<String> row : rows) md.append("| ").append(String.join(" | ", row.stream().map(Cells::cell).toList())).append(" |\n");
-        return md.toString();
+        return md.append(footnote(md.toString())).toString();
     }
 
     private static String cell(String s) {

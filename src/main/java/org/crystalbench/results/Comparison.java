@@ -15,7 +15,7 @@ import org.crystalbench.stats.Resampling;
  *
  * @param test               {@code model - best}: mean difference, corrected CI, t, raw p
  * @param pHolm              Holm-adjusted p within the family
- * @param significantlyWorse {@code pHolm < 1 - level} and the model's mean is lower
+ * @param significantlyWorse {@code pHolm < 1 - level} and the model's mean is worse (lower; higher for a loss)
  */
 public record Comparison(String featureSet, Protocol protocol, String model, String bestModel, Metric metric,
                          Resampling.PairedTest test, double pHolm, boolean significantlyWorse) {
@@ -23,19 +23,35 @@ public record Comparison(String featureSet, Protocol protocol, String model, Str
     /** The metric that picks the best model and is compared. */
     public static final Metric METRIC = Metric.MACRO_F1;
 
-    /** Comparisons in summary order; the best model of each family has no row. */
+    /** The metrics compared, each with its own best model: {@link #METRIC}, then the probability metrics. */
+    public static final List<Metric> COMPARED;
+
+    static {
+        var m = new ArrayList<>(List.of(METRIC));
+        m.addAll(Metric.PROBABILITY);
+        COMPARED = List.copyOf(m);
+    }
+
+    /**
+     * Comparisons in summary order, per family {@link #METRIC}'s rows first, then each probability metric's
+     * (a metric that is NaN for some model of the family, e.g. an AUC with a class missing, is not compared
+     * there); the best model of each family and metric has no row.
+     */
     public static List<Comparison> of(List<Summary> summaries, double level) {
         Map<List<Object>, List<Summary>> families = new LinkedHashMap<>();
         for (Summary s : summaries) families.computeIfAbsent(List.of(s.featureSet(), s.protocol()), k -> new ArrayList<>()).add(s);
         List<Comparison> out = new ArrayList<>();
         for (List<Summary> family : families.values()) {
-            Ranking r = Ranking.of(family.stream().map(Summary::sample).toList(), METRIC, level, i -> true);
-            if (r == null) continue;
-            Summary best = family.get(r.best());
-            for (Ranking.Versus v : r.others()) {
-                Summary s = family.get(v.index());
-                out.add(new Comparison(s.featureSet(), s.protocol(), s.model(), best.model(), METRIC, v.test(), v.pHolm(),
-                        v.significantlyWorse()));
+            for (Metric metric : COMPARED) {
+                if (family.stream().anyMatch(s -> Double.isNaN(s.mean(metric)))) continue;
+                Ranking r = Ranking.of(family.stream().map(Summary::sample).toList(), metric, level, i -> true);
+                if (r == null) continue;
+                Summary best = family.get(r.best());
+                for (Ranking.Versus v : r.others()) {
+                    Summary s = family.get(v.index());
+                    out.add(new Comparison(s.featureSet(), s.protocol(), s.model(), best.model(), metric, v.test(), v.pHolm(),
+                            v.significantlyWorse()));
+                }
             }
         }
         return out;

@@ -16,10 +16,10 @@ import org.crystalbench.stats.Interval;
  */
 public record Estimate(double mean, double sd, Interval ci) {
 
-    /** The per-metric columns in table order; {@code withSd}: summary.csv's {@code _sd} after each mean. */
-    static List<String> columns(boolean withSd) {
+    /** The per-metric columns of {@code metrics} in table order; {@code withSd}: summary.csv's {@code _sd} after each mean. */
+    static List<String> columns(List<Metric> metrics, boolean withSd) {
         List<String> out = new ArrayList<>();
-        for (Metric m : Metric.ALL) {
+        for (Metric m : metrics) {
             out.add(m.column() + "_mean");
             if (withSd) out.add(m.column() + "_sd");
             out.add(m.column() + "_ci_low");
@@ -28,8 +28,8 @@ public record Estimate(double mean, double sd, Interval ci) {
         return out;
     }
 
-    static void cells(Map<Metric, Estimate> stats, boolean withSd, List<Object> row) {
-        for (Metric m : Metric.ALL) {
+    static void cells(List<Metric> metrics, Map<Metric, Estimate> stats, boolean withSd, List<Object> row) {
+        for (Metric m : metrics) {
             Estimate e = stats.get(m);
             row.add(e.mean());
             if (withSd) row.add(e.sd());
@@ -38,9 +38,10 @@ public record Estimate(double mean, double sd, Interval ci) {
         }
     }
 
-    static Map<Metric, Estimate> read(CsvTable t, CSVRecord r, boolean withSd) {
+    /** The estimates of {@code metrics} in row {@code r}; a metric not in {@code metrics} is absent. */
+    static Map<Metric, Estimate> read(List<Metric> metrics, CsvTable t, CSVRecord r, boolean withSd) {
         Map<Metric, Estimate> out = new EnumMap<>(Metric.class);
-        for (Metric m : Metric.ALL) {
+        for (Metric m : metrics) {
             String c = m.column();
             out.put(m, new Estimate(t.num(r, c + "_mean"), withSd ? t.num(r, c + "_sd") : Double.NaN,
                     new Interval(t.num(r, c + "_ci_low"), t.num(r, c + "_ci_high"))));

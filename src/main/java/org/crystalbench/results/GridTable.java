@@ -26,7 +26,7 @@ public final class GridTable {
 
     static {
         var cols = new ArrayList<>(List.of("n"));
-        cols.addAll(Estimate.columns(false));
+        cols.addAll(Estimate.columns(Metric.LABEL, false));
         cols.addAll(List.of("fit_ms_mean", "failed", "timed_out"));
         TAIL = List.copyOf(cols);
     }
@@ -64,7 +64,7 @@ public final class GridTable {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.pointId(), r.paramHash()));
             keys.forEach(k -> row.add(r.params().getOrDefault(k, "")));
             row.add(r.n());
-            Estimate.cells(r.stats(), false, row);
+            Estimate.cells(Metric.LABEL, r.stats(), false, row);
             row.addAll(List.of(r.fitMsMean(), r.failed(), r.timedOut()));
             cells.add(row);
         }
@@ -83,7 +83,7 @@ public final class GridTable {
                 if (!v.isEmpty()) params.put(k.substring(PARAM.length()), v);
             }
             return new Row(t.text(r, "feature_set"), t.text(r, "model"), t.text(r, "point_id"), t.text(r, "param_hash"),
-                    params, t.integer(r, "n"), Estimate.read(t, r, false), t.num(r, "fit_ms_mean"), t.integer(r, "failed"),
+                    params, t.integer(r, "n"), Estimate.read(Metric.LABEL, t, r, false), t.num(r, "fit_ms_mean"), t.integer(r, "failed"),
                     t.integer(r, "timed_out"));
         });
     }

@@ -20,7 +20,7 @@ public final class NestedTable {
 
     static {
         var cols = new ArrayList<>(List.of("feature_set", "model", "n"));
-        cols.addAll(Estimate.columns(false));
+        cols.addAll(Estimate.columns(Metric.LABEL, false));
         cols.addAll(List.of("unusable_outer_splits", "chosen_points"));
         COLUMNS = List.copyOf(cols);
     }
@@ -37,7 +37,7 @@ public final class NestedTable {
         List<List<?>> cells = new ArrayList<>();
         for (Row r : rows) {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.n()));
-            Estimate.cells(r.stats(), false, row);
+            Estimate.cells(Metric.LABEL, r.stats(), false, row);
             row.add(r.unusable());
             row.add(String.join(";", r.chosen().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
             cells.add(row);
@@ -47,7 +47,7 @@ public final class NestedTable {
 
     public static List<Row> read(Path file) {
         CsvTable t = CsvTable.read(file, COLUMNS);
-        return t.map(r -> new Row(t.text(r, "feature_set"), t.text(r, "model"), t.integer(r, "n"), Estimate.read(t, r, false),
+        return t.map(r -> new Row(t.text(r, "feature_set"), t.text(r, "model"), t.integer(r, "n"), Estimate.read(Metric.LABEL, t, r, false),
                 t.integer(r, "unusable_outer_splits"), t.parse(r, "chosen_points", NestedTable::chosen)));
     }
 

@@ -23,18 +23,22 @@ public final class RunTables {
     /** The two F1 definitions, said once for every Markdown table that shows them. */
     public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
             + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
-            + "**Paper F1** is the harmonic mean of macro precision and macro recall (the formula some papers report as macro F1). "
+            + "**Paper F1** is the harmonic mean of macro precision and macro recall: the formula some papers print as "
+            + "macro F1 (the study behind configs/paper.yaml does; which of the two a reference's reported F1s match is "
+            + "checked in the comparison section). "
             + "They differ; both are shown.\n";
 
     private static final List<Metric> COLUMNS = List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1,
             Metric.PAPER_F1, Metric.ACCURACY);
 
-    /** Writes every table and summary.md into {@code out}, each atomically. */
-    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats) {
+    /** Writes every table and summary.md into {@code out}, each atomically; predictions.csv.gz when {@code predictions}. */
+    public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats,
+                                boolean predictions) {
         List<String> classes = exp.data().classes();
         List<SummaryTable.Row> summary = SummaryTable.rows(summaries, stats.ci(), stats.seed());
         ManifestTable.write(out, ManifestTable.rows(exp));
         SplitsTable.write(out, results.stream().map(SplitsTable.Row::of).toList());
+        if (predictions) PredictionsTable.write(out, PredictionsTable.rows(results, exp.data().ids(), exp.data().y(), classes));
         PerClassTable.write(out, PerClassTable.rows(results, classes));
         ConfusionTable.write(out, ConfusionTable.rows(results, classes));
         SummaryTable.write(out, summary);
@@ -69,7 +73,7 @@ public final class RunTables {
                 .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")
                 .append(". ").append(F1_DEFINITIONS).append("\n");
-        md.append(Cells.versusLegend(stats.ci().level())).append("\n");
+        md.append(Cells.versusLegend(stats.ci().level())).append("\n\n").append(Cells.PROBABILITY_LEGEND).append("\n");
 
         String lastFs = null;
         for (int i = 0; i < summary.size(); ) {
@@ -87,31 +91,44 @@ public final class RunTables {
             md.append("\n### ").append(Cells.protocolTitle(c, first.protocol())).append("\n\n");
             var family = Cells.family(stats.comparisons(), first.featureSet(), first.protocol());
             List<List<String>> rows = new java.util.ArrayList<>();
+            int start = i;
             for (; i < summary.size() && summary.get(i).featureSet().equals(first.featureSet())
                     && summary.get(i).protocol() == first.protocol(); i++) {
                 SummaryTable.Row s = summary.get(i);
                 List<String> row = new java.util.ArrayList<>(List.of(s.model()));
-                COLUMNS.forEach(m -> row.add(Cells.meanCi(s.stat(m))));
+                COLUMNS.forEach(m -> row.add(Cells.meanCi(s.stat(m), m)));
                 row.add(Cells.versusBest(s.model(), family));
                 rows.add(row);
             }
             md.append(Cells.table(List.of("Model", "Macro P", "Macro R", "Macro F1", "Paper F1", "Accuracy", Cells.VERSUS), rows));
+            md.append("\n").append(probabilityTable(summary.subList(start, i), stats.comparisons()));
         }
         md.append(studyMarkdown(c, summary, stats));
         md.append("\n").append(stats.audit().markdown("## Leakage audit"));
         return md.toString();
     }
 
+    /** One feature set and protocol's probability scores, mean [interval], and the verdict against the best by log loss. */
+    public static String probabilityTable(List<SummaryTable.Row> group, List<Comparison> comparisons) {
+        SummaryTable.Row first = group.getFirst();
+        var family = Cells.family(comparisons, first.featureSet(), first.protocol(), Metric.LOG_LOSS);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (SummaryTable.Row s : group) {
+            List<String> row = new java.util.ArrayList<>(List.of(s.model()));
+            Metric.PROBABILITY.forEach(m -> row.add(Cells.meanCi(s.stat(m), m)));
+            // no family with several models: log loss was not compared (NaN somewhere), not "everyone is best"
+            row.add(family.isEmpty() && group.size() > 1 ? "–" : Cells.versusBest(s.model(), family));
+            rows.add(row);
+        }
+        List<String> header = new java.util.ArrayList<>(List.of("Model"));
+        header.addAll(Cells.PROBABILITY_HEADER);
+        header.add(Cells.VERSUS_LOG_LOSS);
+        return Cells.table(header, rows);
+    }
+
     private static String studyMarkdown(ExperimentConfig c, List<SummaryTable.Row> summary, RunStats stats) {
         Reference ref = c.reference();
         if (ref == null || ref.models().isEmpty()) return "";
-        var md = new StringBuilder("\n## Comparison with the study\n\n");
-        md.append("Study: ").append(ref.source() == null ? "the `reference` block of the config" : ref.source())
-                .append(". Ours: feature set `").append(Study.featureSet(c)).append("`, ").append(Study.protocol(c))
-                .append(", mean [").append(stats.ci().label()).append(" interval]. ").append(Study.LEGEND).append("\n\n");
-        List<SummaryTable.Row> group = Study.group(c, summary);
-        if (group.isEmpty()) return md.append("Protocol `").append(Study.protocol(c)).append("` was not run, so there is nothing to compare.\n").toString();
-        md.append(Cells.table(Study.HEADER, Study.rows(ref, group)));
-        return md.append("\n").append(Study.CAVEAT).append("\n").toString();
+        return "\n## " + Study.title(ref) + "\n\n" + Study.markdown(c, summary, stats.ci().label());
     }
 }

@@ -21,8 +21,9 @@ public final class SplitsTable {
 
     static {
         var cols = new ArrayList<>(List.of("feature_set", "protocol", "model", "repeat", "fold"));
-        Metric.ALL.forEach(m -> cols.add(m.column()));
+        Metric.LABEL.forEach(m -> cols.add(m.column()));
         cols.addAll(List.of("train_size", "test_size", "fit_ms", "predict_ms"));
+        Metric.PROBABILITY.forEach(m -> cols.add(m.column())); // appended later: scripts may read columns by position
         COLUMNS = List.copyOf(cols);
     }
 
@@ -40,8 +41,9 @@ public final class SplitsTable {
         List<List<?>> cells = new ArrayList<>();
         for (Row r : rows) {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold()));
-            Metric.ALL.forEach(m -> row.add(r.scores().get(m)));
+            Metric.LABEL.forEach(m -> row.add(r.scores().get(m)));
             row.addAll(List.of(r.trainSize(), r.testSize(), r.fitMs(), r.predictMs()));
+            Metric.PROBABILITY.forEach(m -> row.add(r.scores().get(m)));
             cells.add(row);
         }
         AtomicFiles.write(dir.resolve(FILE), Csv.of(COLUMNS, cells));

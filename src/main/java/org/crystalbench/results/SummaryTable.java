@@ -21,8 +21,9 @@ public final class SummaryTable {
 
     static {
         var cols = new ArrayList<>(List.of("feature_set", "protocol", "model", "n"));
-        cols.addAll(Estimate.columns(true));
+        cols.addAll(Estimate.columns(Metric.LABEL, true));
         cols.addAll(List.of("fit_ms_mean", "predict_ms_mean"));
+        cols.addAll(Estimate.columns(Metric.PROBABILITY, true)); // appended later: scripts may read columns by position
         COLUMNS = List.copyOf(cols);
     }
 
@@ -48,9 +49,10 @@ public final class SummaryTable {
         List<List<?>> cells = new ArrayList<>();
         for (Row r : rows) {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.protocol(), r.model(), r.n()));
-            Estimate.cells(r.stats(), true, row);
+            Estimate.cells(Metric.LABEL, r.stats(), true, row);
             row.add(r.fitMsMean());
             row.add(r.predictMsMean());
+            Estimate.cells(Metric.PROBABILITY, r.stats(), true, row);
             cells.add(row);
         }
         AtomicFiles.write(dir.resolve(FILE), Csv.of(COLUMNS, cells));
@@ -58,7 +60,11 @@ public final class SummaryTable {
 
     public static List<Row> read(Path file) {
         CsvTable t = CsvTable.read(file, COLUMNS);
-        return t.map(r -> new Row(t.text(r, "feature_set"), t.parse(r, "protocol", Protocol::of), t.text(r, "model"),
-                t.integer(r, "n"), Estimate.read(t, r, true), t.num(r, "fit_ms_mean"), t.num(r, "predict_ms_mean")));
+        return t.map(r -> {
+            Map<Metric, Estimate> stats = Estimate.read(Metric.LABEL, t, r, true);
+            stats.putAll(Estimate.read(Metric.PROBABILITY, t, r, true));
+            return new Row(t.text(r, "feature_set"), t.parse(r, "protocol", Protocol::of), t.text(r, "model"),
+                    t.integer(r, "n"), stats, t.num(r, "fit_ms_mean"), t.num(r, "predict_ms_mean"));
+        });
     }
 }

@@ -35,8 +35,15 @@ public final class Run {
      * @param data        overrides dataset.path (null: the config's)
      * @param out         output folder (null: results/runs/&lt;time&gt;-&lt;config&gt;)
      * @param commandLine the program's arguments, recorded in provenance.json
+     * @param predictions write predictions.csv.gz (the out-of-fold predictions)
      */
-    public record Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine) {}
+    public record Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine,
+                          boolean predictions) {
+        /** With predictions.csv.gz, the default. */
+        public Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine) {
+            this(config, data, out, threads, ci, quiet, commandLine, true);
+        }
+    }
 
     /** What a run produced, as written to {@code dir}. */
     public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats) {}
@@ -63,7 +70,7 @@ public final class Run {
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
-        RunTables.writeAll(dir, exp, results, summaries, stats);
+        RunTables.writeAll(dir, exp, results, summaries, stats, r.predictions());
         Path report = org.crystalbench.report.Report.write(dir); // reads the tables just written
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         console.out().println(dir.resolve("summary.md"));

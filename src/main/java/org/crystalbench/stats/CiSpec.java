@@ -33,9 +33,9 @@ public record CiSpec(CiMethod method, double level) {
     }
 
     /**
-     * The interval of {@code metric}'s mean over the sample's splits, clipped to [0, 1]: every metric
-     * is a proportion, so a t-interval's tail beyond 1 (near-perfect scores) carries no information.
-     * NaN for an empty sample.
+     * The interval of {@code metric}'s mean over the sample's splits, clipped to the metric's range
+     * ([0, 1] for proportions, [0, 2] for Brier, [0, ∞) for log loss): a t-interval's tail beyond a bound
+     * (near-perfect scores) carries no information. NaN for an empty sample.
      *
      * @param cell names the table cell, so that its bootstrap seed ({@link Seeds#bootstrap}) is its own,
      *             independent of threads and table order
@@ -44,7 +44,7 @@ public record CiSpec(CiMethod method, double level) {
         if (s.n() == 0) return new Interval(Double.NaN, Double.NaN);
         Interval raw = Resampling.interval(method, s.of(metric), s.testTrainRatio(), level,
                 Seeds.bootstrap(seed, cell, metric.ordinal()));
-        return new Interval(Math.max(0, raw.low()), Math.min(1, raw.high()));
+        return new Interval(Math.max(metric.min(), raw.low()), Math.min(metric.max(), raw.high()));
     }
 
     /** "corrected-t 95%" */

@@ -7,7 +7,8 @@ import org.crystalbench.metrics.Metric;
 
 /**
  * "Best" and "significantly worse than the best" for a family of samples (the models of one table of
- * a run, or the points of one model in a grid): the best is the highest mean of {@code metric} among
+ * a run, or the points of one model in a grid): the best is the best mean of {@code metric} (the highest,
+ * or the lowest for a loss such as log loss) among
  * the eligible samples, ties going to the earlier one; every other sample is compared with it by the
  * corrected resampled paired t-test on the splits both have (at least two), and the p-values are
  * Holm-adjusted across the family. The one place where run and grid decide these.
@@ -22,16 +23,17 @@ public record Ranking(int best, List<Versus> others) {
      *
      * @param test               {@code sample - best} on their common splits: mean difference, corrected CI, t, raw p
      * @param pHolm              Holm-adjusted p across the family
-     * @param significantlyWorse {@code pHolm < 1 - level} and the sample's mean is lower
+     * @param significantlyWorse {@code pHolm < 1 - level} and the sample's mean is worse (lower; higher for a loss)
      */
     public record Versus(int index, Resampling.PairedTest test, double pHolm, boolean significantlyWorse) {}
 
     /** The ranking, or null when no eligible sample has data. */
     public static Ranking of(List<Sample> family, Metric metric, double level, IntPredicate eligible) {
+        double sign = metric.higherIsBetter() ? 1 : -1;
         int best = -1;
         for (int i = 0; i < family.size(); i++) {
             if (!eligible.test(i) || family.get(i).n() == 0) continue;
-            if (best < 0 || family.get(i).mean(metric) > family.get(best).mean(metric)) best = i;
+            if (best < 0 || sign * family.get(i).mean(metric) > sign * family.get(best).mean(metric)) best = i;
         }
         if (best < 0) return null;
         Sample b = family.get(best);
@@ -48,7 +50,7 @@ public record Ranking(int best, List<Versus> others) {
         double[] holm = Resampling.holm(tests.stream().mapToDouble(Resampling.PairedTest::p).toArray());
         List<Versus> others = new ArrayList<>();
         for (int j = 0; j < tests.size(); j++) {
-            others.add(new Versus(index.get(j), tests.get(j), holm[j], holm[j] < 1 - level && tests.get(j).meanDiff() < 0));
+            others.add(new Versus(index.get(j), tests.get(j), holm[j], holm[j] < 1 - level && sign * tests.get(j).meanDiff() < 0));
         }
         return new Ranking(best, List.copyOf(others));
     }

@@ -149,7 +149,7 @@ class ReportTest {
         // The study table: the same header and rows in both files.
         String header = "| " + String.join(" | ", org.crystalbench.results.Study.HEADER) + " |";
         assertTrue(report.contains(header) && Files.readString(tmp.resolve("summary.md")).contains(header));
-        String study = Files.readString(tmp.resolve("summary.md")).split("## Comparison with the study")[1];
+        String study = Files.readString(tmp.resolve("summary.md")).split("## Comparison with Study, Table 1")[1];
         for (String model : List.of("LR", "NB", "DNN")) {
             String row = study.lines().filter(l -> l.startsWith("| " + model + " | 0.")).findFirst().orElseThrow();
             assertTrue(report.contains(row), row);
@@ -179,7 +179,7 @@ class ReportTest {
         String label = org.crystalbench.provenance.Provenance.read(out.resolve("provenance.json")).ci().label();
         assertEquals("t 90%", label);
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("mean per model with its " + label + " CI") && md.contains("mean [" + label + " CI] over splits"), md);
+        assertTrue(md.contains("mean per model with its " + label + " CI") && md.contains("ours as mean [" + label + " interval]"), md);
         assertTrue(Files.readString(out.resolve("summary.md")).contains("Cells are mean [" + label + " interval of the mean]"));
     }
 
@@ -314,7 +314,12 @@ class ReportTest {
         assertTrue(links.contains("figures/audit-entropy-paper-holdout.png"));
         assertTrue(md.contains("not drawn: Volume."), md);
         // Study: two of three models were run.
-        assertTrue(md.contains("## Comparison with the study's Table 1"));
+        assertTrue(md.contains("## Comparison with Study, Table 1"), "titled by the reference's own source");
+        assertTrue(md.contains("| `paper` | Repeated stratified holdout"), "the reference against every setting");
+        assertTrue(md.contains("**Which F1 the reference reports.**"), md);
+        // Probabilities: a table per group and a reliability diagram per group from predictions.csv.gz.
+        assertTrue(md.contains("| Model | Log loss | Brier | ROC AUC (macro OvR) | ECE | vs best (log loss) |"), md);
+        assertTrue(links.contains("figures/reliability-paper-holdout.png"), links.toString());
         assertTrue(md.contains("| DNN | 0.820 | 0.820 | 0.810 | – | – | – | – |"), md);
         assertTrue(links.contains("figures/reference-paper-holdout.png"));
         // Benchmarks: the baseline and the newest run only; training and inference apart.

@@ -1,6 +1,8 @@
 package org.crystalbench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -38,5 +40,20 @@ class CellsTest {
         assertEquals(List.of(List.of("LR", "0.900", "0.300", "0.450", "0.500 [0.400, 0.600]", "yes", "0.700 [0.650, 0.750]", "no")),
                 Study.rows(ref, ours));
         assertEquals("–", Cells.inside(0.5, new Interval(Double.NaN, Double.NaN)));
+    }
+
+    @Test
+    void boundaryAndZeroSpreadIntervalsAreMarkedAndFootnoted() {
+        assertEquals("0.994 [0.987, 1.000]†", Cells.meanCi(new Estimate(0.994, 0.01, new Interval(0.987, 1.0)), Metric.MACRO_F1));
+        assertEquals("1.000 [1.000, 1.000]°", Cells.meanCi(new Estimate(1, 0, new Interval(1, 1)), Metric.MACRO_F1));
+        assertEquals("0.020 [0.000, 0.050]†", Cells.meanCi(new Estimate(0.02, 0.03, new Interval(0, 0.05)), Metric.ECE));
+        assertEquals("0.500 [0.400, 0.600]", Cells.meanCi(new Estimate(0.5, 0.1, new Interval(0.4, 0.6)), Metric.MACRO_F1));
+        assertEquals("1.500 [1.000, 2.000]†", Cells.meanCi(new Estimate(1.5, 0.5, new Interval(1, 2)), Metric.BRIER));
+        assertEquals("1.500 [1.000, 2.000]", Cells.meanCi(new Estimate(1.5, 0.5, new Interval(1, 2)), Metric.LOG_LOSS), "no upper bound");
+        String plain = Cells.table(List.of("a"), List.of(List.of("0.500 [0.400, 0.600]")));
+        assertFalse(plain.contains("clipped") || plain.contains("Zero-width"), plain);
+        String marked = Cells.table(List.of("a", "b"), List.of(List.of("0.994 [0.987, 1.000]†", "1.000 [1.000, 1.000]°")));
+        assertTrue(marked.contains("\n† The interval reaches the end of the metric's range"), marked);
+        assertTrue(marked.contains("\n° Zero-width interval: every split scored the same (SD 0)"), marked);
     }
 }

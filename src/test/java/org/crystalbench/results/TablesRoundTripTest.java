@@ -33,8 +33,13 @@ class TablesRoundTripTest {
     }
 
     static Map<Metric, Estimate> stats(boolean withSd) {
+        return stats(withSd, Metric.ALL);
+    }
+
+    /** Estimates of {@code metrics} (grid tables carry the label metrics only). */
+    static Map<Metric, Estimate> stats(boolean withSd, List<Metric> metrics) {
         Map<Metric, Estimate> out = new EnumMap<>(Metric.class);
-        Metric.ALL.forEach(m -> out.put(m, new Estimate(0.5 + m.ordinal() / 64.0, withSd ? 0.0625 : Double.NaN,
+        metrics.forEach(m -> out.put(m, new Estimate(0.5 + m.ordinal() / 64.0, withSd ? 0.0625 : Double.NaN,
                 new Interval(0.25, m == Metric.ACCURACY ? Double.NaN : 0.75))));
         return out;
     }
@@ -81,13 +86,13 @@ class TablesRoundTripTest {
         Map<String, String> svm = new LinkedHashMap<>();
         svm.put("C", "10");
         svm.put("sigma", "0.5");
-        var grid = List.of(new GridTable.Row("paper", "SVM", "SVM-000", "c483", svm, 6, stats(false), 112.5, 0, 0),
-                new GridTable.Row("paper", "Voting", "Voting-001", "9f00", Map.of("weights", "[2,1,1]"), 0, stats(false), Double.NaN, 6, 0));
+        var grid = List.of(new GridTable.Row("paper", "SVM", "SVM-000", "c483", svm, 6, stats(false, Metric.LABEL), 112.5, 0, 0),
+                new GridTable.Row("paper", "Voting", "Voting-001", "9f00", Map.of("weights", "[2,1,1]"), 0, stats(false, Metric.LABEL), Double.NaN, 6, 0));
         GridTable.write(dir, grid);
         assertEquals(grid, GridTable.read(dir.resolve(GridTable.FILE)));
         assertEquals(List.of("C", "sigma", "weights"), GridTable.paramKeys(grid));
-        var nested = List.of(new NestedTable.Row("paper", "SVM", 3, stats(false), 0, Map.of("SVM-002", 1, "SVM-003", 2)),
-                new NestedTable.Row("paper", "LR", 0, stats(false), 3, Map.of()));
+        var nested = List.of(new NestedTable.Row("paper", "SVM", 3, stats(false, Metric.LABEL), 0, Map.of("SVM-002", 1, "SVM-003", 2)),
+                new NestedTable.Row("paper", "LR", 0, stats(false, Metric.LABEL), 3, Map.of()));
         NestedTable.write(dir, nested);
         assertEquals(nested, NestedTable.read(dir.resolve(NestedTable.FILE)));
     }

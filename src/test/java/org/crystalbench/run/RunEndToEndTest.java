@@ -1,6 +1,7 @@
 package org.crystalbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.crystalbench.Fixtures;
 import org.crystalbench.TestCli;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.metrics.Scores;
+import org.crystalbench.results.PredictionsTable;
+import org.crystalbench.results.SplitsTable;
+import org.crystalbench.splits.Protocol;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +39,14 @@ class RunEndToEndTest {
         return out;
     }
 
-    /** splits.csv without the timing columns (fit_ms, predict_ms), which legitimately vary. */
+    /** splits.csv without the timing columns (fit_ms, predict_ms: the 14th and 15th), which legitimately vary. */
     static List<String> metricColumns(Path out) throws IOException {
-        return Files.readAllLines(out.resolve("splits.csv")).stream()
-                .map(l -> String.join(",", Arrays.copyOf(l.split(","), 13))).toList();
+        return Files.readAllLines(out.resolve("splits.csv")).stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(l.split(",")));
+            assertEquals(19, cells.size(), l);
+            cells.subList(13, 15).clear();
+            return String.join(",", cells);
+        }).toList();
     }
 
     @Test
@@ -47,7 +57,7 @@ class RunEndToEndTest {
         }
         List<String> splits = Files.readAllLines(out.resolve("splits.csv"));
         assertEquals("feature_set,protocol,model,repeat,fold,accuracy,balanced_accuracy,macro_precision,"
-                + "macro_recall,macro_f1,paper_f1,train_size,test_size,fit_ms,predict_ms", splits.get(0));
+                + "macro_recall,macro_f1,paper_f1,train_size,test_size,fit_ms,predict_ms,log_loss,brier,roc_auc_ovr,ece", splits.get(0));
         // 2 feature sets x (3 holdout + 2x3 cv) splits x 6 models
         assertEquals(1 + 2 * 9 * 6, splits.size());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
@@ -66,6 +76,44 @@ class RunEndToEndTest {
         List<Double> leakyF1 = splits.stream().filter(l -> l.startsWith("all,holdout,LR,")).map(l -> Double.parseDouble(l.split(",")[9])).toList();
         assertEquals(3, leakyF1.size());
         assertTrue(leakyF1.stream().allMatch(f1 -> f1 > 0.9), leakyF1.toString());
+    }
+
+    /** predictions.csv.gz holds every test row of every split and model; splits.csv's scores follow from it. */
+    @Test
+    void outOfFoldPredictionsReproduceTheSplitScores() throws IOException {
+        Path out = run("pred", 2);
+        var table = PredictionsTable.read(out.resolve(PredictionsTable.FILE));
+        List<SplitsTable.Row> splits = SplitsTable.read(out.resolve(SplitsTable.FILE));
+        assertEquals(splits.stream().mapToInt(SplitsTable.Row::testSize).sum(), table.rows().size());
+        assertEquals(List.of("monoclinic", "orthorhombic", "triclinic"), table.classes());
+        // every CV repeat predicts each row exactly once per feature set and model
+        var cv = table.rows().stream().filter(r -> r.protocol() == Protocol.CV && r.repeat() == 0
+                && r.featureSet().equals("all") && r.model().equals("LR")).map(PredictionsTable.Row::id).toList();
+        assertEquals(150, cv.size());
+        assertEquals(150, new java.util.HashSet<>(cv).size());
+        assertTrue(cv.stream().allMatch(id -> id.startsWith("syn-")), "the data's id column: " + cv.getFirst());
+        int checked = 0;
+        for (SplitsTable.Row s : splits) {
+            var rows = table.rows().stream().filter(r -> r.featureSet().equals(s.featureSet()) && r.protocol() == s.protocol()
+                    && r.model().equals(s.model()) && r.repeat() == s.repeat() && r.fold() == s.fold()).toList();
+            int[] truth = rows.stream().mapToInt(r -> table.classes().indexOf(r.trueClass())).toArray();
+            int[] predicted = rows.stream().mapToInt(r -> table.classes().indexOf(r.predictedClass())).toArray();
+            double[][] p = rows.stream().map(r -> r.probabilities().stream().mapToDouble(d -> d).toArray()).toArray(double[][]::new);
+            Scores again = Scores.of(truth, predicted, p, 3);
+            assertEquals(s.scores().get(Metric.MACRO_F1), Metric.MACRO_F1.of(again), 1e-5, s.toString());
+            for (Metric m : Metric.PROBABILITY) { // splits.csv keeps 6 significant digits; the file, every digit
+                assertEquals(s.scores().get(m), m.of(again), 1e-5 * Math.max(1, Math.abs(m.of(again))), m + " " + s);
+            }
+            checked++;
+        }
+        assertEquals(2 * 9 * 6, checked);
+        assertTrue(Files.readString(out.resolve("report.md")).contains("figures/reliability-all-holdout.png"));
+
+        Path none = dir.resolve("none");
+        var r = TestCli.run("run", config.toString(), "--out", none.toString(), "--no-predictions", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(none.resolve(PredictionsTable.FILE)));
+        assertTrue(Files.readString(none.resolve("report.md")).contains("predictions.csv.gz not found: no reliability diagrams"));
     }
 
     @Test

@@ -100,7 +100,9 @@ class RunStatsEndToEndTest {
                 + "macro_precision_mean,macro_precision_sd,macro_precision_ci_low,macro_precision_ci_high,"
                 + "macro_recall_mean,macro_recall_sd,macro_recall_ci_low,macro_recall_ci_high,"
                 + "macro_f1_mean,macro_f1_sd,macro_f1_ci_low,macro_f1_ci_high,"
-                + "paper_f1_mean,paper_f1_sd,paper_f1_ci_low,paper_f1_ci_high,fit_ms_mean,predict_ms_mean",
+                + "paper_f1_mean,paper_f1_sd,paper_f1_ci_low,paper_f1_ci_high,fit_ms_mean,predict_ms_mean,"
+                + "log_loss_mean,log_loss_sd,log_loss_ci_low,log_loss_ci_high,brier_mean,brier_sd,brier_ci_low,brier_ci_high,"
+                + "roc_auc_ovr_mean,roc_auc_ovr_sd,roc_auc_ovr_ci_low,roc_auc_ovr_ci_high,ece_mean,ece_sd,ece_ci_low,ece_ci_high",
                 Files.readAllLines(out.resolve("summary.csv")).get(0));
         List<Map<String, String>> summary = read(out.resolve("summary.csv"));
         assertEquals(2 * 2 * 2, summary.size());
@@ -133,9 +135,12 @@ class RunStatsEndToEndTest {
     void comparisonsAgainstTheBestByMacroF1() throws IOException {
         assertEquals("feature_set,protocol,model,best_model,metric,mean_diff,ci_low,ci_high,t,p,p_holm,significantly_worse",
                 Files.readAllLines(out.resolve("comparisons.csv")).get(0));
-        List<Map<String, String>> comparisons = read(out.resolve("comparisons.csv"));
+        List<Map<String, String>> all = read(out.resolve("comparisons.csv"));
+        // per feature set and protocol and compared metric (macro F1, then the four probability metrics): the other of two models
+        assertEquals(2 * 2 * 5, all.size());
+        assertEquals(List.of("macro_f1", "log_loss", "brier", "roc_auc_ovr", "ece"), all.stream().limit(5).map(c -> c.get("metric")).toList());
+        List<Map<String, String>> comparisons = all.stream().filter(c -> c.get("metric").equals("macro_f1")).toList();
         List<Map<String, String>> summary = read(out.resolve("summary.csv"));
-        assertEquals(2 * 2, comparisons.size()); // per feature set and protocol: the other of two models
         for (Map<String, String> c : comparisons) {
             Map<String, String> model = find(summary, c, c.get("model"));
             Map<String, String> best = find(summary, c, c.get("best_model"));
@@ -245,7 +250,7 @@ class RunStatsEndToEndTest {
     @Test
     void referenceTableSetsTheStudyBesideOurIntervals() throws IOException {
         String md = Files.readString(out.resolve("summary.md"));
-        assertTrue(md.contains("## Comparison with the study"), md);
+        assertTrue(md.contains("## Comparison with a study\n"), "titled by the reference's own source: " + md);
         assertTrue(md.contains("| Model | Study P | Study R | Study F1 | Our macro F1 | In? | Our paper F1 | In? |"), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| LR | 0.500 | ") && l.contains(" [")), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| DNN | 0.800 | ") && l.endsWith(" | – | – | – | – |")), md);

@@ -55,6 +55,27 @@ public class RankingTest {
     }
 
     @Test
+    void forALossTheLowestMeanIsBestAndHigherIsWorse() {
+        Ranking r = Ranking.of(List.of(sample(BEST), sample(FAR)), Metric.LOG_LOSS, 0.95, i -> true);
+        assertEquals(1, r.best(), "log loss: lower is better");
+        assertTrue(r.versus(0).test().meanDiff() > 0);
+        assertTrue(r.versus(0).significantlyWorse(), "consistently higher loss");
+        Ranking auc = Ranking.of(List.of(sample(BEST), sample(FAR)), Metric.ROC_AUC, 0.95, i -> true);
+        assertEquals(0, auc.best(), "AUC: higher is better");
+        assertTrue(auc.versus(1).significantlyWorse());
+    }
+
+    @Test
+    void intervalsAreClippedToEachMetricsRange() {
+        double[] nearTwo = {1.99, 2.0, 1.98, 2.0, 1.97, 2.0, 1.99, 2.0};
+        Interval brier = CiSpec.DEFAULT.interval(sample(nearTwo), Metric.BRIER, "c", 1);
+        assertEquals(2, brier.high(), 0, "Brier ends at 2");
+        Interval logLoss = CiSpec.DEFAULT.interval(sample(nearTwo), Metric.LOG_LOSS, "c", 1);
+        assertTrue(logLoss.high() > 2, "log loss has no upper end: " + logLoss);
+        assertEquals(1, CiSpec.DEFAULT.interval(sample(nearTwo), Metric.MACRO_F1, "c", 1).high(), 0);
+    }
+
+    @Test
     void tiesGoToTheFirstSampleAndIdenticalScoresAreNotWorse() {
         Ranking r = Ranking.of(List.of(sample(BEST), sample(BEST)), Metric.MACRO_F1, 0.95, i -> true);
         assertEquals(0, r.best());

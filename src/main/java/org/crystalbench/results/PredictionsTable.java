@@ -1,0 +1,86 @@
+package org.crystalbench.results;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.crystalbench.evaluation.SplitResult;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Csv;
+import org.crystalbench.io.CsvTable;
+import org.crystalbench.splits.Protocol;
+
+/**
+ * predictions.csv.gz: the out-of-fold (out-of-split) predictions of a run, one row per feature set, protocol,
+ * model, split and test row: the row's id, its true and predicted class and the model's probability of each
+ * class ({@code p_<class>} columns, in the data's class order). Every metric of splits.csv can be recomputed
+ * from it; the report's reliability diagrams are drawn from it.
+ */
+public final class PredictionsTable {
+    private PredictionsTable() {}
+
+    public static final String FILE = "predictions.csv.gz";
+    public static final List<String> FIXED = List.of("id", "feature_set", "protocol", "model", "repeat", "fold", "true", "predicted");
+    static final String P = "p_";
+
+    /** One test row's prediction; {@code probabilities} in the order of {@link Table#classes()}. */
+    public record Row(String id, String featureSet, Protocol protocol, String model, int repeat, int fold, String trueClass,
+                      String predictedClass, List<Double> probabilities) {}
+
+    public record Table(List<String> classes, List<Row> rows) {}
+
+    /** The rows of {@code results}, in their order, each split's test rows in split order. */
+    public static Table rows(List<SplitResult> results, String[] ids, int[] y, List<String> classes) {
+        List<Row> out = new ArrayList<>();
+        for (SplitResult r : results) {
+            for (int i = 0; i < r.testRows().length; i++) {
+                int row = r.testRows()[i];
+                List<Double> p = new ArrayList<>(classes.size());
+                for (double v : r.probabilities()[i]) p.add(v);
+                out.add(new Row(ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row], r.featureSet(), r.protocol(), r.model(),
+                        r.repeat(), r.fold(), classes.get(y[row]), classes.get(r.predicted()[i]), List.copyOf(p)));
+            }
+        }
+        return new Table(List.copyOf(classes), out);
+    }
+
+    public static List<String> columns(List<String> classes) {
+        List<String> cols = new ArrayList<>(FIXED);
+        classes.forEach(c -> cols.add(P + c));
+        return cols;
+    }
+
+    public static void write(Path dir, Table t) {
+        List<List<?>> cells = new ArrayList<>(t.rows().size());
+        for (Row r : t.rows()) {
+            List<Object> row = new ArrayList<>(List.of(r.id(), r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold(),
+                    r.trueClass(), r.predictedClass()));
+            // full precision (shortest round-trip form): rounding would make ties and shift the AUC recomputed from the file
+            r.probabilities().forEach(p -> row.add(Double.toString(p)));
+            cells.add(row);
+        }
+        var bytes = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(bytes)) {
+            gz.write(Csv.of(columns(t.classes()), cells).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.write(dir.resolve(FILE), bytes.toByteArray());
+    }
+
+    /** The table; its classes are the {@code p_} columns' names, in file order. */
+    public static Table read(Path file) {
+        CsvTable t = CsvTable.read(file, FIXED);
+        List<String> probColumns = t.header().stream().filter(h -> h.startsWith(P)).toList();
+        if (probColumns.isEmpty()) throw new org.crystalbench.InputException(file + ": line 1: no probability column (p_<class>)");
+        List<String> classes = probColumns.stream().map(h -> h.substring(P.length())).toList();
+        List<Row> rows = t.map(r -> new Row(t.text(r, "id"), t.text(r, "feature_set"), t.parse(r, "protocol", Protocol::of),
+                t.text(r, "model"), t.integer(r, "repeat"), t.integer(r, "fold"), t.text(r, "true"), t.text(r, "predicted"),
+                probColumns.stream().map(c -> t.num(r, c)).toList()));
+        return new Table(classes, rows);
+    }
+}
