@@ -29,8 +29,8 @@ class FeatureEncoderTest {
         // Constant training column -> 0 (scale 1), not NaN; test row 3 is far outside and unseen.
         double[] test = enc.transform(data(NUM, CAT), 3);
         assertArrayEquals(new double[] {97 / sd, -12, 0, 0}, test, 1e-12);
-        assertTrue(enc.unseen(CAT[3]));
-        assertFalse(enc.unseen(CAT[0]));
+        assertTrue(enc.unseen(NUM[3], CAT[3]));
+        assertFalse(enc.unseen(NUM[0], CAT[0]));
     }
 
     @Test
