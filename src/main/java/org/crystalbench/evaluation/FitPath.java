@@ -88,9 +88,14 @@ public final class FitPath {
      */
     public static List<SplitResult> evaluateAll(List<ModelSpec> models, long seed, Dataset data, String featureSet,
                                                 List<String> features, Split split) throws Exception {
-        EncodedSplit e = EncodedSplit.of(data, features, split);
+        return evaluateAll(models, seed, EncodedSplit.of(data, features, split), featureSet, Memo.local());
+    }
+
+    /** As above on an encoded split, fitting through {@code memo} (which then holds every model's fit). */
+    public static List<SplitResult> evaluateAll(List<ModelSpec> models, long seed, EncodedSplit e, String featureSet,
+                                                Memo memo) throws Exception {
+        Split split = e.split();
         Function<String, ModelSpec> members = byName(models);
-        Memo memo = Memo.local();
         List<ModelSpec> order = new java.util.ArrayList<>(models);
         order.sort(java.util.Comparator.comparing(m -> m instanceof VotingSpec));
         Map<String, SplitResult> byModel = new HashMap<>();

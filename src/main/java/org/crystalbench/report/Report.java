@@ -22,6 +22,7 @@ import org.crystalbench.results.Comparison;
 import org.crystalbench.results.ComparisonsTable;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.GridTable;
+import org.crystalbench.results.ImportanceTable;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.stats.CiSpec;
@@ -42,7 +43,7 @@ public final class Report {
     /** Where JMH results are looked for by default, relative to the working directory. */
     public static final Path DEFAULT_PERF = Path.of("results", "perf");
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
-    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-");
+    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-", "importance-");
 
     private Report() {}
 
@@ -112,6 +113,13 @@ public final class Report {
                 ReferenceSection.write(doc, config, summary, ci);
             }
             if (audit != null) AuditSection.write(doc, audit);
+            Path importanceFile = dir.resolve(ImportanceTable.FILE);
+            if (Files.isRegularFile(importanceFile)) {
+                var importance = optional(doc, importanceFile, "no feature importance", () -> ImportanceTable.read(importanceFile));
+                if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, interval(ci), config);
+            } else {
+                doc.note("feature importance: importance.csv not found (run with --importance)");
+            }
         } else {
             doc.note("run scores: summary.csv not found (a grid folder)");
         }
