@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.crystalbench.Fixtures;
 import org.crystalbench.TestCli;
@@ -51,17 +50,12 @@ class MaterialsRunTest {
         return out;
     }
 
-    static List<String> metricColumns(Path out) throws IOException {
-        return Files.readAllLines(out.resolve("splits.csv")).stream()
-                .map(l -> String.join(",", Arrays.copyOf(l.split(","), 13))).toList();
-    }
-
     @Test
     void sameNumbersForOneAndTwoThreadsWithImportanceInTheReport() throws IOException {
         Path one = run("t1", 1), two = run("t2", 2);
-        List<String> splits = metricColumns(one);
+        List<String> splits = RunEndToEndTest.metricColumns(one);
         assertEquals(1 + 2 * 5 * 4, splits.size()); // 2 feature sets x 5 splits x 4 models
-        assertEquals(splits, metricColumns(two));
+        assertEquals(splits, RunEndToEndTest.metricColumns(two));
         assertEquals(Files.readString(one.resolve("importance.csv")), Files.readString(two.resolve("importance.csv")));
 
         var rows = ImportanceTable.read(one.resolve("importance.csv"));
