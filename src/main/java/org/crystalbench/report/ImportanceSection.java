@@ -39,7 +39,7 @@ final class ImportanceSection {
                 series.add(RunSection.series(m, est));
             }
             doc.figure("importance-" + Figure.slug(g.featureSet(), g.protocol().label()), "Permutation importance per input and model, " + where,
-                    Math.max(960, 110 * featureList.size()), 460,
+                    Math.max(960, 170 * featureList.size()), 460,
                     Charts.intervalDots("Permutation importance: " + g.featureSet() + ", " + g.protocol(),
                             "drop in macro F1 when the input is shuffled; whiskers: " + interval, "Macro F1 drop", featureList, series));
             List<List<String>> table = new ArrayList<>();
