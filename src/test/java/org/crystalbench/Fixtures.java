@@ -88,7 +88,7 @@ public final class Fixtures {
     public static final class Config {
         private final Path data;
         private String name = "test", idColumns = "[Materials Id]", missing, featureSets = ALL_AND_NUMERIC_ONLY,
-                protocols = SMALL_PROTOCOLS, models = FAST_MODELS, extra = "";
+                protocols = SMALL_PROTOCOLS, models = FAST_MODELS, extra = "", derived = "";
 
         private Config(Path data) {
             this.data = data;
@@ -127,6 +127,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** dataset.derived, e.g. {@code composition: {formula: Formula, nsites: Nsites, volume: Volume}}. */
+        public Config derived(String yaml) {
+            derived = "  derived:\n" + yaml.indent(4);
+            return this;
+        }
+
         /** Top-level sections after the models (reference:, grid:), verbatim. */
         public Config append(String yaml) {
             extra += yaml;
@@ -143,14 +149,14 @@ public final class Fixtures {
                     %s  id_columns: %s
                       numeric: %s
                       categorical: %s
-                      feature_sets:
+                    %s  feature_sets:
                     %s
                     protocols:
                     %s
                     models:
                     %s
                     """.formatted(name, data.toString().replace("\\", "/"), missing == null ? "" : "  missing: " + missing + "\n",
-                    idColumns, list(NUMERIC), list(CATEGORICAL), featureSets.indent(4).stripTrailing(),
+                    idColumns, list(NUMERIC), list(CATEGORICAL), derived, featureSets.indent(4).stripTrailing(),
                     protocols.indent(2).stripTrailing(), models.indent(2).stripTrailing()) + extra;
         }
 
@@ -164,6 +170,9 @@ public final class Fixtures {
         Files.writeString(p, text);
         return p;
     }
+
+    /** The composition descriptors of the synthetic data's formula, sites and volume columns. */
+    public static final String COMPOSITION = "composition: {formula: Formula, nsites: Nsites, volume: Volume}";
 
     /** A feature-set block from name, columns, name, columns, ... */
     public static String sets(Object... nameAndColumns) {

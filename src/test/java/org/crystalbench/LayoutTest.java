@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * cycles, keeps stats free of run-level types and keeps main from depending on the benchmarks.
  */
 class LayoutTest {
-    static final List<String> ORDER = List.of("io", "metrics", "models", "splits", "config", "data", "features", "synth",
+    static final List<String> ORDER = List.of("io", "metrics", "splits", "models", "chemistry", "config", "data", "features", "synth",
             "evaluation", "stats", "audit", "provenance", "perf", "results", "report", "bundle", "run", "grid", "cli", "bench");
 
     private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.([a-z]+)\\.[A-Za-z]");

@@ -22,7 +22,18 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
         exp.splits().forEach((p, ss) -> majority.put(p,
                 LeakageAudit.majorityAccuracy(exp.data().y(), exp.data().classes().size(), ss)));
         return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits()),
-                exp.config().featureSets(), majority);
+                columns(exp.config().featureSets(), exp.data().groups()), majority);
+    }
+
+    /**
+     * Feature sets as the columns they use: a group of derived columns ("element fractions") stands for its
+     * columns, each audited on its own, so a derived column that leaks is flagged like any other.
+     */
+    static Map<String, List<String>> columns(Map<String, List<String>> featureSets, Map<String, List<String>> groups) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        featureSets.forEach((name, features) -> out.put(name, features.stream()
+                .flatMap(f -> groups.getOrDefault(f, List.of(f)).stream()).toList()));
+        return out;
     }
 
     /** Flagged feature names, each once, in audit order. */

@@ -3,6 +3,8 @@ package org.crystalbench.bundle;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.config.DatasetSpec;
+import org.crystalbench.config.DerivedSpec;
+import org.crystalbench.data.Dataset;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,24 +74,51 @@ public record Manifest(String format, int formatVersion, String created, Version
      * model trained without Spacegroup does not ask for it.
      */
     public record Schema(String target, List<String> idColumns, List<String> numeric, List<String> categorical,
-                         DatasetSpec.MissingPolicy missing) {
+                         DatasetSpec.MissingPolicy missing, DerivedSpec derived, List<String> derivedColumns,
+                         Map<String, List<String>> groups) {
         public Schema {
             required(target, "schema.target");
             idColumns = List.copyOf(required(idColumns, "schema.id_columns"));
             numeric = List.copyOf(required(numeric, "schema.numeric"));
             categorical = List.copyOf(required(categorical, "schema.categorical"));
             required(missing, "schema.missing");
+            derivedColumns = derivedColumns == null ? List.of() : List.copyOf(derivedColumns);
+            groups = groups == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
         }
 
-        /** The dataset's columns narrowed to {@code features} (numeric and categorical kept in config order). */
-        static Schema of(DatasetSpec d, List<String> features) {
+        /**
+         * The dataset's columns narrowed to {@code features} (numeric and categorical kept in config order);
+         * derived features with the columns they stand for in the training data {@code data}.
+         */
+        static Schema of(DatasetSpec d, List<String> features, Dataset data) {
+            List<String> derivedColumns = new java.util.ArrayList<>();
+            Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+            var comp = d.composition();
+            for (String f : features) {
+                if (comp == null || !comp.featureNames().contains(f)) continue;
+                List<String> group = data.groups().get(f);
+                if (group != null) {
+                    groups.put(f, group);
+                    derivedColumns.addAll(group);
+                } else {
+                    derivedColumns.add(f);
+                }
+            }
             return new Schema(d.target(), d.idColumns(),
                     d.numeric().stream().filter(features::contains).toList(),
-                    d.categorical().stream().filter(features::contains).toList(), d.missing());
+                    d.categorical().stream().filter(features::contains).toList(), d.missing(),
+                    derivedColumns.isEmpty() ? null : d.derived(), derivedColumns, groups);
         }
 
         public DatasetSpec toDatasetSpec() {
-            return new DatasetSpec(null, target, idColumns, numeric, categorical, missing, Map.of());
+            return new DatasetSpec(null, target, idColumns, numeric, categorical, missing, Map.of(), derived);
+        }
+
+        /** The model's numeric input columns: the file's, then the derived ones. */
+        public List<String> allNumeric() {
+            List<String> all = new java.util.ArrayList<>(numeric);
+            all.addAll(derivedColumns);
+            return List.copyOf(all);
         }
     }
 

@@ -20,7 +20,7 @@ public final class Predictor {
      * @param ids           per row, one cell per id column of the schema
      * @param predicted     class index per row (into the bundle's classes)
      * @param probabilities [row][class]: the model's probabilities, vote shares for hard voting
-     * @param unseen        per row: a categorical cell never seen in training (it encodes as zeros)
+     * @param unseen        per row: a categorical cell or an element never seen in training (it encodes as zeros)
      * @param truth         class index per row when the file has the target column, else null
      * @param scores        metrics against {@code truth}, else null
      */
@@ -59,7 +59,9 @@ public final class Predictor {
     /** Reads {@code file} against the bundle's schema and predicts every row; bad input fails before any output. */
     public static Predictions predict(Bundle bundle, Path file) {
         Manifest m = bundle.manifest();
-        Dataset data = CsvLoader.load(file, m.schema().toDatasetSpec(), false);
+        Dataset loaded = CsvLoader.load(file, m.schema().toDatasetSpec(), false);
+        boolean[] outside = Trainer.outsideSchema(loaded, m.schema());
+        Dataset data = Trainer.project(loaded, m.schema());
         int n = data.size(), k = m.classes().size();
         String[][] ids = ids(file, data, m.schema().idColumns().size());
         int[] truth = truth(file, data, m);
@@ -69,7 +71,7 @@ public final class Predictor {
         boolean[] unseen = new boolean[n];
         for (int r = 0; r < n; r++) {
             predicted[r] = bundle.model().predict(bundle.encoder().transform(data, r), probabilities[r]);
-            unseen[r] = bundle.encoder().unseen(data.categorical()[r]);
+            unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
         }
         Scores scores = truth == null ? null : Scores.of(truth, predicted, k);
         return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores);

@@ -47,8 +47,9 @@ public final class Trainer {
                     + "(feature sets: " + String.join(", ", cfg.featureSets().keySet()) + ")");
         }
         Path dataPath = Experiment.dataPath(cfg, configFile);
-        Manifest.Schema schema = Manifest.Schema.of(cfg.dataset(), features);
-        Dataset data = project(CsvLoader.load(dataPath, cfg.dataset()), schema);
+        Dataset loaded = CsvLoader.load(dataPath, cfg.dataset());
+        Manifest.Schema schema = Manifest.Schema.of(cfg.dataset(), features, loaded);
+        Dataset data = project(loaded, schema);
 
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
@@ -115,17 +116,43 @@ public final class Trainer {
         return Json.MAPPER.valueToTree(spec);
     }
 
-    /** The same rows with only the schema's feature columns, so the encoder's column indexes match predict input. */
+    /**
+     * The same rows with only the schema's feature columns, so the encoder's column indexes match predict
+     * input. An element-fraction column of the schema that {@code d} lacks (no row of a prediction file
+     * has that element) is all zeros.
+     */
     static Dataset project(Dataset d, Manifest.Schema schema) {
-        int[] num = schema.numeric().stream().mapToInt(d.numericNames()::indexOf).toArray();
+        List<String> names = schema.allNumeric();
+        int[] num = names.stream().mapToInt(d.numericNames()::indexOf).toArray();
+        for (int j = 0; j < num.length; j++) {
+            if (num[j] < 0 && !names.get(j).startsWith(org.crystalbench.config.DerivedSpec.Composition.FRACTION_PREFIX)) {
+                throw new IllegalStateException("column '" + names.get(j) + "' missing from " + d.source());
+            }
+        }
         int[] cat = schema.categorical().stream().mapToInt(d.categoricalNames()::indexOf).toArray();
         double[][] numeric = new double[d.size()][num.length];
         String[][] categorical = new String[d.size()][cat.length];
         for (int r = 0; r < d.size(); r++) {
-            for (int j = 0; j < num.length; j++) numeric[r][j] = d.numeric()[r][num[j]];
+            for (int j = 0; j < num.length; j++) numeric[r][j] = num[j] < 0 ? 0 : d.numeric()[r][num[j]];
             for (int j = 0; j < cat.length; j++) categorical[r][j] = d.categorical()[r][cat[j]];
         }
-        return new Dataset(d.source(), d.sha256(), d.ids(), schema.numeric(), numeric, schema.categorical(), categorical,
-                d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped());
+        return new Dataset(d.source(), d.sha256(), d.ids(), names, numeric, schema.categorical(), categorical,
+                d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), schema.groups());
+    }
+
+    /**
+     * Per row of {@code d}: a non-zero value in a grouped column that the schema does not have (an element
+     * the model never saw in training), which projecting onto the schema drops.
+     */
+    static boolean[] outsideSchema(Dataset d, Manifest.Schema schema) {
+        boolean[] out = new boolean[d.size()];
+        for (var g : schema.groups().entrySet()) {
+            for (String col : d.groups().getOrDefault(g.getKey(), List.of())) {
+                if (g.getValue().contains(col)) continue;
+                int c = d.numericNames().indexOf(col);
+                for (int r = 0; r < out.length; r++) out[r] |= d.numeric()[r][c] != 0;
+            }
+        }
+        return out;
     }
 }

@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** Models named in the benchmarks' @Param lists: the config must define them. */
-    static final List<String> MODELS = List.of("DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft");
+    static final List<String> MODELS = List.of("DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft", "RF", "GBT");
 
     @Option(names = "--quick", description = "1 fork, 2 warmup + 5 measurement iterations of 1 s (what CI runs; about 3 minutes on 2 cores).")
     boolean quick;
@@ -68,7 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
     String include;
 
     @Option(names = "--models", paramLabel = "NAME", split = ",",
-            description = "Only these models in the per-model benchmarks (default all: DNN,DNN-smile,SVM,LR,NB,Voting,Voting-soft; DNN-smile is DNN with engine: smile).")
+            description = "Only these models in the per-model benchmarks (default all: DNN,DNN-smile,SVM,LR,NB,Voting,Voting-soft,RF,GBT; DNN-smile is DNN with engine: smile; "
+                    + "RF and GBT are the config's models of those names, or random-forest / gradient-boosting with their defaults).")
     List<String> models;
 
     @Override
@@ -82,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
         ExperimentConfig cfg = ConfigLoader.load(config);
         for (String m : models != null ? models : MODELS) {
             String name = BenchInput.configModel(m); // DNN-smile is derived from DNN
-            if (cfg.models().stream().noneMatch(s -> s.name().equals(name))) {
+            if (cfg.models().stream().noneMatch(s -> s.name().equals(name)) && !BenchInput.TREE_DEFAULTS.containsKey(name)) {
                 throw new InputException(config + ": models: the benchmarks need a model named '" + name + "' (as in configs/paper.yaml)");
             }
         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 "audit.csv, provenance.json, per-class.csv, confusion.csv, splits-manifest.csv,",
                 "predictions.csv.gz (out-of-fold predictions and class probabilities) and",
                 "report.md to the output folder, and prints a WARNING for each feature",
-                "the leakage audit flags (docs/statistics.md)."})
+                "the leakage audit flags (docs/statistics.md). With --importance also",
+                "importance.csv: permutation importance per model and feature (docs/materials.md)."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions input;
@@ -32,6 +33,14 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkerOptions workers;
 
+    @Option(names = "--importance", description = "Also permutation feature importance on each split's test rows "
+            + "(importance.csv, a report section). Off by default: it predicts every test part once per feature and repeat.")
+    boolean importance;
+
+    @Option(names = "--importance-repeats", paramLabel = "N", defaultValue = "5",
+            description = "Permutations per feature and split for --importance (default: ${DEFAULT-VALUE}).")
+    int importanceRepeats;
+
     @Mixin
     CiOptions ci;
 
@@ -40,8 +49,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (importance && importanceRepeats < 1) {
+            throw new org.crystalbench.InputException("--importance-repeats: " + importanceRepeats + " (must be >= 1)");
+        }
         var request = new Run.Request(input.file, input.data, out, workers.threads(), ci.spec(), workers.quiet,
-                spec.commandLine().getParseResult().originalArgs(), !noPredictions);
+                spec.commandLine().getParseResult().originalArgs(), !noPredictions, importance ? importanceRepeats : 0);
         Run.execute(request, new Console(spec.commandLine().getOut(), spec.commandLine().getErr()));
         return ExitCode.OK.code();
     }

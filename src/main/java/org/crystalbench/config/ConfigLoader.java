@@ -67,18 +67,44 @@ public final class ConfigLoader {
         if (d.target() == null) throw new InputException(file + ": dataset.target: missing");
         if (d.allFeatures().isEmpty()) throw new InputException(file + ": dataset: no numeric or categorical features");
         var seen = new HashSet<String>();
-        for (String col : d.allFeatures()) {
+        var columns = new java.util.ArrayList<>(d.numeric());
+        columns.addAll(d.categorical());
+        for (String col : columns) {
             if (!seen.add(col)) throw new InputException(file + ": dataset: column '" + col + "' listed twice");
             if (col.equals(d.target())) throw new InputException(file + ": dataset: the target '" + col + "' is also a feature");
+        }
+        if (d.composition() != null) {
+            var comp = d.composition();
+            for (String col : java.util.Arrays.asList(comp.formula(), comp.nsites(), comp.volume())) {
+                if (col != null && col.equals(d.target())) {
+                    throw new InputException(file + ": dataset.derived.composition: the target '" + col + "' cannot be an input");
+                }
+            }
+            for (String name : comp.featureNames()) {
+                if (!seen.add(name)) {
+                    throw new InputException(file + ": dataset.derived.composition: the derived feature '" + name
+                            + "' has the name of a dataset column");
+                }
+            }
         }
         for (var fs : d.featureSets().entrySet()) {
             if (fs.getValue() == null || fs.getValue().isEmpty()) {
                 throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": empty");
             }
+            if (new HashSet<>(fs.getValue()).size() < fs.getValue().size()) {
+                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": a column is listed twice");
+            }
+            if (fs.getValue().contains(DerivedSpec.Composition.PROPERTIES)
+                    && fs.getValue().stream().anyMatch(org.crystalbench.chemistry.Descriptors.COLUMNS::contains)) {
+                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
+                        + DerivedSpec.Composition.PROPERTIES + "' and one of its columns (each column once)");
+            }
             for (String col : fs.getValue()) {
                 if (!seen.contains(col)) {
                     throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": '" + col
-                            + "' is not a numeric or categorical column of the dataset section");
+                            + "' is not a numeric or categorical column of the dataset section"
+                            + (d.composition() == null ? "" : " nor a derived feature (" + String.join(", ", d.composition().featureNames().subList(0, 2))
+                                    + ", ...)"));
                 }
             }
         }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param categorical  categorical feature columns (one-hot); booleans belong here
  * @param missing      {@code error} (default) or {@code drop-rows}
  * @param featureSets  named subsets of the features; when empty, one set {@code all} holds every feature
+ * @param derived      optional columns computed from others (composition descriptors of a formula)
  */
 public record DatasetSpec(
         String path,
@@ -22,7 +23,8 @@ public record DatasetSpec(
         List<String> numeric,
         List<String> categorical,
         MissingPolicy missing,
-        Map<String, List<String>> featureSets) {
+        Map<String, List<String>> featureSets,
+        DerivedSpec derived) {
 
     public enum MissingPolicy {
         @JsonProperty("error") ERROR,
@@ -38,10 +40,22 @@ public record DatasetSpec(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(featureSets));
     }
 
-    /** Every feature column, numeric first, in config order. */
+    /** The section without derived columns (for callers that have none). */
+    public DatasetSpec(String path, String target, List<String> idColumns, List<String> numeric, List<String> categorical,
+                       MissingPolicy missing, Map<String, List<String>> featureSets) {
+        this(path, target, idColumns, numeric, categorical, missing, featureSets, null);
+    }
+
+    /** Every feature column, numeric first, in config order, then each derived descriptor once (groups as one name). */
     public List<String> allFeatures() {
         var all = new java.util.ArrayList<>(numeric);
         all.addAll(categorical);
+        if (composition() != null) all.addAll(composition().allFeatures());
         return List.copyOf(all);
+    }
+
+    /** The composition section of {@code derived}, or null. */
+    public DerivedSpec.Composition composition() {
+        return derived == null ? null : derived.composition();
     }
 }

@@ -27,7 +27,7 @@ public record ExperimentConfig(
     public ExperimentConfig withDataPath(String path) {
         var d = dataset;
         return new ExperimentConfig(name, seed, new DatasetSpec(path, d.target(), d.idColumns(), d.numeric(),
-                d.categorical(), d.missing(), d.featureSets()), protocols, models, reference, grid);
+                d.categorical(), d.missing(), d.featureSets(), d.derived()), protocols, models, reference, grid);
     }
 
     /**

@@ -78,6 +78,12 @@ public final class CsvLoader {
         }
         int targetIdx = hasTarget ? header.get(spec.target()) : -1;
         boolean drop = spec.missing() == DatasetSpec.MissingPolicy.DROP_ROWS;
+        var comp = spec.composition();
+        // The composition's input columns: formula, then the optional sites and volume (-1: not configured).
+        List<String> compNames = comp == null ? List.of()
+                : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume()).filter(java.util.Objects::nonNull).toList();
+        int[] compIdx = columns(file, header, compNames);
+        List<Derived.Row> derived = new ArrayList<>();
 
         List<String> ids = new ArrayList<>();
         List<double[]> numeric = new ArrayList<>();
@@ -122,6 +128,17 @@ public final class CsvLoader {
                 if (drop) { dropped++; continue; }
                 throw missing(file, line, spec.target(), label);
             }
+            if (comp != null) {
+                String[] cells = new String[compIdx.length];
+                for (int j = 0; j < cells.length; j++) {
+                    cells[j] = rec.get(compIdx[j]).trim();
+                    if (isMissing(cells[j])) {
+                        if (drop) { dropped++; continue rows; }
+                        throw missing(file, line, compNames.get(j), cells[j]);
+                    }
+                }
+                derived.add(derivedRow(file, line, compNames, cells));
+            }
             StringBuilder id = new StringBuilder();
             for (int j = 0; j < idIdx.length; j++) id.append(j > 0 ? "|" : "").append(rec.get(idIdx[j]).trim());
             ids.add(id.toString());
@@ -146,10 +163,33 @@ public final class CsvLoader {
         } else {
             java.util.Arrays.fill(y, -1);
         }
-        return new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), ids.toArray(String[]::new),
+        Dataset data = new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), ids.toArray(String[]::new),
                 spec.numeric(), numeric.toArray(double[][]::new), spec.categorical(),
                 categorical.toArray(String[][]::new), classes, y,
                 lines.stream().mapToLong(Long::longValue).toArray(), records.size(), dropped);
+        return comp == null ? data : Derived.append(data, comp, derived);
+    }
+
+    /** The composition inputs of one row: a formula that parses, and positive numbers for sites and volume. */
+    private static Derived.Row derivedRow(Path file, long line, List<String> names, String[] cells) {
+        org.crystalbench.chemistry.Formula formula;
+        try {
+            formula = Derived.parse(cells[0]);
+        } catch (IllegalArgumentException e) {
+            throw InputException.at(file, line, "column '" + names.get(0) + "'", "'" + cells[0] + "' is not a usable formula: " + e.getMessage());
+        }
+        double[] v = {Double.NaN, Double.NaN};
+        for (int j = 1; j < cells.length; j++) {
+            try {
+                v[j - 1] = Double.parseDouble(cells[j]);
+            } catch (NumberFormatException e) {
+                v[j - 1] = Double.NaN;
+            }
+            if (!(v[j - 1] > 0) || Double.isInfinite(v[j - 1])) {
+                throw InputException.at(file, line, "column '" + names.get(j) + "'", "'" + cells[j] + "' is not a positive number");
+            }
+        }
+        return new Derived.Row(formula, v[0], v[1]);
     }
 
     static boolean isMissing(String cell) {

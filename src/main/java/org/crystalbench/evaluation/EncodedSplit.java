@@ -10,12 +10,16 @@ import org.crystalbench.splits.Split;
  * to both parts, so nothing of the test rows informs the features.
  */
 public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrain, int[] yTrain, double[][] xTest,
-                           int[] yTest, int classes) {
+                           int[] yTest, List<String> classNames) {
+
+    public int classes() {
+        return classNames.size();
+    }
 
     public static EncodedSplit of(Dataset data, List<String> features, Split split) {
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, split.train());
         return new EncodedSplit(split, encoder, encoder.transform(data, split.train()), pick(data.y(), split.train()),
-                encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes().size());
+                encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes());
     }
 
     /** {@code v} at {@code rows}. */

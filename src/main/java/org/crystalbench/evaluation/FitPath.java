@@ -96,9 +96,14 @@ public final class FitPath {
      */
     public static List<SplitResult> evaluateAll(List<ModelSpec> models, long seed, Dataset data, String featureSet,
                                                 List<String> features, Split split) throws Exception {
-        EncodedSplit e = EncodedSplit.of(data, features, split);
+        return evaluateAll(models, seed, EncodedSplit.of(data, features, split), featureSet, Memo.local());
+    }
+
+    /** As above on an encoded split, fitting through {@code memo} (which then holds every model's fit). */
+    public static List<SplitResult> evaluateAll(List<ModelSpec> models, long seed, EncodedSplit e, String featureSet,
+                                                Memo memo) throws Exception {
+        Split split = e.split();
         Function<String, ModelSpec> members = byName(models);
-        Memo memo = Memo.local();
         List<ModelSpec> order = new java.util.ArrayList<>(models);
         order.sort(java.util.Comparator.comparing(m -> m instanceof VotingSpec));
         Map<String, SplitResult> byModel = new HashMap<>();
@@ -106,7 +111,7 @@ public final class FitPath {
             Evaluation ev = evaluate(spec, members, e, name -> Seeds.fit(seed, name, split.id()), memo);
             byModel.put(spec.name(), new SplitResult(featureSet, split.id(), spec.name(), ev.scores(), ev.trainSize(),
                     ev.testSize(), ev.fitMs(), ev.predictMs(), split.test(), ev.predicted(), ev.probabilities(),
-                    ev.warnings().stream().map(w -> w.render(data.classes())).toList()));
+                    ev.warnings().stream().map(w -> w.render(e.classNames())).toList()));
         }
         return models.stream().map(m -> byModel.get(m.name())).toList();
     }

@@ -12,6 +12,12 @@ import org.crystalbench.data.Dataset;
  * standardised, categorical columns one-hot encoded. It is fitted on training rows only; a category
  * never seen in training encodes as all zeros (and {@link #unseen} says so).
  *
+ * <p>A feature may name a group of numeric columns ({@link Dataset#groups}: the derived element
+ * fractions or element properties). A group's columns that are zero on every training row are left
+ * out, so the element-fraction columns are those of the elements seen in the training rows; an element
+ * met only outside them contributes to no column (its share is lost, like an unseen category) and
+ * {@link #unseen} reports the row.
+ *
  * <p>Smile's {@code Standardizer} works on its DataFrame; our rows are plain arrays shared by every
  * split, so the few lines of arithmetic are kept here rather than copying data into frames per split.
  */
@@ -24,26 +30,54 @@ public final class FeatureEncoder implements Serializable {
     private final int[] categoricalCols;   // indexes into Dataset.categorical rows
     private final List<Map<String, Integer>> vocab; // category -> one-hot offset
     private final List<String> outputNames;
+    private final int[] leftOut;           // Dataset.numeric indexes of group columns zero on every training row
+    private final List<String> inputs;     // the feature set's names, in its order
+    private final List<int[]> inputColumns; // per input, its encoded column indexes
 
     private FeatureEncoder(int[] numericCols, double[] mean, double[] scale, int[] categoricalCols,
-                           List<Map<String, Integer>> vocab, List<String> outputNames) {
+                           List<Map<String, Integer>> vocab, List<String> outputNames, int[] leftOut,
+                           List<String> inputs, List<int[]> inputColumns) {
         this.numericCols = numericCols;
         this.mean = mean;
         this.scale = scale;
         this.categoricalCols = categoricalCols;
         this.vocab = vocab;
         this.outputNames = outputNames;
+        this.leftOut = leftOut;
+        this.inputs = inputs;
+        this.inputColumns = inputColumns;
     }
 
     /** Fits on {@code train} rows of {@code data}, for the features named in {@code features}. */
     public static FeatureEncoder fit(Dataset data, List<String> features, int[] train) {
-        List<Integer> num = new ArrayList<>(), cat = new ArrayList<>();
+        List<Integer> num = new ArrayList<>(), cat = new ArrayList<>(), dropped = new ArrayList<>();
+        Map<String, List<Integer>> numericOf = new LinkedHashMap<>(); // input -> positions in num
+        Map<String, Integer> categoricalOf = new LinkedHashMap<>();   // input -> position in cat
         for (String f : features) {
             int i = data.numericNames().indexOf(f);
-            if (i >= 0) num.add(i);
-            else {
+            List<String> group = data.groups().get(f);
+            if (i >= 0) {
+                numericOf.put(f, List.of(num.size()));
+                num.add(i);
+            } else if (group != null) {
+                List<Integer> at = new ArrayList<>();
+                for (String col : group) {
+                    int c = data.numericNames().indexOf(col);
+                    if (c < 0) throw new IllegalArgumentException("group " + f + ": unknown column " + col);
+                    boolean seen = false;
+                    for (int r : train) seen |= data.numeric()[r][c] != 0;
+                    if (seen) {
+                        at.add(num.size());
+                        num.add(c);
+                    } else {
+                        dropped.add(c);
+                    }
+                }
+                numericOf.put(f, at);
+            } else {
                 int j = data.categoricalNames().indexOf(f);
                 if (j < 0) throw new IllegalArgumentException("unknown feature " + f);
+                categoricalOf.put(f, cat.size());
                 cat.add(j);
             }
         }
@@ -80,7 +114,23 @@ public final class FeatureEncoder implements Serializable {
             }
             vocab.add(v);
         }
-        return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names));
+        List<int[]> inputColumns = new ArrayList<>();
+        for (String f : features) {
+            inputColumns.add(numericOf.containsKey(f) ? numericOf.get(f).stream().mapToInt(Integer::intValue).toArray()
+                    : vocab.get(categoricalOf.get(f)).values().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names),
+                dropped.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(features), List.copyOf(inputColumns));
+    }
+
+    /** The feature set's names (a group or a categorical column is one input), in its order. */
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    /** The encoded column indexes of input {@code i} (empty for a group with no column seen in training). */
+    public int[] inputColumns(int i) {
+        return inputColumns.get(i).clone();
     }
 
     /** Width of an encoded row. */
@@ -114,11 +164,17 @@ public final class FeatureEncoder implements Serializable {
         return out;
     }
 
-    /** True when a categorical cell of the row was never seen in training (it encodes as zeros). */
-    public boolean unseen(String[] categorical) {
+    /**
+     * True when a categorical cell of the row was never seen in training (it encodes as zeros), or the
+     * row has a non-zero value in a group column that was zero on every training row (an element not
+     * seen in training). {@code numeric} may be shorter than the training data's rows (a prediction file
+     * projected onto the training columns): columns beyond it are not checked.
+     */
+    public boolean unseen(double[] numeric, String[] categorical) {
         for (int j = 0; j < categoricalCols.length; j++) {
             if (!vocab.get(j).containsKey(categorical[categoricalCols[j]])) return true;
         }
+        if (leftOut != null) for (int c : leftOut) if (c < numeric.length && numeric[c] != 0) return true;
         return false;
     }
 }

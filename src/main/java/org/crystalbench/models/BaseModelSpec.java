@@ -1,7 +1,8 @@
 package org.crystalbench.models;
 
 /** A model trained directly on features (everything but the voting combiner). */
-public sealed interface BaseModelSpec extends ModelSpec permits MlpSpec, SvmSpec, LogisticSpec, NaiveBayesSpec {
+public sealed interface BaseModelSpec extends ModelSpec permits MlpSpec, SvmSpec, LogisticSpec, NaiveBayesSpec,
+        RandomForestSpec, GradientBoostingSpec {
     /**
      * Fits on encoded rows {@code x} with labels {@code y} in {@code 0..classes-1}. All randomness
      * comes from {@code seed}, on the calling thread, so a fit is the same whatever thread runs it.

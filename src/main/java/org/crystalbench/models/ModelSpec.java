@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SvmSpec.class, name = "svm"),
         @JsonSubTypes.Type(value = LogisticSpec.class, name = "logistic"),
         @JsonSubTypes.Type(value = NaiveBayesSpec.class, name = "naive-bayes"),
+        @JsonSubTypes.Type(value = RandomForestSpec.class, name = "random-forest"),
+        @JsonSubTypes.Type(value = GradientBoostingSpec.class, name = "gradient-boosting"),
         @JsonSubTypes.Type(value = VotingSpec.class, name = "voting")
 })
 public sealed interface ModelSpec permits BaseModelSpec, VotingSpec {

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
+import java.util.Map;
+import org.crystalbench.models.GradientBoostingSpec;
 import org.crystalbench.models.MlpSpec;
+import org.crystalbench.models.RandomForestSpec;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.synth.SyntheticData;
 
@@ -23,6 +26,14 @@ public final class BenchInput {
     public static final String CONFIG_PROPERTY = "crystalbench.config", DATA_PROPERTY = "crystalbench.data";
     public static final int SYNTHETIC_ROWS = 339;
     public static final long SYNTHETIC_SEED = 1;
+
+    /**
+     * The tree ensembles the per-model benchmarks measure when the config has no model of that name
+     * (configs/paper.yaml has none): {@code random-forest} and {@code gradient-boosting} with their defaults.
+     */
+    public static final Map<String, ModelSpec> TREE_DEFAULTS = Map.of(
+            "RF", new RandomForestSpec("RF", null, null, null, null, null, null, null, null),
+            "GBT", new GradientBoostingSpec("GBT", null, null, null, null, null, null));
 
     /** The data: {@code dataFile}, or with null the synthetic rows (validated by the same loader). */
     public static Dataset data(ExperimentConfig config, Path dataFile) {
@@ -47,6 +58,7 @@ public final class BenchInput {
     public static ModelSpec spec(ExperimentConfig config, String name) {
         var named = config.models().stream().filter(m -> m.name().equals(name)).findFirst();
         if (named.isPresent()) return named.get();
+        if (TREE_DEFAULTS.containsKey(name)) return TREE_DEFAULTS.get(name);
         MlpSpec.Engine e = engine(name);
         if (e != null && spec(config, configModel(name)) instanceof MlpSpec m) {
             return new MlpSpec(name, m.hidden(), m.epochs(), m.batch(), m.learningRate(), m.momentum(), m.weightDecay(), e);

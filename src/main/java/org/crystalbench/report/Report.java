@@ -22,6 +22,7 @@ import org.crystalbench.results.Comparison;
 import org.crystalbench.results.ComparisonsTable;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.GridTable;
+import org.crystalbench.results.ImportanceTable;
 import org.crystalbench.results.PredictionsTable;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
@@ -48,7 +49,8 @@ public final class Report {
         return dir.resolve("perf");
     }
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
-    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-", "reliability-");
+    private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-",
+            "reliability-", "importance-");
 
     private Report() {}
 
@@ -121,6 +123,13 @@ public final class Report {
                 ReferenceSection.write(doc, config, summary, ci);
             }
             if (audit != null) AuditSection.write(doc, audit);
+            Path importanceFile = dir.resolve(ImportanceTable.FILE);
+            if (Files.isRegularFile(importanceFile)) {
+                var importance = optional(doc, importanceFile, "no feature importance", () -> ImportanceTable.read(importanceFile));
+                if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, interval(ci), config);
+            } else {
+                doc.note("feature importance: importance.csv not found (run with --importance)");
+            }
         } else {
             doc.note("run scores: summary.csv not found (a grid folder)");
         }

@@ -82,7 +82,7 @@ public final class RunTables {
                 lastFs = first.featureSet();
                 md.append("\n## Feature set `").append(lastFs).append("`: ")
                         .append(String.join(", ", c.featureSets().get(lastFs))).append("\n");
-                List<String> leaks = c.featureSets().get(lastFs).stream().filter(flagged::contains).toList();
+                List<String> leaks = stats.audit().featureSets().getOrDefault(lastFs, List.of()).stream().filter(flagged::contains).toList();
                 if (!leaks.isEmpty()) {
                     md.append("\n⚠ Uses ").append(String.join(", ", leaks.stream().map(f -> "`" + f + "`").toList()))
                             .append(", flagged by the leakage audit.\n");

@@ -17,6 +17,7 @@ import org.crystalbench.io.Console;
 import org.crystalbench.io.Progress;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.results.Comparison;
+import org.crystalbench.results.ImportanceTable;
 import org.crystalbench.results.RunStats;
 import org.crystalbench.results.RunTables;
 import org.crystalbench.results.Summary;
@@ -35,22 +36,20 @@ public final class Run {
      * @param data        overrides dataset.path (null: the config's)
      * @param out         output folder (null: results/runs/&lt;time&gt;-&lt;config&gt;)
      * @param commandLine the program's arguments, recorded in provenance.json
-     * @param predictions write predictions.csv.gz (the out-of-fold predictions)
+     * @param predictions       write predictions.csv.gz (the out-of-fold predictions)
+     * @param importanceRepeats permutations per input and split for importance.csv; 0: no importance
      */
     public record Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine,
-                          boolean predictions) {
-        /** With predictions.csv.gz, the default. */
-        public Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine) {
-            this(config, data, out, threads, ci, quiet, commandLine, true);
-        }
-    }
+                          boolean predictions, int importanceRepeats) {}
 
-    /** What a run produced, as written to {@code dir}. */
-    public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats) {}
+    /** What a run produced, as written to {@code dir} ({@code importance} empty unless asked for). */
+    public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats,
+                          List<ImportanceTable.Row> importance) {}
 
     public static Outcome execute(Request r, Console console) {
         Instant start = Instant.now();
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (must be >= 1)");
+        if (r.importanceRepeats() < 0) throw new InputException("--importance-repeats: " + r.importanceRepeats() + " (must be >= 1)");
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
         Experiment exp = Experiment.prepare(cfg, r.config());
@@ -62,19 +61,22 @@ public final class Run {
         console.err().printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
                 exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, r.threads(), dir);
         long t0 = System.nanoTime();
-        List<SplitResult> results;
+        Runner.Output output;
         try (Progress progress = Progress.create("run", units, r.quiet())) {
-            results = Runner.run(exp, r.threads(), progress);
+            output = Runner.run(exp, r.threads(), progress, r.importanceRepeats());
         }
+        List<SplitResult> results = output.results();
         org.crystalbench.results.FitWarnings.lines(results).forEach(w -> console.err().println("crystal-bench: warning: " + w));
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
         RunTables.writeAll(dir, exp, results, summaries, stats, r.predictions());
+        List<ImportanceTable.Row> importance = ImportanceTable.rows(output.importance(), r.ci(), cfg.seed());
+        if (r.importanceRepeats() > 0) ImportanceTable.write(dir, importance);
         Path report = org.crystalbench.report.Report.write(dir); // reads the tables just written
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         console.out().println(dir.resolve("summary.md"));
-        return new Outcome(dir, exp, results, summaries, stats);
+        return new Outcome(dir, exp, results, summaries, stats, importance);
     }
 
     /** results/&lt;kind&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;config name&gt; */

@@ -8,10 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.crystalbench.evaluation.EncodedSplit;
 import org.crystalbench.evaluation.Experiment;
+import org.crystalbench.evaluation.Importance;
 import org.crystalbench.evaluation.FitPath;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Progress;
+import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.splits.Split;
 
@@ -24,6 +27,17 @@ public final class Runner {
     private Runner() {}
 
     public static List<SplitResult> run(Experiment exp, int threads, Progress progress) {
+        return run(exp, threads, progress, 0).results();
+    }
+
+    /** Scores, and permutation importances when {@code importanceRepeats} > 0 (else none), both in a fixed order. */
+    public record Output(List<SplitResult> results, List<Importance> importance) {}
+
+    /**
+     * As {@link #run(Experiment, int, Progress)}; with {@code importanceRepeats} > 0 also the permutation
+     * importance of every model and input on each split's test rows, from the same fits.
+     */
+    public static Output run(Experiment exp, int threads, Progress progress, int importanceRepeats) {
         var config = exp.config();
         record Unit(String featureSet, List<String> features, Split split) {}
         List<Unit> units = new ArrayList<>();
@@ -31,20 +45,34 @@ public final class Runner {
             for (Split split : exp.allSplits()) units.add(new Unit(fs.getKey(), fs.getValue(), split));
         }
         List<SplitResult> results = new ArrayList<>();
+        List<Importance> importance = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "crystal-bench-worker");
             t.setDaemon(true);
             return t;
         })) {
-            List<Future<List<SplitResult>>> futures = new ArrayList<>();
+            List<Future<Output>> futures = new ArrayList<>();
             for (Unit u : units) {
                 futures.add(pool.submit(() -> {
-                    var out = FitPath.evaluateAll(config.models(), config.seed(), exp.data(), u.featureSet(), u.features(), u.split());
+                    EncodedSplit e = EncodedSplit.of(exp.data(), u.features(), u.split());
+                    FitPath.Memo memo = FitPath.Memo.local();
+                    var out = FitPath.evaluateAll(config.models(), config.seed(), e, u.featureSet(), memo);
+                    List<Importance> imp = List.of();
+                    if (importanceRepeats > 0) {
+                        List<Model> fitted = new ArrayList<>();
+                        for (ModelSpec m : config.models()) {
+                            fitted.add(memo.get(m, () -> { throw new IllegalStateException(m.name() + " not fitted"); }));
+                        }
+                        imp = Importance.of(config.models(), fitted, e, u.featureSet(), config.seed(), importanceRepeats);
+                    }
                     progress.step(out.size());
-                    return out;
+                    return new Output(out, imp);
                 }));
             }
-            for (Future<List<SplitResult>> f : futures) results.addAll(f.get());
+            for (Future<Output> f : futures) {
+                results.addAll(f.get().results());
+                importance.addAll(f.get().importance());
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;
@@ -53,8 +81,8 @@ public final class Runner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        return sorted(results, config.featureSets().keySet().stream().toList(),
-                config.models().stream().map(ModelSpec::name).toList());
+        return new Output(sorted(results, config.featureSets().keySet().stream().toList(),
+                config.models().stream().map(ModelSpec::name).toList()), importance);
     }
 
     /** Feature set and model in config order, then protocol (holdout before cv), repeat, fold. */

@@ -37,7 +37,12 @@ public final class Seeds {
         /** The percentile bootstrap of one table cell (base: config seed ^ 0x5EEDB007; stream: the cell's name). */
         BOOTSTRAP(-1),
         /** The i-th sampled grid point of a model (base: config seed; stream: "grid:" + model). */
-        GRID_SAMPLE(-1);
+        GRID_SAMPLE(-1),
+        /** Tree t of an ensemble fit (base: the fit's seed; index: the tree). */
+        TREE(1),
+        /** Repeat r of the permutation of one feature on one split, for permutation importance
+         *  (base: config seed ^ 0x1A9047A7; stream: "importance:" + feature; the same for every model). */
+        PERMUTATION(-1);
 
         final long number;
 
@@ -80,6 +85,20 @@ public final class Seeds {
     /** Seed of the {@code i}-th sampled point of a model's grid. */
     public static long gridSample(long seed, String model, int i) {
         return mix(seed, stream("grid:" + model), i);
+    }
+
+    /** Seed of tree {@code t} of an ensemble fitted with seed {@code fitSeed}. */
+    public static long tree(long fitSeed, int t) {
+        return mix(fitSeed, Stream.TREE.number, t);
+    }
+
+    /**
+     * Seed of repeat {@code repeat} of permuting {@code feature} on {@code split}: the same permutation for
+     * every model (common random numbers), so importances of two models differ by the models only.
+     */
+    public static long permutation(long seed, String feature, SplitId split, int repeat) {
+        long base = mix(seed ^ 0x1A90_47A7L, stream("importance:" + feature), split.protocol().ordinal() * 1_000_003L + split.index());
+        return mix(base, repeat, 0);
     }
 
     /** A seed for (base seed, stream, index), SplitMix64 finalizer over a golden-ratio step. */

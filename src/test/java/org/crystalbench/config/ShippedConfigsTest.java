@@ -25,7 +25,7 @@ class ShippedConfigsTest {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         // Named, not just non-empty: a moved or renamed config must fail here, not shrink the loop.
-        assertTrue(files.containsAll(Stream.of("paper.yaml", "grid.yaml", "grid-bench.yaml", "grid-smoke.yaml").map(DIR::resolve).toList()),
+        assertTrue(files.containsAll(Stream.of("paper.yaml", "materials.yaml", "grid.yaml", "grid-bench.yaml", "grid-smoke.yaml").map(DIR::resolve).toList()),
                 files.toString());
         List<Path> grids = new ArrayList<>();
         for (Path f : files) {
@@ -49,6 +49,16 @@ class ShippedConfigsTest {
             var dnn = ConfigLoader.load(DIR.resolve(name)).models().stream().filter(m -> m.name().equals("DNN")).findFirst().orElseThrow();
             assertEquals(MlpSpec.Engine.GEMM, ((MlpSpec) dnn).engine(), name);
         }
+    }
+
+    @Test
+    void theMaterialsConfigIsHonestAndUsesDescriptorsAndTrees() {
+        ExperimentConfig c = ConfigLoader.load(DIR.resolve("materials.yaml"));
+        assertFalse(c.dataset().allFeatures().contains("Spacegroup"), "no label-determining column at all");
+        assertTrue(c.featureSets().values().stream().anyMatch(f -> f.contains("element fractions")));
+        assertTrue(c.featureSets().values().stream().anyMatch(f -> f.contains("element properties")));
+        assertTrue(c.models().stream().anyMatch(m -> m instanceof org.crystalbench.models.RandomForestSpec));
+        assertTrue(c.models().stream().anyMatch(m -> m instanceof org.crystalbench.models.GradientBoostingSpec));
     }
 
     static long units(String name) {

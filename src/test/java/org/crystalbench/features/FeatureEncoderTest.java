@@ -29,8 +29,8 @@ class FeatureEncoderTest {
         // Constant training column -> 0 (scale 1), not NaN; test row 3 is far outside and unseen.
         double[] test = enc.transform(data(NUM, CAT), 3);
         assertArrayEquals(new double[] {97 / sd, -12, 0, 0}, test, 1e-12);
-        assertTrue(enc.unseen(CAT[3]));
-        assertFalse(enc.unseen(CAT[0]));
+        assertTrue(enc.unseen(NUM[3], CAT[3]));
+        assertFalse(enc.unseen(NUM[0], CAT[0]));
     }
 
     @Test
@@ -45,5 +45,26 @@ class FeatureEncoderTest {
         }
         // The same test row encodes identically under both fits.
         assertArrayEquals(a.transform(NUM[3], CAT[3]), b.transform(NUM[3], CAT[3]));
+    }
+
+    @Test
+    void groupColumnsAreThoseSeenInTrainingAndAnElementSeenOnlyInTestIsReported() {
+        // columns: a, fraction Li, fraction Fe, fraction Co; Co appears in row 3 only (a test row)
+        double[][] num = {{1, 0.5, 0.5, 0}, {2, 0.25, 0.75, 0}, {3, 0.5, 0.5, 0}, {4, 0.5, 0, 0.5}};
+        String[][] cat = {{"P1"}, {"Pc"}, {"P1"}, {"Cc"}};
+        var d = new Dataset("mem", "", new String[4], List.of("a", "fraction Li", "fraction Fe", "fraction Co"), num,
+                List.of("sg"), cat, List.of("x", "y"), new int[4], new long[4], 4, 0,
+                java.util.Map.of("element fractions", List.of("fraction Li", "fraction Fe", "fraction Co")));
+        var enc = FeatureEncoder.fit(d, List.of("element fractions", "sg", "a"), TRAIN);
+        assertEquals(List.of("fraction Li", "fraction Fe", "a", "sg=P1", "sg=Pc"), enc.outputNames());
+        assertEquals(List.of("element fractions", "sg", "a"), enc.inputs());
+        assertArrayEquals(new int[] {0, 1}, enc.inputColumns(0));
+        assertArrayEquals(new int[] {3, 4}, enc.inputColumns(1));
+        assertArrayEquals(new int[] {2}, enc.inputColumns(2));
+        assertFalse(enc.unseen(num[0], cat[0]));
+        assertTrue(enc.unseen(num[3], new String[] {"P1"}));  // Co: no column, the row says so
+        // Trained on every row, Co gets its column.
+        var all = FeatureEncoder.fit(d, List.of("element fractions"), new int[] {0, 1, 2, 3});
+        assertEquals(List.of("fraction Li", "fraction Fe", "fraction Co"), all.outputNames());
     }
 }

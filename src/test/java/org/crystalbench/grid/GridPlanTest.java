@@ -146,4 +146,31 @@ class GridPlanTest {
         assertEquals(ConfigLoader.load(a).hash(), ConfigLoader.load(b).hash());
         assertNotEquals(ConfigLoader.load(a).hash(), ConfigLoader.load(c).hash());
     }
+
+    @Test
+    void treeEnsemblesAreSearchedLikeAnyModel() throws Exception {
+        Path cfg = GridFixtures.config(dir, "t.yaml", dir.resolve("none.csv"), 1, 3, """
+                - {name: RF, type: random-forest, trees: 10}
+                - {name: GBT, type: gradient-boosting, trees: 10}
+                - {name: Vote, type: voting, members: [RF, GBT], rule: soft}
+                """, """
+                grid:
+                  models:
+                    RF: {mtry: [1, 2], split_rule: [gini, entropy], node_size: [1, 5]}
+                    GBT: {shrinkage: [0.05, 0.1], max_nodes: [4, 8]}
+                """);
+        GridPlan p = GridPlan.of(ConfigLoader.load(cfg), cfg);
+        assertEquals(8 + 4, p.points().size());
+        var rf = (org.crystalbench.models.RandomForestSpec) p.pointsOf("RF").getLast().spec();
+        assertEquals(2, rf.mtry());
+        assertEquals(org.crystalbench.models.RandomForestSpec.Rule.ENTROPY, rf.splitRule());
+        assertEquals(10, rf.trees()); // the base spec's other keys are kept
+        var gbt = (org.crystalbench.models.GradientBoostingSpec) p.pointsOf("GBT").getLast().spec();
+        assertEquals(0.1, gbt.shrinkage());
+        assertEquals(8, gbt.maxNodes());
+        Path bad = GridFixtures.config(dir, "b.yaml", dir.resolve("none.csv"), 1, 3, "- {name: RF, type: random-forest}\n",
+                "grid:\n  models:\n    RF: {subsample: [0.5, 1.5]}\n");
+        var e = assertThrows(InputException.class, () -> GridPlan.of(ConfigLoader.load(bad), bad));
+        assertTrue(e.getMessage().contains("subsample"), e.getMessage());
+    }
 }

@@ -28,7 +28,11 @@ class ReproducibilityTest {
             new MlpSpec("mlp", List.of(8), 10, 8, null, null, null),
             new MlpSpec("mlp-gemm", List.of(8), 10, 8, null, null, null, MlpSpec.Engine.GEMM),
             new LogisticSpec("lr", null, null, null),
-            new NaiveBayesSpec("nb", null));
+            new NaiveBayesSpec("nb", null),
+            new RandomForestSpec("rf", 15, null, null, null, null, null, null, null),
+            new RandomForestSpec("rf-sub", 15, 3, RandomForestSpec.Rule.ENTROPY, 6, 10, 2, 0.6, List.of(1, 2, 1)),
+            new RandomForestSpec("rf-bagging", 15, 4, null, null, null, null, null, null), // mtry = p: parallel split search
+            new GradientBoostingSpec("gbt", 15, null, null, null, null, null));
 
     static double[] probabilities(BaseModelSpec spec, long seed) {
         Model m = spec.fit(X, Y, 3, seed);

@@ -87,7 +87,7 @@ class ReportTest {
         Path config = config().write(shared, "config.yaml");
         full = shared.resolve("full");
         var quiet = new Console(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
-        Run.execute(new Run.Request(config, null, full, 2, CiSpec.DEFAULT, true, List.of("run", config.toString())), quiet);
+        Run.execute(new Run.Request(config, null, full, 2, CiSpec.DEFAULT, true, List.of("run", config.toString()), true, 0), quiet);
         run = shared.resolve("run");
         Files.createDirectories(run);
         try (Stream<Path> files = Files.list(full)) {

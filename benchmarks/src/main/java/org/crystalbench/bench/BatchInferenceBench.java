@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BatchInferenceBench {
     static final int ROWS = 1024;
 
-    @Param({"DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft"})
+    @Param({"DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft", "RF", "GBT"})
     public String model;
 
     private Fixture fixture;

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class TrainBench {
-    @Param({"DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft"})
+    @Param({"DNN", "DNN-smile", "SVM", "LR", "NB", "Voting", "Voting-soft", "RF", "GBT"})
     public String model;
 
     private Fixture fixture;

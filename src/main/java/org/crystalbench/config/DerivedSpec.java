@@ -1,0 +1,67 @@
+package org.crystalbench.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.crystalbench.chemistry.Descriptors;
+
+/**
+ * Config section {@code dataset.derived}: feature columns computed from other columns of each row.
+ * Their names can be used in {@code feature_sets} like any column (docs/materials.md).
+ *
+ * @param composition descriptors of a chemical formula column
+ */
+public record DerivedSpec(Composition composition) {
+
+    /**
+     * Composition descriptors. Feature names they add:
+     * <ul>
+     *   <li>{@value #FRACTIONS}: one column {@code "fraction <element>"} per element; on each split only the
+     *       elements seen in its training rows (an element met only in test rows gets no column);</li>
+     *   <li>{@value #PROPERTIES}: mean, min, max, range and mean absolute deviation of seven element
+     *       properties over the formula's atoms, 35 columns also usable one by one ({@code "mean electronegativity"});</li>
+     *   <li>{@value #ATOMS}; with {@code nsites}: {@value #FORMULA_UNITS} (sites ÷ atoms per formula unit);
+     *       with {@code nsites} and {@code volume}: {@value #VOLUME_PER_ATOM} (volume ÷ sites).</li>
+     * </ul>
+     *
+     * @param formula the formula column (Materials Project style: {@code Li2Fe(SiO4)2}, {@code Li0.5CoO2})
+     * @param nsites  optional: the column with the number of sites (atoms) in the cell
+     * @param volume  optional: the column with the cell volume (needs {@code nsites})
+     */
+    public record Composition(String formula, String nsites, String volume) {
+        public static final String FRACTIONS = "element fractions";
+        public static final String PROPERTIES = "element properties";
+        public static final String ATOMS = "atoms per formula unit";
+        public static final String FORMULA_UNITS = "formula units per cell";
+        public static final String VOLUME_PER_ATOM = "volume per atom";
+        /** Prefix of an element-fraction column: "fraction Li". */
+        public static final String FRACTION_PREFIX = "fraction ";
+
+        public Composition {
+            if (formula == null || formula.isBlank()) throw new IllegalArgumentException("composition.formula: missing (the formula column)");
+            if (volume != null && nsites == null) throw new IllegalArgumentException("composition.volume needs composition.nsites (volume per atom = volume / sites)");
+        }
+
+        /** The single derived columns, in the order they follow the data's numeric columns (fractions come last). */
+        public List<String> columns() {
+            List<String> out = new ArrayList<>(Descriptors.COLUMNS);
+            out.add(ATOMS);
+            if (nsites != null) out.add(FORMULA_UNITS);
+            if (volume != null) out.add(VOLUME_PER_ATOM);
+            return List.copyOf(out);
+        }
+
+        /** Every name a feature set may use: the two groups and the single columns. */
+        public List<String> featureNames() {
+            List<String> out = new ArrayList<>(List.of(FRACTIONS, PROPERTIES));
+            out.addAll(columns());
+            return List.copyOf(out);
+        }
+
+        /** Every descriptor once: the two groups, then the columns outside them. */
+        public List<String> allFeatures() {
+            List<String> out = new ArrayList<>(List.of(FRACTIONS, PROPERTIES));
+            out.addAll(columns().subList(Descriptors.COLUMNS.size(), columns().size()));
+            return List.copyOf(out);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.crystalbench.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.crystalbench.chemistry.Descriptors;
+import org.crystalbench.chemistry.Elements;
+import org.crystalbench.chemistry.Formula;
+import org.crystalbench.config.DerivedSpec.Composition;
+
+/**
+ * Composition descriptors of each loaded row, appended to the numeric columns: every value depends on
+ * its own row only, so computing them for all rows at load time leaks nothing. Element-fraction columns
+ * are made for the elements present in the file; which of them a model sees is decided per split on
+ * the training rows ({@code FeatureEncoder}).
+ */
+final class Derived {
+    private Derived() {}
+
+    /** One row's inputs: the parsed formula and the optional site count and volume. */
+    record Row(Formula formula, double nsites, double volume) {}
+
+    /**
+     * Parses one formula cell.
+     *
+     * @throws IllegalArgumentException saying why the cell is not a formula, or which element property is missing
+     */
+    static Formula parse(String cell) {
+        Formula f = Formula.parse(cell);
+        Descriptors.properties(f); // every property must exist for every element: fail here, with the line
+        return f;
+    }
+
+    /** The data set with the descriptors of {@code rows} (one per data row) appended to its numeric columns. */
+    static Dataset append(Dataset d, Composition spec, List<Row> rows) {
+        List<String> elements = new ArrayList<>(new TreeSet<>(rows.stream()
+                .flatMap(r -> r.formula().amounts().keySet().stream()).toList()));
+        elements.sort(Comparator.comparingInt(e -> Elements.of(e).atomicNumber()));
+        List<String> columns = spec.columns();
+        List<String> names = new ArrayList<>(d.numericNames());
+        names.addAll(columns);
+        List<String> fractionColumns = elements.stream().map(e -> Composition.FRACTION_PREFIX + e).toList();
+        names.addAll(fractionColumns);
+        double[][] numeric = new double[d.size()][];
+        for (int r = 0; r < numeric.length; r++) {
+            Row row = rows.get(r);
+            double[] out = Arrays.copyOf(d.numeric()[r], names.size());
+            int at = d.numericNames().size();
+            for (double v : Descriptors.properties(row.formula())) out[at++] = v;
+            double atoms = row.formula().atoms();
+            out[at++] = atoms;
+            if (spec.nsites() != null) out[at++] = row.nsites() / atoms;
+            if (spec.volume() != null) out[at++] = row.volume() / row.nsites();
+            Map<String, Double> fractions = row.formula().fractions();
+            for (String e : elements) out[at++] = fractions.getOrDefault(e, 0.0);
+            numeric[r] = out;
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>(d.groups());
+        groups.put(Composition.FRACTIONS, fractionColumns);
+        groups.put(Composition.PROPERTIES, Descriptors.COLUMNS);
+        return new Dataset(d.source(), d.sha256(), d.ids(), List.copyOf(names), numeric, d.categoricalNames(),
+                d.categorical(), d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), groups);
+    }
+}
