@@ -1,7 +1,5 @@
 package org.crystalbench.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +12,7 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Console;
+import org.crystalbench.io.OutputPaths;
 import org.crystalbench.io.Progress;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.results.Comparison;
@@ -50,7 +49,7 @@ public final class Run {
         AuditReport audit = AuditReport.of(exp);
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
         Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
-        createFolder(dir);
+        OutputPaths.folder(dir, "--out");
         long units = Runner.size(exp);
         console.err().printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
                 exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, r.threads(), dir);
@@ -73,15 +72,5 @@ public final class Run {
     public static Path defaultOut(String kind, Path config) {
         String name = config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return Path.of("results", kind, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
-    }
-
-    /** The output folder, made before any fit: a path that cannot be a folder is bad input, not lost work. */
-    static void createFolder(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) throw new IOException("not writable");
-        } catch (IOException e) {
-            throw new InputException(dir + ": --out: cannot create or write the output folder (" + e.getMessage() + ")");
-        }
     }
 }
