@@ -72,7 +72,7 @@ public final class PredictCommand implements Callable<Integer> {
             Scores s = p.scores();
             err.printf(Locale.ROOT, "crystal-bench predict: metrics on %d labelled rows ('%s'): accuracy %.4f, macro precision %.4f, "
                             + "macro recall %.4f, macro F1 %.4f, paper F1 %.4f%n",
-                    p.truth().length, m.schema().target(), s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
+                    p.labelledCount(), m.schema().target(), s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
             if (p.data().sha256().equals(m.training().dataSha256())) {
                 err.println("crystal-bench predict: warning: this is the training file: these are resubstitution scores, "
                         + "not an estimate of accuracy on new materials (use 'run' for that)");

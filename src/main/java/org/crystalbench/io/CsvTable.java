@@ -21,7 +21,7 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
     /** Reads {@code file} and checks its header has {@code columns}; a missing file is bad input. */
     public static CsvTable read(Path file, List<String> columns) {
-        try (Reader in = Files.newBufferedReader(file)) {
+        try (Reader in = new StrictUtf8Reader(new java.io.BufferedInputStream(Files.newInputStream(file)), file)) {
             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
             return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords()).require(columns);
         } catch (NoSuchFileException e) {
