@@ -13,6 +13,7 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Console;
 import org.crystalbench.io.OutputPaths;
+import org.crystalbench.io.StagedFolder;
 import org.crystalbench.io.Progress;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.results.Comparison;
@@ -50,6 +51,14 @@ public final class Run {
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
         Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
         OutputPaths.folder(dir, "--out");
+        try (StagedFolder staged = StagedFolder.beside(dir, "--out")) {
+            return fitAndWrite(r, cfg, exp, audit, dir, staged, start, console);
+        }
+    }
+
+    /** Fits, then writes every table and the report into {@code staged}, which appears as {@code dir} at once. */
+    private static Outcome fitAndWrite(Request r, ExperimentConfig cfg, Experiment exp, AuditReport audit, Path dir,
+                                       StagedFolder staged, Instant start, Console console) {
         long units = Runner.size(exp);
         console.err().printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
                 exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, r.threads(), dir);
@@ -61,8 +70,10 @@ public final class Run {
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
-        RunTables.writeAll(dir, exp, results, summaries, stats);
-        Path report = org.crystalbench.report.Report.write(dir); // reads the tables just written
+        RunTables.writeAll(staged.path(), exp, results, summaries, stats);
+        org.crystalbench.report.Report.write(staged.path()); // reads the tables just written
+        staged.commit(); // all tables or none
+        Path report = dir.resolve(org.crystalbench.report.Report.FILE);
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         console.out().println(dir.resolve("summary.md"));
         return new Outcome(dir, exp, results, summaries, stats);
