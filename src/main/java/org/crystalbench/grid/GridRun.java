@@ -68,6 +68,8 @@ public final class GridRun {
         GridPlan plan = GridPlan.of(cfg, r.config());
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
         Experiment exp = Experiment.prepare(cfg, r.config());
+        // Now the rows are known: each split's row partition counts too.
+        GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
         Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
         List<WorkUnit> all = plan.units();
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
