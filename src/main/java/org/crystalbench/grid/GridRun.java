@@ -67,7 +67,7 @@ public final class GridRun {
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
         GridPlan plan = GridPlan.of(cfg, r.config());
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
-        Experiment exp = Experiment.prepare(cfg, r.config());
+        Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench grid: " + line));
         // Now the rows are known: each split's row partition counts too.
         GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
         Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));

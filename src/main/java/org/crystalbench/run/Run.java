@@ -46,7 +46,8 @@ public final class Run {
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (must be >= 1)");
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
-        Experiment exp = Experiment.prepare(cfg, r.config());
+        Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
+        if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
         AuditReport audit = AuditReport.of(exp);
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
         Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
