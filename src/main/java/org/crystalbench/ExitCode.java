@@ -2,7 +2,7 @@ package org.crystalbench;
 
 /**
  * The exit codes of every command, defined once. Scripts rely on them: docs/grid.md and the README
- * list the same five.
+ * list the same six.
  */
 public enum ExitCode {
     /** Success. */
@@ -14,7 +14,9 @@ public enum ExitCode {
     /** Internal error (a bug, or an I/O failure such as a full disk). */
     INTERNAL(3),
     /** Incomplete: a grid stopped at --max-time, or a merge with units missing; run again to resume. */
-    INCOMPLETE(4);
+    INCOMPLETE(4),
+    /** Out of memory: the JVM's heap was too small; give it more with CRYSTAL_BENCH_JAVA_OPTS=-Xmx... */
+    OUT_OF_MEMORY(5);
 
     private final int code;
 

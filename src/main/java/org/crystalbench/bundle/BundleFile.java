@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Bundles are files people pass around, and Java deserialization of arbitrary classes is a
  * known attack surface, so reading checks the format name and version before touching
- * {@code model.bin} and then deserializes through a filter that admits only this project's,
- * Smile's and the JDK's classes.
+ * {@code model.bin} and then deserializes through a filter that admits an allowlist of exact
+ * classes, with limits on depth, references and array sizes.
  */
 public final class BundleFile {
     public static final String FORMAT = "crystal-bench-model-bundle";
@@ -90,6 +90,9 @@ public final class BundleFile {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
             throw new InputException(file + ": not a crystal-bench model bundle (not a zip file; make one with "
                     + "'crystal-bench train')");
+        }
+        if (!hasEndRecord(bytes)) {
+            throw new InputException(file + ": corrupt or truncated model bundle (the zip's end record is missing)");
         }
         Map<String, byte[]> entries = entries(file, bytes);
         byte[] json = entries.get(MANIFEST);
@@ -186,17 +189,61 @@ public final class BundleFile {
     }
 
     /**
-     * Admits only this project's classes, Smile's, the JDK's and primitive arrays; bounds depth and
-     * array sizes so a crafted file cannot exhaust memory through the stream alone.
+     * The exact classes a bundle's payload is made of (recorded from bundles of every model type and
+     * engine, with Smile's activation and learning-rate functions of the same families). Anything else,
+     * e.g. {@code java.util.HashSet}, the building block of the nested-set deserialization bomb, is refused.
+     * A new model class must be added here (TrainPredictTest round-trips every model type and would fail).
      */
+    static final java.util.Set<String> ALLOWED = java.util.Set.of(
+            "org.crystalbench.bundle.Bundle$Payload", "org.crystalbench.features.FeatureEncoder",
+            "org.crystalbench.models.Model", "org.crystalbench.models.GaussianNbModel", "org.crystalbench.models.GemmMlp$Fitted",
+            "org.crystalbench.models.SmileModel", "org.crystalbench.models.SvmSpec$OvoModel",
+            "org.crystalbench.models.VotingSpec$Rule", "org.crystalbench.models.VotingSpec$Voting",
+            "smile.classification.Classifier", "smile.classification.AbstractClassifier", "smile.classification.LogisticRegression",
+            "smile.classification.LogisticRegression$Binomial", "smile.classification.LogisticRegression$Multinomial",
+            "smile.classification.MLP", "smile.classification.OneVersusOne", "smile.classification.OneVersusRest",
+            "smile.classification.PlattScaling", "smile.classification.SVM", "smile.math.kernel.Gaussian",
+            "smile.math.kernel.GaussianKernel", "smile.model.mlp.ActivationFunction", "smile.model.mlp.ActivationFunction$1",
+            "smile.model.mlp.ActivationFunction$2", "smile.model.mlp.ActivationFunction$3", "smile.model.mlp.ActivationFunction$4",
+            "smile.model.mlp.ActivationFunction$5", "smile.model.mlp.Cost", "smile.model.mlp.HiddenLayer",
+            "smile.model.mlp.InputLayer", "smile.model.mlp.Layer", "smile.model.mlp.MultilayerPerceptron",
+            "smile.model.mlp.OutputFunction", "smile.model.mlp.OutputLayer", "smile.model.svm.KernelMachine",
+            "smile.tensor.DenseMatrix", "smile.tensor.DenseMatrix32", "smile.tensor.DenseMatrix64", "smile.tensor.Vector",
+            "smile.tensor.Vector32", "smile.tensor.Vector64", "smile.util.IntSet",
+            "smile.util.function.TimeFunction$1", "smile.util.function.TimeFunction$2", "smile.util.function.TimeFunction$3",
+            "smile.util.function.TimeFunction$4", "smile.util.function.TimeFunction$5", "smile.util.function.TimeFunction$6",
+            "smile.util.function.TimeFunction$7", "smile.util.function.TimeFunction$8", "smile.util.function.TimeFunction$9",
+            "java.lang.Enum", "java.lang.Number", "java.lang.Integer", "java.lang.Object", "java.util.HashMap",
+            "java.util.LinkedHashMap", "java.util.Map$Entry", "java.util.CollSer", "java.util.ImmutableCollections$List12",
+            "java.util.ImmutableCollections$ListN");
+
+    /**
+     * Real bundles are 10 objects deep with a few hundred references (more with many support vectors);
+     * the limits leave room for that and bound the work a crafted stream can cause: nesting doubles a
+     * hash-based bomb's cost per level, so depth is kept near what real bundles use.
+     */
+    static final int MAX_DEPTH = 20, MAX_ARRAY = 1 << 26;
+    static final long MAX_REFERENCES = 1L << 24;
+
     static final ObjectInputFilter FILTER = info -> {
-        if (info.depth() > 64 || info.arrayLength() > (1 << 28)) return ObjectInputFilter.Status.REJECTED;
+        if (info.depth() > MAX_DEPTH || info.arrayLength() > MAX_ARRAY || info.references() > MAX_REFERENCES) {
+            return ObjectInputFilter.Status.REJECTED;
+        }
         Class<?> c = info.serialClass();
         if (c == null) return ObjectInputFilter.Status.UNDECIDED;
         while (c.isArray()) c = c.getComponentType();
         if (c.isPrimitive()) return ObjectInputFilter.Status.ALLOWED;
-        String name = c.getName();
-        return name.startsWith("org.crystalbench.") || name.startsWith("smile.") || name.startsWith("java.")
-                ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+        return ALLOWED.contains(c.getName()) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     };
+
+    /** A zip ends with its end-of-central-directory record (22 bytes plus a comment); a file cut short lacks it. */
+    static boolean hasEndRecord(byte[] b) {
+        for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xFFFF); i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6
+                    && i + 22 + ((b[i + 20] & 0xFF) | (b[i + 21] & 0xFF) << 8) == b.length) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

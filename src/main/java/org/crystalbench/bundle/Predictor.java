@@ -21,11 +21,18 @@ public final class Predictor {
      * @param predicted     class index per row (into the bundle's classes)
      * @param probabilities [row][class]: the model's probabilities, vote shares for hard voting
      * @param unseen        per row: a categorical cell or an element never seen in training (it encodes as zeros)
-     * @param truth         class index per row when the file has the target column, else null
-     * @param scores        metrics against {@code truth}, else null
+     * @param truth         class index per row when the file has the target column (-1 where its cell is empty), else null
+     * @param scores        metrics against {@code truth} over the labelled rows, else null
      */
     public record Predictions(Bundle bundle, Dataset data, String[][] ids, int[] predicted, double[][] probabilities,
                               boolean[] unseen, int[] truth, Scores scores) {
+
+        /** Rows with a label in the file (the rows {@code scores} is computed on). */
+        public int labelledCount() {
+            int n = 0;
+            if (truth != null) for (int t : truth) if (t >= 0) n++;
+            return n;
+        }
 
         public int unseenCount() {
             int n = 0;
@@ -73,7 +80,7 @@ public final class Predictor {
             predicted[r] = bundle.model().predict(bundle.encoder().transform(data, r), probabilities[r]);
             unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
         }
-        Scores scores = truth == null ? null : Scores.of(truth, predicted, k);
+        Scores scores = truth == null ? null : scoresOnLabelled(truth, predicted, k);
         return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores);
     }
 
@@ -93,8 +100,14 @@ public final class Predictor {
             toBundle.put(c, at);
         }
         int[] truth = new int[data.size()];
-        for (int r = 0; r < truth.length; r++) truth[r] = toBundle.get(data.y()[r]);
+        for (int r = 0; r < truth.length; r++) truth[r] = data.y()[r] < 0 ? -1 : toBundle.get(data.y()[r]);
         return truth;
+    }
+
+    private static Scores scoresOnLabelled(int[] truth, int[] predicted, int k) {
+        int[] rows = java.util.stream.IntStream.range(0, truth.length).filter(r -> truth[r] >= 0).toArray();
+        return Scores.of(java.util.Arrays.stream(rows).map(r -> truth[r]).toArray(),
+                java.util.Arrays.stream(rows).map(r -> predicted[r]).toArray(), k);
     }
 
     /**

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes (every command; org.crystalbench.ExitCode):", "  0  success",
                 "  1  finished with failures (failed fits, a perf regression)",
                 "  2  bad input (file, config or flag): one line names file, line and field",
-                "  3  internal error", "  4  incomplete (grid hit --max-time, merge missing units): run again to resume"})
+                "  3  internal error", "  4  incomplete (grid hit --max-time, merge missing units): run again to resume",
+                "  5  out of memory: give Java more with CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +28,12 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cl = commandLine();
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // picocli passes Errors through; the stack is unwound, so there is room to print
+            code = outOfMemory(cl.getErr());
+        }
         cl.getOut().flush(); // picocli's writers flush on println only
         cl.getErr().flush();
         System.exit(code);
@@ -36,6 +42,9 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) return outOfMemory(commandLine.getErr()); // e.g. wrapped by a worker pool
+            }
             if (e instanceof InputException) {
                 commandLine.getErr().println("crystal-bench: error: " + e.getMessage());
                 return ExitCode.BAD_INPUT.code();
@@ -49,6 +58,14 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL.code();
         });
         return cl;
+    }
+
+    /** One line, no trace: what ran out and how to give Java more. */
+    static int outOfMemory(java.io.PrintWriter err) {
+        err.printf("crystal-bench: error: out of memory (Java heap limit %d MiB); give Java more memory with "
+                + "CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size> (e.g. -Xmx8g), or use a smaller grid or data set%n", Runtime.getRuntime().maxMemory() >> 20);
+        err.flush();
+        return ExitCode.OUT_OF_MEMORY.code();
     }
 
     /** The jar's version, with the git commit when the build recorded one. */

@@ -48,7 +48,8 @@ public final class PerfCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(PerfTables.comparison(report));
         out.flush();
-        return (report.regressed() ? ExitCode.FAILURES : ExitCode.OK).code();
+        if (report.nothingCompared()) spec.commandLine().getErr().println("crystal-bench perf-check: no benchmark could be compared (scores of 0?)");
+        return (report.regressed() || report.nothingCompared() ? ExitCode.FAILURES : ExitCode.OK).code();
     }
 
     static double parseThreshold(String s) {

@@ -73,7 +73,7 @@ public final class PredictCommand implements Callable<Integer> {
             Scores all = p.scores(), present = Scores.ofPresent(all.confusion());
             int k = all.confusion().length, n = all.presentClasses();
             err.printf(Locale.ROOT, "crystal-bench predict: metrics on %d labelled rows ('%s'), macro averages over the %s: %s%n",
-                    p.truth().length, m.schema().target(), n == k ? "model's " + k + " classes (all present in the labels)"
+                    p.labelledCount(), m.schema().target(), n == k ? "model's " + k + " classes (all present in the labels)"
                             : n + " of the model's " + k + " classes present in the labels", metrics(present));
             if (n < k) {
                 err.printf(Locale.ROOT, "crystal-bench predict: the same over all %d classes of the model (an absent class "

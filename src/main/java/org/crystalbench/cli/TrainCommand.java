@@ -9,6 +9,7 @@ import org.crystalbench.bundle.BundleFile;
 import org.crystalbench.bundle.Manifest;
 import org.crystalbench.bundle.Trainer;
 import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig cfg = input.load();
+        OutputPaths.file(out, "--out"); // before the fit, not after it
         var err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Bundle bundle = Trainer.train(cfg, input.file, model, featureSet); // every input check happens here

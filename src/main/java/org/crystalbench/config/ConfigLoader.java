@@ -11,7 +11,14 @@ import org.crystalbench.InputException;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.models.VotingSpec;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
@@ -26,8 +33,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
     private ConfigLoader() {}
 
-    /** YAML in, snake_case keys, unknown keys and wrong types rejected. */
+    /** YAML in, snake_case keys, unknown keys, duplicate keys and wrong types rejected. */
     public static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // "C: 1" then "C: 100" is a mistake, not an override
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -43,6 +51,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new InputException(file + ": cannot read config: " + e.getMessage());
         }
+        rejectAnchors(file, text);
         ExperimentConfig config;
         try {
             config = YAML.readValue(text, ExperimentConfig.class);
@@ -58,6 +67,25 @@ public final class ConfigLoader {
         }
         validate(file, config);
         return config;
+    }
+
+    /**
+     * Anchors and aliases ({@code &a}, {@code *a}) are refused: Jackson reads an alias as the literal
+     * string "a" (a misleading type error), and a config should say each value where it applies.
+     */
+    static void rejectAnchors(Path file, String text) {
+        try {
+            for (Event e : new Parse(LoadSettings.builder().build()).parseString(text)) {
+                boolean anchored = e instanceof NodeEvent n && n.getAnchor().isPresent();
+                if (e instanceof AliasEvent || anchored) {
+                    long line = e.getStartMark().map(m -> m.getLine() + 1L).orElse(0L);
+                    throw InputException.at(file, line, null, "YAML anchors and aliases (&name, *name) are not supported; "
+                            + "write the value out where it is used");
+                }
+            }
+        } catch (YamlEngineException e) {
+            // not YAML at all: Jackson's reading below reports it with its location
+        }
     }
 
     /** Cross-field checks that no single record can make. */
@@ -158,8 +186,16 @@ public final class ConfigLoader {
             what = "expected " + expected(m.getTargetType()) + ", found " + found(m);
         } else {
             what = withoutJavaNames(e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
+            var dup = java.util.regex.Pattern.compile("^Duplicate (?:Object )?(?:property|field) \"(.*)\"").matcher(e.getOriginalMessage());
+            if (dup.find()) what = "duplicate key '" + dup.group(1) + "' (a key may appear once per mapping)";
         }
         TokenStreamLocation loc = e.getLocation();
+        if (root instanceof InputException || root instanceof IllegalArgumentException) {
+            // A spec's own check runs when its mapping has been read: Jackson's location is then past it
+            // (the next model's line). Point at the key the message names inside that mapping instead.
+            long at = lineInside(text, e, what);
+            if (at > 0) return new InputException(file + ":" + at + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
+        }
         long line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : lineOf(text, e);
         String where = file + (line > 0 ? ":" + line + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getColumnNr() : "") : "");
         return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
@@ -217,6 +253,35 @@ public final class ConfigLoader {
         if (last == null) return 0;
         var m = java.util.regex.Pattern.compile("(^|[\\s{,])" + java.util.regex.Pattern.quote(last) + "\\s*:").matcher(text);
         return m.find() ? text.substring(0, m.start()).lines().count() + (m.start() > 0 && text.charAt(m.start() - 1) == '\n' ? 1 : 0) : 0;
+    }
+
+    /**
+     * The line of the mapping at the error's path: of the first of its keys that {@code message} names
+     * ('lambda = -1' names lambda), else of its first key; 0 when the text cannot be scanned.
+     */
+    private static long lineInside(String text, JacksonException e, String message) {
+        var target = new StringBuilder();
+        for (var ref : e.getPath()) {
+            target.append('/').append(ref.getIndex() >= 0 ? String.valueOf(ref.getIndex()) : ref.getPropertyName());
+        }
+        String prefix = target + "/";
+        long first = 0, named = 0;
+        try (var p = YAML.createParser(text)) {
+            for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != tools.jackson.core.JsonToken.PROPERTY_NAME) continue;
+                String at = p.streamReadContext().pathAsPointer().toString();
+                if (!at.startsWith(prefix) || at.indexOf('/', prefix.length()) >= 0) continue;
+                long line = p.currentTokenLocation().getLineNr();
+                if (first == 0) first = line;
+                String name = at.substring(prefix.length());
+                if (named == 0 && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b").matcher(message).find()) {
+                    named = line;
+                }
+            }
+        } catch (JacksonException ignored) {
+            // fall back to Jackson's own location
+        }
+        return named > 0 ? named : first;
     }
 
     private static String keyPath(JacksonException e) {

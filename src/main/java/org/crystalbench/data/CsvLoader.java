@@ -2,9 +2,8 @@ package org.crystalbench.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.BufferedInputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.InputException;
 import org.crystalbench.config.DatasetSpec;
+import org.crystalbench.io.StrictUtf8Reader;
 
 /**
  * Reads a CSV as distributed (header row, CRLF or LF, headers with spaces and units, TRUE/FALSE)
@@ -40,133 +41,132 @@ public final class CsvLoader {
 
     /**
      * @param requireTarget false for prediction input, which may lack the target column (then
-     *                      {@code y} is all -1 and {@code classes} is empty)
+     *                      {@code y} is all -1 and {@code classes} is empty) or some of its cells
+     *                      (those rows get -1)
      */
     public static Dataset load(Path file, DatasetSpec spec, boolean requireTarget) {
         MessageDigest sha = org.crystalbench.io.Hashing.sha256();
-        List<CSVRecord> records;
-        Map<String, Integer> header;
+        var rows = new Rows(spec.categorical().size());
+        int read = 0, dropped = 0;
+        var comp = spec.composition();
+        // The composition's input columns: formula, then the optional sites and volume (when configured).
+        List<String> compNames = comp == null ? List.of()
+                : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume()).filter(java.util.Objects::nonNull).toList();
+        List<Derived.Row> derived = new ArrayList<>();
+        boolean hasTarget;
+        // Records are consumed as they are parsed: memory follows the kept values, not the file's text.
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+             Reader reader = new StrictUtf8Reader(new BufferedInputStream(in, 1 << 16), file);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
                      .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                      .get().parse(reader)) {
-            header = new HashMap<>();
+            Map<String, Integer> header = new HashMap<>();
             List<String> names = parser.getHeaderNames();
+            if (names.isEmpty()) throw new InputException(file + ": no data rows (the file is empty)");
             for (int i = 0; i < names.size(); i++) {
-                String name = stripBom(names.get(i)).trim();
+                String name = names.get(i).trim();
                 if (!name.isEmpty() && header.put(name, i) != null) {
                     throw InputException.at(file, 1, "column '" + name + "'", "duplicate column in the header");
                 }
             }
-            records = parser.getRecords();
+            int[] idIdx = columns(file, header, spec.idColumns());
+            int[] numIdx = columns(file, header, spec.numeric());
+            int[] catIdx = columns(file, header, spec.categorical());
+            hasTarget = header.containsKey(spec.target());
+            if (requireTarget && !hasTarget) {
+                throw InputException.at(file, 1, "column '" + spec.target() + "'", "target column not in the header");
+            }
+            int targetIdx = hasTarget ? header.get(spec.target()) : -1;
+            boolean drop = spec.missing() == DatasetSpec.MissingPolicy.DROP_ROWS;
+            int[] compIdx = columns(file, header, compNames);
+            Iterator<CSVRecord> records = parser.iterator();
+            rows:
+            while (true) {
+                long line = parser.getCurrentLineNumber() + 1; // the record's first physical line, even after multi-line cells
+                if (!records.hasNext()) break;
+                CSVRecord rec = records.next();
+                if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // a blank line is not a row
+                read++;
+                if (rec.size() != header.size()) {
+                    throw InputException.at(file, line, null, "has " + rec.size() + " fields, the header has " + header.size());
+                }
+                double[] num = new double[numIdx.length];
+                for (int j = 0; j < numIdx.length; j++) {
+                    String cell = rec.get(numIdx[j]).trim();
+                    if (isMissing(cell)) {
+                        if (drop) { dropped++; continue rows; }
+                        throw missing(file, line, spec.numeric().get(j), cell);
+                    }
+                    try {
+                        num[j] = Double.parseDouble(cell);
+                    } catch (NumberFormatException e) {
+                        throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'",
+                                "'" + cell + "' is not a number");
+                    }
+                    if (!Double.isFinite(num[j])) {
+                        throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'", "'" + cell + "' is not finite");
+                    }
+                }
+                String[] cat = new String[catIdx.length];
+                for (int j = 0; j < catIdx.length; j++) {
+                    cat[j] = rec.get(catIdx[j]).trim();
+                    if (isMissing(cat[j])) {
+                        if (drop) { dropped++; continue rows; }
+                        throw missing(file, line, spec.categorical().get(j), cat[j]);
+                    }
+                }
+                String label = hasTarget ? rec.get(targetIdx).trim() : null;
+                if (hasTarget && isMissing(label)) {
+                    if (!requireTarget) {
+                        label = null; // new candidates: a row without a label is predicted, not refused
+                    } else {
+                        if (drop) { dropped++; continue; }
+                        throw missing(file, line, spec.target(), label);
+                    }
+                }
+                if (comp != null) {
+                    String[] cells = new String[compIdx.length];
+                    for (int j = 0; j < cells.length; j++) {
+                        cells[j] = rec.get(compIdx[j]).trim();
+                        if (isMissing(cells[j])) {
+                            if (drop) { dropped++; continue rows; }
+                            throw missing(file, line, compNames.get(j), cells[j]);
+                        }
+                    }
+                    derived.add(derivedRow(file, line, compNames, cells));
+                }
+                StringBuilder id = new StringBuilder();
+                for (int j = 0; j < idIdx.length; j++) id.append(j > 0 ? "|" : "").append(rec.get(idIdx[j]).trim());
+                rows.add(id.toString(), num, cat, label, line);
+            }
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": data file not found");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InputException(file + ": malformed CSV: " + e.getMessage(), e);
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new InputException(file + ": malformed CSV: " + oneLine(e));
         }
-        if (records.isEmpty()) throw new InputException(file + ": no data rows");
-
-        int[] idIdx = columns(file, header, spec.idColumns());
-        int[] numIdx = columns(file, header, spec.numeric());
-        int[] catIdx = columns(file, header, spec.categorical());
-        boolean hasTarget = header.containsKey(spec.target());
-        if (requireTarget && !hasTarget) {
-            throw InputException.at(file, 1, "column '" + spec.target() + "'", "target column not in the header");
-        }
-        int targetIdx = hasTarget ? header.get(spec.target()) : -1;
-        boolean drop = spec.missing() == DatasetSpec.MissingPolicy.DROP_ROWS;
-        var comp = spec.composition();
-        // The composition's input columns: formula, then the optional sites and volume (-1: not configured).
-        List<String> compNames = comp == null ? List.of()
-                : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume()).filter(java.util.Objects::nonNull).toList();
-        int[] compIdx = columns(file, header, compNames);
-        List<Derived.Row> derived = new ArrayList<>();
-
-        List<String> ids = new ArrayList<>();
-        List<double[]> numeric = new ArrayList<>();
-        List<String[]> categorical = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        int dropped = 0;
-        rows:
-        for (CSVRecord rec : records) {
-            long line = rec.getRecordNumber() + 1; // the header is line 1; no multi-line cells here
-            if (rec.size() != header.size() && !(rec.size() == 1 && rec.get(0).isEmpty())) {
-                throw InputException.at(file, line, null, "has " + rec.size() + " fields, the header has " + header.size());
-            }
-            if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line
-            double[] num = new double[numIdx.length];
-            for (int j = 0; j < numIdx.length; j++) {
-                String cell = rec.get(numIdx[j]).trim();
-                if (isMissing(cell)) {
-                    if (drop) { dropped++; continue rows; }
-                    throw missing(file, line, spec.numeric().get(j), cell);
-                }
-                try {
-                    num[j] = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'",
-                            "'" + cell + "' is not a number");
-                }
-                if (!Double.isFinite(num[j])) {
-                    throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'", "'" + cell + "' is not finite");
-                }
-            }
-            String[] cat = new String[catIdx.length];
-            for (int j = 0; j < catIdx.length; j++) {
-                cat[j] = rec.get(catIdx[j]).trim();
-                if (isMissing(cat[j])) {
-                    if (drop) { dropped++; continue rows; }
-                    throw missing(file, line, spec.categorical().get(j), cat[j]);
-                }
-            }
-            String label = hasTarget ? rec.get(targetIdx).trim() : null;
-            if (hasTarget && isMissing(label)) {
-                if (drop) { dropped++; continue; }
-                throw missing(file, line, spec.target(), label);
-            }
-            if (comp != null) {
-                String[] cells = new String[compIdx.length];
-                for (int j = 0; j < cells.length; j++) {
-                    cells[j] = rec.get(compIdx[j]).trim();
-                    if (isMissing(cells[j])) {
-                        if (drop) { dropped++; continue rows; }
-                        throw missing(file, line, compNames.get(j), cells[j]);
-                    }
-                }
-                derived.add(derivedRow(file, line, compNames, cells));
-            }
-            StringBuilder id = new StringBuilder();
-            for (int j = 0; j < idIdx.length; j++) id.append(j > 0 ? "|" : "").append(rec.get(idIdx[j]).trim());
-            ids.add(id.toString());
-            numeric.add(num);
-            categorical.add(cat);
-            labels.add(label);
-            lines.add(line);
-        }
-        if (ids.isEmpty()) throw new InputException(file + ": no rows left after dropping rows with missing values");
+        if (read == 0) throw new InputException(file + ": no data rows");
+        if (rows.ids.isEmpty()) throw new InputException(file + ": no rows left after dropping rows with missing values");
 
         List<String> classes = List.of();
-        int[] y = new int[ids.size()];
+        int[] y = new int[rows.ids.size()];
         if (hasTarget) {
-            classes = List.copyOf(new TreeSet<>(labels));
+            classes = List.copyOf(new TreeSet<>(rows.labels.stream().filter(java.util.Objects::nonNull).toList()));
             if (requireTarget && classes.size() < 2) {
                 throw InputException.at(file, 0, "column '" + spec.target() + "'",
                         "target has " + classes.size() + " class(es); at least 2 are needed");
             }
             Map<String, Integer> index = new HashMap<>();
             for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
-            for (int r = 0; r < y.length; r++) y[r] = index.get(labels.get(r));
+            for (int r = 0; r < y.length; r++) y[r] = rows.labels.get(r) == null ? -1 : index.get(rows.labels.get(r));
         } else {
             java.util.Arrays.fill(y, -1);
         }
-        Dataset data = new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), ids.toArray(String[]::new),
-                spec.numeric(), numeric.toArray(double[][]::new), spec.categorical(),
-                categorical.toArray(String[][]::new), classes, y,
-                lines.stream().mapToLong(Long::longValue).toArray(), records.size(), dropped);
+        Dataset data = new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), rows.ids.toArray(String[]::new),
+                spec.numeric(), rows.numeric.toArray(double[][]::new), spec.categorical(),
+                rows.categorical.toArray(String[][]::new), classes, y, java.util.Arrays.copyOf(rows.lines, rows.ids.size()),
+                read, dropped);
         return comp == null ? data : Derived.append(data, comp, derived);
     }
 
@@ -192,6 +192,34 @@ public final class CsvLoader {
         return new Derived.Row(formula, v[0], v[1]);
     }
 
+    /** The kept rows; repeated category and label strings are stored once (a large file repeats them millions of times). */
+    private static final class Rows {
+        final List<String> ids = new ArrayList<>(), labels = new ArrayList<>();
+        final List<double[]> numeric = new ArrayList<>();
+        final List<String[]> categorical = new ArrayList<>();
+        final List<Map<String, String>> pools = new ArrayList<>();
+        final Map<String, String> labelPool = new HashMap<>();
+        long[] lines = new long[1024];
+
+        Rows(int categoricalColumns) {
+            for (int j = 0; j < categoricalColumns; j++) pools.add(new HashMap<>());
+        }
+
+        void add(String id, double[] num, String[] cat, String label, long line) {
+            for (int j = 0; j < cat.length; j++) cat[j] = pools.get(j).computeIfAbsent(cat[j], k -> k);
+            if (lines.length == ids.size()) lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            lines[ids.size()] = line;
+            ids.add(id);
+            numeric.add(num);
+            categorical.add(cat);
+            labels.add(label == null ? null : labelPool.computeIfAbsent(label, k -> k));
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        return String.valueOf(e.getMessage()).replaceAll("\\s*\\n.*", "");
+    }
+
     static boolean isMissing(String cell) {
         return MISSING.contains(cell.trim().toLowerCase(java.util.Locale.ROOT));
     }
@@ -213,9 +241,5 @@ public final class CsvLoader {
             idx[i] = j;
         }
         return idx;
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

@@ -17,6 +17,7 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
+import org.crystalbench.io.OutputPaths;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,6 +54,8 @@ public final class GridMerge {
         if (!cfg.hash().equals(first.configHash())) {
             throw new InputException(configCopy + ": does not match the hash in " + firstDir.resolve(GridMeta.FILE) + " (edited?)");
         }
+        boolean keepOut = checkOut(out, first, dirs);
+        OutputPaths.folder(out, "--out");
         String configText;
         List<JournalEntry> all = new ArrayList<>();
         try {
@@ -61,7 +64,7 @@ public final class GridMerge {
             throw new UncheckedIOException(e);
         }
         for (Path d : dirs) {
-            Journal.ReadResult read = Journal.read(d.resolve(Journal.FILE), all::add);
+            Journal.ReadResult read = Journal.read(d.resolve(Journal.FILE), first.binding(), all::add);
             console.err().printf("crystal-bench merge: %s: %d entries%s%n", d, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
         }
         Map<String, JournalEntry> entries = GridTables.dedupe(all);
@@ -70,12 +73,14 @@ public final class GridMerge {
         entries.keySet().retainAll(new java.util.HashSet<>(keys));
         List<WorkUnit> missing = units.stream().filter(u -> !entries.containsKey(u.key())).toList();
 
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
-        }
         try (var lock = FolderLock.acquire(out)) {
+            if (keepOut) { // the same grid's folder: its own entries join the union rather than being overwritten
+                Journal.ReadResult read = Journal.read(out.resolve(Journal.FILE), first.binding(), all::add);
+                console.err().printf("crystal-bench merge: %s (--out): %d entries kept%n", out, read.lines());
+                entries.putAll(GridTables.dedupe(all));
+                entries.keySet().retainAll(new java.util.HashSet<>(keys));
+                missing = units.stream().filter(u -> !entries.containsKey(u.key())).toList();
+            }
             return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, ci, commandLine, start, console);
         }
     }
@@ -112,6 +117,41 @@ public final class GridMerge {
         }
         console.out().println(out.resolve("grid.md"));
         return new Result(counts, missing, GridRun.exitCode(counts));
+    }
+
+    /**
+     * Whether {@code out} already holds this grid's results (which the merge must keep), checked before
+     * anything is written. Another grid's folder, a journal without its grid-meta.json, or any other
+     * non-empty folder is refused, as {@code grid} refuses them: merging never overwrites results.
+     */
+    private static boolean checkOut(Path out, GridMeta grid, List<Path> dirs) {
+        if (!Files.exists(out)) return false;
+        if (!Files.isDirectory(out)) throw new InputException(out + ": --out: exists and is not a folder");
+        GridMeta old = GridMeta.read(out);
+        if (old != null) {
+            if (grid.mismatch(old) != null) {
+                throw new InputException(out + ": --out holds another grid's results (" + grid.mismatch(old)
+                        + "); refusing to overwrite them. Use another --out");
+            }
+            return dirs.stream().noneMatch(d -> sameFile(d, out));
+        }
+        try (var files = Files.list(out)) {
+            if (files.findAny().isPresent()) {
+                throw new InputException(out + ": --out is not empty and not a grid folder (no " + GridMeta.FILE
+                        + "); refusing to overwrite its files. Use a new or empty folder");
+            }
+        } catch (IOException e) {
+            throw new InputException(out + ": --out: cannot read the folder (" + e.getMessage() + ")");
+        }
+        return false;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** "no-spacegroup SVM-003 (C=10, sigma=3) cv r0 f1". */

@@ -29,6 +29,7 @@ import org.crystalbench.io.Progress;
 import org.crystalbench.splits.Split;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
+import org.crystalbench.io.OutputPaths;
 
 /**
  * One invocation of {@code crystal-bench grid}: check everything, open (or resume) the folder's
@@ -66,7 +67,9 @@ public final class GridRun {
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
         GridPlan plan = GridPlan.of(cfg, r.config());
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
-        Experiment exp = Experiment.prepare(cfg, r.config());
+        Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench grid: " + line));
+        // Now the rows are known: each split's row partition counts too.
+        GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
         Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
         List<WorkUnit> all = plan.units();
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
@@ -92,11 +95,7 @@ public final class GridRun {
                         + "unknown journal (use --fresh to move it aside)");
             }
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OutputPaths.folder(dir, "--out");
         try (var lock = FolderLock.acquire(dir)) {
             return runLocked(r, evaluators, plan, exp, splits, all, meta, configText, dir, journal, start, console);
         }
@@ -115,7 +114,7 @@ public final class GridRun {
             console.err().println("crystal-bench grid: --fresh: moved the old journal to " + aside);
         }
         Set<String> done = new HashSet<>();
-        Journal.ReadResult read = Journal.read(journal, e -> {
+        Journal.ReadResult read = Journal.read(journal, meta.binding(), e -> {
             if (e.ok() || !r.retryFailed()) done.add(e.key());
         });
         if (read.torn()) {
@@ -144,12 +143,12 @@ public final class GridRun {
         long t0 = System.nanoTime();
         try (var writer = new Journal.Writer(journal);
              Progress progress = Progress.create("grid", todo.size(), r.quiet())) {
-            outcome = GridRunner.run(todo, evaluators.apply(new Context(exp, plan, splits)), meta.shortDataHash(),
+            outcome = GridRunner.run(todo, evaluators.apply(new Context(exp, plan, splits)), meta.binding(),
                     new GridRunner.Options(r.threads(), r.fitTimeout(), deadline), writer::append, progress);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
 
-        Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(journal));
+        Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(journal, meta.binding()));
         var sc = new GridTables.Scope(scope, mine.stream().map(WorkUnit::key).toList());
         GridTables.writeAll(dir, plan, sc, entries, r.ci());
         org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);

@@ -34,7 +34,7 @@ public final class GridRunner {
     /** @param notStarted units left when the deadline stopped the run */
     public record Outcome(int ran, int failed, int timedOut, int notStarted) {}
 
-    public static Outcome run(List<WorkUnit> todo, UnitEvaluator evaluator, String dataHash, Options options,
+    public static Outcome run(List<WorkUnit> todo, UnitEvaluator evaluator, JournalEntry.Binding grid, Options options,
                               Consumer<JournalEntry> sink, Progress progress) {
         AtomicInteger next = new AtomicInteger(), ran = new AtomicInteger(), failed = new AtomicInteger(), timedOut = new AtomicInteger();
         int lanes = Math.max(1, Math.min(options.threads(), todo.size()));
@@ -47,7 +47,7 @@ public final class GridRunner {
                     while (options.deadline() == null || Instant.now().isBefore(options.deadline())) {
                         int i = next.getAndIncrement();
                         if (i >= todo.size()) break;
-                        JournalEntry e = evaluate(todo.get(i), evaluator, dataHash, options.fitTimeout(), worker);
+                        JournalEntry e = evaluate(todo.get(i), evaluator, grid, options.fitTimeout(), worker);
                         if (e.status() == JournalEntry.Status.TIMEOUT) {
                             worker.shutdownNow(); // interrupts the stuck fit; its thread is abandoned
                             worker = newWorker();
@@ -86,7 +86,7 @@ public final class GridRunner {
         return Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("grid-fit").daemon(true).unstarted(r));
     }
 
-    static JournalEntry evaluate(WorkUnit u, UnitEvaluator evaluator, String dataHash, Duration timeout, ExecutorService worker) {
+    static JournalEntry evaluate(WorkUnit u, UnitEvaluator evaluator, JournalEntry.Binding grid, Duration timeout, ExecutorService worker) {
         long t0 = System.nanoTime();
         Future<UnitEvaluator.Result> f = worker.submit(() -> evaluator.evaluate(u));
         try {
@@ -99,15 +99,15 @@ public final class GridRunner {
                 if (Double.isNaN(v) && nan == null) nan = m.column();
                 metrics.put(m.column(), v);
             }
-            if (nan != null) return entry(u, dataHash, JournalEntry.Status.FAILED, null, r.trainSize(), r.testSize(), ms, nan + " is NaN");
-            return entry(u, dataHash, JournalEntry.Status.OK, metrics, r.trainSize(), r.testSize(), ms, null);
+            if (nan != null) return entry(u, grid, JournalEntry.Status.FAILED, null, r.trainSize(), r.testSize(), ms, nan + " is NaN");
+            return entry(u, grid, JournalEntry.Status.OK, metrics, r.trainSize(), r.testSize(), ms, null);
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             String msg = c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-            return entry(u, dataHash, JournalEntry.Status.FAILED, null, 0, 0, (System.nanoTime() - t0) / 1e6, msg.replaceAll("\\s+", " "));
+            return entry(u, grid, JournalEntry.Status.FAILED, null, 0, 0, (System.nanoTime() - t0) / 1e6, msg.replaceAll("\\s+", " "));
         } catch (TimeoutException e) {
             f.cancel(true);
-            return entry(u, dataHash, JournalEntry.Status.TIMEOUT, null, 0, 0, (System.nanoTime() - t0) / 1e6,
+            return entry(u, grid, JournalEntry.Status.TIMEOUT, null, 0, 0, (System.nanoTime() - t0) / 1e6,
                     "fit exceeded --fit-timeout " + Durations.format(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,10 +115,10 @@ public final class GridRunner {
         }
     }
 
-    private static JournalEntry entry(WorkUnit u, String dataHash, JournalEntry.Status status, Map<String, Double> metrics,
+    private static JournalEntry entry(WorkUnit u, JournalEntry.Binding grid, JournalEntry.Status status, Map<String, Double> metrics,
                                       int train, int test, double ms, String error) {
         SplitId s = u.split();
-        return new JournalEntry(dataHash, u.featureSet(), u.point().model(), u.point().hash(), s.protocol(), s.outerRepeat(),
+        return new JournalEntry(grid.config(), grid.data(), u.featureSet(), u.point().model(), u.point().hash(), s.protocol(), s.outerRepeat(),
                 s.outerFold(), s.repeat(), s.fold(), status, metrics, train, test, Math.round(ms * 1000) / 1000.0, error);
     }
 }

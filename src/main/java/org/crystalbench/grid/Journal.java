@@ -24,7 +24,9 @@ import tools.jackson.core.JacksonException;
 /**
  * {@code journal.jsonl}: one JSON line per finished work unit, appended and forced to disk before
  * the next batch, so a process killed at any instant loses at most the fits in flight. A torn last
- * line (killed mid-write) is ignored on reading and cut off before appending.
+ * line (killed mid-write) is ignored on reading and cut off before appending. Every line names its
+ * grid ({@link JournalEntry.Binding}) and is checked on reading: a line of another grid, or one that
+ * lacks what its status implies, is bad input with its line number, wherever it stands.
  */
 public final class Journal {
     private Journal() {}
@@ -38,8 +40,11 @@ public final class Journal {
      */
     public record ReadResult(long lines, long goodBytes, boolean torn) {}
 
-    /** Streams the entries of {@code file} (absent: none) to {@code sink}; a malformed line before the last is bad input. */
-    public static ReadResult read(Path file, Consumer<JournalEntry> sink) {
+    /**
+     * Streams the entries of {@code file} (absent: none) to {@code sink}; a line that is not JSON is bad
+     * input unless it is the last (a torn write); a well-formed line that is not {@code grid}'s is always bad input.
+     */
+    public static ReadResult read(Path file, JournalEntry.Binding grid, Consumer<JournalEntry> sink) {
         if (!Files.exists(file)) return new ReadResult(0, 0, false);
         long lines = 0, offset = 0, good = 0, lineNo = 0;
         String pendingError = null; // a bad line is fatal only if another line follows it
@@ -60,16 +65,19 @@ public final class Journal {
                     if (pendingError == null) good = offset;
                     continue;
                 }
+                JournalEntry e;
                 try {
-                    JournalEntry e = Json.MAPPER.readValue(text, JournalEntry.class);
-                    if (e == null || e.status() == null || e.model() == null) throw new IllegalArgumentException("incomplete entry");
-                    sink.accept(e);
-                    lines++;
-                    good = offset;
-                } catch (JacksonException | IllegalArgumentException e) {
+                    e = Json.MAPPER.readValue(text, JournalEntry.class);
+                } catch (JacksonException ex) {
                     pendingError = file + ":" + lineNo + ": malformed journal line (not the last line, so not a torn write): "
-                            + e.getMessage().replaceAll("\\s*\\n.*", "");
+                            + ex.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+                    continue;
                 }
+                String problem = e == null ? "empty entry" : e.problem(grid);
+                if (problem != null) throw new InputException(file + ":" + lineNo + ": journal line refused: " + problem);
+                sink.accept(e);
+                lines++;
+                good = offset;
             }
             boolean torn = line.size() > 0 || pendingError != null;
             return new ReadResult(lines, good, torn);
@@ -79,10 +87,17 @@ public final class Journal {
     }
 
     /** All entries of a file, in file order. */
-    public static List<JournalEntry> readAll(Path file) {
+    public static List<JournalEntry> readAll(Path file, JournalEntry.Binding grid) {
         List<JournalEntry> out = new ArrayList<>();
-        read(file, out::add);
+        read(file, grid, out::add);
         return out;
+    }
+
+    /** All entries of a grid folder's journal, checked against the folder's {@link GridMeta}. */
+    public static List<JournalEntry> readAll(Path file) {
+        GridMeta meta = GridMeta.read(file.toAbsolutePath().getParent());
+        if (meta == null) throw new InputException(file + ": no " + GridMeta.FILE + " beside it: cannot tell which grid it belongs to");
+        return readAll(file, meta.binding());
     }
 
     /** Cuts a torn tail off so that appended lines start on a line of their own. */
@@ -104,7 +119,7 @@ public final class Journal {
      * to disk (one fsync per batch). {@link #close()} waits for everything queued.
      */
     public static final class Writer implements AutoCloseable {
-        private static final JournalEntry STOP = new JournalEntry(null, null, null, null, null, null, null, 0, 0,
+        private static final JournalEntry STOP = new JournalEntry(null, null, null, null, null, null, null, null, 0, 0,
                 null, null, 0, 0, 0, null);
         private final BlockingQueue<JournalEntry> queue = new LinkedBlockingQueue<>();
         private final FileOutputStream out;

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * One line of {@code journal.jsonl}: the outcome of one work unit.
  *
+ * @param config     first 16 hex digits of the grid config's hash: binds the line to its grid
  * @param data       first 16 hex digits of the data file's SHA-256
  * @param paramHash  the grid point's {@link GridPoint#hash()}
  * @param protocol   {@code cv}, {@code outer} or {@code inner} (see {@link SplitId})
@@ -14,10 +15,41 @@ import java.util.Map;
  * @param fitMs      wall-clock time of fit and predict, milliseconds (to the timeout for TIMEOUT)
  * @param error      why a unit failed (absent when OK)
  */
-public record JournalEntry(String data, String featureSet, String model, String paramHash, Protocol protocol,
+public record JournalEntry(String config, String data, String featureSet, String model, String paramHash, Protocol protocol,
                            Integer outerRepeat, Integer outerFold, int repeat, int fold, Status status,
                            Map<String, Double> metrics, int trainSize, int testSize, double fitMs, String error) {
     public enum Status { OK, FAILED, TIMEOUT }
+
+    /** The grid a line belongs to: {@link GridMeta#binding()}. */
+    public record Binding(String config, String data) {}
+
+    /**
+     * Why this line cannot be one of {@code grid}'s results, or null: another grid's line, or one
+     * that lacks what its status implies (an OK line without every metric, a failure without its reason).
+     */
+    public String problem(Binding grid) {
+        if (config == null || data == null) return "no config/data hash: not a line of a grid journal";
+        if (!config.equals(grid.config()) || !data.equals(grid.data())) {
+            return "belongs to another grid (config " + config + ", data " + data + "; this folder's grid: config "
+                    + grid.config() + ", data " + grid.data() + ")";
+        }
+        if (status == null || featureSet == null || model == null || paramHash == null || protocol == null) {
+            return "missing one of status, feature_set, model, param_hash, protocol";
+        }
+        if (repeat < 0 || fold < 0 || (protocol == Protocol.INNER) != (outerRepeat != null && outerFold != null)) {
+            return "split fields do not fit protocol " + protocol;
+        }
+        if (ok()) {
+            if (trainSize <= 0 || testSize <= 0) return "an OK line without train_size and test_size";
+            for (var m : org.crystalbench.metrics.Metric.ALL) {
+                Double v = metrics == null ? null : metrics.get(m.column());
+                if (v == null || !Double.isFinite(v)) return "an OK line without a finite metrics." + m.column();
+            }
+        } else if (error == null) {
+            return "a " + status + " line without its error";
+        }
+        return null;
+    }
 
     public SplitId split() {
         return new SplitId(protocol, outerRepeat, outerFold, repeat, fold);

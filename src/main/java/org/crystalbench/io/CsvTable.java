@@ -21,9 +21,8 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
     /** Reads {@code file} (gunzipped when its name ends in .gz) and checks its header has {@code columns}; a missing file is bad input. */
     public static CsvTable read(Path file, List<String> columns) {
-        try (Reader in = file.toString().endsWith(".gz")
-                ? new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(Files.newInputStream(file)), java.nio.charset.StandardCharsets.UTF_8)
-                : Files.newBufferedReader(file)) {
+        try (Reader in = new StrictUtf8Reader(new java.io.BufferedInputStream(file.toString().endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)), file)) {
             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
             return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords()).require(columns);
         } catch (NoSuchFileException e) {

@@ -51,6 +51,12 @@ public final class PerfCheck {
         public boolean regressed() {
             return count(Verdict.REGRESSION) > 0;
         }
+
+        /** Benchmarks were paired but none could be judged (e.g. every current score 0): not a pass. */
+        public boolean nothingCompared() {
+            return rows.stream().anyMatch(r -> r.verdict() != Verdict.CALIBRATION)
+                    && rows.stream().allMatch(r -> r.verdict() == Verdict.INCOMPARABLE || r.verdict() == Verdict.CALIBRATION);
+        }
     }
 
     /**
@@ -66,7 +72,8 @@ public final class PerfCheck {
     /** Judges one benchmark given each score's interval [lo, hi]. */
     public static Verdict judge(boolean biggerIsBetter, double baseline, double baselineLo, double baselineHi,
                                 double current, double currentLo, double currentHi, double threshold) {
-        if (!(baseline > 0) || !(current >= 0) || !Double.isFinite(baseline) || !Double.isFinite(current)) {
+        // A zero score is no measurement (a broken or empty run), not an infinitely fast one.
+        if (!(baseline > 0) || !(current > 0) || !Double.isFinite(baseline) || !Double.isFinite(current)) {
             return Verdict.INCOMPARABLE;
         }
         double change = current / baseline - 1;

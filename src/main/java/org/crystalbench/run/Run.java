@@ -1,7 +1,5 @@
 package org.crystalbench.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +12,8 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Console;
+import org.crystalbench.io.OutputPaths;
+import org.crystalbench.io.StagedFolder;
 import org.crystalbench.io.Progress;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.results.Comparison;
@@ -52,11 +52,20 @@ public final class Run {
         if (r.importanceRepeats() < 0) throw new InputException("--importance-repeats: " + r.importanceRepeats() + " (must be >= 1)");
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
-        Experiment exp = Experiment.prepare(cfg, r.config());
+        Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
+        if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
         AuditReport audit = AuditReport.of(exp);
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
         Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
-        createFolder(dir);
+        OutputPaths.folder(dir, "--out");
+        try (StagedFolder staged = StagedFolder.beside(dir, "--out")) {
+            return fitAndWrite(r, cfg, exp, audit, dir, staged, start, console);
+        }
+    }
+
+    /** Fits, then writes every table and the report into {@code staged}, which appears as {@code dir} at once. */
+    private static Outcome fitAndWrite(Request r, ExperimentConfig cfg, Experiment exp, AuditReport audit, Path dir,
+                                       StagedFolder staged, Instant start, Console console) {
         long units = Runner.size(exp);
         console.err().printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
                 exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, r.threads(), dir);
@@ -70,10 +79,12 @@ public final class Run {
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
-        RunTables.writeAll(dir, exp, results, summaries, stats, r.predictions());
+        RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());
         List<ImportanceTable.Row> importance = ImportanceTable.rows(output.importance(), r.ci(), cfg.seed());
-        if (r.importanceRepeats() > 0) ImportanceTable.write(dir, importance);
-        Path report = org.crystalbench.report.Report.write(dir); // reads the tables just written
+        if (r.importanceRepeats() > 0) ImportanceTable.write(staged.path(), importance);
+        org.crystalbench.report.Report.write(staged.path()); // reads the tables just written
+        staged.commit(); // all tables or none
+        Path report = dir.resolve(org.crystalbench.report.Report.FILE);
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         console.out().println(dir.resolve("summary.md"));
         return new Outcome(dir, exp, results, summaries, stats, importance);
@@ -83,15 +94,5 @@ public final class Run {
     public static Path defaultOut(String kind, Path config) {
         String name = config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return Path.of("results", kind, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
-    }
-
-    /** The output folder, made before any fit: a path that cannot be a folder is bad input, not lost work. */
-    static void createFolder(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) throw new IOException("not writable");
-        } catch (IOException e) {
-            throw new InputException(dir + ": --out: cannot create or write the output folder (" + e.getMessage() + ")");
-        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -129,5 +131,87 @@ class LeakageAuditTest {
         assertTrue(md.contains("| determines | categorical | 15 | 0.000 | 1.000 | 1.000 | 1.000 | ⚠ **flagged** | leaky |"), md);
         assertTrue(md.contains("| noise | categorical | 4 |"), md);
         assertTrue(md.contains("| id | categorical | 150 | 0.000 | 1.000 |"), md); // shown, though in no feature set
+    }
+
+    @Test
+    void theLinearPartitionEqualsTheQuadraticOneItReplaced() {
+        var rng = new SplittableRandom(5);
+        for (int round = 0; round < 300; round++) {
+            int n = 5 + rng.nextInt(200), k = 2 + rng.nextInt(3), distinct = 1 + rng.nextInt(n);
+            double[] x = new double[n];
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = rng.nextInt(distinct) * 0.5 - 3;
+                y[i] = rng.nextDouble() < 0.6 ? (int) Math.min(k - 1, (x[i] + 3) * k / (distinct * 0.5)) : rng.nextInt(k);
+            }
+            int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> rng.nextDouble() < 0.7).toArray();
+            if (rows.length == 0) continue;
+            for (int intervals = 1; intervals <= 4; intervals++) {
+                var fast = LeakageAudit.Partition.fit(x, y, k, rows, intervals);
+                var slow = quadratic(x, y, k, rows, intervals);
+                assertEquals(java.util.Arrays.toString(slow.thresholds()) + java.util.Arrays.toString(slow.labels()),
+                        java.util.Arrays.toString(fast.thresholds()) + java.util.Arrays.toString(fast.labels()), "round " + round);
+            }
+        }
+    }
+
+    /** The O(L m^2) programme the audit used until issue 15 (minutes on a million rows), kept as the reference. */
+    static LeakageAudit.Partition quadratic(double[] x, int[] y, int k, int[] rows, int maxIntervals) {
+        Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        // Groups of equal values: the only places a threshold can go is between groups.
+        List<Double> values = new ArrayList<>();
+        List<int[]> groupCounts = new ArrayList<>();
+        for (int r : order) {
+            if (values.isEmpty() || Double.compare(values.getLast(), x[r]) != 0) {
+                values.add(x[r]);
+                groupCounts.add(new int[k]);
+            }
+            groupCounts.getLast()[y[r]]++;
+        }
+        int m = values.size();
+        int[][] prefix = new int[m + 1][k];
+        for (int g = 0; g < m; g++) for (int c = 0; c < k; c++) prefix[g + 1][c] = prefix[g][c] + groupCounts.get(g)[c];
+        int L = Math.max(1, Math.min(maxIntervals, m));
+        // best[j][g]: most training hits covering groups [0, g) with exactly j intervals; cut[j][g]: start of the last
+        int[][] best = new int[L + 1][m + 1];
+        int[][] cut = new int[L + 1][m + 1];
+        for (int[] row : best) Arrays.fill(row, -1);
+        best[0][0] = 0;
+        for (int j = 1; j <= L; j++) {
+            for (int g = j; g <= m; g++) {
+                for (int s = j - 1; s < g; s++) {
+                    if (best[j - 1][s] < 0) continue;
+                    int v = best[j - 1][s] + segmentHits(prefix, s, g, k);
+                    if (v > best[j][g]) {
+                        best[j][g] = v;
+                        cut[j][g] = s;
+                    }
+                }
+            }
+        }
+        int bestJ = 1;
+        for (int j = 2; j <= L; j++) if (best[j][m] > best[bestJ][m]) bestJ = j; // fewer intervals on ties
+        double[] thresholds = new double[bestJ - 1];
+        int[] labels = new int[bestJ];
+        for (int j = bestJ, g = m; j >= 1; j--) {
+            int s = cut[j][g];
+            labels[j - 1] = argmaxRange(prefix, s, g, k);
+            if (j > 1) thresholds[j - 2] = (values.get(s - 1) + values.get(s)) / 2;
+            g = s;
+        }
+        return new LeakageAudit.Partition(thresholds, labels);
+    }
+
+    private static int segmentHits(int[][] prefix, int from, int to, int k) {
+        int max = 0;
+        for (int c = 0; c < k; c++) max = Math.max(max, prefix[to][c] - prefix[from][c]);
+        return max;
+    }
+
+    private static int argmaxRange(int[][] prefix, int from, int to, int k) {
+        int best = 0;
+        for (int c = 1; c < k; c++) if (prefix[to][c] - prefix[from][c] > prefix[to][best] - prefix[from][best]) best = c;
+        return best;
     }
 }

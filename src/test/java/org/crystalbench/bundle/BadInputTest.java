@@ -196,7 +196,7 @@ class BadInputTest {
         // Allowed classes, but not an encoder and a model.
         bytes.reset();
         try (var out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new ArrayList<>(List.of("x")));
+            out.writeObject(new java.util.HashMap<>(java.util.Map.of("x", 1)));
         }
         Path wrong = dir.resolve("wrong.cbm");
         Files.write(wrong, zip(List.of("bundle.json", "model.bin"), List.of(json, bytes.toByteArray())));
@@ -219,4 +219,63 @@ class BadInputTest {
         assertTrue(noData.err().contains("nope.csv: data file not found"), noData.err());
         assertFalse(Files.exists(out));
     }
+
+    /** The nested-set bomb: {@code levels} of sets each holding the next two; hashing it costs 2^levels. */
+    static java.util.Set<Object> setBomb(int levels) {
+        java.util.Set<Object> root = new java.util.HashSet<>(), s1 = root, s2 = new java.util.HashSet<>();
+        for (int i = 0; i < levels; i++) {
+            java.util.Set<Object> t1 = new java.util.HashSet<>(), t2 = new java.util.HashSet<>();
+            t1.add("x");
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
+        }
+        return root;
+    }
+
+    /** The same shape with maps keyed by maps (HashMap itself is allowed: the encoder's category maps). */
+    static java.util.Map<Object, Object> mapBomb(int levels) {
+        java.util.Map<Object, Object> root = new java.util.HashMap<>(), s1 = root, s2 = new java.util.HashMap<>();
+        for (int i = 0; i < levels; i++) {
+            java.util.Map<Object, Object> t1 = new java.util.HashMap<>(), t2 = new java.util.HashMap<>();
+            t1.put("x", 1);
+            s1.put(t1, 1);
+            s1.put(t2, 2);
+            s2.put(t1, 1);
+            s2.put(t2, 2);
+            s1 = t1;
+            s2 = t2;
+        }
+        return root;
+    }
+
+    @Test
+    void aDeserializationBombIsRefusedQuickly() throws Exception {
+        byte[] json = entry(bundle, "bundle.json");
+        for (Object bomb : new Object[] {setBomb(50), mapBomb(50)}) {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(bomb);
+            }
+            Path crafted = dir.resolve("bomb-" + System.nanoTime() + ".cbm");
+            Files.write(crafted, zip(List.of("bundle.json", "model.bin"), List.of(json, bytes.toByteArray())));
+            assertTrue(Files.size(crafted) < 8192, "a few KB");
+            String err = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> predictFails(crafted, fresh, crafted + ": model.bin: cannot load the model"));
+            assertTrue(err.contains("REJECTED") || err.contains("filter"), err);
+        }
+    }
+
+    @Test
+    void aBundleWithoutItsZipEndRecordIsRefused() throws Exception {
+        byte[] whole = Files.readAllBytes(bundle);
+        Path cut = dir.resolve("no-end.cbm");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 22 - (FORMAT_COMMENT_LENGTH)));
+        predictFails(cut, fresh, cut + ": corrupt or truncated model bundle", "end record");
+    }
+
+    static final int FORMAT_COMMENT_LENGTH = (BundleFile.FORMAT + " " + BundleFile.FORMAT_VERSION).length();
 }

@@ -209,6 +209,27 @@ class TrainPredictTest {
     }
 
     @Test
+    void aPartlyEmptyTargetColumnIsPredictedAndScoredOnTheLabelledRows() throws IOException {
+        Path bundle = dir.resolve("nb-partial.cbm");
+        assertEquals(0, TestCli.run("train", config.toString(), "--model", "NB", "--feature-set", "no-spacegroup",
+                "--out", bundle.toString()).code());
+        List<String> lines = new ArrayList<>(Files.readAllLines(fresh));
+        for (int i = 1; i <= 10; i++) lines.set(i, lines.get(i).substring(0, lines.get(i).lastIndexOf(',') + 1)); // 10 unknown
+        Path partial = Files.write(dir.resolve("partial.csv"), lines);
+        var p = TestCli.run("predict", "--model", bundle.toString(), "--data", partial.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(41, p.out().lines().count(), "every row predicted");
+        var prediction = Predictor.predict(BundleFile.read(bundle), partial);
+        var all = Predictor.predict(BundleFile.read(bundle), fresh);
+        assertArrayEquals(all.predicted(), prediction.predicted());
+        int[] rows = IntStream.range(10, 40).toArray();
+        Scores expected = Scores.of(IntStream.of(rows).map(r -> all.truth()[r]).toArray(),
+                IntStream.of(rows).map(r -> all.predicted()[r]).toArray(), 3);
+        assertEquals(expected.macroF1(), prediction.scores().macroF1());
+        assertTrue(p.err().contains("metrics on 30 labelled rows"), p.err());
+    }
+
+    @Test
     void idColumnsAreCopiedOneColumnEachOrTheLineNumberWhenThereAreNone() throws IOException {
         Path two = Fixtures.studyLike(train).idColumns("[Materials Id, Spacegroup]").write(dir, "two-ids.yaml");
         Path bundle = dir.resolve("two-ids.cbm");

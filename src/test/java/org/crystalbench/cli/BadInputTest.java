@@ -188,4 +188,41 @@ class BadInputTest {
     void raggedRow() throws IOException {
         assertBad(run(config(csvWith(3, "mp-3,LiFeSiO4,P21/c,-2.6"))), "data.csv:5", "4 fields");
     }
+
+    @Test
+    void invalidUtf8IsRefusedWithLineAndColumn() throws IOException {
+        Path data = csvWith(4, "mp-4,LiFeSiO4,P21/c,-2.6,0.05,1.0,20,2.9,300,TRUE,monoclinic");
+        byte[] bytes = Files.readAllBytes(data);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("mp-4,LiFeSiO4") + "mp-4,LiFe".length();
+        bytes[at] = (byte) 0xE9; // Latin-1 'é' where UTF-8 is expected: the JDK's reader would make it U+FFFD
+        Files.write(data, bytes);
+        assertBad(run(config(data)), "data.csv:6: column 10: invalid UTF-8 (byte 0xE9)");
+    }
+
+    @Test
+    void aByteOrderMarkWithQuotedHeaderNamesIsRead() throws IOException {
+        String text = Files.readString(csvWith(-1, null));
+        String header = text.substring(0, text.indexOf("\r\n"));
+        String quoted = "\uFEFF" + String.join(",", java.util.Arrays.stream(header.split(",")).map(h -> '"' + h + '"').toList());
+        Path data = Fixtures.write(dir, "data.csv", quoted + text.substring(header.length()));
+        assertEquals(0, run(config(data), "--quiet").code());
+    }
+
+    @Test
+    void lineNumbersArePhysicalLinesAfterAMultiLineCell() throws IOException {
+        String text = Files.readString(csvWith(7, "mp-7,LiFeSiO4,P21/c,-2.6,0.05,abc,20,2.9,300,TRUE,monoclinic"));
+        // Row 2's id spans three physical lines; the bad cell stays on physical line 9 + 2.
+        Path data = Fixtures.write(dir, "data.csv", text.replace("mp-2,", "\"mp\r\n-\r\n2\","));
+        assertBad(run(config(data)), "data.csv:11:", "'abc' is not a number");
+    }
+
+    @Test
+    void blankLinesAreNotCountedAsRowsRead() throws IOException {
+        String text = Files.readString(csvWith(-1, null));
+        Path data = Fixtures.write(dir, "data.csv", text.replace("mp-5,", "\r\n\r\nmp-5,") + "\r\n");
+        assertEquals(0, run(config(data), "--quiet").code());
+        var prov = org.crystalbench.io.Json.MAPPER.readTree(Files.readString(dir.resolve("out/provenance.json")));
+        assertEquals(30, prov.get("rows_read").asInt(), prov.toString());
+    }
 }

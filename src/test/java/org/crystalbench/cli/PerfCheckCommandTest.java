@@ -38,6 +38,23 @@ class PerfCheckCommandTest {
     }
 
     @Test
+    void allZeroScoresAreNotAnImprovementAndDoNotPass(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var runs = (tools.jackson.databind.node.ArrayNode) org.crystalbench.io.Json.MAPPER.readTree(Path.of(fixture("current.json")).toFile());
+        for (var run : runs) {
+            var m = (tools.jackson.databind.node.ObjectNode) run.get("primaryMetric");
+            m.put("score", 0.0);
+            m.put("scoreError", 0.0);
+            m.putArray("scoreConfidence").add(0.0).add(0.0);
+            m.remove("rawData");
+        }
+        Path zeros = java.nio.file.Files.writeString(dir.resolve("zeros.json"), org.crystalbench.io.Json.MAPPER.writeValueAsString(runs));
+        var o = run("--baseline", fixture("baseline.json"), "--current", zeros.toString());
+        assertEquals(ExitCode.FAILURES.code(), o.code(), o.out() + o.err());
+        assertFalse(o.out().contains("improvement |"), o.out());
+        assertTrue(o.row("TrainBench.fit[model=LR]").contains("incomparable"), o.out());
+    }
+
+    @Test
     void flagsRegressionsInBothDirectionsAndExitsOne() {
         var o = run("--baseline", fixture("baseline.json"), "--current", fixture("current.json"));
         assertEquals(ExitCode.FAILURES.code(), o.code(), o.out() + o.err());

@@ -65,7 +65,7 @@ class RunGridAgreementTest {
     private static JournalEntry firstPoint(Path out, SplitResult r) throws Exception {
         String hash = pointHash(out, r.model());
         JournalEntry[] found = new JournalEntry[1];
-        Journal.read(out.resolve(Journal.FILE), e -> {
+        Journal.readAll(out.resolve(Journal.FILE)).forEach(e -> {
             if (e.model().equals(r.model()) && e.paramHash().equals(hash) && e.split().equals(r.split())) found[0] = e;
         });
         if (found[0] == null) throw new AssertionError("no grid entry for " + r.model() + " " + r.split().label());

@@ -16,10 +16,19 @@ class JournalTest {
     @TempDir
     Path dir;
 
+    static final JournalEntry.Binding GRID = new JournalEntry.Binding("0123456789abcdef", "fedcba9876543210");
+
     static JournalEntry entry(int fold, JournalEntry.Status status) {
-        return new JournalEntry("abc", "fs", "LR", "0123456789abcdef", Protocol.CV, null, null, 0, fold, status,
-                status == JournalEntry.Status.OK ? Map.of("macro_f1", 0.5 + fold / 100.0) : null, 80, 40, 1.5,
+        return new JournalEntry(GRID.config(), GRID.data(), "fs", "LR", "0123456789abcdef", Protocol.CV, null, null, 0, fold, status,
+                status == JournalEntry.Status.OK ? metrics(0.5 + fold / 100.0) : null, 80, 40, 1.5,
                 status == JournalEntry.Status.OK ? null : "boom");
+    }
+
+    /** Every metric column at {@code v}: a complete OK line. */
+    static Map<String, Double> metrics(double v) {
+        var m = new java.util.LinkedHashMap<String, Double>();
+        for (var metric : org.crystalbench.metrics.Metric.ALL) m.put(metric.column(), v);
+        return m;
     }
 
     @Test
@@ -28,7 +37,7 @@ class JournalTest {
         try (var w = new Journal.Writer(f)) {
             for (int i = 0; i < 5; i++) w.append(entry(i, i == 3 ? JournalEntry.Status.FAILED : JournalEntry.Status.OK));
         }
-        List<JournalEntry> back = Journal.readAll(f);
+        List<JournalEntry> back = Journal.readAll(f, GRID);
         assertEquals(5, back.size());
         assertEquals(entry(2, JournalEntry.Status.OK), back.get(2));
         assertEquals("boom", back.get(3).error());
@@ -45,7 +54,7 @@ class JournalTest {
         String full = Journal.line(entry(2, JournalEntry.Status.OK));
         Files.writeString(f, full.substring(0, full.length() / 2), StandardOpenOption.APPEND); // killed mid-write
         long before = Files.size(f);
-        Journal.ReadResult r = Journal.read(f, e -> {});
+        Journal.ReadResult r = Journal.read(f, GRID, e -> {});
         assertTrue(r.torn());
         assertEquals(2, r.lines());
         assertTrue(r.goodBytes() < before);
@@ -53,16 +62,16 @@ class JournalTest {
         try (var w = new Journal.Writer(f)) {
             w.append(entry(3, JournalEntry.Status.OK));
         }
-        List<JournalEntry> back = Journal.readAll(f);
+        List<JournalEntry> back = Journal.readAll(f, GRID);
         assertEquals(List.of(0, 1, 3), back.stream().map(JournalEntry::fold).toList());
-        assertFalse(Journal.read(f, e -> {}).torn());
+        assertFalse(Journal.read(f, GRID, e -> {}).torn());
     }
 
     @Test
     void aCompleteButGarbledLastLineCountsAsTorn() throws Exception {
         Path f = dir.resolve(Journal.FILE);
         Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + "{\"data\":\0\0\0\n");
-        Journal.ReadResult r = Journal.read(f, e -> {});
+        Journal.ReadResult r = Journal.read(f, GRID, e -> {});
         assertTrue(r.torn());
         assertEquals(1, r.lines());
     }
@@ -71,8 +80,37 @@ class JournalTest {
     void aMalformedLineBeforeTheLastIsBadInputWithItsLineNumber() throws Exception {
         Path f = dir.resolve(Journal.FILE);
         Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + "not json\n" + Journal.line(entry(1, JournalEntry.Status.OK)));
-        var e = assertThrows(InputException.class, () -> Journal.read(f, x -> {}));
+        var e = assertThrows(InputException.class, () -> Journal.read(f, GRID, x -> {}));
         assertTrue(e.getMessage().contains(Journal.FILE + ":2:"), e.getMessage());
+    }
+
+    @Test
+    void anOkLineWithoutMetricsIsRefusedWithItsLineNumberEvenLast() throws Exception {
+        Path f = dir.resolve(Journal.FILE);
+        JournalEntry ok = entry(1, JournalEntry.Status.OK);
+        JournalEntry bare = new JournalEntry(ok.config(), ok.data(), ok.featureSet(), ok.model(), ok.paramHash(), ok.protocol(),
+                null, null, 0, 1, JournalEntry.Status.OK, null, 80, 40, 1.5, null);
+        Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + Journal.line(bare));
+        var e = assertThrows(InputException.class, () -> Journal.read(f, GRID, x -> {}));
+        assertTrue(e.getMessage().contains(Journal.FILE + ":2: journal line refused: an OK line without"), e.getMessage());
+        // One metric short is as bad as none.
+        var partial = new java.util.HashMap<>(metrics(0.5));
+        partial.remove("macro_f1");
+        Files.writeString(f, Journal.line(new JournalEntry(ok.config(), ok.data(), ok.featureSet(), ok.model(), ok.paramHash(),
+                ok.protocol(), null, null, 0, 1, JournalEntry.Status.OK, partial, 80, 40, 1.5, null)));
+        assertTrue(assertThrows(InputException.class, () -> Journal.read(f, GRID, x -> {})).getMessage().contains("macro_f1"));
+    }
+
+    @Test
+    void aLineOfAnotherGridIsRefused() throws Exception {
+        Path f = dir.resolve(Journal.FILE);
+        Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + Journal.line(entry(1, JournalEntry.Status.FAILED)));
+        var other = new JournalEntry.Binding("aaaaaaaaaaaaaaaa", GRID.data());
+        var e = assertThrows(InputException.class, () -> Journal.read(f, other, x -> {}));
+        assertTrue(e.getMessage().contains(Journal.FILE + ":1: journal line refused: belongs to another grid"), e.getMessage());
+        // A line of an older format (no config hash) cannot say whose it is.
+        Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)).replaceFirst("\"config\":\"[0-9a-f]+\",", ""));
+        assertTrue(assertThrows(InputException.class, () -> Journal.read(f, GRID, x -> {})).getMessage().contains("not a line of a grid journal"));
     }
 
     @Test

@@ -50,6 +50,21 @@ class RunEndToEndTest {
     }
 
     @Test
+    void aTableThatCannotBeWrittenLeavesNoneOfTheOthers() throws IOException {
+        Path out = dir.resolve("blocked");
+        Files.createDirectories(out.resolve("summary.csv")); // a folder where a table must go: it cannot be written
+        Files.writeString(out.resolve("summary.csv").resolve("keep"), "x\n");
+        var r = TestCli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(3, r.code(), r.err());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("summary.csv"), files.map(p -> p.getFileName().toString()).toList(), "all tables or none");
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".writing-")), "no staging left behind");
+        }
+    }
+
+    @Test
     void writesEveryTableWithTheContractedShape() throws IOException {
         Path out = run("one", 2);
         for (String f : List.of("splits.csv", "summary.csv", "summary.md", "splits-manifest.csv", "per-class.csv", "confusion.csv")) {
