@@ -33,6 +33,10 @@ class ChangePointsTest {
         assertEquals(15, cps.get(0).index());
         assertEquals(Math.log(1.10), cps.get(0).shift(), 0.02);
         assertTrue(cps.get(0).p() < 0.01);
+        // neighbours of the step are significant too at a looser level; only the best of them is flagged
+        var loose = ChangePoints.windowed(x, 5, 0.2, 0);
+        assertEquals(1, loose.size(), "" + loose);
+        assertEquals(15, loose.get(0).index());
     }
 
     @Test

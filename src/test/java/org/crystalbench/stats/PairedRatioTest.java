@@ -21,6 +21,7 @@ class PairedRatioTest {
         assertEquals(0.0322, PairedRatio.cdf(10, 9), 5e-5);
         assertEquals(9, PairedRatio.lowerRank(10, 0.025));
         assertEquals(1, PairedRatio.lowerRank(6, 0.025));     // only the extreme Walsh averages
+        assertEquals(1, PairedRatio.lowerRank(6, 1 / 64.0));  // a tail exactly P(T <= 0) is allowed
         assertEquals(0, PairedRatio.lowerRank(5, 0.025));     // 1/32 > 2.5%: no 95% interval from 5 pairs
         assertEquals(1.0, PairedRatio.cdf(4, 10), 0);
         // the normal approximation beyond EXACT_MAX is close to the exact tail
