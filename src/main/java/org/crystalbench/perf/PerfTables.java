@@ -60,8 +60,8 @@ public final class PerfTables {
             sb.append("| ").append(r.name()).append(" | ").append(r.unit()).append(r.biggerIsBetter() ? " (higher is better)" : " (lower is better)")
                     .append(" | ").append(num(r.base())).append(" | ").append(num(r.head()))
                     .append(" | ").append(s == null ? "n/a" : String.format(Locale.ROOT, "%.3f (%+.1f%%)", s.ratio(), 100 * (s.ratio() - 1)))
-                    .append(" | ").append(s == null ? "n/a" : String.format(Locale.ROOT, "[%.3f, %.3f] %.1f%%",
-                            s.interval().low(), s.interval().high(), 100 * s.confidence()))
+                    .append(" | ").append(s == null ? "n/a" : Double.isInfinite(s.interval().high()) ? "none (too few rounds)"
+                            : String.format(Locale.ROOT, "[%.3f, %.3f] %.1f%%", s.interval().low(), s.interval().high(), 100 * s.confidence()))
                     .append(" | ").append(r.verdict() == PerfCheck.Verdict.REGRESSION ? "**REGRESSION**" : r.verdict().label)
                     .append(" |\n");
         }

@@ -122,6 +122,21 @@ class PairedCheckTest {
     }
 
     @Test
+    void theCalibrationKernelIsNeverARegressionAndFewRoundsHaveNoInterval() {
+        List<List<BenchResult>> b = new ArrayList<>(), h = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            b.add(List.of(new BenchResult(PerfCheck.CALIBRATION, "avgt", Map.of(), 40, 1, "us/op"), r("A.x", Map.of(), 100, "ns/op")));
+            h.add(List.of(new BenchResult(PerfCheck.CALIBRATION, "avgt", Map.of(), 60, 1, "us/op"), r("A.x", Map.of(), 150, "ns/op")));
+        }
+        var rep = PairedCheck.compare(b, h, Set.of(), 0.95, M);
+        assertEquals(PerfCheck.Verdict.CALIBRATION, rep.rows().get(0).verdict());
+        assertEquals(NOISE, rep.rows().get(1).verdict()); // +50% in all 5 rounds, but 5 pairs give no 95% interval
+        String md = PerfTables.paired(rep, null);
+        assertTrue(md.contains("| 1.500 (+50.0%) | none (too few rounds) | within noise |"), md);
+        assertTrue(md.contains("| calibration |"), md);
+    }
+
+    @Test
     void theTableShowsRatioIntervalAndVerdict() {
         String md = PerfTables.paired(run("us/op", 40, 1.10, 8, Map.of("factor", "1.00"), Map.of("factor", "1.10")), "t");
         assertTrue(md.contains("| KnownEffectBench.kernel (avgt) | us/op (lower is better) | 40.00 | 44.00 | 1.100 (+10.0%) | [1.100, 1.100] "), md);
