@@ -2,6 +2,7 @@ package org.crystalbench.cli;
 
 import org.crystalbench.ExitCode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.crystalbench.InputException;
+import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Durations;
 import org.crystalbench.perf.BenchResult;
 import org.crystalbench.perf.History;
@@ -151,7 +153,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
         String title = String.format(Locale.ROOT, "perf-check, interleaved: %d rounds in %.0f s (seed %d; %d warmup + %d x %s per fork)",
                 q.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), iterationTime);
         String table = PerfTables.paired(o.report(), title);
-        org.crystalbench.io.AtomicFiles.write(q.out().resolve("table.md"), table);
+        AtomicFiles.write(q.out().resolve("table.md"), table);
         out.print(table);
         return o.report().regressed();
     }
@@ -176,7 +178,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
         checkParams("--param", params);
         checkParams("--base-param", baseParams);
         checkParams("--head-param", headParams);
-        if (!java.nio.file.Files.isRegularFile(config)) throw new InputException("--config: " + config + ": file not found");
+        if (!Files.isRegularFile(config)) throw new InputException("--config: " + config + ": file not found");
         Path dir = out != null ? out : Path.of("results", "perf", "interleaved",
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         return new Interleaved.Request(baseJar, headJar, include, rounds, seed, warmup, iterations, ms, params, baseParams,

@@ -121,13 +121,30 @@ public final class Interleaved {
                 .redirectOutput(logFile.toFile());
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
         int code;
+        Process p;
         try {
-            code = pb.start().waitFor();
+            p = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // Ctrl-C or a CI timeout must not leave a JMH fork (and its forked benchmark JVM) running
+        Thread stop = new Thread(() -> {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            code = p.waitFor();
         } catch (InterruptedException e) {
+            stop.run();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs
+            }
         }
         String tail = tail(logFile);
         if (code != 0 || !Files.isRegularFile(json)) {
