@@ -2,11 +2,24 @@ package org.crystalbench.cli;
 
 import org.crystalbench.ExitCode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.crystalbench.InputException;
+import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.io.Durations;
 import org.crystalbench.perf.BenchResult;
+import org.crystalbench.perf.History;
+import org.crystalbench.perf.Interleaved;
 import org.crystalbench.perf.JmhJson;
 import org.crystalbench.perf.PerfCheck;
 import org.crystalbench.perf.PerfTables;
@@ -15,44 +28,201 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "perf-check", mixinStandardHelpOptions = true,
-        description = {"Compares two JMH results and flags performance regressions.",
-                "Compares two JMH JSON results (e.g. from `crystal-bench bench`). "
-                + "Direction comes from the unit (ops/time: higher is better; time/op: lower is better). A benchmark "
-                + "regressed only when it moved the wrong way by more than --threshold AND the two 99.9%% error "
-                + "intervals (score +- error) do not overlap. Prints a Markdown table; exit 1 on any regression, "
-                + "2 on bad input."})
+        description = {"Compares JMH results and flags performance regressions (docs/performance.md).",
+                "Two files: --baseline A.json --current B.json. A benchmark regressed only when it moved the wrong "
+                + "way (by its unit) by more than --threshold AND the two 99.9%% error intervals do not overlap.",
+                "Interleaved: --base-jar A --head-jar B runs both builds in alternating forks (seeded random order), "
+                + "pairs them per round and calls a regression when the paired slowdown's interval lies above 1 and "
+                + "its estimate is at least --min-effect.",
+                "History: --history FILE [--append RUN.json --commit SHA] keeps one line per CI run; without --append "
+                + "it flags change points and draws a trend chart per benchmark.",
+                "Prints Markdown; exit 1 on a regression (two-file and interleaved modes), 2 on bad input; history only reports."})
 public final class PerfCheckCommand implements Callable<Integer> {
-    @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "JMH JSON of the reference run.")
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Two-file mode: JMH JSON of the reference run.")
     Path baseline;
 
-    @Option(names = "--current", required = true, paramLabel = "FILE", description = "JMH JSON of the run to judge.")
+    @Option(names = "--current", paramLabel = "FILE", description = "Two-file mode: JMH JSON of the run to judge.")
     Path current;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "10",
-            description = "Smallest relative change that counts, in percent (default ${DEFAULT-VALUE}; '10%%' also accepted).")
+            description = "Two-file mode: smallest relative change that counts, in percent (default ${DEFAULT-VALUE}; '10%%' also accepted).")
     String threshold;
 
     @Option(names = "--normalize", description = {"Divide every score by its own run's calibration score first, for runs",
-            "measured on different machines."})
+            "measured on different machines (two-file and history modes)."})
     boolean normalize;
+
+    @Option(names = "--base-jar", paramLabel = "JAR", description = "Interleaved mode: the base build's crystal-bench.jar.")
+    Path baseJar;
+
+    @Option(names = "--head-jar", paramLabel = "JAR", description = "Interleaved mode: the head build's crystal-bench.jar.")
+    Path headJar;
+
+    @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench).*",
+            description = "Interleaved mode: JMH include regex (default: every benchmark but KnownEffectBench).")
+    String include;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "8",
+            description = "Interleaved mode: rounds, each one base and one head fork (default ${DEFAULT-VALUE}; at least 6 for a 95%% interval).")
+    int rounds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Interleaved mode: seed of the fork order (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Interleaved mode: warmup iterations per fork (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Interleaved mode: measurement iterations per fork (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--iteration-time", paramLabel = "DURATION", defaultValue = "1s",
+            description = "Interleaved mode: length of each warmup and measurement iteration (default ${DEFAULT-VALUE}).")
+    String iterationTime;
+
+    @Option(names = "--param", paramLabel = "NAME=V[,V]", description = "Interleaved mode: JMH parameter for both builds (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--base-param", paramLabel = "NAME=V", description = "Interleaved mode: JMH parameter for the base only (e.g. factor=1.00).")
+    Map<String, String> baseParams = new LinkedHashMap<>();
+
+    @Option(names = "--head-param", paramLabel = "NAME=V", description = "Interleaved mode: JMH parameter for the head only (e.g. factor=1.10 of KnownEffectBench).")
+    Map<String, String> headParams = new LinkedHashMap<>();
+
+    @Option(names = "--min-effect", paramLabel = "PERCENT", defaultValue = "3",
+            description = "Interleaved and history modes: smallest slowdown that counts, in percent (default ${DEFAULT-VALUE}).")
+    String minEffect;
+
+    @Option(names = "--confidence", paramLabel = "PERCENT", defaultValue = "95",
+            description = "Interleaved mode: wanted confidence of the paired interval (default ${DEFAULT-VALUE}).")
+    String confidence;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/paper.yaml",
+            description = "Interleaved mode: config the per-model benchmarks read (default ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Interleaved mode: folder for every fork's JSON and log and table.md "
+            + "(default results/perf/interleaved/<time>); history mode: folder for the trend charts (default FILE's name + -charts).")
+    Path out;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "History mode: the history file (JSON lines, one per run).")
+    Path history;
+
+    @Option(names = "--append", paramLabel = "RUN.json", description = "History mode: append this JMH run (needs --commit) instead of analysing.")
+    Path append;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "History mode: the commit of the run being appended.")
+    String commit;
+
+    @Option(names = "--date", paramLabel = "ISO", description = "History mode: date of the appended run (default now, UTC).")
+    String date;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "5",
+            description = "History mode: runs on each side of a candidate change point (default ${DEFAULT-VALUE}).")
+    int window;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        double t = parseThreshold(threshold);
+        boolean files = baseline != null || current != null, jars = baseJar != null || headJar != null, hist = history != null;
+        if ((files ? 1 : 0) + (jars ? 1 : 0) + (hist ? 1 : 0) != 1) {
+            throw new InputException("give exactly one of --baseline/--current, --base-jar/--head-jar or --history");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean regressed = files ? twoFiles(out) : jars ? interleaved(out) : history(out);
+        out.flush();
+        return (regressed ? ExitCode.FAILURES : ExitCode.OK).code();
+    }
+
+    private boolean twoFiles(PrintWriter out) {
+        if (baseline == null || current == null) throw new InputException("--baseline and --current go together");
+        double t = parsePercent("--threshold", threshold);
         List<BenchResult> base = JmhJson.read(baseline);
         List<BenchResult> cur = JmhJson.read(current);
         PerfCheck.Report report = PerfCheck.compare(base, cur, t, normalize, baseline.toString(), current.toString());
-        PrintWriter out = spec.commandLine().getOut();
         out.print(PerfTables.comparison(report));
-        out.flush();
         if (report.nothingCompared()) spec.commandLine().getErr().println("crystal-bench perf-check: no benchmark could be compared (scores of 0?)");
-        return (report.regressed() || report.nothingCompared() ? ExitCode.FAILURES : ExitCode.OK).code();
+        return report.regressed() || report.nothingCompared();
     }
 
-    static double parseThreshold(String s) {
+    private boolean interleaved(PrintWriter out) {
+        Interleaved.Request q = request();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("crystal-bench perf-check: %d rounds of base %s and head %s -> %s%n", q.rounds(), q.baseJar(), q.headJar(), q.out());
+        Interleaved.Outcome o = Interleaved.run(q, err);
+        String title = String.format(Locale.ROOT, "perf-check, interleaved: %d rounds in %.0f s (seed %d; %d warmup + %d x %s per fork)",
+                q.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), iterationTime);
+        String table = PerfTables.paired(o.report(), title);
+        AtomicFiles.write(q.out().resolve("table.md"), table);
+        out.print(table);
+        return o.report().regressed();
+    }
+
+    /** Every interleaved-mode option checked before the first fork. */
+    Interleaved.Request request() {
+        if (baseJar == null || headJar == null) throw new InputException("--base-jar and --head-jar go together");
+        Interleaved.checkJar(baseJar, "--base-jar");
+        Interleaved.checkJar(headJar, "--head-jar");
+        try {
+            Pattern.compile(include);
+        } catch (PatternSyntaxException e) {
+            throw new InputException("--include: not a regular expression: " + e.getDescription());
+        }
+        if (rounds < 2 || rounds > 1000) throw new InputException("--rounds: " + rounds + " is not in [2, 1000]");
+        if (warmup < 0 || warmup > 100) throw new InputException("--warmup: " + warmup + " is not in [0, 100]");
+        if (iterations < 1 || iterations > 100) throw new InputException("--iterations: " + iterations + " is not in [1, 100]");
+        long ms = Durations.parse("--iteration-time", iterationTime).toMillis();
+        if (ms < 10) throw new InputException("--iteration-time: '" + iterationTime + "' is shorter than 10ms");
+        double level = parsePercent("--confidence", confidence);
+        if (!(level >= 0.5 && level < 1)) throw new InputException("--confidence: '" + confidence + "' is not in [50, 100)");
+        checkParams("--param", params);
+        checkParams("--base-param", baseParams);
+        checkParams("--head-param", headParams);
+        if (!Files.isRegularFile(config)) throw new InputException("--config: " + config + ": file not found");
+        Path dir = out != null ? out : Path.of("results", "perf", "interleaved",
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        return new Interleaved.Request(baseJar, headJar, include, rounds, seed, warmup, iterations, ms, params, baseParams,
+                headParams, config, dir, level, parsePercent("--min-effect", minEffect));
+    }
+
+    private static void checkParams(String option, Map<String, String> p) {
+        p.forEach((k, v) -> {
+            if (!k.matches("[A-Za-z_][A-Za-z0-9_]*") || v.isBlank() || v.contains(" ")) {
+                throw new InputException(option + ": '" + k + "=" + v + "' is not NAME=VALUE[,VALUE]");
+            }
+        });
+    }
+
+    private boolean history(PrintWriter stdout) {
+        double effect = parsePercent("--min-effect", minEffect);
+        if (append != null) {
+            if (commit == null || commit.isBlank()) throw new InputException("--append needs --commit");
+            Instant when = Instant.now();
+            if (date != null) {
+                try {
+                    when = Instant.parse(date);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InputException("--date: '" + date + "' is not an ISO instant (e.g. 2026-11-27T15:00:00Z)");
+                }
+            }
+            History.Entry e = History.entry(commit, when, JmhJson.read(append));
+            History.append(history, e);
+            spec.commandLine().getErr().printf("crystal-bench perf-check: appended %s (%d benchmarks) to %s%n", commit,
+                    e.scores().size(), history);
+            return false;
+        }
+        if (window < 2 || window > 100) throw new InputException("--window: " + window + " is not in [2, 100]");
+        List<History.Entry> entries = History.read(history);
+        Path charts = out != null ? out : history.resolveSibling(history.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-charts");
+        History.Analysis a = History.analyse(entries, window, effect, normalize);
+        History.writeCharts(a, charts);
+        stdout.print(History.table(a));
+        spec.commandLine().getErr().printf("crystal-bench perf-check: %d trend charts in %s%n", a.series().size(), charts);
+        return false; // reports only: a flag is for a person to read, the history keeps it
+    }
+
+    static double parsePercent(String option, String s) {
         String v = s.trim();
         if (v.endsWith("%")) v = v.substring(0, v.length() - 1).trim();
         try {
@@ -61,6 +231,6 @@ public final class PerfCheckCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InputException("--threshold: '" + s + "' is not a percentage in [0, 1000)");
+        throw new InputException(option + ": '" + s + "' is not a percentage in [0, 1000)");
     }
 }

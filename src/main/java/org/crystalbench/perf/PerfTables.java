@@ -46,6 +46,35 @@ public final class PerfTables {
         return sb.toString();
     }
 
+    /**
+     * The interleaved table: per benchmark the median scores, the slowdown head / base as a time
+     * ratio (above 1 = slower, for throughputs too) with its interval, and the verdict.
+     */
+    public static String paired(PairedCheck.Report report, String title) {
+        var sb = new StringBuilder();
+        if (title != null) sb.append("### ").append(title).append("\n\n");
+        sb.append("| benchmark | unit | base (median) | head (median) | slowdown head/base | interval | verdict |\n")
+                .append("|---|---|---:|---:|---:|---|---|\n");
+        for (PairedCheck.Row r : report.rows()) {
+            var s = r.slowdown();
+            sb.append("| ").append(r.name()).append(" | ").append(r.unit()).append(r.biggerIsBetter() ? " (higher is better)" : " (lower is better)")
+                    .append(" | ").append(num(r.base())).append(" | ").append(num(r.head()))
+                    .append(" | ").append(s == null ? "n/a" : String.format(Locale.ROOT, "%.3f (%+.1f%%)", s.ratio(), 100 * (s.ratio() - 1)))
+                    .append(" | ").append(s == null ? "n/a" : Double.isInfinite(s.interval().high()) ? "none (too few rounds)"
+                            : String.format(Locale.ROOT, "[%.3f, %.3f] %.1f%%", s.interval().low(), s.interval().high(), 100 * s.confidence()))
+                    .append(" | ").append(r.verdict() == PerfCheck.Verdict.REGRESSION ? "**REGRESSION**" : r.verdict().label)
+                    .append(" |\n");
+        }
+        if (!report.unpaired().isEmpty()) {
+            sb.append("\nNot in every round of both builds (not compared): ").append(String.join(", ", report.unpaired())).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%n%d regression(s), %d improvement(s), %d change(s) within noise; %d interleaved rounds, "
+                        + "minimum effect %.3g%%, Hodges-Lehmann ratio with exact signed-rank intervals (asked %.3g%%).%n",
+                report.count(PerfCheck.Verdict.REGRESSION), report.count(PerfCheck.Verdict.IMPROVEMENT),
+                report.count(PerfCheck.Verdict.NOISE), report.rounds(), 100 * report.minEffect(), 100 * report.level()));
+        return sb.toString();
+    }
+
     /** "v ± e" for a symmetric interval (raw JMH), "v [lo, hi]" otherwise (normalised), "v" for a point. */
     static String interval(double v, double lo, double hi) {
         double below = v - lo, above = hi - v;

@@ -35,18 +35,21 @@ public class CalibrationBench {
     @Setup
     public void setup() {
         SplittableRandom rng = new SplittableRandom(7);
-        a = new double[N][N];
-        b = new double[N][N];
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < N; j++) {
-                a[i][j] = rng.nextDouble() - 0.5;
-                b[i][j] = rng.nextDouble() - 0.5;
-            }
-        }
+        a = matrix(rng);
+        b = matrix(rng);
     }
 
     @Benchmark
     public double[][] kernel() {
+        return multiply(a, b, 0); // work factor 1.00: what perf-check --normalize divides by
+    }
+
+    /**
+     * The product {@code a x b}, then {@code extraSteps} more row updates ({@code c[i] += a[i][k] *
+     * b[k]}, N multiply-adds each, cycling through (i, k)); the product itself is N^2 such steps.
+     * {@link KnownEffectBench} adds steps to make the work exactly 5% or 10% larger.
+     */
+    static double[][] multiply(double[][] a, double[][] b, int extraSteps) {
         double[][] c = new double[N][N];
         for (int i = 0; i < N; i++) {
             double[] ci = c[i], ai = a[i];
@@ -56,6 +59,21 @@ public class CalibrationBench {
                 for (int j = 0; j < N; j++) ci[j] += aik * bk[j];
             }
         }
+        for (int s = 0; s < extraSteps; s++) {
+            int i = (s / N) % N, k = s % N;
+            double aik = a[i][k];
+            double[] ci = c[i], bk = b[k];
+            for (int j = 0; j < N; j++) ci[j] += aik * bk[j];
+        }
         return c;
+    }
+
+    /** Random N x N matrices in [-0.5, 0.5), the same for every fork. */
+    static double[][] matrix(SplittableRandom rng) {
+        double[][] m = new double[N][N];
+        for (double[] row : m) {
+            for (int j = 0; j < N; j++) row[j] = rng.nextDouble() - 0.5;
+        }
+        return m;
     }
 }
