@@ -41,7 +41,7 @@ public record JournalEntry(String config, String data, String featureSet, String
         }
         if (ok()) {
             if (trainSize <= 0 || testSize <= 0) return "an OK line without train_size and test_size";
-            for (var m : org.crystalbench.metrics.Metric.ALL) {
+            for (var m : org.crystalbench.metrics.Metric.LABEL) {
                 Double v = metrics == null ? null : metrics.get(m.column());
                 if (v == null || !Double.isFinite(v)) return "an OK line without a finite metrics." + m.column();
             }
