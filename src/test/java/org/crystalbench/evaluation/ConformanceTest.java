@@ -10,11 +10,13 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.crystalbench.metrics.Scores;
 import org.crystalbench.models.FitWarning;
+import org.crystalbench.models.GradientBoostingSpec;
 import org.crystalbench.models.LogisticSpec;
 import org.crystalbench.models.MlpSpec;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.models.NaiveBayesSpec;
+import org.crystalbench.models.RandomForestSpec;
 import org.crystalbench.models.SvmSpec;
 import org.crystalbench.models.VotingSpec;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,8 @@ class ConformanceTest {
             new SvmSpec("SVM-ovr", null, null, null, null, SvmSpec.Strategy.OVR),
             new LogisticSpec("LR", null, null, null),
             new NaiveBayesSpec("NB", null),
+            new RandomForestSpec("RF", null, null, null, null, null, null, null, null),
+            new GradientBoostingSpec("GBT", null, null, null, null, null, null),
             new VotingSpec("Vote", List.of("SVM", "MLP", "LR"), VotingSpec.Rule.HARD, null),
             new VotingSpec("Soft", List.of("SVM", "MLP", "LR"), VotingSpec.Rule.SOFT, null));
 
@@ -113,7 +117,7 @@ class ConformanceTest {
             x[1] = (b == 1 ? 1.5 : -1.5) + 0.5 * rng.nextGaussian();
             return a ^ b;
         }));
-        atLeast(r, 0.95, List.of("MLP", "MLP-gemm", "SVM", "SVM-ovr", "Vote", "Soft"));
+        atLeast(r, 0.95, List.of("MLP", "MLP-gemm", "SVM", "SVM-ovr", "RF", "GBT", "Vote", "Soft"));
         // They cannot: a linear boundary, and class-conditional Gaussians with the same mean (0, 0) for both classes.
         for (String cannot : List.of("LR", "NB")) {
             assertTrue(r.accuracy().get(cannot) < 0.65, cannot + " cannot learn XOR, yet scored " + r.accuracy().get(cannot));
