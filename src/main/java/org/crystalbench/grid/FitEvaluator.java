@@ -56,7 +56,8 @@ public final class FitEvaluator implements UnitEvaluator {
         // Only voting members are shared: a base point is fitted by its own unit, once.
         FitPath.Memo memo = (spec, fit) -> spec == u.point().spec() ? fit.call() : shared(where + canonical(spec), fit);
         var ev = FitPath.evaluate(u.point().spec(), members, e, name -> Seeds.fit(config.seed(), name, u.split()), memo);
-        return new Result(ev.scores(), ev.trainSize(), ev.testSize());
+        return new Result(ev.scores(), ev.trainSize(), ev.testSize(),
+                ev.warnings().stream().map(w -> w.render(e.classNames())).toList());
     }
 
     private static String canonical(ModelSpec spec) {

@@ -154,6 +154,7 @@ public final class GridRun {
         org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
         org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
         GridTables.Counts counts = GridTables.counts(sc, entries);
+        GridTables.fitWarnings(plan, sc, entries).forEach(w -> console.err().println("crystal-bench: warning: " + w));
         boolean deadlineHit = outcome.notStarted() > 0;
         console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
                 outcome.ran() / Math.max(secs, 1e-9), outcome.failed(), outcome.timedOut(),

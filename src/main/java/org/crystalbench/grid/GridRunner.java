@@ -99,16 +99,17 @@ public final class GridRunner {
                 if (Double.isNaN(v) && nan == null) nan = m.column();
                 metrics.put(m.column(), v);
             }
-            if (nan != null) return entry(u, grid, JournalEntry.Status.FAILED, null, r.trainSize(), r.testSize(), ms, nan + " is NaN");
-            return entry(u, grid, JournalEntry.Status.OK, metrics, r.trainSize(), r.testSize(), ms, null);
+            if (nan != null) return entry(u, grid, JournalEntry.Status.FAILED, null, r.trainSize(), r.testSize(), ms, nan + " is NaN", null);
+            return entry(u, grid, JournalEntry.Status.OK, metrics, r.trainSize(), r.testSize(), ms, null,
+                    r.warnings().isEmpty() ? null : r.warnings());
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             String msg = c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-            return entry(u, grid, JournalEntry.Status.FAILED, null, 0, 0, (System.nanoTime() - t0) / 1e6, msg.replaceAll("\\s+", " "));
+            return entry(u, grid, JournalEntry.Status.FAILED, null, 0, 0, (System.nanoTime() - t0) / 1e6, msg.replaceAll("\\s+", " "), null);
         } catch (TimeoutException e) {
             f.cancel(true);
             return entry(u, grid, JournalEntry.Status.TIMEOUT, null, 0, 0, (System.nanoTime() - t0) / 1e6,
-                    "fit exceeded --fit-timeout " + Durations.format(timeout));
+                    "fit exceeded --fit-timeout " + Durations.format(timeout), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -116,9 +117,9 @@ public final class GridRunner {
     }
 
     private static JournalEntry entry(WorkUnit u, JournalEntry.Binding grid, JournalEntry.Status status, Map<String, Double> metrics,
-                                      int train, int test, double ms, String error) {
+                                      int train, int test, double ms, String error, List<String> warnings) {
         SplitId s = u.split();
         return new JournalEntry(grid.config(), grid.data(), u.featureSet(), u.point().model(), u.point().hash(), s.protocol(), s.outerRepeat(),
-                s.outerFold(), s.repeat(), s.fold(), status, metrics, train, test, Math.round(ms * 1000) / 1000.0, error);
+                s.outerFold(), s.repeat(), s.fold(), status, metrics, train, test, Math.round(ms * 1000) / 1000.0, error, warnings);
     }
 }

@@ -260,6 +260,7 @@ public final class GridTables {
                 .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
                 + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
+        sb.append(org.crystalbench.results.FitWarnings.markdown(fitWarnings(plan, scope, entries)));
 
         List<List<String>> bestRows = new ArrayList<>();
         for (String fs : plan.featureSets()) {
@@ -336,6 +337,17 @@ public final class GridTables {
             if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
         }
         return sb.toString();
+    }
+
+    /** What the fits of this folder's finished units flagged, per feature set and grid point (as run lists them). */
+    public static List<String> fitWarnings(GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        plan.points().forEach(p -> ids.put(p.model() + "|" + p.hash(), p.id()));
+        return org.crystalbench.results.FitWarnings.count(scope.expected().stream().map(entries::get)
+                .filter(e -> e != null && e.ok())
+                .map(e -> new org.crystalbench.results.FitWarnings.Fit(e.featureSet(),
+                        ids.getOrDefault(e.model() + "|" + e.paramHash(), e.model()), e.warnings() == null ? List.of() : e.warnings()))
+                .toList());
     }
 
     /** "macro_f1 [corrected-t 95% CI]" */

@@ -2,6 +2,7 @@ package org.crystalbench.grid;
 
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Map;
  */
 public record JournalEntry(String config, String data, String featureSet, String model, String paramHash, Protocol protocol,
                            Integer outerRepeat, Integer outerFold, int repeat, int fold, Status status,
-                           Map<String, Double> metrics, int trainSize, int testSize, double fitMs, String error) {
+                           Map<String, Double> metrics, int trainSize, int testSize, double fitMs, String error,
+                           List<String> warnings) {
     public enum Status { OK, FAILED, TIMEOUT }
 
     /** The grid a line belongs to: {@link GridMeta#binding()}. */

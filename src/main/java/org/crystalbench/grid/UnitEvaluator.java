@@ -11,5 +11,6 @@ import org.crystalbench.metrics.Scores;
 public interface UnitEvaluator {
     Result evaluate(WorkUnit unit) throws Exception;
 
-    record Result(Scores scores, int trainSize, int testSize) {}
+    /** @param warnings what the fit flagged, with class names (journalled, listed in grid.md) */
+    record Result(Scores scores, int trainSize, int testSize, java.util.List<String> warnings) {}
 }

@@ -13,13 +13,21 @@ import org.crystalbench.evaluation.SplitResult;
 public final class FitWarnings {
     private FitWarnings() {}
 
+    /** One fit: where it was made and what it flagged (empty: nothing). */
+    public record Fit(String featureSet, String model, List<String> warnings) {}
+
     public static List<String> lines(List<SplitResult> results) {
+        return count(results.stream().map(r -> new Fit(r.featureSet(), r.model(), r.warnings())).toList());
+    }
+
+    /** A line per feature set, model and warning, with the number of fits it happened on out of the model's fits. */
+    public static List<String> count(List<Fit> fits) {
         record Key(String featureSet, String model, String warning) {}
         Map<Key, Integer> count = new LinkedHashMap<>();
         Map<String, Integer> splits = new LinkedHashMap<>();
-        for (SplitResult r : results) {
-            splits.merge(r.featureSet() + "\u0000" + r.model(), 1, Integer::sum);
-            for (String w : r.warnings()) count.merge(new Key(r.featureSet(), r.model(), w), 1, Integer::sum);
+        for (Fit f : fits) {
+            splits.merge(f.featureSet() + "\u0000" + f.model(), 1, Integer::sum);
+            for (String w : f.warnings()) count.merge(new Key(f.featureSet(), f.model(), w), 1, Integer::sum);
         }
         return count.entrySet().stream().map(e -> {
             Key k = e.getKey();

@@ -107,7 +107,7 @@ class GridRunTest {
     @Test
     void nanMetricsAreFailures() throws Exception {
         var r = GridFixtures.run(GridFixtures.request(config, dir.resolve("out")), c -> u -> new UnitEvaluator.Result(
-                new Scores(new int[3][3], Double.NaN, 0, 0, 0, 0, 0, new double[3], new double[3], new double[3]), 80, 40));
+                new Scores(new int[3][3], Double.NaN, 0, 0, 0, 0, 0, new double[3], new double[3], new double[3]), 80, 40, List.of()));
         assertEquals(1, r.exitCode());
         assertEquals(24, r.counts().failed());
         assertTrue(Journal.readAll(dir.resolve("out").resolve(Journal.FILE)).getFirst().error().contains("accuracy is NaN"));

@@ -28,7 +28,7 @@ class GridTablesTest {
             int i = u.point().index();
             int s = u.split().repeat() * 3 + u.split().fold();
             double acc = 0.7 + 0.02 * (s % 4) - (i == 2 ? 0.2 : 0) + (i == 1 ? (s % 3 == 0 ? 0.03 : -0.01) : 0);
-            return new UnitEvaluator.Result(NestedCvTest.scores(acc), 80, 40);
+            return new UnitEvaluator.Result(NestedCvTest.scores(acc), 80, 40, List.of());
         });
         assertEquals(0, r.exitCode());
         List<String> csv = Files.readAllLines(out.resolve("grid.csv"));

@@ -69,7 +69,7 @@ class NestedCvTest {
                 case Protocol.OUTER -> idx == 2 ? 0.95 : 0.6 + 0.01 * u.split().fold();
                 default -> 0.5;
             };
-            return new UnitEvaluator.Result(scores(good), 80, 40);
+            return new UnitEvaluator.Result(scores(good), 80, 40, List.of());
         });
         assertEquals(0, r.exitCode());
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
