@@ -21,4 +21,9 @@ public final class TestCli {
         return new Result(code, out.toString(), err.toString());
     }
 
+
+    /** The process's stdout and stderr, for library operations called directly by tests. */
+    public static org.crystalbench.io.Console console() {
+        return new org.crystalbench.io.Console(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
 }

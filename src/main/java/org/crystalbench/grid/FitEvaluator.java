@@ -28,8 +28,14 @@ public final class FitEvaluator implements UnitEvaluator {
     private final ExperimentConfig config;
     private final Map<SplitId, Split> splits;
     private final Function<String, ModelSpec> members;
-    private final Map<String, EncodedSplit> encoded;
-    private final Map<String, FutureTask<Model>> fits;
+    private final Map<Where, EncodedSplit> encoded;
+    private final Map<Member, FutureTask<Model>> fits;
+
+    /** A feature set on a split: one encoded split. */
+    private record Where(String featureSet, SplitId split) {}
+
+    /** A member spec fitted there (specs are records: equal values, equal fits). */
+    private record Member(Where where, ModelSpec spec) {}
 
     public FitEvaluator(Dataset data, ExperimentConfig config, Map<SplitId, Split> splits, int cacheSize) {
         this.data = data;
@@ -40,10 +46,10 @@ public final class FitEvaluator implements UnitEvaluator {
         this.fits = lru(4 * cacheSize);
     }
 
-    private static <V> Map<String, V> lru(int size) {
+    private static <K, V> Map<K, V> lru(int size) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > size;
             }
         };
@@ -51,21 +57,17 @@ public final class FitEvaluator implements UnitEvaluator {
 
     @Override
     public Result evaluate(WorkUnit u) throws Exception {
-        EncodedSplit e = encoded(u.featureSet(), u.split());
-        String where = u.featureSet() + "|" + u.split().label() + "|";
+        Where where = new Where(u.featureSet(), u.split());
+        EncodedSplit e = encoded(where);
         // Only voting members are shared: a base point is fitted by its own unit, once.
-        FitPath.Memo memo = (spec, fit) -> spec == u.point().spec() ? fit.call() : shared(where + canonical(spec), fit);
+        FitPath.Memo memo = (spec, fit) -> spec == u.point().spec() ? fit.call() : shared(new Member(where, spec), fit);
         var ev = FitPath.evaluate(u.point().spec(), members, e, name -> Seeds.fit(config.seed(), name, u.split()), memo);
         return new Result(ev.scores(), ev.trainSize(), ev.testSize(),
                 ev.warnings().stream().map(w -> w.render(e.classNames())).toList());
     }
 
-    private static String canonical(ModelSpec spec) {
-        return org.crystalbench.io.Canonical.json(spec);
-    }
-
     /** A fit made once per key and shared by every unit that needs it; a failed fit is not kept. */
-    private Model shared(String key, java.util.concurrent.Callable<Model> fit) throws Exception {
+    private Model shared(Member key, java.util.concurrent.Callable<Model> fit) throws Exception {
         FutureTask<Model> task;
         boolean mine = false;
         synchronized (fits) {
@@ -87,16 +89,14 @@ public final class FitEvaluator implements UnitEvaluator {
         }
     }
 
-    private EncodedSplit encoded(String featureSet, SplitId key) {
-        String id = featureSet + "|" + key.label();
+    private EncodedSplit encoded(Where where) {
         synchronized (encoded) {
-            EncodedSplit e = encoded.get(id);
+            EncodedSplit e = encoded.get(where);
             if (e != null) return e;
         }
-        List<String> features = config.featureSets().get(featureSet);
-        EncodedSplit e = EncodedSplit.of(data, features, splits.get(key));
+        EncodedSplit e = EncodedSplit.of(data, config.featureSets().get(where.featureSet()), splits.get(where.split()));
         synchronized (encoded) {
-            encoded.put(id, e);
+            encoded.put(where, e);
         }
         return e;
     }

@@ -6,9 +6,4 @@ import java.io.PrintWriter;
  * Where an operation prints: {@code out} for what scripts read (the path of the main output file),
  * {@code err} for progress, warnings and summaries. Commands pass picocli's streams, so tests capture both.
  */
-public record Console(PrintWriter out, PrintWriter err) {
-    /** The process's stdout and stderr, auto-flushing. */
-    public static Console system() {
-        return new Console(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    }
-}
+public record Console(PrintWriter out, PrintWriter err) {}

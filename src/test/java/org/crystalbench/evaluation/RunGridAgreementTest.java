@@ -48,7 +48,7 @@ class RunGridAgreementTest {
 
         Path out = dir.resolve("grid");
         var request = new GridRun.Request(file, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
-        assertEquals(0, GridRun.execute(request, GridRun::fits, Console.system()).exitCode());
+        assertEquals(0, GridRun.execute(request, GridRun::fits, org.crystalbench.TestCli.console()).exitCode());
         int compared = 0;
         for (SplitResult r : run) {
             if (!r.featureSet().equals("numeric-only") || r.protocol() != Protocol.CV || r.model().equals("Vote")) continue;

@@ -44,11 +44,11 @@ final class GridFixtures {
     }
 
     static GridRun.Result run(GridRun.Request r) {
-        return GridRun.execute(r, GridRun::fits, Console.system());
+        return GridRun.execute(r, GridRun::fits, org.crystalbench.TestCli.console());
     }
 
     static GridRun.Result run(GridRun.Request r, Function<GridRun.Context, UnitEvaluator> evaluators) {
-        return GridRun.execute(r, evaluators, org.crystalbench.io.Console.system());
+        return GridRun.execute(r, evaluators, org.crystalbench.TestCli.console());
     }
 
     /** grid.csv without the timing column: the columns a resumed or merged run must reproduce exactly. */

@@ -67,7 +67,7 @@ class GridRunTest {
         assertTrue(d.getMessage().contains("data file differs"), d.getMessage());
 
         var fresh = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, true, false, true, CiSpec.DEFAULT, List.of());
-        assertEquals(24, GridRun.execute(fresh, GridRun::fits, Console.system()).outcome().ran());
+        assertEquals(24, GridRun.execute(fresh, GridRun::fits, org.crystalbench.TestCli.console()).outcome().ran());
         try (var files = Files.list(out)) {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith(Journal.FILE + ".replaced-")).count());
         }
@@ -99,7 +99,7 @@ class GridRunTest {
         // A resume skips the failed units; --retry-failed runs them again.
         assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).outcome().ran());
         var retry = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, true, true, CiSpec.DEFAULT, List.of());
-        var again = GridRun.execute(retry, GridRun::fits, Console.system());
+        var again = GridRun.execute(retry, GridRun::fits, org.crystalbench.TestCli.console());
         assertEquals(12, again.outcome().ran());
         assertEquals(0, again.exitCode());
     }
@@ -165,12 +165,12 @@ class GridRunTest {
         for (int i = 0; i < 3; i++) {
             shards[i] = dir.resolve("shard-" + i);
             var req = new GridRun.Request(config, null, shards[i], 1, null, null, new Shard(i, 3), false, false, true, CiSpec.DEFAULT, List.of());
-            var r = GridRun.execute(req, GridRun::fits, Console.system());
+            var r = GridRun.execute(req, GridRun::fits, org.crystalbench.TestCli.console());
             assertEquals(0, r.exitCode()); // the shard's own slice is complete
             assertEquals(8, r.counts().expected());
         }
         Path partial = dir.resolve("partial");
-        var p = GridMerge.execute(List.of(shards[0], shards[2]), partial, CiSpec.DEFAULT, List.of("merge"), Console.system());
+        var p = GridMerge.execute(List.of(shards[0], shards[2]), partial, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console());
         assertEquals(ExitCode.INCOMPLETE.code(), p.exitCode());
         assertEquals(8, p.missing().size());
         var expectedMissing = new Shard(1, 3).select(GridPlan.of(org.crystalbench.config.ConfigLoader.load(config), config).units());
@@ -179,7 +179,7 @@ class GridRunTest {
         assertTrue(Files.readString(partial.resolve("grid.md")).contains("8 of 24 work units not finished"));
 
         Path merged = dir.resolve("merged");
-        var m = GridMerge.execute(List.of(shards[0], shards[1], shards[2], shards[1]), merged, CiSpec.DEFAULT, List.of("merge"), Console.system()); // duplicates removed
+        var m = GridMerge.execute(List.of(shards[0], shards[1], shards[2], shards[1]), merged, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console()); // duplicates removed
         assertEquals(0, m.exitCode());
         assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(merged, "grid.csv"));
         assertFalse(Files.exists(merged.resolve("missing.csv")));
@@ -195,7 +195,7 @@ class GridRunTest {
         // A shard without a record (deleted, or from an older version) is merged all the same, recorded as null.
         Files.delete(shards[2].resolve("provenance.json"));
         Path merged2 = dir.resolve("merged-2");
-        assertEquals(0, GridMerge.execute(List.of(shards[0], shards[1], shards[2]), merged2, CiSpec.DEFAULT, List.of("merge"), Console.system()).exitCode());
+        assertEquals(0, GridMerge.execute(List.of(shards[0], shards[1], shards[2]), merged2, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console()).exitCode());
         var from2 = Json.MAPPER.readTree(Files.readString(merged2.resolve("provenance.json"))).get("merged_from");
         assertTrue(from2.get(2).get("provenance").isNull());
         assertFalse(from2.get(0).get("provenance").isNull());
@@ -211,7 +211,7 @@ class GridRunTest {
         GridFixtures.run(GridFixtures.request(config, dir.resolve("a")));
         Path other = GridFixtures.config(dir, "other.yaml", data, 2, 3, GridFixtures.SMALL_GRID.replace("1.0]", "5.0]"));
         GridFixtures.run(GridFixtures.request(other, dir.resolve("b")));
-        var e = assertThrows(InputException.class, () -> GridMerge.execute(List.of(dir.resolve("a"), dir.resolve("b")), dir.resolve("m"), CiSpec.DEFAULT, List.of("merge"), Console.system()));
+        var e = assertThrows(InputException.class, () -> GridMerge.execute(List.of(dir.resolve("a"), dir.resolve("b")), dir.resolve("m"), CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console()));
         assertTrue(e.getMessage().contains("not the same grid"), e.getMessage());
     }
 

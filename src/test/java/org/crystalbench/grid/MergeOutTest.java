@@ -26,7 +26,7 @@ class MergeOutTest {
     }
 
     private static GridMerge.Result merge(List<Path> dirs, Path out) {
-        return GridMerge.execute(dirs, out, CiSpec.DEFAULT, List.of("merge"), Console.system());
+        return GridMerge.execute(dirs, out, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console());
     }
 
     @Test
