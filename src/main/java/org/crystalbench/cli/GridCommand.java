@@ -13,12 +13,15 @@ import picocli.CommandLine.Option;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = {"Resumable, shardable grid search over the config's grid section.",
-                "Every grid point of every model is scored on the same repeated stratified cv splits, journalled unit by unit. Running the same command",
+                "Every grid point of every model is scored on the same repeated stratified cv splits, journalled unit by unit",
+                "(grid.search: exhaustive, or race / halving to stop bad points early). Running the same command",
                 "again on the same --out resumes. Writes journal.jsonl, grid.csv, grid.md,",
                 "grid-manifest.csv (and nested.csv). See docs/grid.md."},
         footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",
                 "2 bad input (also: a changed config or data for an existing journal),",
-                "3 internal error, 4 incomplete (--max-time reached; resumable)."})
+                "3 internal error, 4 incomplete (--max-time reached; resumable).",
+                "A shard of a race or halving whose part of the current stage is done exits 0 and says so;",
+                "merge exits 4 until the search has run its last stage."})
 public final class GridCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions input;
@@ -50,6 +53,10 @@ public final class GridCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Run FAILED and TIMEOUT units again (by default a resume skips every journalled unit).")
     boolean retryFailed;
 
+    @Option(names = "--merged", paramLabel = "DIR", description = {"A merge folder of this grid's shards: its results count as known, so a",
+            "race or halving shard goes on to the search's next stage (docs/grid.md, \"Races on shards\")."})
+    Path merged;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +67,7 @@ public final class GridCommand implements Callable<Integer> {
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
         Path dir = out != null ? out : org.crystalbench.run.Run.defaultOut("grids", input.file);
         var request = new GridRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet, ci.spec(),
-                spec.commandLine().getParseResult().originalArgs());
+                spec.commandLine().getParseResult().originalArgs(), merged);
         return GridRun.execute(request, GridRun::fits, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
     }
 }

@@ -15,10 +15,21 @@ import java.util.Map;
  * @param models      per model name (a model of {@code models}): its grid
  * @param nested      optional nested cross-validation
  * @param top         configurations per model listed in grid.md (default 5)
+ * @param search      {@code exhaustive} (null: the default), {@code race} or {@code halving}: which units run (docs/grid.md)
+ * @param race        the race's blocks and level (null: defaults)
+ * @param halving     successive halving's rungs (null: defaults)
  */
 public record GridSpec(String metric, List<String> featureSets, Map<String, ModelGrid> models, Nested nested,
-                       Integer top) {
+                       Integer top, String search, Race race, Halving halving) {
+    public static final List<String> SEARCHES = List.of("exhaustive", "race", "halving");
+
     public GridSpec {
+        // search, race and halving stay null when absent, so the config hash of a grid written before them is unchanged.
+        if (search != null && !SEARCHES.contains(search)) {
+            throw new IllegalArgumentException("search: '" + search + "' (one of " + String.join(", ", SEARCHES) + ")");
+        }
+        if (race != null && !"race".equals(search)) throw new IllegalArgumentException("race: given, but search is not race");
+        if (halving != null && !"halving".equals(search)) throw new IllegalArgumentException("halving: given, but search is not halving");
         metric = metric == null ? "macro_f1" : metric;
         featureSets = featureSets == null ? List.of() : List.copyOf(featureSets);
         models = models == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(models));
@@ -97,6 +108,35 @@ public record GridSpec(String metric, List<String> featureSets, Map<String, Mode
             if (sample != null) out.put("sample", sample);
             if (!ranges.isEmpty()) out.put("ranges", ranges);
             return out;
+        }
+    }
+
+    /**
+     * {@code grid.race}: every surviving point runs a block of splits at a time; after each block the
+     * points significantly worse than the leader are dropped.
+     *
+     * @param firstBlock splits in the first block (default: two repeats' folds; at least 2, the paired test needs two)
+     * @param block      splits in each later block (default: one repeat's folds)
+     * @param alpha      Holm-adjusted p below which a point is dropped (default 0.05)
+     */
+    public record Race(Integer firstBlock, Integer block, Double alpha) {
+        public Race {
+            if (firstBlock != null && firstBlock < 2) throw new IllegalArgumentException("race.first_block must be >= 2 (the paired test needs two splits)");
+            if (block != null && block < 1) throw new IllegalArgumentException("race.block must be >= 1");
+            if (alpha != null && !(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("race.alpha must be in (0, 1)");
+        }
+    }
+
+    /**
+     * {@code grid.halving}: successive halving over splits.
+     *
+     * @param eta       keep the best 1/eta of the points at each rung, and give the next rung eta times the splits (default 3)
+     * @param minSplits splits of the first rung (default: one repeat's folds)
+     */
+    public record Halving(Integer eta, Integer minSplits) {
+        public Halving {
+            if (eta != null && eta < 2) throw new IllegalArgumentException("halving.eta must be >= 2");
+            if (minSplits != null && minSplits < 1) throw new IllegalArgumentException("halving.min_splits must be >= 1");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crystalbench.ExitCode;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
@@ -71,7 +72,7 @@ public final class GridMerge {
         List<WorkUnit> units = plan.units();
         var keys = units.stream().map(WorkUnit::key).toList();
         entries.keySet().retainAll(new java.util.HashSet<>(keys));
-        List<WorkUnit> missing = units.stream().filter(u -> !entries.containsKey(u.key())).toList();
+        List<WorkUnit> missing = Search.of(plan, entries).pending();
 
         try (var lock = FolderLock.acquire(out)) {
             if (keepOut) { // the same grid's folder: its own entries join the union rather than being overwritten
@@ -79,7 +80,7 @@ public final class GridMerge {
                 console.err().printf("crystal-bench merge: %s (--out): %d entries kept%n", out, read.lines());
                 entries.putAll(GridTables.dedupe(all));
                 entries.keySet().retainAll(new java.util.HashSet<>(keys));
-                missing = units.stream().filter(u -> !entries.containsKey(u.key())).toList();
+                missing = Search.of(plan, entries).pending();
             }
             return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, ci, commandLine, start, console);
         }
@@ -94,8 +95,10 @@ public final class GridMerge {
         first.write(out);
         AtomicFiles.write(out.resolve(GridMeta.CONFIG_COPY), configText);
         AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
-        var scope = new GridTables.Scope("merge of " + dirs.size() + " folders", keys);
-        GridTables.writeAll(out, plan, scope, entries, ci);
+        Search.State search = Search.of(plan, entries);
+        var scope = new GridTables.Scope("merge of " + dirs.size() + " folders",
+                search.scheduled().stream().map(WorkUnit::key).toList());
+        GridTables.writeAll(out, plan, scope, entries, ci, search);
         Path missingCsv = out.resolve("missing.csv");
         try {
             if (missing.isEmpty()) Files.deleteIfExists(missingCsv);
@@ -111,12 +114,21 @@ public final class GridMerge {
         GridTables.Counts counts = GridTables.counts(scope, entries);
         console.err().printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
                 counts.finished(), counts.expected(), read - entries.size(), counts.failed(), counts.timedOut());
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && counts.complete()) { // every scheduled unit ran: the search decided on a next stage
+            console.err().printf("crystal-bench merge: the %s goes on: its next stage has %d units (listed in %s); run the shards again "
+                            + "with --merged %s, then merge again (docs/grid.md, \"Races on shards\")%n",
+                    search.rules().kind().label(), missing.size(), missingCsv, out);
+        } else if (!missing.isEmpty()) {
             console.err().printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
             missing.stream().limit(20).forEach(u -> console.err().println("  missing: " + describe(u)));
         }
+        if (search.rules().kind() != Search.Kind.EXHAUSTIVE) {
+            console.err().printf("crystal-bench merge: %s: %d of the exhaustive grid's %d units scheduled (%.1f%%)%s%n",
+                    search.rules().kind().label(), search.scheduled().size(), search.exhaustiveUnits(),
+                    100.0 * search.scheduled().size() / Math.max(1, search.exhaustiveUnits()), search.finished() ? "" : " so far");
+        }
         console.out().println(out.resolve("grid.md"));
-        return new Result(counts, missing, GridRun.exitCode(counts));
+        return new Result(counts, missing, search.finished() ? GridRun.exitCode(counts) : ExitCode.INCOMPLETE.code());
     }
 
     /**

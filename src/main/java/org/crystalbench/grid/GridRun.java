@@ -48,9 +48,12 @@ public final class GridRun {
     /**
      * @param ci          how grid.md, grid.csv and nested.csv state intervals and decide "worse"
      * @param commandLine the program's arguments, recorded in provenance.json
+     * @param merged      null, or a merge folder of this grid's shards whose results the search counts as known
+     *                    (a race or halving on shards goes on to its next stage)
      */
     public record Request(Path config, Path data, Path out, int threads, Duration fitTimeout, Duration maxTime,
-                          Shard shard, boolean fresh, boolean retryFailed, boolean quiet, CiSpec ci, List<String> commandLine) {}
+                          Shard shard, boolean fresh, boolean retryFailed, boolean quiet, CiSpec ci, List<String> commandLine,
+                          Path merged) {}
 
     /** What the evaluator factory gets: the prepared experiment, the plan and the materialised splits. */
     public record Context(Experiment experiment, GridPlan plan, Map<SplitId, Split> splits) {}
@@ -113,55 +116,127 @@ public final class GridRun {
             }
             console.err().println("crystal-bench grid: --fresh: moved the old journal to " + aside);
         }
-        Set<String> done = new HashSet<>();
+        // Failed units of earlier invocations to run again (--retry-failed): unknown to the search until they ran here.
+        Set<String> retry = new HashSet<>();
+        List<JournalEntry> own = new ArrayList<>();
         Journal.ReadResult read = Journal.read(journal, meta.binding(), e -> {
-            if (e.ok() || !r.retryFailed()) done.add(e.key());
+            own.add(e);
+            if (!e.ok() && r.retryFailed()) retry.add(e.key());
         });
         if (read.torn()) {
             console.err().println("crystal-bench grid: " + journal + ": ignored a torn last line (a write cut short); cutting it off");
             Journal.truncate(journal, read.goodBytes());
         }
+        Map<String, JournalEntry> entries = GridTables.dedupe(own);
+        Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), meta, console);
         meta.write(dir);
         AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), configText);
         AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
 
         List<WorkUnit> mine = r.shard().select(all);
-        List<WorkUnit> todo = new ArrayList<>(mine.stream().filter(u -> !done.contains(u.key())).toList());
+        Set<String> mineKeys = new HashSet<>(mine.stream().map(WorkUnit::key).toList());
         // Work split by split so the encoded-split cache stays small; results never depend on this order.
         Map<SplitId, Integer> splitOrder = new HashMap<>();
         plan.splits().forEach(s -> splitOrder.put(s, splitOrder.size()));
-        todo.sort(Comparator.comparingInt((WorkUnit u) -> plan.featureSets().indexOf(u.featureSet()))
-                .thenComparingInt(u -> splitOrder.get(u.split())).thenComparingInt(u -> plan.points().indexOf(u.point())));
+        Map<GridPoint, Integer> pointOrder = new HashMap<>();
+        plan.points().forEach(p -> pointOrder.put(p, pointOrder.size()));
+        Comparator<WorkUnit> order = Comparator.comparingInt((WorkUnit u) -> plan.featureSets().indexOf(u.featureSet()))
+                .thenComparingInt(u -> splitOrder.get(u.split())).thenComparingInt(u -> pointOrder.get(u.point()));
         String scope = r.shard().all() ? "the whole grid" : "shard " + r.shard() + ": " + mine.size() + " of " + all.size()
                 + " work units; merge the shard folders for the whole grid's tables";
-        console.err().printf("crystal-bench grid: %d rows; %d feature sets x %d points x %d splits = %d units%s; %d finished, %d to run on %d threads -> %s%n",
-                exp.data().size(), plan.featureSets().size(), plan.points().size(), plan.splits().size(), all.size(),
-                r.shard().all() ? "" : " (shard " + r.shard() + ": " + mine.size() + ")", mine.size() - todo.size(), todo.size(), r.threads(), dir);
 
         Instant deadline = r.maxTime() == null ? null : start.plus(r.maxTime());
-        GridRunner.Outcome outcome;
+        int ran = 0, failed = 0, timedOut = 0, notStarted = 0;
         long t0 = System.nanoTime();
-        try (var writer = new Journal.Writer(journal);
-             Progress progress = Progress.create("grid", todo.size(), r.quiet())) {
-            outcome = GridRunner.run(todo, evaluators.apply(new Context(exp, plan, splits)), meta.binding(),
-                    new GridRunner.Options(r.threads(), r.fitTimeout(), deadline), writer::append, progress);
+        Search.State state;
+        UnitEvaluator evaluator = null;
+        try (var writer = new Journal.Writer(journal)) {
+            // Stage by stage: the search decides from what is known, this shard runs its part, and again.
+            for (int stage = 1; ; stage++) {
+                state = Search.of(plan, known(merged, entries, retry));
+                List<WorkUnit> todo = new ArrayList<>(state.pending().stream().filter(u -> mineKeys.contains(u.key())).toList());
+                todo.sort(order);
+                if (stage == 1) {
+                    long finished = state.scheduled().stream().filter(u -> mineKeys.contains(u.key())).count() - todo.size();
+                    console.err().printf("crystal-bench grid: %d rows; %d feature sets x %d points x %d splits = %d units%s; %s%d finished, %d to run on %d threads -> %s%n",
+                            exp.data().size(), plan.featureSets().size(), plan.points().size(), plan.splits().size(), all.size(),
+                            r.shard().all() ? "" : " (shard " + r.shard() + ": " + mine.size() + ")",
+                            state.rules().kind() == Search.Kind.EXHAUSTIVE ? "" : "search " + state.rules().kind().label() + ": ",
+                            finished, todo.size(), r.threads(), dir);
+                } else if (!todo.isEmpty()) {
+                    console.err().printf("crystal-bench grid: %s: next stage, %d units (%d scheduled of %d)%n", state.rules().kind().label(),
+                            todo.size(), state.scheduled().size(), state.exhaustiveUnits());
+                }
+                if (todo.isEmpty()) break;
+                if (evaluator == null) evaluator = evaluators.apply(new Context(exp, plan, splits));
+                List<JournalEntry> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
+                GridRunner.Outcome o;
+                try (Progress progress = Progress.create("grid", todo.size(), r.quiet())) {
+                    o = GridRunner.run(todo, evaluator, meta.binding(), new GridRunner.Options(r.threads(), r.fitTimeout(), deadline),
+                            e -> {
+                                writer.append(e);
+                                fresh.add(e);
+                            }, progress);
+                }
+                List<JournalEntry> next = new ArrayList<>(entries.values());
+                next.addAll(fresh);
+                entries = GridTables.dedupe(next);
+                todo.forEach(u -> retry.remove(u.key()));
+                ran += o.ran();
+                failed += o.failed();
+                timedOut += o.timedOut();
+                if (o.notStarted() > 0) {
+                    notStarted = o.notStarted();
+                    break;
+                }
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        GridRunner.Outcome outcome = new GridRunner.Outcome(ran, failed, timedOut, notStarted);
 
-        Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(journal, meta.binding()));
-        var sc = new GridTables.Scope(scope, mine.stream().map(WorkUnit::key).toList());
-        GridTables.writeAll(dir, plan, sc, entries, r.ci());
+        // The folder's tables: its own entries, over the units the search scheduled in its slice.
+        var sc = new GridTables.Scope(scope, state.scheduled().stream().map(WorkUnit::key).filter(mineKeys::contains).toList());
+        GridTables.writeAll(dir, plan, sc, entries, r.ci(), state);
         org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
         org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
         GridTables.Counts counts = GridTables.counts(sc, entries);
         GridTables.fitWarnings(plan, sc, entries).forEach(w -> console.err().println("crystal-bench: warning: " + w));
         boolean deadlineHit = outcome.notStarted() > 0;
+        String status = !counts.complete() ? "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)"
+                : !state.finished() ? "this shard's part of the current stage is done; " + state.pending().size() + " units of it are on "
+                + "other shards: merge the shard folders, then run the shards again with --merged (docs/grid.md)"
+                : "complete";
         console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
                 outcome.ran() / Math.max(secs, 1e-9), outcome.failed(), outcome.timedOut(),
-                deadlineHit ? "; --max-time reached with " + outcome.notStarted() + " units not started" : "",
-                counts.complete() ? "complete" : "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)");
+                deadlineHit ? "; --max-time reached with " + outcome.notStarted() + " units not started" : "", status);
+        if (state.rules().kind() != Search.Kind.EXHAUSTIVE) {
+            console.err().printf("crystal-bench grid: %s: %d of the exhaustive grid's %d units scheduled (%.1f%%)%s%n",
+                    state.rules().kind().label(), state.scheduled().size(), state.exhaustiveUnits(),
+                    100.0 * state.scheduled().size() / Math.max(1, state.exhaustiveUnits()), state.finished() ? "" : " so far");
+        }
         console.out().println(dir.resolve("grid.md"));
         return new Result(counts, outcome, deadlineHit, exitCode(counts));
+    }
+
+    /** What the search may decide from: a merge's entries and this folder's, minus the failures to retry. */
+    private static Map<String, JournalEntry> known(Map<String, JournalEntry> merged, Map<String, JournalEntry> own, Set<String> retry) {
+        List<JournalEntry> all = new ArrayList<>(merged.values());
+        all.addAll(own.values());
+        Map<String, JournalEntry> out = GridTables.dedupe(all);
+        out.keySet().removeAll(retry);
+        return out;
+    }
+
+    /** The journal of {@code --merged}: a merge folder of the same grid (checked), read only. */
+    private static Map<String, JournalEntry> mergedEntries(Path dir, GridMeta meta, Console console) {
+        if (!Files.isDirectory(dir)) throw new InputException(dir + ": --merged: not a folder");
+        GridMeta other = GridMeta.read(dir);
+        if (other == null) throw new InputException(dir + ": --merged: no " + GridMeta.FILE + " (not a grid folder)");
+        if (meta.mismatch(other) != null) throw new InputException(dir + ": --merged: not this grid: " + meta.mismatch(other).replace("this folder's", "its"));
+        List<JournalEntry> entries = new ArrayList<>();
+        Journal.ReadResult read = Journal.read(dir.resolve(Journal.FILE), meta.binding(), entries::add);
+        console.err().printf("crystal-bench grid: --merged %s: %d entries known%s%n", dir, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
+        return GridTables.dedupe(entries);
     }
 
     public static int exitCode(GridTables.Counts c) {

@@ -117,12 +117,14 @@ public final class GridTables {
     }
 
     /** grid.csv's rows: the plan's points in plan order, parameters as table cells. */
-    static List<GridTable.Row> gridRows(List<PointStats> stats, Stats st) {
+    static List<GridTable.Row> gridRows(List<PointStats> stats, Stats st, Search.State search) {
         return stats.stream().map(s -> {
             Map<String, String> params = new LinkedHashMap<>();
             s.point().params().forEach((k, v) -> params.put(k, Canonical.cell(v)));
+            Search.Fate fate = search.fate(s.featureSet(), s.point());
             return new GridTable.Row(s.featureSet(), s.point().model(), s.point().id(), s.point().hash(), params, s.n(),
-                    estimates(m -> s.mean(m), m -> s.ci(st, m)), s.fitMsMean(), s.failed(), s.timedOut());
+                    estimates(m -> s.mean(m), m -> s.ci(st, m)), s.fitMsMean(), s.failed(), s.timedOut(), fate.status().cell(),
+                    fate.stage(), s.n() + s.failed() + s.timedOut());
         }).toList();
     }
 
@@ -149,8 +151,9 @@ public final class GridTables {
         PointStats best = points.get(r.best());
         Map<PointStats, Ranking.Versus> versus = new LinkedHashMap<>();
         r.others().forEach(v -> versus.put(points.get(v.index()), v));
+        // Points that ran every split first (with a race or halving: the survivors), then by mean.
         List<PointStats> ranked = points.stream().filter(p -> p.n() > 0).sorted(Comparator.comparing((PointStats p) -> p != best)
-                .thenComparing(p -> -p.mean(metric)).thenComparingInt(p -> p.point().index())).toList();
+                .thenComparing(p -> !p.complete()).thenComparing(p -> -p.mean(metric)).thenComparingInt(p -> p.point().index())).toList();
         return new Ranked(best, ranked, versus);
     }
 
@@ -201,7 +204,7 @@ public final class GridTables {
         return out;
     }
 
-    private static PointStats pick(List<PointStats> stats, Metric metric) {
+    static PointStats pick(List<PointStats> stats, Metric metric) {
         List<PointStats> complete = stats.stream().filter(s -> s.n() > 0 && s.complete()).toList();
         List<PointStats> pool = complete.isEmpty() ? stats.stream().filter(s -> s.n() > 0).toList() : complete;
         return pool.stream().max(Comparator.comparingDouble((PointStats s) -> s.mean(metric))
@@ -240,7 +243,8 @@ public final class GridTables {
     }
 
     public static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<PointStats> stats,
-                                List<NestedResult> nested, Stats st) {
+                                List<NestedResult> nested, Stats st, Search.State search) {
+        boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
         CiSpec ci = st.ci();
         String cell = metricCell(plan.metric(), ci);
         Metric metric = plan.metric();
@@ -248,12 +252,22 @@ public final class GridTables {
         var cv = plan.config().protocols().cv();
         var sb = new StringBuilder();
         sb.append("# Grid search: ").append(plan.config().name() == null ? "(unnamed)" : plan.config().name()).append("\n\n");
-        sb.append("- Status: **").append(c.complete() ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");
+        boolean done = c.complete() && search.finished();
+        sb.append("- Status: **").append(done ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");
         if (!c.complete()) sb.append(": ").append(c.missing()).append(" of ").append(c.expected())
                 .append(" work units not finished; run the same command again to resume");
+        else if (!search.finished()) sb.append(": this folder's part of the current ").append(search.rules().stage())
+                .append(" is done; ").append(search.pending().size()).append(" units of it are on other shards: merge the shard folders, ")
+                .append("then run the shards again with --merged (docs/grid.md, \"Races on shards\")");
         sb.append("\n");
         sb.append("- Fits: ").append(c.finished()).append(" finished of ").append(c.expected()).append(" — ").append(c.ok())
                 .append(" OK, ").append(c.failed()).append(" failed, ").append(c.timedOut()).append(" timed out\n");
+        if (early) {
+            sb.append("- Search: ").append(search.rules().describe()).append(". Units scheduled: ").append(search.scheduled().size())
+                    .append(" of the exhaustive grid's ").append(search.exhaustiveUnits()).append(" (")
+                    .append(Cells.fmt("%.1f", 100.0 * search.scheduled().size() / Math.max(1, search.exhaustiveUnits())))
+                    .append("%)").append(search.finished() ? "" : " so far").append("\n");
+        }
         sb.append("- Selection metric: `").append(metric.column()).append("`, mean over the ").append(cv.repeats()).append(" x ")
                 .append(cv.folds()).append("-fold stratified cv splits (the same splits for every point); ")
                 .append("intervals: ").append(ci.label()).append(ci.method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected resampled t)" : "")
@@ -273,8 +287,10 @@ public final class GridTables {
                     continue;
                 }
                 int tableStart = sb.length();
-                sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |\n");
-                sb.append("|---:|---|---|---|---:|---:|---:|---|---:|\n");
+                if (early) sb.append(trail(search.cv(fs, model), search.rules())).append("\n\n");
+                sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |")
+                        .append(early ? " search |\n" : "\n");
+                sb.append("|---:|---|---|---|---:|---:|---:|---|---:|").append(early ? "---|\n" : "\n");
                 int shown = Math.min(plan.config().grid().top(), r.ranked().size());
                 for (int i = 0; i < shown; i++) {
                     PointStats p = r.ranked().get(i);
@@ -284,7 +300,8 @@ public final class GridTables {
                             .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, p.ci(st, metric)))).append(" | ").append(p.n())
                             .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
                             .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
-                            .append(" | ").append(p.failed() + p.timedOut()).append(" |\n");
+                            .append(" | ").append(p.failed() + p.timedOut()).append(" |")
+                            .append(early ? " " + fate(search.fate(fs, p.point()), search.rules()) + " |\n" : "\n");
                 }
                 sb.append(Cells.footnote(sb.substring(tableStart)));
                 long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
@@ -361,12 +378,39 @@ public final class GridTables {
     }
 
     /** Writes grid.csv, grid.md and (with nested CV) nested.csv from the entries. */
-    public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, CiSpec ci) {
+    public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, CiSpec ci, Search.State search) {
         Stats st = new Stats(ci, plan.config().seed());
         List<PointStats> stats = pointStats(plan, entries);
         List<NestedResult> nested = nested(plan, entries);
-        GridTable.write(dir, gridRows(stats, st));
+        GridTable.write(dir, gridRows(stats, st, search));
         if (plan.config().grid().nested() != null) NestedTable.write(dir, nestedRows(nested, st));
-        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st));
+        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st, search));
+    }
+
+    /** "kept", "dropped after block 3 (20 splits)", "failed in rung 1", "running" */
+    static String fate(Search.Fate f, Search.Rules rules) {
+        return switch (f.status()) {
+            case RUNNING, KEPT -> f.status().cell();
+            case DROPPED -> "dropped after " + rules.stage() + " " + f.stage() + " (" + f.splits() + " splits)";
+            case FAILED -> "failed in " + rules.stage() + " " + f.stage();
+        };
+    }
+
+    /** "Race: 80 points; block 1 (10 splits): 80 -> 41; ...; one left after block 6, run on all 50 splits." */
+    static String trail(Search.Group g, Search.Rules rules) {
+        var sb = new StringBuilder(Character.toUpperCase(rules.kind().label().charAt(0)) + rules.kind().label().substring(1));
+        sb.append(": ").append(g.fates().size()).append(" points");
+        for (Search.Stage s : g.stages()) {
+            sb.append("; ").append(rules.stage()).append(" ").append(s.number()).append(" (").append(s.splits()).append(" splits): ")
+                    .append(s.in()).append(" → ").append(s.in() - s.dropped() - s.failed());
+            if (s.failed() > 0) sb.append(" (").append(s.failed()).append(" failed)");
+        }
+        long kept = g.fates().values().stream().filter(f -> f.status() == Search.Status.KEPT).count();
+        long running = g.fates().values().stream().filter(f -> f.status() == Search.Status.RUNNING).count();
+        if (!g.finished()) sb.append("; ").append(running).append(" still racing");
+        else sb.append("; ").append(kept).append(kept == 1 ? " point" : " points").append(" kept, run on every split");
+        long fits = g.fates().values().stream().mapToLong(Search.Fate::splits).sum();
+        return sb.append(". Fits: ").append(fits).append(" of ").append((long) g.fates().size() * g.poolSize())
+                .append(g.finished() ? "" : " so far").append(".").toString();
     }
 }

@@ -72,6 +72,7 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
     /** Mann–Whitney: P(score of a positive > score of a negative), ties one half, from mid-ranks. */
     static double auc(double[] score, boolean[] positive) {
         int n = score.length;
+        for (double v : score) if (Double.isNaN(v)) return Double.NaN; // (NaN == NaN is false: the tie loop below would never end)
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));

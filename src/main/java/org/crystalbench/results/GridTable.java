@@ -31,11 +31,24 @@ public final class GridTable {
         TAIL = List.copyOf(cols);
     }
 
-    /** @param params hyperparameter values as table cells, in the point's key order */
+    /** Added with early-stopping searches; optional on reading, so older grid folders still report. */
+    static final List<String> SEARCH = List.of("search", "dropped_at", "fits");
+
+    /**
+     * @param params    hyperparameter values as table cells, in the point's key order
+     * @param search    how the search left the point on the cv splits: running, kept, dropped, failed
+     * @param droppedAt the block (race) or rung (halving) after which it was dropped; 0 when not dropped
+     * @param fits      cv fits run for it (OK, failed and timed out)
+     */
     public record Row(String featureSet, String model, String pointId, String paramHash, Map<String, String> params, int n,
-                      Map<Metric, Estimate> stats, double fitMsMean, int failed, int timedOut) {
+                      Map<Metric, Estimate> stats, double fitMsMean, int failed, int timedOut, String search, int droppedAt,
+                      int fits) {
         public Row {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        public boolean dropped() {
+            return droppedAt > 0;
         }
 
         public Estimate stat(Metric m) {
@@ -59,13 +72,14 @@ public final class GridTable {
         List<String> header = new ArrayList<>(HEAD);
         keys.forEach(k -> header.add(PARAM + k));
         header.addAll(TAIL);
+        header.addAll(SEARCH);
         List<List<?>> cells = new ArrayList<>();
         for (Row r : rows) {
             List<Object> row = new ArrayList<>(List.of(r.featureSet(), r.model(), r.pointId(), r.paramHash()));
             keys.forEach(k -> row.add(r.params().getOrDefault(k, "")));
             row.add(r.n());
             Estimate.cells(Metric.LABEL, r.stats(), false, row);
-            row.addAll(List.of(r.fitMsMean(), r.failed(), r.timedOut()));
+            row.addAll(List.of(r.fitMsMean(), r.failed(), r.timedOut(), r.search(), r.droppedAt() > 0 ? r.droppedAt() : "", r.fits()));
             cells.add(row);
         }
         AtomicFiles.write(dir.resolve(FILE), Csv.of(header, cells));
@@ -84,7 +98,9 @@ public final class GridTable {
             }
             return new Row(t.text(r, "feature_set"), t.text(r, "model"), t.text(r, "point_id"), t.text(r, "param_hash"),
                     params, t.integer(r, "n"), Estimate.read(Metric.LABEL, t, r, false), t.num(r, "fit_ms_mean"), t.integer(r, "failed"),
-                    t.integer(r, "timed_out"));
+                    t.integer(r, "timed_out"), t.has("search") ? t.text(r, "search") : "kept",
+                    t.has("dropped_at") && !t.text(r, "dropped_at").isEmpty() ? t.integer(r, "dropped_at") : 0,
+                    t.has("fits") ? t.integer(r, "fits") : t.integer(r, "n") + t.integer(r, "failed") + t.integer(r, "timed_out"));
         });
     }
 }

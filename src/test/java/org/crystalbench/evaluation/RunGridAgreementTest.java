@@ -47,7 +47,7 @@ class RunGridAgreementTest {
         List<SplitResult> run = Runner.run(exp, 2, Progress.NONE);
 
         Path out = dir.resolve("grid");
-        var request = new GridRun.Request(file, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
+        var request = new GridRun.Request(file, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
         assertEquals(0, GridRun.execute(request, GridRun::fits, org.crystalbench.TestCli.console()).exitCode());
         int compared = 0;
         for (SplitResult r : run) {

@@ -40,7 +40,7 @@ final class GridFixtures {
     }
 
     static GridRun.Request request(Path config, Path out) {
-        return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
+        return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
     }
 
     static GridRun.Result run(GridRun.Request r) {

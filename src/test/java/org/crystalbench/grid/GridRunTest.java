@@ -66,7 +66,7 @@ class GridRunTest {
         var d = assertThrows(InputException.class, () -> GridFixtures.run(GridFixtures.request(config, out)));
         assertTrue(d.getMessage().contains("data file differs"), d.getMessage());
 
-        var fresh = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, true, false, true, CiSpec.DEFAULT, List.of());
+        var fresh = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, true, false, true, CiSpec.DEFAULT, List.of(), null);
         assertEquals(24, GridRun.execute(fresh, GridRun::fits, org.crystalbench.TestCli.console()).outcome().ran());
         try (var files = Files.list(out)) {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith(Journal.FILE + ".replaced-")).count());
@@ -92,13 +92,13 @@ class GridRunTest {
         String md = Files.readString(out.resolve("grid.md"));
         assertTrue(md.contains("## Failures (12)"), md);
         assertTrue(md.contains("NB exploded"), md);
-        // Both NB points' rows count 6 failed, 0 timed out (counted first: allMatch over no rows would pass).
+        // Both NB points' rows count 6 failed, 0 timed out, 6 fits (an exhaustive grid keeps failed points) (counted first: allMatch over no rows would pass).
         List<String> nbRows = Files.readString(out.resolve("grid.csv")).lines().filter(l -> l.contains(",NB,")).toList();
         assertEquals(2, nbRows.size(), nbRows.toString());
-        assertTrue(nbRows.stream().allMatch(l -> l.endsWith(",6,0")), nbRows.toString());
+        assertTrue(nbRows.stream().allMatch(l -> l.endsWith(",6,0,kept,,6")), nbRows.toString());
         // A resume skips the failed units; --retry-failed runs them again.
         assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).outcome().ran());
-        var retry = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, true, true, CiSpec.DEFAULT, List.of());
+        var retry = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, true, true, CiSpec.DEFAULT, List.of(), null);
         var again = GridRun.execute(retry, GridRun::fits, org.crystalbench.TestCli.console());
         assertEquals(12, again.outcome().ran());
         assertEquals(0, again.exitCode());
@@ -116,7 +116,7 @@ class GridRunTest {
     @Test
     void aFitPastTheTimeoutIsRecordedAndTheRunGoesOn() throws Exception {
         Path out = dir.resolve("out");
-        var request = new GridRun.Request(config, null, out, 2, Duration.ofMillis(300), null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
+        var request = new GridRun.Request(config, null, out, 2, Duration.ofMillis(300), null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
         var r = GridFixtures.run(request, c -> {
             UnitEvaluator real = GridRun.fits(c);
             return u -> {
@@ -138,7 +138,7 @@ class GridRunTest {
     void maxTimeStopsStartingFitsAndLeavesAResumableIncompleteRun() throws Exception {
         Path out = dir.resolve("out");
         AtomicInteger calls = new AtomicInteger();
-        var request = new GridRun.Request(config, null, out, 1, null, Duration.ofMillis(1), Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
+        var request = new GridRun.Request(config, null, out, 1, null, Duration.ofMillis(1), Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
         var r = GridFixtures.run(request, c -> {
             UnitEvaluator real = GridRun.fits(c);
             return u -> {
@@ -164,7 +164,7 @@ class GridRunTest {
         Path[] shards = new Path[3];
         for (int i = 0; i < 3; i++) {
             shards[i] = dir.resolve("shard-" + i);
-            var req = new GridRun.Request(config, null, shards[i], 1, null, null, new Shard(i, 3), false, false, true, CiSpec.DEFAULT, List.of());
+            var req = new GridRun.Request(config, null, shards[i], 1, null, null, new Shard(i, 3), false, false, true, CiSpec.DEFAULT, List.of(), null);
             var r = GridRun.execute(req, GridRun::fits, org.crystalbench.TestCli.console());
             assertEquals(0, r.exitCode()); // the shard's own slice is complete
             assertEquals(8, r.counts().expected());

@@ -36,7 +36,7 @@ class GridTablesTest {
                 + "balanced_accuracy_mean,balanced_accuracy_ci_low,balanced_accuracy_ci_high,macro_precision_mean,"
                 + "macro_precision_ci_low,macro_precision_ci_high,macro_recall_mean,macro_recall_ci_low,macro_recall_ci_high,"
                 + "macro_f1_mean,macro_f1_ci_low,macro_f1_ci_high,paper_f1_mean,paper_f1_ci_low,paper_f1_ci_high,"
-                + "fit_ms_mean,failed,timed_out", csv.getFirst());
+                + "fit_ms_mean,failed,timed_out,search,dropped_at,fits", csv.getFirst());
         assertEquals(4, csv.size());
         String[] lr0 = csv.get(1).split(",");
         assertEquals("0.01", lr0[4]);

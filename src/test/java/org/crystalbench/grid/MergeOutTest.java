@@ -75,7 +75,7 @@ class MergeOutTest {
         Path s0 = dir.resolve("s0"), s1 = dir.resolve("s1");
         for (int i = 0; i < 2; i++) {
             var req = new GridRun.Request(config, null, i == 0 ? s0 : s1, 1, null, null, new Shard(i, 2), false, false, true,
-                    CiSpec.DEFAULT, List.of());
+                    CiSpec.DEFAULT, List.of(), null);
             GridFixtures.run(req);
         }
         // Merging shard 0 into shard 1's folder: shard 1's units are kept, so the result is complete.

@@ -48,6 +48,14 @@ class ProbScoresTest {
     }
 
     @Test
+    void aNaNProbabilityGivesNaNNotAHang() {
+        // A degenerate Platt fit gave NaN probabilities and the tie loop (NaN != NaN) spun forever in a grid.
+        double auc = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ProbScores.auc(new double[] {0.2, Double.NaN, 0.7}, new boolean[] {true, false, true}));
+        assertTrue(Double.isNaN(auc));
+    }
+
+    @Test
     void binsAreHalfOpenOnTheLeft() {
         assertEquals(0, ProbScores.bin(0));
         assertEquals(0, ProbScores.bin(0.1));
