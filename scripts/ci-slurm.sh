@@ -2,7 +2,8 @@
 # Tests scripts/grid-slurm.sh on a real single-node Slurm cluster started here (Debian's slurm-wlm and
 # munge): the smoke grid in three shards, task 1 cancelled while it runs and resubmitted alone
 # (--array 1), and the merged grid.md "Best parameters" and nested.csv compared with a
-# single-machine run. Called by .ci/run; runs by hand too (as root):
+# single-machine run; then the same grid as a race (grid.search: race) in two shards, whose merge
+# jobs submit its stages, compared with a single-machine race. Called by .ci/run; runs by hand too (as root):
 #
 #   scripts/ci-slurm.sh [--data FILE] [--reference DIR] [--out DIR] [--keep]
 #
@@ -190,3 +191,22 @@ for m in "$G/merged" "$out/merged"; do
   cmp "$reference/nested.csv" "$m/nested.csv" || fail "$m/nested.csv differs from $reference/nested.csv"
 done
 log "OK: 3 shards on Slurm, task 1 cancelled and resubmitted alone, merged == single-machine run ($(elapsed))"
+
+# --- a race on the cluster: each merge job decides the next stage and submits it ----------------------
+race_cfg=$out/grid-smoke-race.yaml
+sed 's/^  metric: macro_f1$/&\n  search: race\n  race: {first_block: 2, block: 2}/' configs/grid-smoke.yaml > "$race_cfg"
+grep -q '^  search: race$' "$race_cfg" || fail "could not make the race config from configs/grid-smoke.yaml"
+./crystal-bench grid "$race_cfg" --data "$data" --out "$out/race-single" --threads 2 -q >/dev/null
+R=$out/race
+scripts/grid-slurm.sh --shards 2 --cpus 1 --mem 1G --time 10 --fit-timeout 2m "$race_cfg" "$data" "$R"
+wait_queue 600
+stages=$(cat "$R/stage")
+[ "$stages" -ge 2 ] || fail "the race on Slurm ran $stages stage(s); its first block cannot end it"
+rc=0; ./crystal-bench merge "$R"/shard-0 "$R"/shard-1 --out "$out/race-check" >/dev/null 2>&1 || rc=$?
+[ "$rc" -le 1 ] || fail "the race's shards do not hold a finished race (merge exit $rc); logs in $R/logs"
+for m in "$R/merged" "$out/race-check"; do
+  diff <(sed -n '/^## Best parameters/,$p' "$out/race-single/grid.md") <(sed -n '/^## Best parameters/,$p' "$m/grid.md") \
+    || fail "$m/grid.md differs from the single-machine race"
+  cmp "$out/race-single/nested.csv" "$m/nested.csv" || fail "$m/nested.csv differs from the single-machine race"
+done
+log "OK: a race on 2 Slurm shards, $stages stages submitted by its merge jobs, == the single-machine race ($(elapsed))"

@@ -20,6 +20,9 @@ Builds the jar once (here, so that tasks never race to rebuild it), then submits
   2. a merge job "crystal-merge-<id of OUT>" (1 CPU, MEM, 30 min, same partition and account) that
      starts once every task of (1) has ended, even a failed one, and never beside another merge of
      the same OUT: crystal-bench merge OUT/shard-* --out OUT/merged.
+     With grid.search race or halving, the merge decides the search's next stage (merge exit 6);
+     the merge job then submits (1) and (2) again with the same options, and each task passes
+     --merged OUT/merged to grid, until the search ends (at most 100 stages; OUT/stage counts them).
 
 CONFIG, DATA and OUT are made absolute here; the jobs run in OUT and write their logs to OUT/logs/
 (grid-<array job>_<index>.out, merge-<job>.out); job ids are appended to OUT/slurm-jobs.txt.
@@ -129,9 +132,12 @@ if [ "${1:-}" = --task ]; then
   fi
   echo "grid-slurm: job ${SLURM_ARRAY_JOB_ID:-?}_$i (job id ${SLURM_JOB_ID}) on $(hostname): shard $i/$shards," \
     "${SLURM_CPUS_PER_TASK:-1} CPUs, ${SLURM_MEM_PER_NODE:-?}M, limit ${limit:-?}, left ${left:-?}, ${max[*]:-no --max-time}" >&2
+  # A race or halving goes stage by stage: the last merge's results tell this shard what the search decided.
+  merged=()
+  [ -f "$out/merged/grid-meta.json" ] && merged=(--merged "$out/merged")
   code=0
   "$repo/crystal-bench" grid "$config" --data "$data" --out "$out/shard-$i" --shard "$i/$shards" \
-    --threads "${SLURM_CPUS_PER_TASK:-1}" --fit-timeout "$fit" "${max[@]}" || code=$?
+    --threads "${SLURM_CPUS_PER_TASK:-1}" --fit-timeout "$fit" "${max[@]}" "${merged[@]}" || code=$?
   # 0 complete, 1 complete with failed fits (listed in grid.md), 4 stopped at --max-time (resubmit).
   case $code in
     0|1) exit 0 ;;
@@ -154,11 +160,20 @@ if [ "${1:-}" = --merge ]; then
   case $code in
     0|1) exit 0 ;;
     4) echo "grid-slurm: merge incomplete (units missing, listed in $out/merged/missing.csv): resubmit the shards that did not finish" >&2; exit 4 ;;
+    6) # a race or halving decided on its next stage: submit the same array and merge again (at most 100 stages)
+      stage=$(( $(cat "$out/stage" 2>/dev/null || echo 1) + 1 ))
+      [ "$stage" -le 100 ] || { echo "grid-slurm: 100 stages submitted; stopping (see $out/merged/grid.md)" >&2; exit 6; }
+      echo "$stage" > "$out/stage"
+      mapfile -d '' args < "$out/submit-args"
+      echo "grid-slurm: the search goes on: submitting stage $stage (next units in $out/merged/missing.csv)" >&2
+      "$repo/scripts/grid-slurm.sh" "${args[@]}"
+      exit 0 ;;
     *) exit "$code" ;;
   esac
 fi
 
 # --- submit mode (login node) ------------------------------------------------------------------------
+submit_args=("$@")   # kept in OUT/submit-args: a race's merge job submits its next stage with them
 shards=8 cpus=2 mem=2G time=2:00:00 partition= account= fit=10m margin=auto array= dry=0
 extra=() pos=()
 while [ $# -gt 0 ]; do
@@ -227,6 +242,14 @@ command -v sbatch >/dev/null || die "sbatch not found: run this on a Slurm login
 # Build once here: concurrent tasks must not race to rebuild the jar.
 "$here/crystal-bench" --version >/dev/null
 mkdir -p "$out/logs"
+# Absolute paths, so that the merge job (which runs in OUT) can submit a race's next stage.
+for k in "${!submit_args[@]}"; do
+  case ${submit_args[$k]} in
+    "${pos[0]}") submit_args[$k]=$config ;; "${pos[1]}") submit_args[$k]=$data ;; "${pos[2]}") submit_args[$k]=$out ;;
+  esac
+done
+[ -f "$out/stage" ] || echo 1 > "$out/stage"
+printf '%s\0' "${submit_args[@]}" > "$out/submit-args"
 show "${task_cmd[@]}" >&2
 job=$("${task_cmd[@]}") || die "sbatch refused the array (above). \`sinfo -o '%P %l %c %m'\` lists each partition's time limit, CPUs and memory per node"
 job=${job%%;*}

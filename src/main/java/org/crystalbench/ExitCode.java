@@ -2,7 +2,7 @@ package org.crystalbench;
 
 /**
  * The exit codes of every command, defined once. Scripts rely on them: docs/grid.md and the README
- * list the same six.
+ * list the same seven.
  */
 public enum ExitCode {
     /** Success. */
@@ -16,7 +16,12 @@ public enum ExitCode {
     /** Incomplete: a grid stopped at --max-time, or a merge with units missing; run again to resume. */
     INCOMPLETE(4),
     /** Out of memory: the JVM's heap was too small; give it more with CRYSTAL_BENCH_JAVA_OPTS=-Xmx... */
-    OUT_OF_MEMORY(5);
+    OUT_OF_MEMORY(5),
+    /**
+     * A merge of a race or halving on shards: every unit of the current stage ran, and the search
+     * decided on a next stage; run the shards again with {@code --merged}, then merge again.
+     */
+    NEXT_STAGE(6);
 
     private final int code;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 "2 bad input (also: a changed config or data for an existing journal),",
                 "3 internal error, 4 incomplete (--max-time reached; resumable).",
                 "A shard of a race or halving whose part of the current stage is done exits 0 and says so;",
-                "merge exits 4 until the search has run its last stage."})
+                "merge exits 6 while the search has a next stage (run the shards again with --merged)."})
 public final class GridCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions input;

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
                 "single-machine run writes."},
         footer = {"", "Exit codes: 0 complete, 1 complete with failed or timed-out fits,",
                 "2 bad input (e.g. folders of different grids), 3 internal error,",
-                "4 incomplete (units missing; all listed in missing.csv)."})
+                "4 incomplete (units missing; all listed in missing.csv),",
+                "6 a race or halving has a next stage (listed in missing.csv): run the shards again",
+                "with --merged OUT, then merge again."})
 public final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Grid output folders.")
     List<Path> dirs;

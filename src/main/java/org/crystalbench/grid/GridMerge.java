@@ -128,7 +128,8 @@ public final class GridMerge {
                     100.0 * search.scheduled().size() / Math.max(1, search.exhaustiveUnits()), search.finished() ? "" : " so far");
         }
         console.out().println(out.resolve("grid.md"));
-        return new Result(counts, missing, search.finished() ? GridRun.exitCode(counts) : ExitCode.INCOMPLETE.code());
+        int exit = search.finished() || !counts.complete() ? GridRun.exitCode(counts) : ExitCode.NEXT_STAGE.code();
+        return new Result(counts, missing, exit);
     }
 
     /**

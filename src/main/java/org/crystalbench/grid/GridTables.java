@@ -256,9 +256,9 @@ public final class GridTables {
         sb.append("- Status: **").append(done ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");
         if (!c.complete()) sb.append(": ").append(c.missing()).append(" of ").append(c.expected())
                 .append(" work units not finished; run the same command again to resume");
-        else if (!search.finished()) sb.append(": this folder's part of the current ").append(search.rules().stage())
-                .append(" is done; ").append(search.pending().size()).append(" units of it are on other shards: merge the shard folders, ")
-                .append("then run the shards again with --merged (docs/grid.md, \"Races on shards\")");
+        else if (!search.finished()) sb.append(": every unit of this folder's current stage ran; the search goes on with ")
+                .append(search.pending().size()).append(" more units (on shards: merge the shard folders, then run the shards again ")
+                .append("with --merged; docs/grid.md, \"Races on shards\")");
         sb.append("\n");
         sb.append("- Fits: ").append(c.finished()).append(" finished of ").append(c.expected()).append(" — ").append(c.ok())
                 .append(" OK, ").append(c.failed()).append(" failed, ").append(c.timedOut()).append(" timed out\n");

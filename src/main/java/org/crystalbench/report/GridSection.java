@@ -25,6 +25,17 @@ final class GridSection {
         long failed = points.stream().filter(p -> p.failed() + p.timedOut() > 0).count();
         doc.para(Cells.fmt("%d grid points, ranked by mean **%s** over splits%s.", points.size(), label,
                 failed > 0 ? Cells.fmt("; %d failed or timed out (left out of the rankings, blank in the heatmaps)", failed) : ""));
+        boolean early = points.stream().anyMatch(p -> p.dropped());
+        if (early) {
+            // Every point of an exhaustive grid runs as many cv fits as the kept points do.
+            long splits = points.stream().mapToLong(GridTable.Row::fits).max().orElse(0);
+            long fits = points.stream().mapToLong(GridTable.Row::fits).sum();
+            long dropped = points.stream().filter(p -> p.search().equals("dropped") || p.search().equals("failed")).count();
+            doc.para(Cells.fmt("The search stopped early: %d of %d points were dropped before the last split (grid.md says after which "
+                    + "block or rung); %d cv fits of the exhaustive %d (%.1f%%). Dropped points' means are over the splits they ran, "
+                    + "so they are listed after the points that ran them all.", dropped, points.size(), fits, splits * points.size(),
+                    100.0 * fits / Math.max(1, splits * points.size())));
+        }
         List<String> keys = GridTable.paramKeys(points);
         Map<String, Map<String, List<Row>>> byFsModel = new LinkedHashMap<>();
         for (Row p : points) {
@@ -33,15 +44,20 @@ final class GridSection {
         for (var fs : byFsModel.entrySet()) {
             doc.para("### Feature set `" + fs.getKey() + "`");
             List<Row> ok = fs.getValue().values().stream().flatMap(List::stream).filter(Row::ok)
-                    .sorted(Comparator.comparingDouble((Row p) -> p.stat(metric).mean()).reversed()).limit(TOP).toList();
+                    .sorted(Comparator.comparing(Row::dropped).thenComparing(Comparator.comparingDouble((Row p) -> p.stat(metric).mean()).reversed()))
+                    .limit(TOP).toList();
             List<List<String>> table = new ArrayList<>();
             for (int i = 0; i < ok.size(); i++) {
                 Row p = ok.get(i);
-                table.add(List.of(Integer.toString(i + 1), p.model(), params(p.params()), Cells.meanCi(p.stat(metric)),
+                List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), p.model(), params(p.params()), Cells.meanCi(p.stat(metric)),
                         Integer.toString(p.n()), Double.isNaN(p.fitMsMean()) ? "" : Cells.fmt("%.1f", p.fitMsMean())));
+                if (early) row.add(p.dropped() ? p.search() + " after stage " + p.droppedAt() : p.search());
+                table.add(row);
             }
             doc.para("Top configurations (" + (ok.size() < TOP ? "all " + ok.size() : "best " + TOP) + " that finished):");
-            doc.table(List.of("Rank", "Model", "Hyperparameters", metric.column() + " mean [CI]", "Splits", "Fit ms (mean)"), table);
+            List<String> head = new ArrayList<>(List.of("Rank", "Model", "Hyperparameters", metric.column() + " mean [CI]", "Splits", "Fit ms (mean)"));
+            if (early) head.add("Search");
+            doc.table(head, table);
             for (var model : fs.getValue().entrySet()) heatmap(doc, fs.getKey(), model.getKey(), model.getValue(), keys, metric, label);
         }
     }

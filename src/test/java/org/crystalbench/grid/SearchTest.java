@@ -74,6 +74,10 @@ class SearchTest {
         assertTrue(md.contains("Units scheduled: 88 of the exhaustive grid's 160 (55.0%)"), md);
         assertTrue(md.contains("Race: 8 points; block 1 (8 splits): 8 → 2;"), md);
         assertTrue(md.contains("dropped after block 1 (8 splits)"), md);
+        String report = Files.readString(race.resolve("report.md"));
+        assertTrue(report.contains("6 of 8 points were dropped before the last split"), report);
+        assertTrue(report.contains("88 cv fits of the exhaustive 160 (55.0%)"), report);
+        assertTrue(report.contains("| dropped after stage 1 |"), report);
     }
 
     @Test
@@ -107,7 +111,7 @@ class SearchTest {
             }
             exit = GridMerge.execute(List.of(shards), merged, CiSpec.DEFAULT, List.of(), TestCli.console()).exitCode();
             merges++;
-        } while (exit == 4 && merges < 10);
+        } while (exit == 6 && merges < 10);
         assertEquals(0, exit);
         assertTrue(merges >= 2, "the race needs a second stage after its first block");
         assertEquals(keys(single), keys(merged));
