@@ -22,7 +22,8 @@ Builds the jar once (here, so that tasks never race to rebuild it), then submits
      the same OUT: crystal-bench merge OUT/shard-* --out OUT/merged.
      With grid.search race or halving, the merge decides the search's next stage (merge exit 6);
      the merge job then submits (1) and (2) again with the same options, and each task passes
-     --merged OUT/merged to grid, until the search ends (at most 100 stages; OUT/stage counts them).
+     --merged OUT/merged to grid, until the search ends (at most 100 stages, counted in OUT/stage;
+     a stage that adds no result stops the chain with exit 4: submit again once fixed).
 
 CONFIG, DATA and OUT are made absolute here; the jobs run in OUT and write their logs to OUT/logs/
 (grid-<array job>_<index>.out, merge-<job>.out); job ids are appended to OUT/slurm-jobs.txt.
@@ -160,9 +161,16 @@ if [ "${1:-}" = --merge ]; then
   case $code in
     0|1) exit 0 ;;
     4) echo "grid-slurm: merge incomplete (units missing, listed in $out/merged/missing.csv): resubmit the shards that did not finish" >&2; exit 4 ;;
-    6) # a race or halving decided on its next stage: submit the same array and merge again (at most 100 stages)
+    6) # a race or halving goes on: submit the same array and merge again, while each stage adds results
       stage=$(( $(cat "$out/stage" 2>/dev/null || echo 1) + 1 ))
       [ "$stage" -le 100 ] || { echo "grid-slurm: 100 stages submitted; stopping (see $out/merged/grid.md)" >&2; exit 6; }
+      units=$(wc -l < "$out/merged/journal.jsonl")
+      if [ "$units" -le "$(cat "$out/merged-units" 2>/dev/null || echo -1)" ]; then
+        echo "grid-slurm: the last stage added no results (shard logs in $out/logs); not submitting again." \
+          "Fix the cause, then submit the same command again: it resumes" >&2
+        exit 4
+      fi
+      echo "$units" > "$out/merged-units"
       echo "$stage" > "$out/stage"
       mapfile -d '' args < "$out/submit-args"
       echo "grid-slurm: the search goes on: submitting stage $stage (next units in $out/merged/missing.csv)" >&2

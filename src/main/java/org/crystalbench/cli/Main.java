@@ -9,14 +9,15 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code crystal-bench <command>}. */
 @Command(name = "crystal-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Honest, repeatable classification benchmarks on tabular data: repeated stratified splits, intervals, leakage audit.",
-        subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, AuditCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, GridCompareCommand.class, AuditCommand.class, ReportCommand.class,
                 TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes (every command; org.crystalbench.ExitCode):", "  0  success",
                 "  1  finished with failures (failed fits, a perf regression)",
                 "  2  bad input (file, config or flag): one line names file, line and field",
                 "  3  internal error", "  4  incomplete (grid hit --max-time, merge missing units): run again to resume",
-                "  5  out of memory: give Java more with CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>"})
+                "  5  out of memory: give Java more with CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>",
+                "  6  merge of a race or halving on shards: the search has a next stage (run the shards with --merged)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

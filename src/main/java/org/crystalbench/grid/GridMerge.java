@@ -114,10 +114,10 @@ public final class GridMerge {
         GridTables.Counts counts = GridTables.counts(scope, entries);
         console.err().printf("crystal-bench merge: %d of %d units (%d duplicates removed); %d failed, %d timed out%n",
                 counts.finished(), counts.expected(), read - entries.size(), counts.failed(), counts.timedOut());
-        if (!missing.isEmpty() && counts.complete()) { // every scheduled unit ran: the search decided on a next stage
-            console.err().printf("crystal-bench merge: the %s goes on: its next stage has %d units (listed in %s); run the shards again "
-                            + "with --merged %s, then merge again (docs/grid.md, \"Races on shards\")%n",
-                    search.rules().kind().label(), missing.size(), missingCsv, out);
+        if (!missing.isEmpty() && search.rules().kind() != Search.Kind.EXHAUSTIVE) {
+            console.err().printf("crystal-bench merge: the %s goes on: %d units to run (its next stage, and any a shard has not "
+                            + "finished; listed in %s); run the shards again with --merged %s, then merge again (docs/grid.md, "
+                            + "\"Races on shards\")%n", search.rules().kind().label(), missing.size(), missingCsv, out);
         } else if (!missing.isEmpty()) {
             console.err().printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
             missing.stream().limit(20).forEach(u -> console.err().println("  missing: " + describe(u)));
@@ -128,7 +128,10 @@ public final class GridMerge {
                     100.0 * search.scheduled().size() / Math.max(1, search.exhaustiveUnits()), search.finished() ? "" : " so far");
         }
         console.out().println(out.resolve("grid.md"));
-        int exit = search.finished() || !counts.complete() ? GridRun.exitCode(counts) : ExitCode.NEXT_STAGE.code();
+        // A race's merge cannot tell a unit of the next stage from one a shard has not run yet; either way the
+        // shards run again with --merged (a finished shard resumes with nothing to do).
+        boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
+        int exit = search.finished() ? GridRun.exitCode(counts) : early ? ExitCode.NEXT_STAGE.code() : ExitCode.INCOMPLETE.code();
         return new Result(counts, missing, exit);
     }
 

@@ -74,6 +74,15 @@ class SearchTest {
         assertTrue(md.contains("Units scheduled: 88 of the exhaustive grid's 160 (55.0%)"), md);
         assertTrue(md.contains("Race: 8 points; block 1 (8 splits): 8 → 2;"), md);
         assertTrue(md.contains("dropped after block 1 (8 splits)"), md);
+        var check = TestCli.run("grid-compare", exhaustive.toString(), race.toString());
+        assertEquals(0, check.code(), check.err());
+        assertTrue(check.out().contains("Search `race`: 88 fits of the exhaustive 160 (55.0%)"), check.out());
+        assertTrue(check.out().contains("| numeric | LR | LR-000 | "), check.out());
+        assertTrue(check.out().contains("| LR-000 | "), check.out());
+        assertTrue(check.out().contains("| same point |"), check.out());
+        var backwards = TestCli.run("grid-compare", race.toString(), exhaustive.toString());
+        assertEquals(2, backwards.code());
+        assertTrue(backwards.err().contains("not an exhaustive grid (grid.search: race)"), backwards.err());
         String report = Files.readString(race.resolve("report.md"));
         assertTrue(report.contains("6 of 8 points were dropped before the last split"), report);
         assertTrue(report.contains("88 cv fits of the exhaustive 160 (55.0%)"), report);

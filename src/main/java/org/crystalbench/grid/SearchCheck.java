@@ -1,0 +1,116 @@
+package org.crystalbench.grid;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crystalbench.InputException;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ExperimentConfig;
+import org.crystalbench.results.Cells;
+
+/**
+ * Does a search that stopped early give the exhaustive grid's answer? For each feature set and model:
+ * the point each folder selects, and, when they differ, how the search's pick fares against the
+ * exhaustive best in the exhaustive grid's own ranking (every split, Holm over the model's points).
+ */
+public final class SearchCheck {
+    private SearchCheck() {}
+
+    /**
+     * @param fits        units the search ran / the exhaustive folder ran
+     * @param fitSeconds  summed fit and predict time of those units (a cost that resuming does not blur)
+     * @param verdict     "same point", "not significantly worse", "significantly worse", or why it cannot be said
+     */
+    public record Row(String featureSet, String model, String exhaustiveBest, double exhaustiveMean, String searchBest,
+                      double searchMeanOnAll, double pHolm, String verdict) {}
+
+    public record Result(String search, long searchFits, long exhaustiveFits, double searchFitSeconds, double exhaustiveFitSeconds,
+                         List<Row> rows) {
+        public long same() {
+            return rows.stream().filter(r -> !r.verdict().equals("significantly worse") && !r.verdict().startsWith("no ")).count();
+        }
+
+        public String markdown() {
+            var sb = new StringBuilder();
+            sb.append(Cells.fmt("Search `%s`: %d fits of the exhaustive %d (%.1f%%); summed fit time %.0f s of %.0f s (%.1f%%). "
+                            + "Same answer (the same point, or one not significantly worse on every split): %d of %d.%n%n",
+                    search, searchFits, exhaustiveFits, 100.0 * searchFits / Math.max(1, exhaustiveFits), searchFitSeconds,
+                    exhaustiveFitSeconds, 100 * searchFitSeconds / Math.max(1e-9, exhaustiveFitSeconds), same(), rows.size()));
+            sb.append("| feature set | model | exhaustive best | mean | search's pick | its mean on every split | p (Holm) | verdict |\n");
+            sb.append("|---|---|---|---:|---|---:|---:|---|\n");
+            for (Row r : rows) {
+                sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.exhaustiveBest())
+                        .append(" | ").append(Cells.f3(r.exhaustiveMean())).append(" | ").append(r.searchBest()).append(" | ")
+                        .append(Cells.f3(r.searchMeanOnAll())).append(" | ").append(Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()))
+                        .append(" | ").append(r.verdict()).append(" |\n");
+            }
+            return sb.toString();
+        }
+    }
+
+    public static Result compare(Path exhaustiveDir, Path searchDir, double level) {
+        Folder ex = Folder.read(exhaustiveDir), se = Folder.read(searchDir);
+        if (ex.search().rules().kind() != Search.Kind.EXHAUSTIVE) {
+            throw new InputException(exhaustiveDir + ": not an exhaustive grid (grid.search: " + ex.search().rules().kind().label() + ")");
+        }
+        if (!ex.meta().dataHash().equals(se.meta().dataHash())) {
+            throw new InputException(searchDir + ": another data file than " + exhaustiveDir + " (" + se.meta().dataFile() + ")");
+        }
+        if (!ex.search().finished()) throw new InputException(exhaustiveDir + ": the exhaustive grid is not complete (" + ex.search().pending().size() + " units missing)");
+        if (!se.search().finished()) throw new InputException(searchDir + ": the search has not ended (" + se.search().pending().size() + " units pending)");
+        List<Row> rows = new ArrayList<>();
+        for (String fs : ex.plan().featureSets()) {
+            for (String model : ex.plan().models()) {
+                List<GridTables.PointStats> exStats = ex.plan().pointsOf(model).stream()
+                        .map(p -> GridTables.stats(fs, p, cv(ex.plan()), ex.entries())).toList();
+                GridTables.Ranked exRank = GridTables.rank(exStats, ex.plan().metric(), level);
+                if (!se.plan().featureSets().contains(fs) || !se.plan().models().contains(model) || exRank == null) continue;
+                List<GridTables.PointStats> seStats = se.plan().pointsOf(model).stream()
+                        .map(p -> GridTables.stats(fs, p, cv(se.plan()), se.entries())).toList();
+                GridTables.Ranked seRank = GridTables.rank(seStats, se.plan().metric(), level);
+                GridTables.PointStats best = exRank.best();
+                if (seRank == null) {
+                    rows.add(new Row(fs, model, best.point().id(), best.mean(ex.plan().metric()), "", Double.NaN, Double.NaN, "no point finished"));
+                    continue;
+                }
+                String hash = seRank.best().point().hash();
+                GridTables.PointStats pick = exStats.stream().filter(s -> s.point().hash().equals(hash)).findFirst().orElse(null);
+                if (pick == null) {
+                    rows.add(new Row(fs, model, best.point().id(), best.mean(ex.plan().metric()), seRank.best().point().id(), Double.NaN,
+                            Double.NaN, "no such point in the exhaustive grid"));
+                    continue;
+                }
+                var versus = exRank.versus().get(pick);
+                String verdict = pick == best ? "same point" : versus == null ? "not compared (too few common splits)"
+                        : versus.significantlyWorse() ? "significantly worse" : "not significantly worse";
+                rows.add(new Row(fs, model, best.point().id(), best.mean(ex.plan().metric()), pick.point().id(),
+                        pick.mean(ex.plan().metric()), versus == null ? Double.NaN : versus.pHolm(), verdict));
+            }
+        }
+        return new Result(se.search().rules().kind().label(), se.search().scheduled().size(), ex.search().scheduled().size(),
+                seconds(se), seconds(ex), List.copyOf(rows));
+    }
+
+    private static List<org.crystalbench.splits.SplitId> cv(GridPlan plan) {
+        return plan.splits().stream().filter(s -> s.protocol() == org.crystalbench.splits.Protocol.CV).toList();
+    }
+
+    private static double seconds(Folder f) {
+        return f.search().scheduled().stream().map(u -> f.entries().get(u.key())).filter(e -> e != null)
+                .mapToDouble(JournalEntry::fitMs).sum() / 1000;
+    }
+
+    /** A finished grid folder: its recorded config's plan, its entries and its search's state. */
+    private record Folder(GridMeta meta, GridPlan plan, Map<String, JournalEntry> entries, Search.State search) {
+        static Folder read(Path dir) {
+            GridMeta meta = GridMeta.read(dir);
+            if (meta == null) throw new InputException(dir + ": no " + GridMeta.FILE + " (not a grid folder)");
+            Path config = dir.resolve(GridMeta.CONFIG_COPY);
+            ExperimentConfig cfg = ConfigLoader.load(config);
+            GridPlan plan = GridPlan.of(cfg, config);
+            Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(dir.resolve(Journal.FILE), meta.binding()));
+            return new Folder(meta, plan, entries, Search.of(plan, entries));
+        }
+    }
+}
