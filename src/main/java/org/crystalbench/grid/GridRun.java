@@ -203,8 +203,8 @@ public final class GridRun {
         GridTables.fitWarnings(plan, sc, entries).forEach(w -> console.err().println("crystal-bench: warning: " + w));
         boolean deadlineHit = outcome.notStarted() > 0;
         String status = !counts.complete() ? "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)"
-                : !state.finished() ? "this shard's part of the current stage is done; " + state.pending().size() + " units of it are on "
-                + "other shards: merge the shard folders, then run the shards again with --merged (docs/grid.md)"
+                : !state.finished() ? "this shard's part of the current stage is done; " + state.pending().size() + " units remain for "
+                + "other shards or the next stage: merge the shard folders, then run the shards again with --merged (docs/grid.md)"
                 : "complete";
         console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
                 outcome.ran() / Math.max(secs, 1e-9), outcome.failed(), outcome.timedOut(),
