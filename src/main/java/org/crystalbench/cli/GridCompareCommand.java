@@ -16,7 +16,8 @@ public final class GridCompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXHAUSTIVE", description = "A finished exhaustive grid folder.")
     Path exhaustive;
 
-    @Parameters(index = "1", paramLabel = "SEARCH", description = "A finished race or halving folder of the same grid points and data.")
+    @Parameters(index = "1", paramLabel = "SEARCH", description = {"A finished race or halving folder of the same grid points and data,",
+            "or a config of one: its search is then replayed on the exhaustive journal (no fits; to choose race or halving settings)."})
     Path search;
 
     @Mixin

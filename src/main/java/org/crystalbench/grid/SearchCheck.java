@@ -49,8 +49,15 @@ public final class SearchCheck {
         }
     }
 
-    public static Result compare(Path exhaustiveDir, Path searchDir, double level) {
-        Folder ex = Folder.read(exhaustiveDir), se = Folder.read(searchDir);
+    /**
+     * @param search a finished race or halving folder, or a config file: the search it configures is then
+     *               replayed on the exhaustive journal (a unit's result does not depend on the search that ran
+     *               it, so the replay makes the decisions a real run makes, without fitting anything)
+     */
+    public static Result compare(Path exhaustiveDir, Path search, double level) {
+        Folder ex = Folder.read(exhaustiveDir);
+        Folder se = java.nio.file.Files.isDirectory(search) ? Folder.read(search) : Folder.replay(search, ex);
+        Path searchDir = search;
         if (ex.search().rules().kind() != Search.Kind.EXHAUSTIVE) {
             throw new InputException(exhaustiveDir + ": not an exhaustive grid (grid.search: " + ex.search().rules().kind().label() + ")");
         }
@@ -111,6 +118,21 @@ public final class SearchCheck {
             GridPlan plan = GridPlan.of(cfg, config);
             Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(dir.resolve(Journal.FILE), meta.binding()));
             return new Folder(meta, plan, entries, Search.of(plan, entries));
+        }
+
+        /** The search of {@code config} run on {@code ex}'s results: each stage's units are looked up, not fitted. */
+        static Folder replay(Path config, Folder ex) {
+            GridPlan plan = GridPlan.of(ConfigLoader.load(config), config);
+            Map<String, JournalEntry> known = new java.util.HashMap<>();
+            for (Search.State s = Search.of(plan, known); !s.finished(); s = Search.of(plan, known)) {
+                for (WorkUnit u : s.pending()) {
+                    JournalEntry e = ex.entries().get(u.key());
+                    if (e == null) throw new InputException(config + ": unit " + GridMerge.describe(u) + " is not in the exhaustive grid's journal "
+                            + "(other points, splits or seed?)");
+                    known.put(u.key(), e);
+                }
+            }
+            return new Folder(ex.meta(), plan, known, Search.of(plan, known));
         }
     }
 }

@@ -80,6 +80,10 @@ class SearchTest {
         assertTrue(check.out().contains("| numeric | LR | LR-000 | "), check.out());
         assertTrue(check.out().contains("| LR-000 | "), check.out());
         assertTrue(check.out().contains("| same point |"), check.out());
+        // The same race replayed on the exhaustive journal makes the same decisions without a fit.
+        var replay = TestCli.run("grid-compare", exhaustive.toString(), dir.resolve("r.yaml").toString());
+        assertEquals(0, replay.code(), replay.err());
+        assertEquals(check.out().replaceAll("summed fit time [^)]*\\)", ""), replay.out().replaceAll("summed fit time [^)]*\\)", ""));
         var backwards = TestCli.run("grid-compare", race.toString(), exhaustive.toString());
         assertEquals(2, backwards.code());
         assertTrue(backwards.err().contains("not an exhaustive grid (grid.search: race)"), backwards.err());
