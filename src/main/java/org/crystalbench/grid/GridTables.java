@@ -410,7 +410,15 @@ public final class GridTables {
         if (!g.finished()) sb.append("; ").append(running).append(" still racing");
         else sb.append("; ").append(kept).append(kept == 1 ? " point" : " points").append(" kept, run on every split");
         long fits = g.fates().values().stream().mapToLong(Search.Fate::splits).sum();
+        // Which points went where (grid.csv has them too: search, dropped_at).
+        Map<Integer, List<String>> byStage = new TreeMap<>();
+        g.fates().forEach((p, f) -> {
+            if (f.stage() > 0) byStage.computeIfAbsent(f.stage(), k -> new ArrayList<>()).add(p.id() + (f.status() == Search.Status.FAILED ? " (failed)" : ""));
+        });
+        var dropped = new StringBuilder();
+        byStage.forEach((stage, ids) -> dropped.append("\n- dropped after ").append(rules.stage()).append(" ").append(stage).append(": ")
+                .append(String.join(", ", ids)));
         return sb.append(". Fits: ").append(fits).append(" of ").append((long) g.fates().size() * g.poolSize())
-                .append(g.finished() ? "" : " so far").append(".").toString();
+                .append(g.finished() ? "" : " so far").append(".").append(dropped).toString();
     }
 }

@@ -22,8 +22,8 @@ public final class SearchCheck {
      * @param fitSeconds  summed fit and predict time of those units (a cost that resuming does not blur)
      * @param verdict     "same point", "not significantly worse", "significantly worse", or why it cannot be said
      */
-    public record Row(String featureSet, String model, String exhaustiveBest, double exhaustiveMean, String searchBest,
-                      double searchMeanOnAll, double pHolm, String verdict) {}
+    public record Row(String featureSet, String model, int points, int kept, long fits, long exhaustiveFits, String exhaustiveBest,
+                      double exhaustiveMean, String searchBest, double searchMeanOnAll, double pHolm, String verdict) {}
 
     public record Result(String search, long searchFits, long exhaustiveFits, double searchFitSeconds, double exhaustiveFitSeconds,
                          List<Row> rows) {
@@ -37,10 +37,11 @@ public final class SearchCheck {
                             + "Same answer (the same point, or one not significantly worse on every split): %d of %d.%n%n",
                     search, searchFits, exhaustiveFits, 100.0 * searchFits / Math.max(1, exhaustiveFits), searchFitSeconds,
                     exhaustiveFitSeconds, 100 * searchFitSeconds / Math.max(1e-9, exhaustiveFitSeconds), same(), rows.size()));
-            sb.append("| feature set | model | exhaustive best | mean | search's pick | its mean on every split | p (Holm) | verdict |\n");
-            sb.append("|---|---|---|---:|---|---:|---:|---|\n");
+            sb.append("| feature set | model | points kept | fits | exhaustive best | mean | search's pick | its mean on every split | p (Holm) | verdict |\n");
+            sb.append("|---|---|---:|---:|---|---:|---|---:|---:|---|\n");
             for (Row r : rows) {
-                sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.exhaustiveBest())
+                sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.kept()).append(" of ")
+                        .append(r.points()).append(" | ").append(r.fits()).append(" of ").append(r.exhaustiveFits()).append(" | ").append(r.exhaustiveBest())
                         .append(" | ").append(Cells.f3(r.exhaustiveMean())).append(" | ").append(r.searchBest()).append(" | ")
                         .append(Cells.f3(r.searchMeanOnAll())).append(" | ").append(Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()))
                         .append(" | ").append(r.verdict()).append(" |\n");
@@ -77,21 +78,24 @@ public final class SearchCheck {
                         .map(p -> GridTables.stats(fs, p, cv(se.plan()), se.entries())).toList();
                 GridTables.Ranked seRank = GridTables.rank(seStats, se.plan().metric(), level);
                 GridTables.PointStats best = exRank.best();
+                Search.Group g = se.search().cv(fs, model);
+                int points = g.fates().size(), kept = (int) g.fates().values().stream().filter(f -> f.status() == Search.Status.KEPT).count();
+                long fits = g.fates().values().stream().mapToLong(Search.Fate::splits).sum(), all = (long) points * g.poolSize();
                 if (seRank == null) {
-                    rows.add(new Row(fs, model, best.point().id(), best.mean(ex.plan().metric()), "", Double.NaN, Double.NaN, "no point finished"));
+                    rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), "", Double.NaN, Double.NaN, "no point finished"));
                     continue;
                 }
                 String hash = seRank.best().point().hash();
                 GridTables.PointStats pick = exStats.stream().filter(s -> s.point().hash().equals(hash)).findFirst().orElse(null);
                 if (pick == null) {
-                    rows.add(new Row(fs, model, best.point().id(), best.mean(ex.plan().metric()), seRank.best().point().id(), Double.NaN,
+                    rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), seRank.best().point().id(), Double.NaN,
                             Double.NaN, "no such point in the exhaustive grid"));
                     continue;
                 }
                 var versus = exRank.versus().get(pick);
                 String verdict = pick == best ? "same point" : versus == null ? "not compared (too few common splits)"
                         : versus.significantlyWorse() ? "significantly worse" : "not significantly worse";
-                rows.add(new Row(fs, model, best.point().id(), best.mean(ex.plan().metric()), pick.point().id(),
+                rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), pick.point().id(),
                         pick.mean(ex.plan().metric()), versus == null ? Double.NaN : versus.pHolm(), verdict));
             }
         }

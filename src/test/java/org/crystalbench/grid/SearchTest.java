@@ -74,10 +74,11 @@ class SearchTest {
         assertTrue(md.contains("Units scheduled: 88 of the exhaustive grid's 160 (55.0%)"), md);
         assertTrue(md.contains("Race: 8 points; block 1 (8 splits): 8 → 2;"), md);
         assertTrue(md.contains("dropped after block 1 (8 splits)"), md);
+        assertTrue(md.contains("- dropped after block 1: LR-002, LR-003, LR-004, LR-005, LR-006, LR-007\n"), md);
         var check = TestCli.run("grid-compare", exhaustive.toString(), race.toString());
         assertEquals(0, check.code(), check.err());
         assertTrue(check.out().contains("Search `race`: 88 fits of the exhaustive 160 (55.0%)"), check.out());
-        assertTrue(check.out().contains("| numeric | LR | LR-000 | "), check.out());
+        assertTrue(check.out().contains("| numeric | LR | 2 of 8 | 88 of 160 | LR-000 | "), check.out());
         assertTrue(check.out().contains("| LR-000 | "), check.out());
         assertTrue(check.out().contains("| same point |"), check.out());
         // The same race replayed on the exhaustive journal makes the same decisions without a fit.
