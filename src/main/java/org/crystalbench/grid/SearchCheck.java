@@ -19,7 +19,7 @@ public final class SearchCheck {
 
     /**
      * @param fits        units the search ran / the exhaustive folder ran
-     * @param fitSeconds  summed fit and predict time of those units (a cost that resuming does not blur)
+     * @param searchFitSeconds the summed fit and predict time the search's units took in the exhaustive run
      * @param verdict     "same point", "not significantly worse", "significantly worse", or why it cannot be said
      */
     public record Row(String featureSet, String model, int points, int kept, long fits, long exhaustiveFits, String exhaustiveBest,
@@ -33,7 +33,7 @@ public final class SearchCheck {
 
         public String markdown() {
             var sb = new StringBuilder();
-            sb.append(Cells.fmt("Search `%s`: %d fits of the exhaustive %d (%.1f%%); summed fit time %.0f s of %.0f s (%.1f%%). "
+            sb.append(Cells.fmt("Search `%s`: %d fits of the exhaustive %d (%.1f%%); those fits took %.0f s of the exhaustive run's %.0f s of fit time (%.1f%%). "
                             + "Same answer (the same point, or one not significantly worse on every split): %d of %d.%n%n",
                     search, searchFits, exhaustiveFits, 100.0 * searchFits / Math.max(1, exhaustiveFits), searchFitSeconds,
                     exhaustiveFitSeconds, 100 * searchFitSeconds / Math.max(1e-9, exhaustiveFitSeconds), same(), rows.size()));
@@ -99,17 +99,18 @@ public final class SearchCheck {
                         pick.mean(ex.plan().metric()), versus == null ? Double.NaN : versus.pHolm(), verdict));
             }
         }
+        // Both costs from the exhaustive journal: the same units timed under the same load, so the share does not
+        // depend on how busy the machine was when the search ran.
         return new Result(se.search().rules().kind().label(), se.search().scheduled().size(), ex.search().scheduled().size(),
-                seconds(se), seconds(ex), List.copyOf(rows));
+                seconds(se.search().scheduled(), ex.entries()), seconds(ex.search().scheduled(), ex.entries()), List.copyOf(rows));
     }
 
     private static List<org.crystalbench.splits.SplitId> cv(GridPlan plan) {
         return plan.splits().stream().filter(s -> s.protocol() == org.crystalbench.splits.Protocol.CV).toList();
     }
 
-    private static double seconds(Folder f) {
-        return f.search().scheduled().stream().map(u -> f.entries().get(u.key())).filter(e -> e != null)
-                .mapToDouble(JournalEntry::fitMs).sum() / 1000;
+    private static double seconds(List<WorkUnit> units, Map<String, JournalEntry> timings) {
+        return units.stream().map(u -> timings.get(u.key())).filter(e -> e != null).mapToDouble(JournalEntry::fitMs).sum() / 1000;
     }
 
     /** A finished grid folder: its recorded config's plan, its entries and its search's state. */
