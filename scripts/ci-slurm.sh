@@ -185,11 +185,16 @@ grep -q -- '--max-time' "$G/logs/grid-${again}_1.out" || fail "no --max-time der
 
 # The merge job's tables, and a merge by hand (exit 0 only when every unit is there), equal the single run.
 ./crystal-bench merge "$G"/shard-0 "$G"/shard-1 "$G"/shard-2 --out "$out/merged" >/dev/null
-for m in "$G/merged" "$out/merged"; do
-  diff <(sed -n '/^## Best parameters/,$p' "$reference/grid.md") <(sed -n '/^## Best parameters/,$p' "$m/grid.md") \
-    || fail "$m/grid.md differs from $reference/grid.md"
-  cmp "$reference/nested.csv" "$m/nested.csv" || fail "$m/nested.csv differs from $reference/nested.csv"
-done
+# same_answer REF DIR...: each DIR's grid.md "Best parameters" onwards and nested.csv equal REF's.
+same_answer() {
+  local ref=$1 m; shift
+  for m in "$@"; do
+    diff <(sed -n '/^## Best parameters/,$p' "$ref/grid.md") <(sed -n '/^## Best parameters/,$p' "$m/grid.md") \
+      || fail "$m/grid.md differs from $ref/grid.md"
+    cmp "$ref/nested.csv" "$m/nested.csv" || fail "$m/nested.csv differs from $ref/nested.csv"
+  done
+}
+same_answer "$reference" "$G/merged" "$out/merged"
 log "OK: 3 shards on Slurm, task 1 cancelled and resubmitted alone, merged == single-machine run ($(elapsed))"
 
 # --- a race on the cluster: each merge job decides the next stage and submits it ----------------------
@@ -204,9 +209,5 @@ stages=$(cat "$R/stage")
 [ "$stages" -ge 2 ] || fail "the race on Slurm ran $stages stage(s); its first block cannot end it"
 rc=0; ./crystal-bench merge "$R"/shard-0 "$R"/shard-1 --out "$out/race-check" >/dev/null 2>&1 || rc=$?
 [ "$rc" -le 1 ] || fail "the race's shards do not hold a finished race (merge exit $rc); logs in $R/logs"
-for m in "$R/merged" "$out/race-check"; do
-  diff <(sed -n '/^## Best parameters/,$p' "$out/race-single/grid.md") <(sed -n '/^## Best parameters/,$p' "$m/grid.md") \
-    || fail "$m/grid.md differs from the single-machine race"
-  cmp "$out/race-single/nested.csv" "$m/nested.csv" || fail "$m/nested.csv differs from the single-machine race"
-done
+same_answer "$out/race-single" "$R/merged" "$out/race-check"
 log "OK: a race on 2 Slurm shards, $stages stages submitted by its merge jobs, == the single-machine race ($(elapsed))"
