@@ -98,14 +98,16 @@ public final class GridRun {
                         + "unknown journal (use --fresh to move it aside)");
             }
         }
+        Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), meta, console);
         OutputPaths.folder(dir, "--out");
         try (var lock = FolderLock.acquire(dir)) {
-            return runLocked(r, evaluators, plan, exp, splits, all, meta, configText, dir, journal, start, console);
+            return runLocked(r, evaluators, plan, exp, splits, all, meta, merged, configText, dir, journal, start, console);
         }
     }
 
     private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, GridPlan plan, Experiment exp,
-                                    Map<SplitId, Split> splits, List<WorkUnit> all, GridMeta meta, String configText,
+                                    Map<SplitId, Split> splits, List<WorkUnit> all, GridMeta meta,
+                                    Map<String, JournalEntry> merged, String configText,
                                     Path dir, Path journal, Instant start, Console console) {
         if (r.fresh() && Files.exists(journal)) {
             Path aside = dir.resolve(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -128,7 +130,6 @@ public final class GridRun {
             Journal.truncate(journal, read.goodBytes());
         }
         Map<String, JournalEntry> entries = GridTables.dedupe(own);
-        Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), meta, console);
         meta.write(dir);
         AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), configText);
         AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));

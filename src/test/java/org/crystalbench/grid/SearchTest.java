@@ -169,6 +169,17 @@ class SearchTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("first_block must be >= 2"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+        // --merged must be a folder of the same grid
+        Path race = config("d.yaml", "  search: race\n");
+        Path other = dir.resolve("other");
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config("e.yaml", ""), other), SCORES).exitCode());
+        r = TestCli.run("grid", race.toString(), "--out", dir.resolve("d").toString(), "--merged", other.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--merged: not this grid: the config differs"), r.err());
+        r = TestCli.run("grid", race.toString(), "--out", dir.resolve("d").toString(), "--merged", dir.resolve("nowhere").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--merged: not a folder"), r.err());
+        assertFalse(Files.exists(dir.resolve("d")), "nothing written on bad input");
     }
 
     @Test
