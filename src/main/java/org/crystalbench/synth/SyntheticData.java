@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.crystalbench.io.Csv;
 
 /**
  * Synthetic Li-ion silicate rows with the public file's schema, for tests, demos and scaling
@@ -73,15 +73,14 @@ public final class SyntheticData {
         Profile[] profiles = profiles(systems);
         SplittableRandom rng = new SplittableRandom(seed);
         try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n")
-                    .setHeader(HEADER.toArray(String[]::new)).get());
+            CSVPrinter printer = Csv.printer(out, HEADER, "\r\n");
             for (int i = 0; i < rows; i++) {
                 // Guarantee every class early, so even tiny files have all of them.
                 Profile p = i < profiles.length ? profiles[i] : pick(rng, profiles);
                 int nsites = (int) Math.max(8, Math.round(p.nsites + p.nsitesSd * rng.nextGaussian()));
                 double volume = nsites * (12.2 + 0.9 * rng.nextGaussian());
                 double density = clamp(2.95 + 0.35 * rng.nextGaussian(), 2.2, 4.2);
-                printer.printRecord(
+                Csv.print(printer, List.of(
                         "syn-" + (i + 1),
                         FORMULAS[rng.nextInt(FORMULAS.length)],
                         p.groups[rng.nextInt(p.groups.length)],
@@ -92,7 +91,7 @@ public final class SyntheticData {
                         fmt(density),
                         fmt(Math.max(100, volume)),
                         rng.nextDouble() < 0.81 ? "TRUE" : "FALSE",
-                        p.system);
+                        p.system));
             }
             printer.flush();
         } catch (IOException e) {
