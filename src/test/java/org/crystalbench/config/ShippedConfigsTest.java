@@ -34,7 +34,7 @@ class ShippedConfigsTest {
             assertFalse(GridPlan.of(cfg, f).points().isEmpty(), f.toString());
             grids.add(f.getFileName());
         }
-        assertEquals(List.of(Path.of("grid-bench.yaml"), Path.of("grid-smoke.yaml"), Path.of("grid.yaml")), grids);
+        assertEquals(List.of(Path.of("grid-bench.yaml"), Path.of("grid-slice.yaml"), Path.of("grid-smoke.yaml"), Path.of("grid.yaml")), grids);
     }
 
     @Test
