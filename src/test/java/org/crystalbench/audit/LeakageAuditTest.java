@@ -186,7 +186,13 @@ class LeakageAuditTest {
                 Arrays.toString(same.thresholds()) + Arrays.toString(same.labels()));
         // 64 bins: never better than exact on the training rows, and within (K - 1) bins of rows of it
         for (int bins : new int[] {64, 1024}) {
-            var binned = LeakageAudit.Partition.fit(LeakageAudit.Ranked.of(x, bins), y, k, rows, k);
+            var ranked = LeakageAudit.Ranked.of(x, bins);
+            var binned = LeakageAudit.Partition.fit(ranked, y, k, rows, k);
+            for (double t : binned.thresholds()) { // between two bins, never inside one: a bin's rows stay together
+                boolean between = false;
+                for (int b = 0; b + 1 < ranked.ranks(); b++) between |= ranked.hi()[b] < t && t < ranked.lo()[b + 1];
+                assertTrue(between, bins + " bins: threshold " + t + " inside a bin");
+            }
             int lost = hits(exact, x, y, rows) - hits(binned, x, y, rows);
             assertTrue(lost >= 0 && lost <= (k - 1) * (n / bins + 1), bins + " bins lost " + lost + " training hits");
         }
