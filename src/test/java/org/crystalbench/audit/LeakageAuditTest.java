@@ -70,6 +70,14 @@ class LeakageAuditTest {
                 List.of("determines", "noise", "id"), cat, List.of("a", "b", "c"), y, new long[n], n, 0);
     }
 
+    /** Both protocols on the constructed data (3 classes, seed 5), holdout first. */
+    static Map<Protocol, List<Split>> holdoutAndCv(Dataset d, int holdouts, int cvRepeats, int folds) {
+        Map<Protocol, List<Split>> splits = new java.util.LinkedHashMap<>();
+        splits.put(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, holdouts, 0.2, 5));
+        splits.put(Protocol.CV, StratifiedSplits.crossValidation(d.y(), 3, cvRepeats, folds, 5));
+        return splits;
+    }
+
     @Test
     void flagsTheDeterminingColumnsAndNotTheNoise() {
         Dataset d = constructed();
@@ -108,9 +116,7 @@ class LeakageAuditTest {
     @Test
     void reportRendersCsvWarningsAndMarkdown() {
         Dataset d = constructed();
-        Map<Protocol, List<Split>> splits = new java.util.LinkedHashMap<>();
-        splits.put(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, 3, 0.2, 5));
-        splits.put(Protocol.CV, StratifiedSplits.crossValidation(d.y(), 3, 1, 3, 5));
+        Map<Protocol, List<Split>> splits = holdoutAndCv(d, 3, 1, 3);
         var sets = new java.util.LinkedHashMap<String, List<String>>();
         sets.put("leaky", List.of("determines", "noise"));
         sets.put("clean", List.of("noise", "noise-num"));
@@ -225,9 +231,7 @@ class LeakageAuditTest {
     @Test
     void theAuditIsTheSameOnAnyNumberOfThreads() {
         Dataset d = constructed();
-        Map<Protocol, List<Split>> splits = new java.util.LinkedHashMap<>();
-        splits.put(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, 6, 0.2, 5));
-        splits.put(Protocol.CV, StratifiedSplits.crossValidation(d.y(), 3, 2, 5, 5));
+        Map<Protocol, List<Split>> splits = holdoutAndCv(d, 6, 2, 5);
         List<FeatureAudit> one = LeakageAudit.of(d, splits, 1);
         assertEquals(2 * 5, one.size());
         assertEquals(List.of("ordered", "noise-num", "determines", "noise", "id"),
