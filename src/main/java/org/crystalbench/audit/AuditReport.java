@@ -18,10 +18,15 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
                           Map<Protocol, Double> majorityAccuracy) {
 
     public static AuditReport of(Experiment exp) {
+        return of(exp, 1);
+    }
+
+    /** The audit with one feature per task on {@code threads} threads; the same report for every thread count. */
+    public static AuditReport of(Experiment exp, int threads) {
         Map<Protocol, Double> majority = new LinkedHashMap<>();
         exp.splits().forEach((p, ss) -> majority.put(p,
                 LeakageAudit.majorityAccuracy(exp.data().y(), exp.data().classes().size(), ss)));
-        return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits()),
+        return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits(), threads),
                 columns(exp.config().featureSets(), exp.data().groups()), majority);
     }
 

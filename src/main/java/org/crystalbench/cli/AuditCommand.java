@@ -27,11 +27,16 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write audit.csv into (created if needed).")
     Path out;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Features audited in parallel (default: all cores, ${DEFAULT-VALUE} here); the same report for any N.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
         ExperimentConfig cfg = input.load();
         Experiment exp = Experiment.prepare(cfg, input.file);
-        AuditReport audit = AuditReport.of(exp);
+        AuditReport audit = AuditReport.of(exp, threads);
         audit.warnings().forEach(w -> spec.commandLine().getErr().println("crystal-bench: " + w));
         if (out != null) {
             Files.createDirectories(out);

@@ -35,7 +35,11 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         if (systems < 2 || systems > 7) throw new org.crystalbench.InputException("--systems: " + systems + " (2 to 7)");
         if (rows < systems) throw new org.crystalbench.InputException("--rows: " + rows + " (at least " + systems + ", one per class)");
-        AtomicFiles.write(out, SyntheticData.csv(rows, seed, systems));
+        AtomicFiles.write(out, stream -> {
+            var writer = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+            SyntheticData.write(writer, rows, seed, systems); // row by row: a million rows in little memory
+            writer.flush();
+        });
         spec.commandLine().getErr().printf("crystal-bench synth: %d rows -> %s%n", rows, out);
         return ExitCode.OK.code();
     }

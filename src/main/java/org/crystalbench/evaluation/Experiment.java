@@ -10,6 +10,7 @@ import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.ProtocolSpec;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.models.SvmSpec;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.Split;
 import org.crystalbench.splits.StratifiedSplits;
@@ -91,6 +92,25 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
             throw new InputException(data.source() + ": column '" + config.dataset().target() + "': " + msg);
         }
         return out;
+    }
+
+    /**
+     * Refuses, as bad input before any fit, a kernel SVM of the config whose worst-case kernel cache on the largest
+     * training split, for as many fits at once as {@code threads} allows, exceeds half of {@code heapBytes}
+     * ({@link SvmSpec#memoryRefusal}): a clear line instead of running out of memory hours later.
+     */
+    public void checkKernelMemory(int threads, long heapBytes) {
+        List<Split> all = allSplits();
+        if (all.isEmpty()) return;
+        Split largest = all.stream().max(java.util.Comparator.comparingInt(s -> s.train().length)).orElseThrow();
+        int[] counts = new int[data.classes().size()];
+        for (int i : largest.train()) counts[data.y()[i]]++;
+        int concurrent = (int) Math.min(threads, (long) config.featureSets().size() * all.size());
+        for (var m : config.models()) {
+            if (m instanceof SvmSpec svm) svm.memoryRefusal(counts, heapBytes, concurrent).ifPresent(msg -> {
+                throw new InputException(msg);
+            });
+        }
     }
 
     /** The splits of one protocol (empty when the config does not run it). */

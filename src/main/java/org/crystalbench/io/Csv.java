@@ -13,13 +13,33 @@ public final class Csv {
 
     public static String of(List<String> header, List<List<?>> rows) {
         var sb = new StringBuilder();
-        try (var printer = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-                .setHeader(header.toArray(String[]::new)).get())) {
-            for (List<?> row : rows) printer.printRecord(row.stream().map(Csv::cell).toList());
+        CSVPrinter printer = printer(sb, header);
+        for (List<?> row : rows) print(printer, row);
+        return sb.toString();
+    }
+
+    /** A printer of this format onto {@code out}, the header written; rows go through {@link #print}. */
+    public static CSVPrinter printer(Appendable out, List<String> header) {
+        return printer(out, header, "\n");
+    }
+
+    /** The same with another line end (CRLF for files that mimic a public data set). */
+    public static CSVPrinter printer(Appendable out, List<String> header, String recordSeparator) {
+        try {
+            return new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator(recordSeparator)
+                    .setHeader(header.toArray(String[]::new)).get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sb.toString();
+    }
+
+    /** One row, numbers in this format. */
+    public static void print(CSVPrinter printer, List<?> row) {
+        try {
+            printer.printRecord(row.stream().map(Csv::cell).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Object cell(Object v) {

@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.crystalbench.InputException;
 
@@ -21,12 +23,29 @@ public record CsvTable(Path file, List<String> header, List<CSVRecord> rows) {
 
     /** Reads {@code file} (gunzipped when its name ends in .gz) and checks its header has {@code columns}; a missing file is bad input. */
     public static CsvTable read(Path file, List<String> columns) {
+        return parse(file, parser -> new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords()).require(columns));
+    }
+
+    /**
+     * Reads {@code file} a record at a time: {@code reader} gets the checked header (a table without rows, for the cell
+     * accessors) and returns what takes each record; no record is kept, so a file of millions of rows needs no memory.
+     */
+    public static void stream(Path file, List<String> columns, Function<CsvTable, Consumer<CSVRecord>> reader) {
+        parse(file, parser -> {
+            Consumer<CSVRecord> rows = reader.apply(new CsvTable(file, List.copyOf(parser.getHeaderNames()), List.of()).require(columns));
+            for (CSVRecord r : parser) rows.accept(r);
+            return null;
+        });
+    }
+
+    private static <T> T parse(Path file, Function<CSVParser, T> body) {
         try (Reader in = new StrictUtf8Reader(new java.io.BufferedInputStream(file.toString().endsWith(".gz")
-                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)), file)) {
-            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            return new CsvTable(file, List.copyOf(parser.getHeaderNames()), parser.getRecords()).require(columns);
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16) : Files.newInputStream(file)), file)) {
+            return body.apply(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in));
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": file not found");
+        } catch (InputException e) {
+            throw e;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new InputException(file + ": not a readable CSV: " + e.getMessage());
         }

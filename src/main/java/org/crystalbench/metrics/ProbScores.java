@@ -106,16 +106,23 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
      */
     public record Reliability(int[] count, double[] confidence, double[] correct) {
         public static Reliability of(int[] truth, double[][] p) {
-            double[] conf = new double[BINS], correct = new double[BINS];
-            int[] count = new int[BINS];
-            for (int i = 0; i < truth.length; i++) {
-                int top = top(p[i]);
-                int b = bin(p[i][top]);
-                conf[b] += p[i][top];
-                correct[b] += top == truth[i] ? 1 : 0;
-                count[b]++;
-            }
-            return new Reliability(count, conf, correct);
+            Reliability r = empty();
+            for (int i = 0; i < truth.length; i++) r.add(truth[i], p[i]);
+            return r;
+        }
+
+        /** No rows yet: {@link #add} counts them one at a time (a file of predictions need not be held whole). */
+        public static Reliability empty() {
+            return new Reliability(new int[BINS], new double[BINS], new double[BINS]);
+        }
+
+        /** Counts one row (its true class and class probabilities) into its bin. */
+        public void add(int truth, double[] p) {
+            int top = top(p);
+            int b = bin(p[top]);
+            confidence[b] += p[top];
+            correct[b] += top == truth ? 1 : 0;
+            count[b]++;
         }
     }
 

@@ -3,6 +3,7 @@ package org.crystalbench.models;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.crystalbench.InputException;
 import smile.classification.Classifier;
 import smile.classification.OneVersusOne;
 import smile.classification.OneVersusRest;
@@ -70,6 +71,10 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
 
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
+        int[] counts = new int[classes];
+        for (int label : y) counts[label]++;
+        // the last line of defence (train, grid, benchmarks): a run checks before its first fit, for all its threads
+        memoryRefusal(counts, Runtime.getRuntime().maxMemory(), 1).ifPresent(msg -> { throw new InputException(msg); });
         var kernel = new GaussianKernel(sigma);
         List<FitWarning> warnings = new ArrayList<>();
         IntSet labels = IntSet.of(classes);
@@ -111,6 +116,48 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
             }
         }
         return flagged(new OvoModel(new OneVersusOne<>(machines, platt, labels), classes), warnings);
+    }
+
+    // Memory: kernel SVMs are quadratic in rows by nature.
+
+    /**
+     * Worst-case bytes of one binary machine's kernel cache: Smile 6.3.0's LASVM ({@code smile.model.svm.LASVM})
+     * keeps, per current support vector, a row of kernel values against all of the machine's rows
+     * ({@code double[n]}, freed when the vector is evicted), so at most n rows of n doubles: 8 n² bytes.
+     */
+    public static long kernelBytes(long machineRows) {
+        return 8 * machineRows * machineRows;
+    }
+
+    /** Rows of the largest binary machine: the two largest classes one-vs-one, every row one-vs-rest. */
+    public long largestMachine(int[] classCounts) {
+        int[] sorted = classCounts.clone();
+        java.util.Arrays.sort(sorted);
+        if (strategy == Strategy.OVR || sorted.length < 2) return java.util.Arrays.stream(sorted).asLongStream().sum();
+        return (long) sorted[sorted.length - 1] + sorted[sorted.length - 2];
+    }
+
+    /**
+     * Why this SVM must not be fitted on training rows of these class counts, or empty: when {@code concurrentFits}
+     * machines' worst-case kernel caches ({@link #kernelBytes}) exceed half of {@code heapBytes} (the other half holds
+     * the data, the encoded split and the other models). One line, for an exit-2 error before any fit starts.
+     */
+    public java.util.Optional<String> memoryRefusal(int[] classCounts, long heapBytes, int concurrentFits) {
+        long rows = largestMachine(classCounts);
+        long need = kernelBytes(rows) * Math.max(1, concurrentFits);
+        if (need <= heapBytes / 2) return java.util.Optional.empty();
+        long train = java.util.Arrays.stream(classCounts).asLongStream().sum();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "model '%s': a kernel SVM on %d training rows "
+                        + "(largest binary machine %d rows) may need %s for its kernel cache (8 bytes x rows², %d fit%s at once), "
+                        + "more than half of the %s heap; drop the model, use fewer rows%s, or give Java more with "
+                        + "CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>",
+                name(), train, rows, size(need), Math.max(1, concurrentFits), concurrentFits > 1 ? "s" : "", size(heapBytes),
+                concurrentFits > 1 ? " or --threads" : ""));
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 
     // Convergence and degenerate machines: kept apart from the reduction and the probability

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.crystalbench.metrics.ProbScores;
 import org.crystalbench.results.PredictionsTable;
 
@@ -11,19 +12,18 @@ import org.crystalbench.results.PredictionsTable;
 final class ReliabilitySection {
     private ReliabilitySection() {}
 
-    /** Per (feature set, protocol) group: per model, the reliability of its pooled out-of-fold predictions. */
-    static Map<RunSection.Group, Map<String, ProbScores.Reliability>> of(PredictionsTable.Table t) {
-        Map<RunSection.Group, Map<String, List<PredictionsTable.Row>>> rows = new LinkedHashMap<>();
-        for (PredictionsTable.Row r : t.rows()) {
-            rows.computeIfAbsent(new RunSection.Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
-        }
+    /**
+     * Per (feature set, protocol) group: per model, the reliability of its pooled out-of-fold predictions, counted
+     * while predictions.csv.gz is read (a million-row run's predictions are never held in memory).
+     */
+    static Map<RunSection.Group, Map<String, ProbScores.Reliability>> of(Path file) {
         Map<RunSection.Group, Map<String, ProbScores.Reliability>> out = new LinkedHashMap<>();
-        rows.forEach((g, byModel) -> byModel.forEach((model, rs) -> {
-            int[] truth = rs.stream().mapToInt(r -> t.classes().indexOf(r.trueClass())).toArray();
-            double[][] p = rs.stream().map(r -> r.probabilities().stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
-            out.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(model, ProbScores.Reliability.of(truth, p));
-        }));
+        PredictionsTable.read(file, classes -> r -> {
+            double[] p = new double[r.probabilities().size()];
+            for (int c = 0; c < p.length; c++) p[c] = r.probabilities().get(c);
+            out.computeIfAbsent(new RunSection.Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.model(), m -> ProbScores.Reliability.empty()).add(classes.indexOf(r.trueClass()), p);
+        });
         return out;
     }
 

@@ -113,10 +113,9 @@ public final class Report {
             var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
                     () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
             var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
-            var predictions = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
-                    () -> PredictionsTable.read(dir.resolve(PredictionsTable.FILE)));
-            RunSection.write(doc, summary, ci, splits, confusion, comparisons,
-                    predictions == null ? null : ReliabilitySection.of(predictions), config);
+            var reliability = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
+                    () -> ReliabilitySection.of(dir.resolve(PredictionsTable.FILE)));
+            RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config);
             if (config != null && (config.reference() == null || config.reference().models().isEmpty())) {
                 doc.note("comparison with the study: the config has no `reference` block");
             } else if (config != null) {

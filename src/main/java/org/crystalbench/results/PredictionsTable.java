@@ -1,12 +1,12 @@
 package org.crystalbench.results;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.AtomicFiles;
@@ -36,16 +36,21 @@ public final class PredictionsTable {
     /** The rows of {@code results}, in their order, each split's test rows in split order. */
     public static Table rows(List<SplitResult> results, String[] ids, int[] y, List<String> classes) {
         List<Row> out = new ArrayList<>();
+        forEachRow(results, ids, y, classes, out::add);
+        return new Table(List.copyOf(classes), out);
+    }
+
+    /** The same rows one at a time, none kept: a million test rows need no table in memory. */
+    static void forEachRow(List<SplitResult> results, String[] ids, int[] y, List<String> classes, Consumer<Row> sink) {
         for (SplitResult r : results) {
             for (int i = 0; i < r.testRows().length; i++) {
                 int row = r.testRows()[i];
                 List<Double> p = new ArrayList<>(classes.size());
                 for (double v : r.probabilities()[i]) p.add(v);
-                out.add(new Row(ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row], r.featureSet(), r.protocol(), r.model(),
+                sink.accept(new Row(ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row], r.featureSet(), r.protocol(), r.model(),
                         r.repeat(), r.fold(), classes.get(y[row]), classes.get(r.predicted()[i]), List.copyOf(p)));
             }
         }
-        return new Table(List.copyOf(classes), out);
     }
 
     public static List<String> columns(List<String> classes) {
@@ -55,32 +60,56 @@ public final class PredictionsTable {
     }
 
     public static void write(Path dir, Table t) {
-        List<List<?>> cells = new ArrayList<>(t.rows().size());
-        for (Row r : t.rows()) {
-            List<Object> row = new ArrayList<>(List.of(r.id(), r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold(),
-                    r.trueClass(), r.predictedClass()));
-            // full precision (shortest round-trip form): rounding would make ties and shift the AUC recomputed from the file
-            r.probabilities().forEach(p -> row.add(Double.toString(p)));
-            cells.add(row);
-        }
-        var bytes = new ByteArrayOutputStream();
-        try (var gz = new GZIPOutputStream(bytes)) {
-            gz.write(Csv.of(columns(t.classes()), cells).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.write(dir.resolve(FILE), bytes.toByteArray());
+        write(dir, t.classes(), sink -> t.rows().forEach(sink));
+    }
+
+    /** predictions.csv.gz of {@code results}, streamed row by row into the gzip file. */
+    public static void write(Path dir, List<SplitResult> results, String[] ids, int[] y, List<String> classes) {
+        write(dir, classes, sink -> forEachRow(results, ids, y, classes, sink));
+    }
+
+    private static void write(Path dir, List<String> classes, Consumer<Consumer<Row>> rows) {
+        AtomicFiles.write(dir.resolve(FILE), out -> {
+            var gz = new GZIPOutputStream(out, 1 << 16);
+            var text = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
+            var printer = Csv.printer(text, columns(classes));
+            List<Object> cells = new ArrayList<>();
+            rows.accept(r -> {
+                cells.clear();
+                cells.addAll(List.of(r.id(), r.featureSet(), r.protocol(), r.model(), r.repeat(), r.fold(), r.trueClass(),
+                        r.predictedClass()));
+                // full precision (shortest round-trip form): rounding would make ties and shift the AUC recomputed from the file
+                r.probabilities().forEach(p -> cells.add(Double.toString(p)));
+                Csv.print(printer, cells);
+            });
+            text.flush();
+            gz.finish();
+        });
     }
 
     /** The table; its classes are the {@code p_} columns' names, in file order. */
     public static Table read(Path file) {
-        CsvTable t = CsvTable.read(file, FIXED);
-        List<String> probColumns = t.header().stream().filter(h -> h.startsWith(P)).toList();
-        if (probColumns.isEmpty()) throw new org.crystalbench.InputException(file + ": line 1: no probability column (p_<class>)");
-        List<String> classes = probColumns.stream().map(h -> h.substring(P.length())).toList();
-        List<Row> rows = t.map(r -> new Row(t.text(r, "id"), t.text(r, "feature_set"), t.parse(r, "protocol", Protocol::of),
-                t.text(r, "model"), t.integer(r, "repeat"), t.integer(r, "fold"), t.text(r, "true"), t.text(r, "predicted"),
-                probColumns.stream().map(c -> t.num(r, c)).toList()));
-        return new Table(classes, rows);
+        List<Row> rows = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        read(file, cs -> {
+            classes.addAll(cs);
+            return rows::add;
+        });
+        return new Table(List.copyOf(classes), rows);
+    }
+
+    /**
+     * The file a row at a time, none kept: {@code reader} gets the classes (the {@code p_} columns' names, in file
+     * order) and returns what takes each row.
+     */
+    public static void read(Path file, Function<List<String>, Consumer<Row>> reader) {
+        CsvTable.stream(file, FIXED, t -> {
+            List<String> probColumns = t.header().stream().filter(h -> h.startsWith(P)).toList();
+            if (probColumns.isEmpty()) throw new org.crystalbench.InputException(file + ": line 1: no probability column (p_<class>)");
+            Consumer<Row> sink = reader.apply(probColumns.stream().map(h -> h.substring(P.length())).toList());
+            return r -> sink.accept(new Row(t.text(r, "id"), t.text(r, "feature_set"), t.parse(r, "protocol", Protocol::of),
+                    t.text(r, "model"), t.integer(r, "repeat"), t.integer(r, "fold"), t.text(r, "true"), t.text(r, "predicted"),
+                    probColumns.stream().map(c -> t.num(r, c)).toList()));
+        });
     }
 }

@@ -38,7 +38,7 @@ public final class RunTables {
         List<SummaryTable.Row> summary = SummaryTable.rows(summaries, stats.ci(), stats.seed());
         ManifestTable.write(out, ManifestTable.rows(exp));
         SplitsTable.write(out, results.stream().map(SplitsTable.Row::of).toList());
-        if (predictions) PredictionsTable.write(out, PredictionsTable.rows(results, exp.data().ids(), exp.data().y(), classes));
+        if (predictions) PredictionsTable.write(out, results, exp.data().ids(), exp.data().y(), classes);
         PerClassTable.write(out, PerClassTable.rows(results, classes));
         ConfusionTable.write(out, ConfusionTable.rows(results, classes));
         SummaryTable.write(out, summary);

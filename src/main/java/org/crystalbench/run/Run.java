@@ -53,8 +53,9 @@ public final class Run {
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
+        exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory());
         if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
-        AuditReport audit = AuditReport.of(exp);
+        AuditReport audit = AuditReport.of(exp, r.threads());
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
         Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
         OutputPaths.folder(dir, "--out");

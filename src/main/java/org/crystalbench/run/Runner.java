@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.crystalbench.evaluation.EncodedSplit;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.Importance;
 import org.crystalbench.evaluation.FitPath;
 import org.crystalbench.evaluation.SplitResult;
+import org.crystalbench.io.Parallel;
 import org.crystalbench.io.Progress;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
@@ -44,42 +41,26 @@ public final class Runner {
         for (Map.Entry<String, List<String>> fs : config.featureSets().entrySet()) {
             for (Split split : exp.allSplits()) units.add(new Unit(fs.getKey(), fs.getValue(), split));
         }
+        List<java.util.concurrent.Callable<Output>> tasks = units.stream().<java.util.concurrent.Callable<Output>>map(u -> () -> {
+            EncodedSplit e = EncodedSplit.of(exp.data(), u.features(), u.split());
+            FitPath.Memo memo = FitPath.Memo.local();
+            var out = FitPath.evaluateAll(config.models(), config.seed(), e, u.featureSet(), memo);
+            List<Importance> imp = List.of();
+            if (importanceRepeats > 0) {
+                List<Model> fitted = new ArrayList<>();
+                for (ModelSpec m : config.models()) {
+                    fitted.add(memo.get(m, () -> { throw new IllegalStateException(m.name() + " not fitted"); }));
+                }
+                imp = Importance.of(config.models(), fitted, e, u.featureSet(), config.seed(), importanceRepeats);
+            }
+            progress.step(out.size());
+            return new Output(out, imp);
+        }).toList();
         List<SplitResult> results = new ArrayList<>();
         List<Importance> importance = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "crystal-bench-worker");
-            t.setDaemon(true);
-            return t;
-        })) {
-            List<Future<Output>> futures = new ArrayList<>();
-            for (Unit u : units) {
-                futures.add(pool.submit(() -> {
-                    EncodedSplit e = EncodedSplit.of(exp.data(), u.features(), u.split());
-                    FitPath.Memo memo = FitPath.Memo.local();
-                    var out = FitPath.evaluateAll(config.models(), config.seed(), e, u.featureSet(), memo);
-                    List<Importance> imp = List.of();
-                    if (importanceRepeats > 0) {
-                        List<Model> fitted = new ArrayList<>();
-                        for (ModelSpec m : config.models()) {
-                            fitted.add(memo.get(m, () -> { throw new IllegalStateException(m.name() + " not fitted"); }));
-                        }
-                        imp = Importance.of(config.models(), fitted, e, u.featureSet(), config.seed(), importanceRepeats);
-                    }
-                    progress.step(out.size());
-                    return new Output(out, imp);
-                }));
-            }
-            for (Future<Output> f : futures) {
-                results.addAll(f.get().results());
-                importance.addAll(f.get().importance());
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        for (Output o : Parallel.map(tasks, threads, "crystal-bench-worker")) {
+            results.addAll(o.results());
+            importance.addAll(o.importance());
         }
         return new Output(sorted(results, config.featureSets().keySet().stream().toList(),
                 config.models().stream().map(ModelSpec::name).toList()), importance);

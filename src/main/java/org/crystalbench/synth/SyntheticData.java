@@ -1,9 +1,11 @@
 package org.crystalbench.synth;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVPrinter;
 import org.crystalbench.io.Csv;
 
 /**
@@ -53,7 +55,7 @@ public final class SyntheticData {
 
     /** {@code rows} rows as CSV text (CRLF line ends, like the public file), from {@code seed}. */
     public static String csv(int rows, long seed) {
-        return csv(rows, seed, PROFILES);
+        return csv(rows, seed, 3);
     }
 
     /**
@@ -61,8 +63,46 @@ public final class SyntheticData {
      * {@code systems} 3 is {@link #csv(int, long)} exactly, so the default file never changes.
      */
     public static String csv(int rows, long seed, int systems) {
+        var out = new StringBuilder();
+        write(out, rows, seed, systems);
+        return out.toString();
+    }
+
+    /** The same rows as {@link #csv(int, long, int)}, appended one at a time: a million rows need no more memory than one. */
+    public static void write(Appendable out, int rows, long seed, int systems) {
+        Profile[] profiles = profiles(systems);
+        SplittableRandom rng = new SplittableRandom(seed);
+        try {
+            CSVPrinter printer = Csv.printer(out, HEADER, "\r\n");
+            for (int i = 0; i < rows; i++) {
+                // Guarantee every class early, so even tiny files have all of them.
+                Profile p = i < profiles.length ? profiles[i] : pick(rng, profiles);
+                int nsites = (int) Math.max(8, Math.round(p.nsites + p.nsitesSd * rng.nextGaussian()));
+                double volume = nsites * (12.2 + 0.9 * rng.nextGaussian());
+                double density = clamp(2.95 + 0.35 * rng.nextGaussian(), 2.2, 4.2);
+                Csv.print(printer, List.of(
+                        "syn-" + (i + 1),
+                        FORMULAS[rng.nextInt(FORMULAS.length)],
+                        p.groups[rng.nextInt(p.groups.length)],
+                        fmt(clamp(-2.617 + 0.18 * rng.nextGaussian(), -3.0, -2.0)),
+                        fmt(clamp(0.058 + 0.03 * rng.nextGaussian(), 0, 0.19)),
+                        fmt(clamp(p.bandGap + p.bandGapSd * rng.nextGaussian(), 0, 3.9)),
+                        Integer.toString(nsites),
+                        fmt(density),
+                        fmt(Math.max(100, volume)),
+                        rng.nextDouble() < 0.81 ? "TRUE" : "FALSE",
+                        p.system));
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first {@code systems} systems, shares renormalised; 3 is the public file's three, in its shares. */
+    private static Profile[] profiles(int systems) {
         if (systems < 2 || systems > SEVEN.length) throw new IllegalArgumentException("systems: " + systems + " (2 to 7)");
-        if (systems == PROFILES.length) return csv(rows, seed);
+        if (systems == PROFILES.length) return PROFILES;
         double total = 0;
         for (int i = 0; i < systems; i++) total += SEVEN[i].share;
         Profile[] chosen = new Profile[systems];
@@ -70,32 +110,7 @@ public final class SyntheticData {
             Profile p = SEVEN[i];
             chosen[i] = new Profile(p.system, p.share / total, p.groups, p.bandGap, p.bandGapSd, p.nsites, p.nsitesSd);
         }
-        return csv(rows, seed, chosen);
-    }
-
-    private static String csv(int rows, long seed, Profile[] profiles) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<List<?>> out = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            // Guarantee every class early, so even tiny files have all of them.
-            Profile p = i < profiles.length ? profiles[i] : pick(rng, profiles);
-            int nsites = (int) Math.max(8, Math.round(p.nsites + p.nsitesSd * rng.nextGaussian()));
-            double volume = nsites * (12.2 + 0.9 * rng.nextGaussian());
-            double density = clamp(2.95 + 0.35 * rng.nextGaussian(), 2.2, 4.2);
-            out.add(List.of(
-                    "syn-" + (i + 1),
-                    FORMULAS[rng.nextInt(FORMULAS.length)],
-                    p.groups[rng.nextInt(p.groups.length)],
-                    fmt(clamp(-2.617 + 0.18 * rng.nextGaussian(), -3.0, -2.0)),
-                    fmt(clamp(0.058 + 0.03 * rng.nextGaussian(), 0, 0.19)),
-                    fmt(clamp(p.bandGap + p.bandGapSd * rng.nextGaussian(), 0, 3.9)),
-                    Integer.toString(nsites),
-                    fmt(density),
-                    fmt(Math.max(100, volume)),
-                    rng.nextDouble() < 0.81 ? "TRUE" : "FALSE",
-                    p.system));
-        }
-        return Csv.of(HEADER, out).replace("\n", "\r\n");
+        return chosen;
     }
 
     private static Profile pick(SplittableRandom rng, Profile[] profiles) {

@@ -70,6 +70,14 @@ class LeakageAuditTest {
                 List.of("determines", "noise", "id"), cat, List.of("a", "b", "c"), y, new long[n], n, 0);
     }
 
+    /** Both protocols on the constructed data (3 classes, seed 5), holdout first. */
+    static Map<Protocol, List<Split>> holdoutAndCv(Dataset d, int holdouts, int cvRepeats, int folds) {
+        Map<Protocol, List<Split>> splits = new java.util.LinkedHashMap<>();
+        splits.put(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, holdouts, 0.2, 5));
+        splits.put(Protocol.CV, StratifiedSplits.crossValidation(d.y(), 3, cvRepeats, folds, 5));
+        return splits;
+    }
+
     @Test
     void flagsTheDeterminingColumnsAndNotTheNoise() {
         Dataset d = constructed();
@@ -108,9 +116,7 @@ class LeakageAuditTest {
     @Test
     void reportRendersCsvWarningsAndMarkdown() {
         Dataset d = constructed();
-        Map<Protocol, List<Split>> splits = new java.util.LinkedHashMap<>();
-        splits.put(Protocol.HOLDOUT, StratifiedSplits.holdout(d.y(), 3, 3, 0.2, 5));
-        splits.put(Protocol.CV, StratifiedSplits.crossValidation(d.y(), 3, 1, 3, 5));
+        Map<Protocol, List<Split>> splits = holdoutAndCv(d, 3, 1, 3);
         var sets = new java.util.LinkedHashMap<String, List<String>>();
         sets.put("leaky", List.of("determines", "noise"));
         sets.put("clean", List.of("noise", "noise-num"));
@@ -153,6 +159,85 @@ class LeakageAuditTest {
                         java.util.Arrays.toString(fast.thresholds()) + java.util.Arrays.toString(fast.labels()), "round " + round);
             }
         }
+    }
+
+    /** Training rows the partition gets right. */
+    private static int hits(LeakageAudit.Partition p, double[] x, int[] y, int[] rows) {
+        int n = 0;
+        for (int i : rows) if (p.predict(x[i]) == y[i]) n++;
+        return n;
+    }
+
+    /** A continuous column (every value distinct) whose class follows it loosely, and a 70% training subset. */
+    private static double[] continuous(SplittableRandom rng, int n, int k, int[] y) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextDouble() * 100;
+            y[i] = rng.nextDouble() < 0.5 ? (int) Math.min(k - 1, x[i] * k / 100) : rng.nextInt(k);
+        }
+        return x;
+    }
+
+    @Test
+    void binsChangeNothingUpToBinsDistinctValuesAndCostLittleAbove() {
+        var rng = new SplittableRandom(17);
+        int n = 20_000, k = 3;
+        int[] y = new int[n];
+        double[] x = continuous(rng, n, k, y);
+        int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> rng.nextDouble() < 0.7).toArray();
+        var exact = LeakageAudit.Partition.fit(LeakageAudit.Ranked.of(x), y, k, rows, k);
+        // as many bins as distinct values: the very same partition
+        var same = LeakageAudit.Partition.fit(LeakageAudit.Ranked.of(x, n), y, k, rows, k);
+        assertEquals(Arrays.toString(exact.thresholds()) + Arrays.toString(exact.labels()),
+                Arrays.toString(same.thresholds()) + Arrays.toString(same.labels()));
+        // 64 bins: never better than exact on the training rows, and within (K - 1) bins of rows of it
+        for (int bins : new int[] {64, 1024}) {
+            var ranked = LeakageAudit.Ranked.of(x, bins);
+            var binned = LeakageAudit.Partition.fit(ranked, y, k, rows, k);
+            for (double t : binned.thresholds()) { // between two bins, never inside one: a bin's rows stay together
+                boolean between = false;
+                for (int b = 0; b + 1 < ranked.ranks(); b++) between |= ranked.hi()[b] < t && t < ranked.lo()[b + 1];
+                assertTrue(between, bins + " bins: threshold " + t + " inside a bin");
+            }
+            int lost = hits(exact, x, y, rows) - hits(binned, x, y, rows);
+            assertTrue(lost >= 0 && lost <= (k - 1) * (n / bins + 1), bins + " bins lost " + lost + " training hits");
+        }
+    }
+
+    @Test
+    void aLargeColumnIsRankedIntoAtMostBinsOfAboutEqualRows() {
+        // Work per split is O(training rows + ranks x K x L): the ranks must not grow with the rows.
+        var rng = new SplittableRandom(3);
+        int n = 200_000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = i < n / 4 ? 7.0 : rng.nextGaussian(); // a quarter tied at one value
+        var r = LeakageAudit.Ranked.of(x, LeakageAudit.BINS);
+        assertTrue(r.ranks() <= LeakageAudit.BINS, "ranks " + r.ranks());
+        int[] rowsPerRank = new int[r.ranks()];
+        for (int v : r.rank()) rowsPerRank[v]++;
+        int tied = rowsPerRank[r.rank()[0]];
+        // ties are never split: 7.0's rows share one bin, with fewer than n / BINS rows of other values
+        assertTrue(tied >= n / 4 && tied < n / 4 + n / LeakageAudit.BINS + 1, "tied bin: " + tied);
+        for (int b = 0; b < r.ranks(); b++) {
+            assertTrue(r.lo()[b] <= r.hi()[b] && (b == 0 || r.hi()[b - 1] < r.lo()[b]), "bins ordered and disjoint at " + b);
+            if (b != r.rank()[0]) assertTrue(rowsPerRank[b] <= 2 * n / LeakageAudit.BINS + 1, "bin " + b + ": " + rowsPerRank[b]);
+        }
+        // few distinct values: ranks are the values themselves
+        var small = LeakageAudit.Ranked.of(new double[] {3, 1, 2, 1}, LeakageAudit.BINS);
+        assertEquals(List.of(1.0, 2.0, 3.0), Arrays.stream(small.lo()).boxed().toList());
+        assertEquals(List.of(2, 0, 1, 0), Arrays.stream(small.rank()).boxed().toList());
+    }
+
+    @Test
+    void theAuditIsTheSameOnAnyNumberOfThreads() {
+        Dataset d = constructed();
+        Map<Protocol, List<Split>> splits = holdoutAndCv(d, 6, 2, 5);
+        List<FeatureAudit> one = LeakageAudit.of(d, splits, 1);
+        assertEquals(2 * 5, one.size());
+        assertEquals(List.of("ordered", "noise-num", "determines", "noise", "id"),
+                one.subList(0, 5).stream().map(FeatureAudit::feature).toList()); // per protocol: numeric, then categorical
+        assertEquals(Protocol.CV, one.get(5).protocol());
+        for (int threads : new int[] {2, 3, 8}) assertEquals(one, LeakageAudit.of(d, splits, threads), threads + " threads");
     }
 
     /** The O(L m^2) programme the audit used until issue 15 (minutes on a million rows), kept as the reference. */

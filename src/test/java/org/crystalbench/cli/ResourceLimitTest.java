@@ -47,10 +47,14 @@ class ResourceLimitTest {
 
     @Test
     void anOutOfMemoryErrorEndsWithItsOwnCodeAndOneLine() throws Exception {
-        // A real OutOfMemoryError in a child JVM with a tiny heap: synth builds its text in memory.
+        // A real OutOfMemoryError in a child JVM with a tiny heap: 90,000 rows pass the size check before reading
+        // (7 MiB of CSV), but their rows and encoded split do not fit in 24 MiB. (synth streams, so it no longer can.)
+        Path data = Fixtures.syntheticCsv(dir, 90_000, 1);
+        Path config = Fixtures.config(data.toAbsolutePath()).models("- {name: LR, type: logistic}")
+                .protocols("holdout: {repeats: 1, test_ratio: 0.2}").write(dir, "big.yaml");
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx24m",
                 "-cp", System.getProperty("java.class.path"), "org.crystalbench.cli.Main",
-                "synth", "--rows", "5000000", "--out", dir.resolve("big.csv").toString()));
+                "run", config.toString(), "--out", dir.resolve("big").toString(), "-q"));
         Path log = dir.resolve("child.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child finished");

@@ -141,5 +141,7 @@ class RunEndToEndTest {
         List<String> s3 = Files.readAllLines(dir.resolve("t3/summary.csv")).stream()
                 .map(l -> String.join(",", Arrays.copyOf(l.split(","), 16))).toList();
         assertEquals(s1, s3);
+        // the leakage audit runs on the same threads (one feature per task): the same table
+        assertEquals(Files.readString(dir.resolve("t1/audit.csv")), Files.readString(dir.resolve("t3/audit.csv")));
     }
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The scaling benchmark (issue 17): for each row count, synthetic rows from `crystal-bench synth`, then one child
+# JVM (-Xmx4g unless SCALING_HEAP says otherwise) that times every stage of a run on them (bench/Scaling.java:
+# hash, load, splits, audit, encode, one fit per model of configs/scaling.yaml on FIT_SPLITS holdout splits,
+# statistics, tables, report) with its peak heap; /usr/bin/time's maximum RSS of the child is the cross-check.
+#
+# Usage: scripts/scaling.sh [OUT_CSV] [ROWS...]   (default results/perf/scaling.csv, 1000 10000 100000 1000000)
+# Environment: SCALING_HEAP (4g), SCALING_THREADS (2), SCALING_FIT_SPLITS (2), SCALING_SYSTEMS (3), SCALING_TMP (/tmp).
+# The synthetic files and run folders go to SCALING_TMP and are deleted; only the CSV is kept.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$here/results/perf/scaling.csv}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000 1000000)
+heap=${SCALING_HEAP:-4g} threads=${SCALING_THREADS:-2} fit_splits=${SCALING_FIT_SPLITS:-2} systems=${SCALING_SYSTEMS:-3}
+tmp=$(mktemp -d "${SCALING_TMP:-/tmp}/scaling.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+. "$here/scripts/env.sh"
+cb_find_jdk
+
+# Always build: the launcher's "jar older than a source" check misses a source edited while a jar was being built.
+"$here/mvnw" -B -q -DskipTests package > "$tmp/build.log" 2>&1 || { tail -n 30 "$tmp/build.log" >&2; exit 1; }
+mkdir -p "$(dirname "$out")"
+echo "rows,stage,seconds,peak_heap_mib,retained_mib,detail,max_rss_mib,heap_limit,threads,load_1min_before,load_1min_after,date" > "$out"
+for n in "${sizes[@]}"; do
+  "$here/crystal-bench" synth --rows "$n" --systems "$systems" --out "$tmp/data.csv" 2> /dev/null
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
+  OPENBLAS_NUM_THREADS=1 /usr/bin/time -f '%M' -o "$tmp/rss" "$CB_JAVA_HOME/bin/java" -Xmx"$heap" \
+    --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -cp "$here/target/crystal-bench.jar" \
+    org.crystalbench.bench.Scaling "$here/configs/scaling.yaml" "$tmp/data.csv" "$tmp/run" "$threads" "$fit_splits" \
+    > "$tmp/lines.csv" 2> "$tmp/stderr.log" || { cat "$tmp/stderr.log" >&2; exit 1; }
+  load_after=$(cut -d' ' -f1 /proc/loadavg)
+  rss=$(awk '{ printf "%.0f", $1 / 1024 }' "$tmp/rss")
+  when=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  sed "s/\$/,$rss,$heap,$threads,$load_before,$load_after,$when/" "$tmp/lines.csv" >> "$out"
+  echo "scaling: $n rows done (max RSS $rss MiB, load $load_before -> $load_after)" >&2
+  rm -rf "$tmp/run" "$tmp/data.csv"
+done
+echo "$out"
