@@ -84,4 +84,18 @@ class GridProcessTest {
         assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(merged, "grid.csv"));
         assertEquals(Files.readString(single.resolve("grid-manifest.csv")), Files.readString(merged.resolve("grid-manifest.csv")));
     }
+
+    @Test
+    void aKernelSvmTooLargeForTheHeapIsRefusedBeforeTheFolderIsMade() throws Exception {
+        // 12,000 rows, 3 x 3-fold: ~8,000 training rows, a binary machine of ~5,300: 8 x 5,300^2 x 2 threads > half of 512 MiB.
+        Path big = GridFixtures.config(dir, "big.yaml", Fixtures.syntheticCsv(dir, 12_000, 5), 3, 3, MODELS, GRID);
+        Path out = dir.resolve("big-out");
+        Process p = GridFixtures.launch(dir.resolve("big.log"), "grid", big.toString(), "--out", out.toString(), "--threads", "2", "-q");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("big.log"));
+        assertEquals(2, p.exitValue(), log);
+        assertTrue(log.contains("model 'SVM': a kernel SVM on"), log);
+        assertFalse(log.contains("Exception"), log);
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }
