@@ -115,7 +115,7 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
                 platt[i][j] = scaling(m, xij, yij, kernel, machineSeed);
             }
         }
-        return flagged(new OvoModel(new OneVersusOne<>(machines, platt, labels), classes), warnings);
+        return flagged(new OvoModel(new OneVersusOne<>(machines, platt, labels), machines, platt, classes), warnings);
     }
 
     // Memory: kernel SVMs are quadratic in rows by nature.
@@ -274,12 +274,73 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         return n;
     }
 
-    /** The class is the one-vs-one vote (the SVM's decision); probabilities are Platt-coupled. */
-    private record OvoModel(OneVersusOne<double[]> ovo, int classes) implements Model {
+    /**
+     * The class is the one-vs-one vote (the SVM's decision); probabilities are Smile's pairwise coupling of
+     * the Platt-scaled machines. When a machine's Platt probability is exactly 0 or 1 (a machine that puts
+     * every training row on one side, e.g. a tiny C), Smile's coupling gives NaN: the pairwise probabilities
+     * are then clipped to [1e-7, 1 - 1e-7], as libsvm does, and coupled again by {@link #couple}.
+     */
+    private record OvoModel(OneVersusOne<double[]> ovo, Classifier<double[]>[][] machines, PlattScaling[][] platt,
+                            int classes) implements Model {
         @Override
         public int predict(double[] x, double[] probabilities) {
             ovo.predict(x, probabilities);
+            if (!finite(probabilities)) {
+                double[][] r = new double[classes][classes];
+                for (int i = 1; i < classes; i++) {
+                    for (int j = 0; j < i; j++) {
+                        double q = Math.min(1 - 1e-7, Math.max(1e-7, platt[i][j].scale(machines[i][j].score(x))));
+                        r[i][j] = q;
+                        r[j][i] = 1 - q;
+                    }
+                }
+                couple(r, probabilities);
+            }
             return ovo.predict(x);
+        }
+    }
+
+    private static boolean finite(double[] p) {
+        for (double v : p) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    /**
+     * Class probabilities from pairwise ones, {@code r[i][j] = P(i | i or j)}: the second method of Wu, Lin
+     * and Weng (JMLR 2004), minimising {@code sum_i sum_{j != i} (r[j][i] p_i - r[i][j] p_j)^2} subject to
+     * {@code sum p = 1} by their fixed-point iteration. Exact when the r are consistent with some p.
+     */
+    static void couple(double[][] r, double[] p) {
+        int k = p.length;
+        double[][] q = new double[k][k];
+        for (int t = 0; t < k; t++) {
+            for (int j = 0; j < k; j++) {
+                if (j == t) continue;
+                q[t][t] += r[j][t] * r[j][t];
+                q[t][j] = -r[j][t] * r[t][j];
+            }
+        }
+        java.util.Arrays.fill(p, 1.0 / k);
+        double[] qp = new double[k];
+        for (int iter = 0; iter < Math.max(100, k); iter++) {
+            double pqp = 0;
+            for (int t = 0; t < k; t++) {
+                qp[t] = 0;
+                for (int j = 0; j < k; j++) qp[t] += q[t][j] * p[j];
+                pqp += p[t] * qp[t];
+            }
+            double worst = 0;
+            for (int t = 0; t < k; t++) worst = Math.max(worst, Math.abs(qp[t] - pqp));
+            if (worst < 0.005 / k) break;
+            for (int t = 0; t < k; t++) {
+                double d = (pqp - qp[t]) / q[t][t];
+                p[t] += d;
+                pqp = (pqp + d * (d * q[t][t] + 2 * qp[t])) / ((1 + d) * (1 + d));
+                for (int j = 0; j < k; j++) {
+                    qp[j] = (qp[j] + d * q[t][j]) / (1 + d);
+                    p[j] /= 1 + d;
+                }
+            }
         }
     }
 }
