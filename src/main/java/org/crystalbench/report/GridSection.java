@@ -58,8 +58,25 @@ final class GridSection {
             List<String> head = new ArrayList<>(List.of("Rank", "Model", "Hyperparameters", metric.column() + " mean [CI]", "Splits", "Fit ms (mean)"));
             if (early) head.add("Search");
             doc.table(head, table);
+            if (early) dropped(doc, fs.getValue());
             for (var model : fs.getValue().entrySet()) heatmap(doc, fs.getKey(), model.getKey(), model.getValue(), keys, metric, label);
         }
+    }
+
+    /** Per model, the points the search dropped at each stage (block or rung), as grid.csv records them. */
+    private static void dropped(Doc doc, Map<String, List<Row>> byModel) {
+        List<List<String>> table = new ArrayList<>();
+        for (var model : byModel.entrySet()) {
+            var byStage = new java.util.TreeMap<Integer, List<String>>();
+            model.getValue().stream().filter(Row::dropped)
+                    .forEach(p -> byStage.computeIfAbsent(p.droppedAt(), k -> new ArrayList<>()).add(p.pointId()));
+            long kept = model.getValue().stream().filter(p -> p.search().equals("kept")).count();
+            String stages = String.join("; ", byStage.entrySet().stream()
+                    .map(e -> "after " + e.getKey() + ": " + String.join(", ", e.getValue())).toList());
+            table.add(List.of(model.getKey(), Long.toString(kept), stages.isEmpty() ? "none" : stages));
+        }
+        doc.para("Points dropped by the search, per stage (block of a race, rung of a halving):");
+        doc.table(List.of("Model", "Kept", "Dropped"), table);
     }
 
     /** Keys that are numeric at every point of this model and take at least two values. */

@@ -92,6 +92,7 @@ class SearchTest {
         assertTrue(report.contains("6 of 8 points were dropped before the last split"), report);
         assertTrue(report.contains("88 cv fits of the exhaustive 160 (55.0%)"), report);
         assertTrue(report.contains("| dropped after stage 1 |"), report);
+        assertTrue(report.contains("| LR | 2 | after 1: LR-002, LR-003, LR-004, LR-005, LR-006, LR-007 |"), report);
     }
 
     @Test
