@@ -70,32 +70,30 @@ public final class GridMerge {
         }
         Map<String, JournalEntry> entries = GridTables.dedupe(all);
         List<WorkUnit> units = plan.units();
-        var keys = units.stream().map(WorkUnit::key).toList();
-        entries.keySet().retainAll(new java.util.HashSet<>(keys));
-        List<WorkUnit> missing = Search.of(plan, entries).pending();
+        var keys = new java.util.HashSet<>(units.stream().map(WorkUnit::key).toList());
+        entries.keySet().retainAll(keys);
 
         try (var lock = FolderLock.acquire(out)) {
             if (keepOut) { // the same grid's folder: its own entries join the union rather than being overwritten
                 Journal.ReadResult read = Journal.read(out.resolve(Journal.FILE), first.binding(), all::add);
                 console.err().printf("crystal-bench merge: %s (--out): %d entries kept%n", out, read.lines());
                 entries.putAll(GridTables.dedupe(all));
-                entries.keySet().retainAll(new java.util.HashSet<>(keys));
-                missing = Search.of(plan, entries).pending();
+                entries.keySet().retainAll(keys);
             }
-            return write(dirs, out, first, plan, configText, all.size(), entries, keys, missing, ci, commandLine, start, console);
+            return write(dirs, out, first, plan, configText, all.size(), entries, ci, commandLine, start, console);
         }
     }
 
     private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
-                                Map<String, JournalEntry> entries, List<String> keys, List<WorkUnit> missing,
-                                CiSpec ci, List<String> commandLine, Instant start, Console console) {
+                                Map<String, JournalEntry> entries, CiSpec ci, List<String> commandLine, Instant start, Console console) {
         var sb = new StringBuilder();
         for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
         AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
         first.write(out);
         AtomicFiles.write(out.resolve(GridMeta.CONFIG_COPY), configText);
         AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
-        Search.State search = Search.of(plan, entries);
+        Search.State search = Search.of(plan, entries); // once: what ran, and what the search still wants
+        List<WorkUnit> missing = search.pending();
         var scope = new GridTables.Scope("merge of " + dirs.size() + " folders",
                 search.scheduled().stream().map(WorkUnit::key).toList());
         GridTables.writeAll(out, plan, scope, entries, ci, search);

@@ -198,11 +198,11 @@ public final class GridRun {
 
         // The folder's tables: its own entries, over the units the search scheduled in its slice.
         var sc = new GridTables.Scope(scope, state.scheduled().stream().map(WorkUnit::key).filter(mineKeys::contains).toList());
-        GridTables.writeAll(dir, plan, sc, entries, r.ci(), state);
+        List<String> warnings = GridTables.writeAll(dir, plan, sc, entries, r.ci(), state);
         org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
         org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
         GridTables.Counts counts = GridTables.counts(sc, entries);
-        GridTables.fitWarnings(plan, sc, entries).forEach(w -> console.err().println("crystal-bench: warning: " + w));
+        warnings.forEach(w -> console.err().println("crystal-bench: warning: " + w));
         boolean deadlineHit = outcome.notStarted() > 0;
         String status = !counts.complete() ? "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)"
                 : !state.finished() ? "this shard's part of the current stage is done; " + state.pending().size() + " units remain for "

@@ -242,8 +242,8 @@ public final class GridTables {
         return new Counts(scope.expected().size(), finished, ok, failed, timedOut);
     }
 
-    public static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<PointStats> stats,
-                                List<NestedResult> nested, Stats st, Search.State search) {
+    static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<PointStats> stats,
+                         List<NestedResult> nested, Stats st, Search.State search, List<String> warnings) {
         boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
         CiSpec ci = st.ci();
         String cell = metricCell(plan.metric(), ci);
@@ -274,7 +274,7 @@ public final class GridTables {
                 .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
                 + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
-        sb.append(org.crystalbench.results.FitWarnings.markdown(fitWarnings(plan, scope, entries)));
+        sb.append(org.crystalbench.results.FitWarnings.markdown(warnings));
 
         List<List<String>> bestRows = new ArrayList<>();
         for (String fs : plan.featureSets()) {
@@ -357,7 +357,7 @@ public final class GridTables {
     }
 
     /** What the fits of this folder's finished units flagged, per feature set and grid point (as run lists them). */
-    public static List<String> fitWarnings(GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
+    static List<String> fitWarnings(GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
         Map<String, String> ids = new LinkedHashMap<>();
         plan.points().forEach(p -> ids.put(p.model() + "|" + p.hash(), p.id()));
         return org.crystalbench.results.FitWarnings.count(scope.expected().stream().map(entries::get)
@@ -378,13 +378,17 @@ public final class GridTables {
     }
 
     /** Writes grid.csv, grid.md and (with nested CV) nested.csv from the entries. */
-    public static void writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, CiSpec ci, Search.State search) {
+    /** @return the fit warnings listed in grid.md, for the command to print */
+    public static List<String> writeAll(Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, CiSpec ci,
+                                        Search.State search) {
         Stats st = new Stats(ci, plan.config().seed());
         List<PointStats> stats = pointStats(plan, entries);
         List<NestedResult> nested = nested(plan, entries);
         GridTable.write(dir, gridRows(stats, st, search));
         if (plan.config().grid().nested() != null) NestedTable.write(dir, nestedRows(nested, st));
-        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st, search));
+        List<String> warnings = fitWarnings(plan, scope, entries);
+        AtomicFiles.write(dir.resolve("grid.md"), gridMd(plan, scope, entries, stats, nested, st, search, warnings));
+        return warnings;
     }
 
     /** "kept", "dropped after block 3 (20 splits)", "failed in rung 1", "running" */

@@ -20,15 +20,32 @@ public final class SearchCheck {
     /**
      * @param fits        units the search ran / the exhaustive folder ran
      * @param searchFitSeconds the summed fit and predict time the search's units took in the exhaustive run
-     * @param verdict     "same point", "not significantly worse", "significantly worse", or why it cannot be said
+     * @param verdict     how the search's pick fares against the exhaustive best
      */
     public record Row(String featureSet, String model, int points, int kept, long fits, long exhaustiveFits, String exhaustiveBest,
-                      double exhaustiveMean, String searchBest, double searchMeanOnAll, double pHolm, String verdict) {}
+                      double exhaustiveMean, String searchBest, double searchMeanOnAll, double pHolm, Verdict verdict) {}
+
+    /** Only the first two count as "the same answer"; the last three say why no comparison was made. */
+    public enum Verdict {
+        SAME_POINT("same point"), NOT_WORSE("not significantly worse"), WORSE("significantly worse"),
+        NOT_COMPARED("not compared (too few common splits)"), NO_POINT("no point finished"),
+        UNKNOWN_POINT("no such point in the exhaustive grid");
+
+        final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public boolean sameAnswer() {
+            return this == SAME_POINT || this == NOT_WORSE;
+        }
+    }
 
     public record Result(String search, long searchFits, long exhaustiveFits, double searchFitSeconds, double exhaustiveFitSeconds,
                          List<Row> rows) {
         public long same() {
-            return rows.stream().filter(r -> !r.verdict().equals("significantly worse") && !r.verdict().startsWith("no ")).count();
+            return rows.stream().filter(r -> r.verdict().sameAnswer()).count();
         }
 
         public String markdown() {
@@ -44,7 +61,7 @@ public final class SearchCheck {
                         .append(r.points()).append(" | ").append(r.fits()).append(" of ").append(r.exhaustiveFits()).append(" | ").append(r.exhaustiveBest())
                         .append(" | ").append(Cells.f3(r.exhaustiveMean())).append(" | ").append(r.searchBest()).append(" | ")
                         .append(Cells.f3(r.searchMeanOnAll())).append(" | ").append(Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()))
-                        .append(" | ").append(r.verdict()).append(" |\n");
+                        .append(" | ").append(r.verdict().label).append(" |\n");
             }
             return sb.toString();
         }
@@ -82,19 +99,19 @@ public final class SearchCheck {
                 int points = g.fates().size(), kept = (int) g.fates().values().stream().filter(f -> f.status() == Search.Status.KEPT).count();
                 long fits = g.fates().values().stream().mapToLong(Search.Fate::splits).sum(), all = (long) points * g.poolSize();
                 if (seRank == null) {
-                    rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), "", Double.NaN, Double.NaN, "no point finished"));
+                    rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), "", Double.NaN, Double.NaN, Verdict.NO_POINT));
                     continue;
                 }
                 String hash = seRank.best().point().hash();
                 GridTables.PointStats pick = exStats.stream().filter(s -> s.point().hash().equals(hash)).findFirst().orElse(null);
                 if (pick == null) {
                     rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), seRank.best().point().id(), Double.NaN,
-                            Double.NaN, "no such point in the exhaustive grid"));
+                            Double.NaN, Verdict.UNKNOWN_POINT));
                     continue;
                 }
                 var versus = exRank.versus().get(pick);
-                String verdict = pick == best ? "same point" : versus == null ? "not compared (too few common splits)"
-                        : versus.significantlyWorse() ? "significantly worse" : "not significantly worse";
+                Verdict verdict = pick == best ? Verdict.SAME_POINT : versus == null ? Verdict.NOT_COMPARED
+                        : versus.significantlyWorse() ? Verdict.WORSE : Verdict.NOT_WORSE;
                 rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), pick.point().id(),
                         pick.mean(ex.plan().metric()), versus == null ? Double.NaN : versus.pHolm(), verdict));
             }

@@ -155,7 +155,7 @@ class SearchTest {
         List<JournalEntry> outer = Journal.readAll(out.resolve(Journal.FILE)).stream().filter(e -> e.protocol() == Protocol.OUTER).toList();
         assertEquals(3, outer.size(), outer.toString());
         assertTrue(outer.stream().allMatch(e -> e.paramHash().equals(outer.getFirst().paramHash())), "LR-000 wins every inner race");
-        assertTrue(Files.readString(out.resolve("nested.csv")).contains(",3,"), "three outer splits used");
+        assertTrue(Files.readString(out.resolve("nested.csv")).contains("\nnumeric,LR,3,"), "three outer splits used");
     }
 
     @Test
