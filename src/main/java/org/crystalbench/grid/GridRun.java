@@ -44,8 +44,6 @@ public final class GridRun {
      * @param maxTime     null: no limit
      * @param fresh       start afresh: an existing journal is moved aside
      * @param retryFailed run FAILED/TIMEOUT units again (their new entry supersedes the old)
-     */
-    /**
      * @param ci          how grid.md, grid.csv and nested.csv state intervals and decide "worse"
      * @param commandLine the program's arguments, recorded in provenance.json
      * @param merged      null, or a merge folder of this grid's shards whose results the search counts as known

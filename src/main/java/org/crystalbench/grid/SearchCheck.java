@@ -85,14 +85,16 @@ public final class SearchCheck {
         if (!ex.search().finished()) throw new InputException(exhaustiveDir + ": the exhaustive grid is not complete (" + ex.search().pending().size() + " units missing)");
         if (!se.search().finished()) throw new InputException(searchDir + ": the search has not ended (" + se.search().pending().size() + " units pending)");
         List<Row> rows = new ArrayList<>();
+        var exCv = cv(ex.plan());
+        var seCv = cv(se.plan());
         for (String fs : ex.plan().featureSets()) {
             for (String model : ex.plan().models()) {
                 List<GridTables.PointStats> exStats = ex.plan().pointsOf(model).stream()
-                        .map(p -> GridTables.stats(fs, p, cv(ex.plan()), ex.entries())).toList();
+                        .map(p -> GridTables.stats(fs, p, exCv, ex.entries())).toList();
                 GridTables.Ranked exRank = GridTables.rank(exStats, ex.plan().metric(), level);
                 if (!se.plan().featureSets().contains(fs) || !se.plan().models().contains(model) || exRank == null) continue;
                 List<GridTables.PointStats> seStats = se.plan().pointsOf(model).stream()
-                        .map(p -> GridTables.stats(fs, p, cv(se.plan()), se.entries())).toList();
+                        .map(p -> GridTables.stats(fs, p, seCv, se.entries())).toList();
                 GridTables.Ranked seRank = GridTables.rank(seStats, se.plan().metric(), level);
                 GridTables.PointStats best = exRank.best();
                 Search.Group g = se.search().cv(fs, model);
