@@ -285,7 +285,7 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         @Override
         public int predict(double[] x, double[] probabilities) {
             ovo.predict(x, probabilities);
-            if (!finite(probabilities)) {
+            if (!java.util.Arrays.stream(probabilities).allMatch(Double::isFinite)) {
                 double[][] r = new double[classes][classes];
                 for (int i = 1; i < classes; i++) {
                     for (int j = 0; j < i; j++) {
@@ -300,10 +300,6 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         }
     }
 
-    private static boolean finite(double[] p) {
-        for (double v : p) if (!Double.isFinite(v)) return false;
-        return true;
-    }
 
     /**
      * Class probabilities from pairwise ones, {@code r[i][j] = P(i | i or j)}: the second method of Wu, Lin

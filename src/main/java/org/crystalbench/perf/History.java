@@ -178,7 +178,7 @@ public final class History {
                 points.add(new Point(e.commit(), e.date(), v));
                 logTime[i] = unit.throughput() ? -Math.log(v) : Math.log(v);
             }
-            List<ChangePoints.ChangePoint> changes = finite(logTime)
+            List<ChangePoints.ChangePoint> changes = java.util.Arrays.stream(logTime).allMatch(Double::isFinite)
                     ? ChangePoints.windowed(logTime, window, ALPHA, Math.log1p(minEffect)).stream()
                             .map(c -> new ChangePoints.ChangePoint(c.index(), Math.expm1(c.shift()), c.p())).toList()
                     : List.of();
@@ -189,10 +189,6 @@ public final class History {
         return new Analysis(List.copyOf(series), window, minEffect, normalize);
     }
 
-    private static boolean finite(double[] v) {
-        for (double x : v) if (!Double.isFinite(x)) return false;
-        return true;
-    }
 
     /** Markdown: one row per benchmark, then one per change point. */
     public static String table(Analysis a) {
