@@ -1,5 +1,9 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.fit.UnitEvaluator;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.GridSplits;
+
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import static org.junit.jupiter.api.Assertions.*;
