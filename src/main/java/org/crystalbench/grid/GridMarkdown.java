@@ -30,13 +30,29 @@ final class GridMarkdown {
 
     static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<Evidence> stats,
                          List<NestedResult> nested, Stats st, Search.State search, List<String> warnings) {
+        var sb = new StringBuilder();
+        header(sb, plan, scope, entries, search, st.ci(), warnings);
+        List<List<String>> bestRows = new ArrayList<>();
+        for (String fs : plan.featureSets()) {
+            for (String model : plan.models()) {
+                List<Evidence> ps = stats.stream().filter(s -> s.featureSet().equals(fs) && s.point().model().equals(model)).toList();
+                List<String> best = model(sb, plan, fs, model, ps, st, search);
+                if (best != null) bestRows.add(best);
+            }
+        }
+        best(sb, plan, bestRows, st.ci(), nested.isEmpty());
+        if (!nested.isEmpty()) nested(sb, plan, nested, st);
+        failures(sb, plan, scope, entries);
+        return sb.toString();
+    }
+
+    /** Title, status, fits, search, selection metric, the test behind "worse", fit warnings. */
+    private static void header(StringBuilder sb, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, Search.State search,
+                               CiSpec ci, List<String> warnings) {
         boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
-        CiSpec ci = st.ci();
-        String cell = metricCell(plan.metric(), ci);
         Metric metric = plan.metric();
         Counts c = GridTables.counts(scope, entries);
         var cv = plan.config().protocols().cv();
-        var sb = new StringBuilder();
         sb.append("# Grid search: ").append(plan.config().name() == null ? "(unnamed)" : plan.config().name()).append("\n\n");
         boolean done = c.complete() && search.finished();
         sb.append("- Status: **").append(done ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");
@@ -61,71 +77,82 @@ final class GridMarkdown {
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
                 + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
         sb.append(org.crystalbench.results.FitWarnings.markdown(warnings));
+    }
 
-        List<List<String>> bestRows = new ArrayList<>();
-        for (String fs : plan.featureSets()) {
-            for (String model : plan.models()) {
-                List<Evidence> ps = stats.stream().filter(s -> s.featureSet().equals(fs) && s.point().model().equals(model)).toList();
-                sb.append("## ").append(fs).append(" — ").append(model).append(" (").append(ps.size()).append(" points)\n\n");
-                Ranked r = GridTables.rank(ps, metric, ci.level());
-                if (r == null) {
-                    sb.append("No finished fits.\n\n");
-                    continue;
-                }
-                int tableStart = sb.length();
-                if (early) sb.append(trail(search.cv(fs, model), search.rules())).append("\n\n");
-                sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |")
-                        .append(early ? " search |\n" : "\n");
-                sb.append("|---:|---|---|---|---:|---:|---:|---|---:|").append(early ? "---|\n" : "\n");
-                int shown = Math.min(plan.config().grid().top(), r.ranked().size());
-                for (int i = 0; i < shown; i++) {
-                    Evidence p = r.ranked().get(i);
-                    Ranking.Versus v = r.versus().get(p);
-                    String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
-                    sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
-                            .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, st.of(p, metric)))).append(" | ").append(p.n())
-                            .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
-                            .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
-                            .append(" | ").append(p.failed() + p.timedOut()).append(" |")
-                            .append(early ? " " + fate(search.fate(fs, p.point()), search.rules()) + " |\n" : "\n");
-                }
-                sb.append(Cells.footnote(sb.substring(tableStart)));
-                long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
-                sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
-                if (!r.versus().isEmpty()) {
-                    sb.append(worseCount).append(" of ").append(r.versus().size()).append(" compared points are significantly worse than the best.");
-                }
-                sb.append("\n\n");
-                bestRows.add(List.of(fs, model, r.best().point().id(), params(r.best().point()),
-                        Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, st.of(r.best(), metric))), Integer.toString(r.best().n())));
-            }
+    /** One feature set and model: its ranked points (the top ones); returns its best-parameters row, or null when none finished. */
+    private static List<String> model(StringBuilder sb, GridPlan plan, String fs, String model, List<Evidence> ps, Stats st,
+                                      Search.State search) {
+        boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
+        Metric metric = plan.metric();
+        CiSpec ci = st.ci();
+        String cell = metricCell(metric, ci);
+        sb.append("## ").append(fs).append(" — ").append(model).append(" (").append(ps.size()).append(" points)\n\n");
+        Ranked r = GridTables.rank(ps, metric, ci.level());
+        if (r == null) {
+            sb.append("No finished fits.\n\n");
+            return null;
         }
+        int tableStart = sb.length();
+        if (early) sb.append(trail(search.cv(fs, model), search.rules())).append("\n\n");
+        sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |")
+                .append(early ? " search |\n" : "\n");
+        sb.append("|---:|---|---|---|---:|---:|---:|---|---:|").append(early ? "---|\n" : "\n");
+        int shown = Math.min(plan.config().grid().top(), r.ranked().size());
+        for (int i = 0; i < shown; i++) {
+            Evidence p = r.ranked().get(i);
+            Ranking.Versus v = r.versus().get(p);
+            String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
+            sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
+                    .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, st.of(p, metric)))).append(" | ").append(p.n())
+                    .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
+                    .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
+                    .append(" | ").append(p.failed() + p.timedOut()).append(" |")
+                    .append(early ? " " + fate(search.fate(fs, p.point()), search.rules()) + " |\n" : "\n");
+        }
+        sb.append(Cells.footnote(sb.substring(tableStart)));
+        long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
+        sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
+        if (!r.versus().isEmpty()) {
+            sb.append(worseCount).append(" of ").append(r.versus().size()).append(" compared points are significantly worse than the best.");
+        }
+        sb.append("\n\n");
+        return List.of(fs, model, r.best().point().id(), params(r.best().point()),
+                Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, st.of(r.best(), metric))), Integer.toString(r.best().n()));
+    }
+
+    private static void best(StringBuilder sb, GridPlan plan, List<List<String>> bestRows, CiSpec ci, boolean noNested) {
+        String cell = metricCell(plan.metric(), ci);
         sb.append("## Best parameters per model\n\n");
         int bestStart = sb.length();
         sb.append("| feature set | model | point | parameters | ").append(cell).append(" | n |\n|---|---|---|---|---|---:|\n");
         for (List<String> row : bestRows) sb.append("| ").append(String.join(" | ", row)).append(" |\n");
         sb.append(Cells.footnote(sb.substring(bestStart)));
         sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
-                .append(nested.isEmpty() ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
+                .append(noNested ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
+    }
 
-        if (!nested.isEmpty()) {
-            var nc = plan.config().grid().nested();
-            sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
-                    .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
-                    .append("-fold on each outer training part; the point chosen on the inner splits (by `")
-                    .append(metric.column()).append("`) is scored on the outer test part.\n\n");
-            int nestedStart = sb.length();
-            sb.append("| feature set | model | outer splits used | ").append(cell)
-                    .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
-            for (NestedResult r : nested) {
-                sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
-                        .append(r.outerSplits()).append(" | ").append(Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric)))).append(" | ")
-                        .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
-                        .append(" |\n");
-            }
-            sb.append(Cells.footnote(sb.substring(nestedStart)));
+    private static void nested(StringBuilder sb, GridPlan plan, List<NestedResult> nested, Stats st) {
+        Metric metric = plan.metric();
+        String cell = metricCell(metric, st.ci());
+        var nc = plan.config().grid().nested();
+        sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
+                .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
+                .append("-fold on each outer training part; the point chosen on the inner splits (by `")
+                .append(metric.column()).append("`) is scored on the outer test part.\n\n");
+        int nestedStart = sb.length();
+        sb.append("| feature set | model | outer splits used | ").append(cell)
+                .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
+        for (NestedResult r : nested) {
+            sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
+                    .append(r.outerSplits()).append(" | ").append(Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric)))).append(" | ")
+                    .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
+                    .append(" |\n");
         }
+        sb.append(Cells.footnote(sb.substring(nestedStart)));
+    }
 
+    /** The first 100 failed or timed-out units of this folder, with their errors. */
+    private static void failures(StringBuilder sb, GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
         List<JournalEntry> failures = scope.expected().stream().map(entries::get).filter(e -> e != null && !e.ok()).toList();
         if (!failures.isEmpty()) {
             Map<String, GridPoint> byHash = new LinkedHashMap<>();
@@ -139,7 +166,6 @@ final class GridMarkdown {
             });
             if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
         }
-        return sb.toString();
     }
 
     /** "macro_f1 [corrected-t 95% CI]" */
