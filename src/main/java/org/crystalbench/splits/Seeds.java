@@ -28,6 +28,8 @@ public final class Seeds {
         GROUPED_HOLDOUT_SPLITS(5),
         /** Repeat r of the repeated grouped k-fold CV (base: config seed). */
         GROUPED_CV_SPLITS(6),
+        /** The calibration part of one split's training rows, for conformal prediction sets (base: config seed; index: the split). */
+        CONFORMAL_CALIBRATION(7),
         /** A fit on a holdout split (base: config seed and model). */
         FIT_HOLDOUT(1),
         /** A fit on a CV split (base: config seed and model). */
@@ -44,6 +46,8 @@ public final class Seeds {
         FIT_GROUPED_CV(9),
         /** A fit on the ordered holdout split (base: config seed and model). */
         FIT_ORDERED(10),
+        /** A fit on a split's proper training rows (its training rows less the calibration part), for conformal sets. */
+        FIT_CONFORMAL(11),
         /** The percentile bootstrap of one table cell (base: config seed ^ 0x5EEDB007; stream: the cell's name). */
         BOOTSTRAP(-1),
         /** The i-th sampled grid point of a model (base: config seed; stream: "grid:" + model). */
@@ -86,6 +90,16 @@ public final class Seeds {
             case GROUPED_CV -> mix(base, Stream.FIT_GROUPED_CV.number, split.index());
             case ORDERED -> mix(base, Stream.FIT_ORDERED.number, split.index());
         };
+    }
+
+    /** Seed of the calibration part of {@code split}'s training rows (conformal prediction sets). */
+    public static long conformalCalibration(long seed, SplitId split) {
+        return mix(seed, Stream.CONFORMAL_CALIBRATION.number, split.protocol().ordinal() * 1_000_003L + split.index());
+    }
+
+    /** Seed of a model's fit on the proper training rows of {@code split} (without its calibration part). */
+    public static long conformalFit(long seed, String model, SplitId split) {
+        return mix(seed ^ stream(model), Stream.FIT_CONFORMAL.number, split.protocol().ordinal() * 1_000_003L + split.index());
     }
 
     /** Seed of a model's fit on every row ({@code train}). */
