@@ -104,7 +104,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
         var md = new StringBuilder("\n### Rows shared between training and test\n\n");
         md.append("*Duplicates*: rows whose values of the feature set equal another row's, all with the same label / with "
                 + "different labels. *Test rows with a duplicate in training*: mean share over the protocol's splits. ");
-        md.append(groups == null ? "No `protocols.groups` is configured, so shared groups are not counted."
+        md.append(groups == null ? "No `protocols.groups` is configured, so shared groups are not counted. "
                 : "*Test rows with their group in training*: mean share over splits of test rows whose group (" + groups
                         + ") has a training row, and the most on one split. ");
         md.append("**Flagged** (⚠): any test row meets its group in training, or at least ")
