@@ -52,7 +52,7 @@ final class GridMarkdown {
         boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
         Metric metric = plan.metric();
         Counts c = GridTables.counts(scope, entries);
-        var cv = plan.config().protocols().cv();
+        var cv = plan.config().protocols().gridCv();
         sb.append("# Grid search: ").append(plan.config().name() == null ? "(unnamed)" : plan.config().name()).append("\n\n");
         boolean done = c.complete() && search.finished();
         sb.append("- Status: **").append(done ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");

@@ -82,7 +82,7 @@ public final class GridRun {
         // Now the rows are known: each split's row partition counts too.
         GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory()); // as run does: before the folder is touched
-        Context context = new Context(exp, plan, GridSplits.make(plan.config(), exp.data(), exp.splits(Protocol.CV)));
+        Context context = new Context(exp, plan, GridSplits.make(plan.config(), exp.data(), exp.splits(cfg.protocols().gridProtocol()), exp.groups()));
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), plan.units().size());
         String configText;

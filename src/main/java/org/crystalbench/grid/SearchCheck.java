@@ -134,7 +134,7 @@ public final class SearchCheck {
     }
 
     private static List<org.crystalbench.splits.SplitId> cv(GridPlan plan) {
-        return plan.splits(org.crystalbench.splits.Protocol.CV);
+        return plan.splits(plan.config().protocols().gridProtocol());
     }
 
     private static double seconds(List<WorkUnit> units, Map<String, JournalEntry> timings) {

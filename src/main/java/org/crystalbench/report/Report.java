@@ -50,7 +50,7 @@ public final class Report {
     }
     /** Prefixes of the figure files this class writes: stale ones are removed on regeneration. */
     private static final List<String> OWN = List.of("overview-", "f1-box-", "f1-mean-", "confusion-", "audit-entropy-", "reference-", "grid-", "perf-",
-            "reliability-", "importance-");
+            "reliability-", "importance-", "conformal-");
 
     private Report() {}
 
@@ -128,6 +128,11 @@ public final class Report {
                 if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, interval(ci), config);
             } else {
                 doc.note("feature importance: importance.csv not found (run with --importance)");
+            }
+            Path conformalFile = dir.resolve(org.crystalbench.results.ConformalTable.FILE);
+            if (Files.isRegularFile(conformalFile)) {
+                var sets = optional(doc, conformalFile, "no prediction sets", () -> org.crystalbench.results.ConformalTable.read(conformalFile));
+                if (sets != null && !sets.isEmpty()) ConformalSection.write(doc, sets, interval(ci), config);
             }
         } else {
             doc.note("run scores: summary.csv not found (a grid folder)");

@@ -35,7 +35,7 @@ public record Evidence(String featureSet, GridPoint point, int failed, int timed
 
     /** Per feature set and point, in plan order: the evidence over the cv splits. */
     public static List<Evidence> cv(GridPlan plan, Map<String, JournalEntry> entries) {
-        List<SplitId> cv = plan.splits(Protocol.CV);
+        List<SplitId> cv = plan.splits(plan.config().protocols().gridProtocol());
         List<Evidence> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (GridPoint p : plan.points()) out.add(of(fs, p, cv, entries));
