@@ -141,6 +141,10 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
                 throw new InputException(where + ".ranges." + key + ": not a numeric hyperparameter of model '"
                         + base.name() + "' (" + baseMap.get("type") + ")");
             }
+            if (baseMap.get(key) instanceof Integer && grid.ranges().get(key).stream().anyMatch(v -> v != Math.rint(v))) {
+                throw new InputException(where + ".ranges." + key + ": " + grid.ranges().get(key)
+                        + ": a whole-number hyperparameter needs whole-number ends");
+            }
         }
         List<Map<String, Object>> assignments = new ArrayList<>();
         if (grid.sample() == null) {
