@@ -91,7 +91,7 @@ class StaleStagingTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("crystal-bench run: removed " + dir.toAbsolutePath().normalize().resolve(".out.writing-"))
                 && r.err().contains(", left by a run that was killed"), r.err());
-        assertEquals(0, staging(dir), names(dir));
+        assertEquals(0, staging(dir), names(dir).toString());
         assertTrue(names(dir).stream().noneMatch(n -> n.contains(".writing-")), names(dir).toString());
     }
 }
