@@ -51,6 +51,27 @@ class WholeNumberTest {
         assertTrue(e.getMessage().startsWith(f + ":"), e.getMessage());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "models[0].learning_rate  | - {name: DNN, type: mlp, learning_rate: .inf, weight_decay: 0}  | .inf",
+            "models[0].lambda         | - {name: LR, type: logistic, lambda: .nan}                      | .nan",
+            "models[0].C              | - {name: SVM, type: svm, C: -.inf}                              | -.inf",
+    })
+    void aNumberThatIsNotFiniteIsRefused(String key, String models, String found) throws Exception {
+        Path f = Fixtures.config(dir.resolve("data.csv")).models(models).protocols("cv: {repeats: 1, folds: 3}").write(dir, "c.yaml");
+        var e = assertThrows(InputException.class, () -> ConfigLoader.load(f));
+        assertTrue(e.getMessage().startsWith(f + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains(key + ": expected a finite number, found " + found), e.getMessage());
+        Path g = Fixtures.config(dir.resolve("data.csv")).models("- {name: LR, type: logistic}").protocols("cv: {repeats: 1, folds: 3}")
+                .append("grid: {models: {LR: {lambda: [0.1, .inf]}}}\n").write(dir, "g.yaml");
+        var e2 = assertThrows(InputException.class, () -> GridPlan.of(ConfigLoader.load(g), g));
+        assertTrue(e2.getMessage().contains("grid.models.LR.lambda: Infinity is not a finite number"), e2.getMessage());
+        Path h = Fixtures.config(dir.resolve("data.csv")).models("- {name: LR, type: logistic}").protocols("cv: {repeats: 1, folds: 3}")
+                .append("grid: {models: {LR: {sample: 2, ranges: {lambda: [0.1, .inf]}}}}\n").write(dir, "h.yaml");
+        var e3 = assertThrows(InputException.class, () -> ConfigLoader.load(h));
+        assertTrue(e3.getMessage().contains("ranges.lambda: must be [low, high] with low <= high, both finite"), e3.getMessage());
+    }
+
     @Test
     void aGridValueOrRangeEndWithAFractionForAWholeNumberKeyIsRefused() throws Exception {
         var c = Fixtures.config(dir.resolve("data.csv")).models("- {name: RF, type: random-forest}")
