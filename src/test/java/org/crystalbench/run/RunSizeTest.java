@@ -50,6 +50,20 @@ class RunSizeTest {
     }
 
     @Test
+    void aRunWhoseSplitsFitButWhoseResultsDoNotIsRefusedBeforeTheFirstFit() throws Exception {
+        // 2 feature sets x 2 models on 90 rows: a cv repeat keeps ~37.8 KB of results but only ~3 KB of splits
+        long heap = Runtime.getRuntime().maxMemory();
+        long repeats = (long) Math.ceil(1.6 * heap / (5 * 4 * 1024 + 4 * 90 * 48.0));
+        Path c = config("cv: {repeats: " + repeats + ", folds: 5}");
+        var r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> TestCli.run("run", c.toString(), "--out",
+                dir.resolve("out").toString(), "-q"));
+        assertEquals(ExitCode.BAD_INPUT.code(), r.code(), r.err());
+        assertTrue(r.err().contains(": protocols: ") && r.err().contains(" fits (2 feature sets x 2 models x "), r.err());
+        assertDoesNotThrow(() -> Experiment.checkSplits(c, ConfigLoader.load(c), 90, heap), "the splits alone would fit");
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void theEstimateCountsFitsAndTestRowsAndUsesTheHeapGiven() throws Exception {
         ExperimentConfig cfg = ConfigLoader.load(config("holdout: {repeats: 10, test_ratio: 0.2}\ncv: {repeats: 100, folds: 5}"));
         RunSize size = RunSize.of(cfg, 1000);
@@ -58,6 +72,9 @@ class RunSizeTest {
         assertEquals(2 * 2 * (10 * 0.2 * 1000 + 100 * 1000), size.testRows(), 1e-6); // a cv repeat tests every row once
         assertEquals(size.fits() * 1024 + size.testRows() * (24 + 8 * 3), size.bytes(3), 1e-6);
         assertDoesNotThrow(() -> RunSize.check(Path.of("c.yaml"), cfg, 1000, 3, 64L << 20));
+        long edge = (long) (size.bytes(3) / 0.8); // refused above 80% of the heap
+        assertDoesNotThrow(() -> RunSize.check(Path.of("c.yaml"), cfg, 1000, 3, edge + 1000));
+        assertThrows(InputException.class, () -> RunSize.check(Path.of("c.yaml"), cfg, 1000, 3, edge - 1000));
         var e = assertThrows(InputException.class, () -> RunSize.check(Path.of("c.yaml"), cfg, 1_000_000, 3, 64L << 20));
         assertTrue(e.getMessage().startsWith("c.yaml: protocols: 2.04e+03 fits (2 feature sets x 2 models x 510 splits) need about"),
                 e.getMessage());
