@@ -256,7 +256,8 @@ public final class ConfigLoader {
 
     /** Last resort for messages not reworded above: Java type names out ("`java.lang.Integer`" -> "Integer"). */
     static String withoutJavaNames(String message) {
-        return message.replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
+        return message.replaceAll(", from `[^`]*`", "") // "nesting depth (501) exceeds the maximum allowed (500, from `StreamReadConstraints...`)"
+                .replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
                 .replaceAll(" \\(for POJO property '([^']*)'\\)", "")
                 .replaceAll("\\(token `?JsonToken\\.\\w+`?\\)", "").trim();
     }

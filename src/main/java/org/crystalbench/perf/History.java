@@ -139,7 +139,7 @@ public final class History {
                 out.add(parse(Json.MAPPER.readTree(lines.get(i)), at));
             } catch (JacksonException e) {
                 if (i == lines.size() - 1) break; // torn last line of an interrupted append
-                throw new InputException(at + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", "")
+                throw new InputException(at + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", "").replaceAll(", from `[^`]*`", "")
                         + " (a torn line glued to the next by an older append? delete the broken part)");
             }
         }
