@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class LayoutTest {
     static final List<String> ORDER = List.of("io", "metrics", "splits", "models", "chemistry", "config", "data", "features", "synth",
-            "evaluation", "stats", "audit", "provenance", "perf", "results", "report", "bundle", "run", "grid", "cli", "bench");
+            "evaluation", "stats", "audit", "provenance", "perf", "results", "report", "bundle", "run",
+            "grid.plan", "grid.journal", "grid.search", "grid.fit", "grid", "cli", "bench");
 
-    private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.([a-z]+)\\.[A-Za-z]");
-    private static final Pattern PACKAGE = Pattern.compile("^package org\\.crystalbench(?:\\.([a-z]+))?;", Pattern.MULTILINE);
+    // A sub-package (grid.plan) is a package of its own: its name runs to the first capitalised segment (a class).
+    private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.((?:[a-z]+\\.)*[a-z]+)\\.[A-Z]");
+    private static final Pattern PACKAGE = Pattern.compile("^package org\\.crystalbench(?:\\.([a-z.]+))?;", Pattern.MULTILINE);
 
     @Test
     void everyPackageUsesOnlyPackagesBeforeIt() throws IOException {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.crystalbench.io.Durations;
 import org.crystalbench.grid.GridRun;
 import org.crystalbench.io.Console;
-import org.crystalbench.grid.Shard;
+import org.crystalbench.grid.plan.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -125,6 +125,12 @@ public record GridSpec(String metric, List<String> featureSets, Map<String, Mode
             if (block != null && block < 1) throw new IllegalArgumentException("race.block must be >= 1");
             if (alpha != null && !(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("race.alpha must be in (0, 1)");
         }
+
+        /** This race with every absent setting at its default for cv splits of {@code folds} folds (never stored: the hash is the config's). */
+        public Race withDefaults(int folds) {
+            return new Race(firstBlock == null ? Math.max(2, 2 * folds) : firstBlock, block == null ? folds : block,
+                    alpha == null ? 0.05 : alpha);
+        }
     }
 
     /**
@@ -137,6 +143,11 @@ public record GridSpec(String metric, List<String> featureSets, Map<String, Mode
         public Halving {
             if (eta != null && eta < 2) throw new IllegalArgumentException("halving.eta must be >= 2");
             if (minSplits != null && minSplits < 1) throw new IllegalArgumentException("halving.min_splits must be >= 1");
+        }
+
+        /** These rungs with every absent setting at its default for cv splits of {@code folds} folds. */
+        public Halving withDefaults(int folds) {
+            return new Halving(eta == null ? 3 : eta, minSplits == null ? folds : minSplits);
         }
     }
 

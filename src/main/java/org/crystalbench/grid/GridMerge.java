@@ -1,5 +1,13 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.journal.FolderLock;
+import org.crystalbench.grid.journal.GridMeta;
+import org.crystalbench.grid.journal.Journal;
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.WorkUnit;
+import org.crystalbench.grid.search.Search;
+
 import org.crystalbench.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +76,7 @@ public final class GridMerge {
             Journal.ReadResult read = Journal.read(d.resolve(Journal.FILE), first.binding(), all::add);
             console.err().printf("crystal-bench merge: %s: %d entries%s%n", d, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
         }
-        Map<String, JournalEntry> entries = GridTables.dedupe(all);
+        Map<String, JournalEntry> entries = Journal.dedupe(all);
         List<WorkUnit> units = plan.units();
         var keys = new java.util.HashSet<>(units.stream().map(WorkUnit::key).toList());
         entries.keySet().retainAll(keys);
@@ -77,7 +85,7 @@ public final class GridMerge {
             if (keepOut) { // the same grid's folder: its own entries join the union rather than being overwritten
                 Journal.ReadResult read = Journal.read(out.resolve(Journal.FILE), first.binding(), all::add);
                 console.err().printf("crystal-bench merge: %s (--out): %d entries kept%n", out, read.lines());
-                entries.putAll(GridTables.dedupe(all));
+                entries.putAll(Journal.dedupe(all));
                 entries.keySet().retainAll(keys);
             }
             return write(dirs, out, first, plan, configText, all.size(), entries, ci, commandLine, start, console);
@@ -86,9 +94,7 @@ public final class GridMerge {
 
     private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
                                 Map<String, JournalEntry> entries, CiSpec ci, List<String> commandLine, Instant start, Console console) {
-        var sb = new StringBuilder();
-        for (JournalEntry e : entries.values()) sb.append(Journal.line(e));
-        AtomicFiles.write(out.resolve(Journal.FILE), sb.toString());
+        Journal.rewrite(out.resolve(Journal.FILE), entries.values());
         first.write(out);
         AtomicFiles.write(out.resolve(GridMeta.CONFIG_COPY), configText);
         AtomicFiles.write(out.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
@@ -96,7 +102,7 @@ public final class GridMerge {
         List<WorkUnit> missing = search.pending();
         var scope = new GridTables.Scope("merge of " + dirs.size() + " folders",
                 search.scheduled().stream().map(WorkUnit::key).toList());
-        GridTables.writeAll(out, plan, scope, entries, ci, search);
+        GridOutputs.writeAll(out, plan, scope, entries, ci, search);
         Path missingCsv = out.resolve("missing.csv");
         try {
             if (missing.isEmpty()) Files.deleteIfExists(missingCsv);
@@ -120,11 +126,7 @@ public final class GridMerge {
             console.err().printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
             missing.stream().limit(20).forEach(u -> console.err().println("  missing: " + describe(u)));
         }
-        if (search.rules().kind() != Search.Kind.EXHAUSTIVE) {
-            console.err().printf("crystal-bench merge: %s: %d of the exhaustive grid's %d units scheduled (%.1f%%)%s%n",
-                    search.rules().kind().label(), search.scheduled().size(), search.exhaustiveUnits(),
-                    100.0 * search.scheduled().size() / Math.max(1, search.exhaustiveUnits()), search.finished() ? "" : " so far");
-        }
+        GridRun.scheduledLine("merge", search, console);
         console.out().println(out.resolve("grid.md"));
         // A race's merge cannot tell a unit of the next stage from one a shard has not run yet; either way the
         // shards run again with --merged (a finished shard resumes with nothing to do).
@@ -170,7 +172,7 @@ public final class GridMerge {
 
     /** "no-spacegroup SVM-003 (C=10, sigma=3) cv r0 f1". */
     public static String describe(WorkUnit u) {
-        return u.featureSet() + " " + u.point().id() + " (" + GridTables.params(u.point()) + ") " + u.split().label();
+        return u.featureSet() + " " + u.point().id() + " (" + GridMarkdown.params(u.point()) + ") " + u.split().label();
     }
 
     /** A shard folder's provenance.json as written, or null when it has none or it is not JSON. */

@@ -1,5 +1,18 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.fit.FitEvaluator;
+import org.crystalbench.grid.fit.GridRunner;
+import org.crystalbench.grid.fit.UnitEvaluator;
+import org.crystalbench.grid.journal.FolderLock;
+import org.crystalbench.grid.journal.GridMeta;
+import org.crystalbench.grid.journal.Journal;
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.GridSplits;
+import org.crystalbench.grid.plan.Shard;
+import org.crystalbench.grid.plan.WorkUnit;
+import org.crystalbench.grid.search.Search;
+
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import java.io.IOException;
@@ -11,8 +24,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +36,6 @@ import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.stats.CiSpec;
 import org.crystalbench.evaluation.Experiment;
-import org.crystalbench.io.Progress;
 import org.crystalbench.splits.Split;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
@@ -72,135 +82,101 @@ public final class GridRun {
         // Now the rows are known: each split's row partition counts too.
         GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory()); // as run does: before the folder is touched
-        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
-        List<WorkUnit> all = plan.units();
+        Context context = new Context(exp, plan, GridSplits.make(plan.config(), exp.data(), exp.splits(Protocol.CV)));
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
-                cfg.name(), BuildInfo.version(), all.size());
+                cfg.name(), BuildInfo.version(), plan.units().size());
         String configText;
         try {
             configText = Files.readString(r.config());
         } catch (IOException e) {
             throw new InputException(r.config() + ": cannot read config: " + e.getMessage());
         }
-
-        // The folder: same grid (resume), or refuse, or --fresh. Nothing is written before this check.
-        Path dir = r.out();
-        Path journal = dir.resolve(Journal.FILE);
-        if (!r.fresh()) {
-            GridMeta old = GridMeta.read(dir);
-            if (old != null && meta.mismatch(old) != null) {
-                throw new InputException(dir + ": " + meta.mismatch(old) + "; refusing to mix results. Use another --out, "
-                        + "or --fresh to move the old journal aside and start again");
-            }
-            if (old == null && Files.exists(journal)) {
-                throw new InputException(dir + ": has a journal.jsonl but no " + GridMeta.FILE + "; refusing to resume an "
-                        + "unknown journal (use --fresh to move it aside)");
-            }
-        }
+        if (!r.fresh()) checkResumable(r.out(), meta); // nothing is written before this check
         Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), meta, console);
-        OutputPaths.folder(dir, "--out");
-        try (var lock = FolderLock.acquire(dir)) {
-            return runLocked(r, evaluators, plan, exp, splits, all, meta, merged, configText, dir, journal, start, console);
+        OutputPaths.folder(r.out(), "--out");
+        try (var lock = FolderLock.acquire(r.out())) {
+            return runLocked(r, evaluators, context, meta, merged, configText, start, console);
         }
     }
 
-    private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, GridPlan plan, Experiment exp,
-                                    Map<SplitId, Split> splits, List<WorkUnit> all, GridMeta meta,
-                                    Map<String, JournalEntry> merged, String configText,
-                                    Path dir, Path journal, Instant start, Console console) {
-        if (r.fresh() && Files.exists(journal)) {
-            Path aside = dir.resolve(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            try {
-                Files.move(journal, aside);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot move " + journal + " aside: " + e.getMessage(), e);
-            }
-            console.err().println("crystal-bench grid: --fresh: moved the old journal to " + aside);
+    /** The folder holds the same grid (resume) or none; anything else is refused (or moved aside with --fresh). */
+    private static void checkResumable(Path dir, GridMeta meta) {
+        GridMeta old = GridMeta.read(dir);
+        if (old != null && meta.mismatch(old) != null) {
+            throw new InputException(dir + ": " + meta.mismatch(old) + "; refusing to mix results. Use another --out, "
+                    + "or --fresh to move the old journal aside and start again");
         }
-        // Failed units of earlier invocations to run again (--retry-failed): unknown to the search until they ran here.
+        if (old == null && Files.exists(dir.resolve(Journal.FILE))) {
+            throw new InputException(dir + ": has a journal.jsonl but no " + GridMeta.FILE + "; refusing to resume an "
+                    + "unknown journal (use --fresh to move it aside)");
+        }
+    }
+
+    private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, Context context, GridMeta meta,
+                                    Map<String, JournalEntry> merged, String configText, Instant start, Console console) {
+        Path dir = r.out();
+        Path journal = dir.resolve(Journal.FILE);
+        if (r.fresh()) moveAside(journal, console);
         Set<String> retry = new HashSet<>();
+        Map<String, JournalEntry> own = readOwn(journal, meta, r.retryFailed() ? retry : null, console);
+        meta.write(dir);
+        AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), configText);
+        AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(context.plan().units()));
+
+        Instant deadline = r.maxTime() == null ? null : start.plus(r.maxTime());
+        long t0 = System.nanoTime();
+        ShardStages work;
+        Search.State state;
+        try (var writer = new Journal.Writer(journal)) {
+            work = new ShardStages(context.plan(), context.experiment().data().size(), () -> evaluators.apply(context), r.shard(), dir,
+                    r.quiet(), new GridRunner.Options(r.threads(), r.fitTimeout(), deadline), writer, meta.binding(), own, merged, retry, console);
+            state = Search.stages(context.plan(), work::known, work);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return finish(r, context, work, state, secs, start, console);
+    }
+
+    /** --fresh: the old journal is kept beside the new one, never deleted. */
+    private static void moveAside(Path journal, Console console) {
+        if (!Files.exists(journal)) return;
+        Path aside = journal.resolveSibling(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            Files.move(journal, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + journal + " aside: " + e.getMessage(), e);
+        }
+        console.err().println("crystal-bench grid: --fresh: moved the old journal to " + aside);
+    }
+
+    /** This folder's journal, one entry per key; a torn last line is cut off. {@code retry} (non-null) collects the failed keys. */
+    private static Map<String, JournalEntry> readOwn(Path journal, GridMeta meta, Set<String> retry, Console console) {
         List<JournalEntry> own = new ArrayList<>();
         Journal.ReadResult read = Journal.read(journal, meta.binding(), e -> {
             own.add(e);
-            if (!e.ok() && r.retryFailed()) retry.add(e.key());
+            if (!e.ok() && retry != null) retry.add(e.key());
         });
         if (read.torn()) {
             console.err().println("crystal-bench grid: " + journal + ": ignored a torn last line (a write cut short); cutting it off");
             Journal.truncate(journal, read.goodBytes());
         }
-        Map<String, JournalEntry> entries = GridTables.dedupe(own);
-        meta.write(dir);
-        AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), configText);
-        AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(plan.units()));
+        return Journal.dedupe(own);
+    }
 
-        List<WorkUnit> mine = r.shard().select(all);
-        Set<String> mineKeys = new HashSet<>(mine.stream().map(WorkUnit::key).toList());
-        // Work split by split so the encoded-split cache stays small; results never depend on this order.
-        Map<SplitId, Integer> splitOrder = new HashMap<>();
-        plan.splits().forEach(s -> splitOrder.put(s, splitOrder.size()));
-        Map<GridPoint, Integer> pointOrder = new HashMap<>();
-        plan.points().forEach(p -> pointOrder.put(p, pointOrder.size()));
-        Comparator<WorkUnit> order = Comparator.comparingInt((WorkUnit u) -> plan.featureSets().indexOf(u.featureSet()))
-                .thenComparingInt(u -> splitOrder.get(u.split())).thenComparingInt(u -> pointOrder.get(u.point()));
-        String scope = r.shard().all() ? "the whole grid" : "shard " + r.shard() + ": " + mine.size() + " of " + all.size()
+    /** The folder's tables (its own entries, over the units the search scheduled in its slice), provenance, report, console lines. */
+    private static Result finish(Request r, Context context, ShardStages work, Search.State state, double secs, Instant start,
+                                 Console console) {
+        Path dir = r.out();
+        GridPlan plan = context.plan();
+        int all = plan.units().size();
+        String scope = r.shard().all() ? "the whole grid" : "shard " + r.shard() + ": " + work.mineCount() + " of " + all
                 + " work units; merge the shard folders for the whole grid's tables";
-
-        Instant deadline = r.maxTime() == null ? null : start.plus(r.maxTime());
-        int ran = 0, failed = 0, timedOut = 0, notStarted = 0;
-        long t0 = System.nanoTime();
-        Search.State state;
-        UnitEvaluator evaluator = null;
-        try (var writer = new Journal.Writer(journal)) {
-            // Stage by stage: the search decides from what is known, this shard runs its part, and again.
-            for (int stage = 1; ; stage++) {
-                state = Search.of(plan, known(merged, entries, retry));
-                List<WorkUnit> todo = new ArrayList<>(state.pending().stream().filter(u -> mineKeys.contains(u.key())).toList());
-                todo.sort(order);
-                if (stage == 1) {
-                    long finished = state.scheduled().stream().filter(u -> mineKeys.contains(u.key())).count() - todo.size();
-                    console.err().printf("crystal-bench grid: %d rows; %d feature sets x %d points x %d splits = %d units%s; %s%d finished, %d to run on %d threads -> %s%n",
-                            exp.data().size(), plan.featureSets().size(), plan.points().size(), plan.splits().size(), all.size(),
-                            r.shard().all() ? "" : " (shard " + r.shard() + ": " + mine.size() + ")",
-                            state.rules().kind() == Search.Kind.EXHAUSTIVE ? "" : "search " + state.rules().kind().label() + ": ",
-                            finished, todo.size(), r.threads(), dir);
-                } else if (!todo.isEmpty()) {
-                    console.err().printf("crystal-bench grid: %s: next stage, %d units (%d scheduled of %d)%n", state.rules().kind().label(),
-                            todo.size(), state.scheduled().size(), state.exhaustiveUnits());
-                }
-                if (todo.isEmpty()) break;
-                if (evaluator == null) evaluator = evaluators.apply(new Context(exp, plan, splits));
-                List<JournalEntry> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
-                GridRunner.Outcome o;
-                try (Progress progress = Progress.create("grid", todo.size(), r.quiet())) {
-                    o = GridRunner.run(todo, evaluator, meta.binding(), new GridRunner.Options(r.threads(), r.fitTimeout(), deadline),
-                            e -> {
-                                writer.append(e);
-                                fresh.add(e);
-                            }, progress);
-                }
-                List<JournalEntry> next = new ArrayList<>(entries.values());
-                next.addAll(fresh);
-                entries = GridTables.dedupe(next);
-                todo.forEach(u -> retry.remove(u.key()));
-                ran += o.ran();
-                failed += o.failed();
-                timedOut += o.timedOut();
-                if (o.notStarted() > 0) {
-                    notStarted = o.notStarted();
-                    break;
-                }
-            }
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        GridRunner.Outcome outcome = new GridRunner.Outcome(ran, failed, timedOut, notStarted);
-
-        // The folder's tables: its own entries, over the units the search scheduled in its slice.
-        var sc = new GridTables.Scope(scope, state.scheduled().stream().map(WorkUnit::key).filter(mineKeys::contains).toList());
-        List<String> warnings = GridTables.writeAll(dir, plan, sc, entries, r.ci(), state);
-        org.crystalbench.provenance.Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
+        var sc = new GridTables.Scope(scope, state.scheduled().stream().map(WorkUnit::key).filter(work.mine()::contains).toList());
+        List<String> warnings = GridOutputs.writeAll(dir, plan, sc, work.entries(), r.ci(), state);
+        org.crystalbench.provenance.Provenance.capture(context.experiment(), r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
         org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
-        GridTables.Counts counts = GridTables.counts(sc, entries);
+        GridTables.Counts counts = GridTables.counts(sc, work.entries());
         warnings.forEach(w -> console.err().println("crystal-bench: warning: " + w));
+        GridRunner.Outcome outcome = work.outcome();
         boolean deadlineHit = outcome.notStarted() > 0;
         String status = !counts.complete() ? "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)"
                 : !state.finished() ? "this shard's part of the current stage is done; " + state.pending().size() + " units remain for "
@@ -209,22 +185,17 @@ public final class GridRun {
         console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
                 outcome.ran() / Math.max(secs, 1e-9), outcome.failed(), outcome.timedOut(),
                 deadlineHit ? "; --max-time reached with " + outcome.notStarted() + " units not started" : "", status);
-        if (state.rules().kind() != Search.Kind.EXHAUSTIVE) {
-            console.err().printf("crystal-bench grid: %s: %d of the exhaustive grid's %d units scheduled (%.1f%%)%s%n",
-                    state.rules().kind().label(), state.scheduled().size(), state.exhaustiveUnits(),
-                    100.0 * state.scheduled().size() / Math.max(1, state.exhaustiveUnits()), state.finished() ? "" : " so far");
-        }
+        scheduledLine("grid", state, console);
         console.out().println(dir.resolve("grid.md"));
         return new Result(counts, outcome, deadlineHit, exitCode(counts));
     }
 
-    /** What the search may decide from: a merge's entries and this folder's, minus the failures to retry. */
-    private static Map<String, JournalEntry> known(Map<String, JournalEntry> merged, Map<String, JournalEntry> own, Set<String> retry) {
-        List<JournalEntry> all = new ArrayList<>(merged.values());
-        all.addAll(own.values());
-        Map<String, JournalEntry> out = GridTables.dedupe(all);
-        out.keySet().removeAll(retry);
-        return out;
+    /** "race: 180 of the exhaustive grid's 360 units scheduled (50.0%)" (nothing for an exhaustive grid). */
+    static void scheduledLine(String command, Search.State state, Console console) {
+        if (state.rules().kind() == Search.Kind.EXHAUSTIVE) return;
+        console.err().printf("crystal-bench %s: %s: %d of the exhaustive grid's %d units scheduled (%.1f%%)%s%n", command,
+                state.rules().kind().label(), state.scheduled().size(), state.exhaustiveUnits(),
+                100.0 * state.scheduled().size() / Math.max(1, state.exhaustiveUnits()), state.finished() ? "" : " so far");
     }
 
     /** The journal of {@code --merged}: a merge folder of the same grid (checked), read only. */
@@ -236,7 +207,7 @@ public final class GridRun {
         List<JournalEntry> entries = new ArrayList<>();
         Journal.ReadResult read = Journal.read(dir.resolve(Journal.FILE), meta.binding(), entries::add);
         console.err().printf("crystal-bench grid: --merged %s: %d entries known%s%n", dir, read.lines(), read.torn() ? " (a torn last line ignored)" : "");
-        return GridTables.dedupe(entries);
+        return Journal.dedupe(entries);
     }
 
     public static int exitCode(GridTables.Counts c) {

@@ -1,5 +1,14 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.journal.GridMeta;
+import org.crystalbench.grid.journal.Journal;
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.WorkUnit;
+import org.crystalbench.grid.search.Evidence;
+import org.crystalbench.grid.search.Search;
+import org.crystalbench.results.GridTable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,23 +98,23 @@ public final class SearchCheck {
         var seCv = cv(se.plan());
         for (String fs : ex.plan().featureSets()) {
             for (String model : ex.plan().models()) {
-                List<GridTables.PointStats> exStats = ex.plan().pointsOf(model).stream()
-                        .map(p -> GridTables.stats(fs, p, exCv, ex.entries())).toList();
+                List<Evidence> exStats = ex.plan().pointsOf(model).stream()
+                        .map(p -> Evidence.of(fs, p, exCv, ex.entries())).toList();
                 GridTables.Ranked exRank = GridTables.rank(exStats, ex.plan().metric(), level);
                 if (!se.plan().featureSets().contains(fs) || !se.plan().models().contains(model) || exRank == null) continue;
-                List<GridTables.PointStats> seStats = se.plan().pointsOf(model).stream()
-                        .map(p -> GridTables.stats(fs, p, seCv, se.entries())).toList();
+                List<Evidence> seStats = se.plan().pointsOf(model).stream()
+                        .map(p -> Evidence.of(fs, p, seCv, se.entries())).toList();
                 GridTables.Ranked seRank = GridTables.rank(seStats, se.plan().metric(), level);
-                GridTables.PointStats best = exRank.best();
+                Evidence best = exRank.best();
                 Search.Group g = se.search().cv(fs, model);
-                int points = g.fates().size(), kept = (int) g.fates().values().stream().filter(f -> f.status() == Search.Status.KEPT).count();
+                int points = g.fates().size(), kept = (int) g.fates().values().stream().filter(f -> f.status() == GridTable.Status.KEPT).count();
                 long fits = g.fates().values().stream().mapToLong(Search.Fate::splits).sum(), all = (long) points * g.poolSize();
                 if (seRank == null) {
                     rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), "", Double.NaN, Double.NaN, Verdict.NO_POINT));
                     continue;
                 }
                 String hash = seRank.best().point().hash();
-                GridTables.PointStats pick = exStats.stream().filter(s -> s.point().hash().equals(hash)).findFirst().orElse(null);
+                Evidence pick = exStats.stream().filter(s -> s.point().hash().equals(hash)).findFirst().orElse(null);
                 if (pick == null) {
                     rows.add(new Row(fs, model, points, kept, fits, all, best.point().id(), best.mean(ex.plan().metric()), seRank.best().point().id(), Double.NaN,
                             Double.NaN, Verdict.UNKNOWN_POINT));
@@ -125,7 +134,7 @@ public final class SearchCheck {
     }
 
     private static List<org.crystalbench.splits.SplitId> cv(GridPlan plan) {
-        return plan.splits().stream().filter(s -> s.protocol() == org.crystalbench.splits.Protocol.CV).toList();
+        return plan.splits(org.crystalbench.splits.Protocol.CV);
     }
 
     private static double seconds(List<WorkUnit> units, Map<String, JournalEntry> timings) {
@@ -140,7 +149,7 @@ public final class SearchCheck {
             Path config = dir.resolve(GridMeta.CONFIG_COPY);
             ExperimentConfig cfg = ConfigLoader.load(config);
             GridPlan plan = GridPlan.of(cfg, config);
-            Map<String, JournalEntry> entries = GridTables.dedupe(Journal.readAll(dir.resolve(Journal.FILE), meta.binding()));
+            Map<String, JournalEntry> entries = Journal.dedupe(Journal.readAll(dir.resolve(Journal.FILE), meta.binding()));
             return new Folder(meta, plan, entries, Search.of(plan, entries));
         }
 
@@ -148,15 +157,16 @@ public final class SearchCheck {
         static Folder replay(Path config, Folder ex) {
             GridPlan plan = GridPlan.of(ConfigLoader.load(config), config);
             Map<String, JournalEntry> known = new java.util.HashMap<>();
-            for (Search.State s = Search.of(plan, known); !s.finished(); s = Search.of(plan, known)) {
+            Search.State end = Search.stages(plan, () -> known, (stage, s) -> {
                 for (WorkUnit u : s.pending()) {
                     JournalEntry e = ex.entries().get(u.key());
                     if (e == null) throw new InputException(config + ": unit " + GridMerge.describe(u) + " is not in the exhaustive grid's journal "
                             + "(other points, splits or seed?)");
                     known.put(u.key(), e);
                 }
-            }
-            return new Folder(ex.meta(), plan, known, Search.of(plan, known));
+                return !s.finished();
+            });
+            return new Folder(ex.meta(), plan, known, end);
         }
     }
 }

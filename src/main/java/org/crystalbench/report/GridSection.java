@@ -30,7 +30,7 @@ final class GridSection {
             // Every point of an exhaustive grid runs as many cv fits as the kept points do.
             long splits = points.stream().mapToLong(GridTable.Row::fits).max().orElse(0);
             long fits = points.stream().mapToLong(GridTable.Row::fits).sum();
-            long dropped = points.stream().filter(p -> p.search().equals("dropped") || p.search().equals("failed")).count();
+            long dropped = points.stream().filter(p -> p.search().out()).count();
             doc.para(Cells.fmt("The search stopped early: %d of %d points were dropped before the last split (grid.md says after which "
                     + "block or rung); %d cv fits of the exhaustive %d (%.1f%%). Dropped points' means are over the splits they ran, "
                     + "so they are listed after the points that ran them all.", dropped, points.size(), fits, splits * points.size(),
@@ -51,7 +51,7 @@ final class GridSection {
                 Row p = ok.get(i);
                 List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), p.model(), params(p.params()), Cells.meanCi(p.stat(metric)),
                         Integer.toString(p.n()), Double.isNaN(p.fitMsMean()) ? "" : Cells.fmt("%.1f", p.fitMsMean())));
-                if (early) row.add(p.dropped() ? p.search() + " after stage " + p.droppedAt() : p.search());
+                if (early) row.add(p.dropped() ? p.search().cell() + " after stage " + p.droppedAt() : p.search().cell());
                 table.add(row);
             }
             doc.para("Top configurations (" + (ok.size() < TOP ? "all " + ok.size() : "best " + TOP) + " that finished):");
@@ -70,7 +70,7 @@ final class GridSection {
             var byStage = new java.util.TreeMap<Integer, List<String>>();
             model.getValue().stream().filter(Row::dropped)
                     .forEach(p -> byStage.computeIfAbsent(p.droppedAt(), k -> new ArrayList<>()).add(p.pointId()));
-            long kept = model.getValue().stream().filter(p -> p.search().equals("kept")).count();
+            long kept = model.getValue().stream().filter(p -> p.search() == GridTable.Status.KEPT).count();
             String stages = String.join("; ", byStage.entrySet().stream()
                     .map(e -> "after " + e.getKey() + ": " + String.join(", ", e.getValue())).toList());
             table.add(List.of(model.getKey(), Long.toString(kept), stages.isEmpty() ? "none" : stages));

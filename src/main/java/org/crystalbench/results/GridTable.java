@@ -31,6 +31,32 @@ public final class GridTable {
         TAIL = List.copyOf(cols);
     }
 
+    /** How the search left a point on the cv splits (grid.csv's {@code search} column). */
+    public enum Status {
+        /** Its search is not over: it has units pending. */
+        RUNNING,
+        /** Survived to the end (every point of an exhaustive grid). */
+        KEPT,
+        /** Significantly worse than the leader (race), or not among the best 1/eta (halving). */
+        DROPPED,
+        /** Dropped for a failed or timed-out fit. */
+        FAILED;
+
+        public String cell() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Dropped by the search, for its scores or for a failed fit. */
+        public boolean out() {
+            return this == DROPPED || this == FAILED;
+        }
+
+        static Status parse(String cell) {
+            for (Status s : values()) if (s.cell().equals(cell)) return s;
+            throw new IllegalArgumentException("'" + cell + "' is not one of running, kept, dropped, failed");
+        }
+    }
+
     /** Added with early-stopping searches; optional on reading, so older grid folders still report. */
     static final List<String> SEARCH = List.of("search", "dropped_at", "fits");
 
@@ -41,7 +67,7 @@ public final class GridTable {
      * @param fits      cv fits run for it (OK, failed and timed out)
      */
     public record Row(String featureSet, String model, String pointId, String paramHash, Map<String, String> params, int n,
-                      Map<Metric, Estimate> stats, double fitMsMean, int failed, int timedOut, String search, int droppedAt,
+                      Map<Metric, Estimate> stats, double fitMsMean, int failed, int timedOut, Status search, int droppedAt,
                       int fits) {
         public Row {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -79,7 +105,7 @@ public final class GridTable {
             keys.forEach(k -> row.add(r.params().getOrDefault(k, "")));
             row.add(r.n());
             Estimate.cells(Metric.LABEL, r.stats(), false, row);
-            row.addAll(List.of(r.fitMsMean(), r.failed(), r.timedOut(), r.search(), r.droppedAt() > 0 ? r.droppedAt() : "", r.fits()));
+            row.addAll(List.of(r.fitMsMean(), r.failed(), r.timedOut(), r.search().cell(), r.droppedAt() > 0 ? r.droppedAt() : "", r.fits()));
             cells.add(row);
         }
         AtomicFiles.write(dir.resolve(FILE), Csv.of(header, cells));
@@ -98,7 +124,7 @@ public final class GridTable {
             }
             return new Row(t.text(r, "feature_set"), t.text(r, "model"), t.text(r, "point_id"), t.text(r, "param_hash"),
                     params, t.integer(r, "n"), Estimate.read(Metric.LABEL, t, r, false), t.num(r, "fit_ms_mean"), t.integer(r, "failed"),
-                    t.integer(r, "timed_out"), t.has("search") ? t.text(r, "search") : "kept",
+                    t.integer(r, "timed_out"), t.has("search") ? t.parse(r, "search", Status::parse) : Status.KEPT,
                     t.has("dropped_at") && !t.text(r, "dropped_at").isEmpty() ? t.integer(r, "dropped_at") : 0,
                     t.has("fits") ? t.integer(r, "fits") : t.integer(r, "n") + t.integer(r, "failed") + t.integer(r, "timed_out"));
         });

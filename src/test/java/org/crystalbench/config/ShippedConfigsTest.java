@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.crystalbench.grid.GridPlan;
+import org.crystalbench.grid.plan.GridPlan;
 import org.crystalbench.models.MlpSpec;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.fit.UnitEvaluator;
+import org.crystalbench.grid.plan.Shard;
+
 import org.crystalbench.io.Console;
 import org.crystalbench.stats.CiSpec;
 import java.io.IOException;
@@ -11,17 +14,17 @@ import java.util.function.Function;
 import org.crystalbench.Fixtures;
 
 /** Grid configs (on the shared {@link Fixtures} config), requests and table readers for grid tests. */
-final class GridFixtures {
+public final class GridFixtures {
     private GridFixtures() {}
 
-    static final String MODELS = """
+    public static final String MODELS = """
             - {name: LR, type: logistic, lambda: 0.1}
             - {name: NB, type: naive-bayes}
             - {name: SVM, type: svm, sigma: 3.0, C: 1.0}
             - {name: Voting, type: voting, members: [LR, NB, SVM], rule: soft}
             """;
 
-    static final String SMALL_GRID = """
+    public static final String SMALL_GRID = """
             grid:
               models:
                 LR: {lambda: [0.01, 1.0]}
@@ -29,30 +32,30 @@ final class GridFixtures {
             """;
 
     /** A config over {@code data} with cv repeats x folds, the four models and {@code grid} (a YAML section). */
-    static Path config(Path dir, String file, Path data, int repeats, int folds, String grid) throws IOException {
+    public static Path config(Path dir, String file, Path data, int repeats, int folds, String grid) throws IOException {
         return config(dir, file, data, repeats, folds, MODELS, grid);
     }
 
     /** The same with another model list. */
-    static Path config(Path dir, String file, Path data, int repeats, int folds, String models, String grid) throws IOException {
+    public static Path config(Path dir, String file, Path data, int repeats, int folds, String models, String grid) throws IOException {
         return Fixtures.config(data.toAbsolutePath()).name("test-grid").featureSets(Fixtures.NUMERIC_SET)
                 .protocols("cv: {repeats: %d, folds: %d}".formatted(repeats, folds)).models(models).append(grid).write(dir, file);
     }
 
-    static GridRun.Request request(Path config, Path out) {
+    public static GridRun.Request request(Path config, Path out) {
         return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
     }
 
-    static GridRun.Result run(GridRun.Request r) {
+    public static GridRun.Result run(GridRun.Request r) {
         return GridRun.execute(r, GridRun::fits, org.crystalbench.TestCli.console());
     }
 
-    static GridRun.Result run(GridRun.Request r, Function<GridRun.Context, UnitEvaluator> evaluators) {
+    public static GridRun.Result run(GridRun.Request r, Function<GridRun.Context, UnitEvaluator> evaluators) {
         return GridRun.execute(r, evaluators, org.crystalbench.TestCli.console());
     }
 
     /** grid.csv without the timing column: the columns a resumed or merged run must reproduce exactly. */
-    static List<String> metricColumns(Path dir, String file) throws IOException {
+    public static List<String> metricColumns(Path dir, String file) throws IOException {
         List<String> out = new ArrayList<>();
         try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(Files.newBufferedReader(dir.resolve(file)))) {
             int drop = -1;
@@ -67,7 +70,7 @@ final class GridFixtures {
     }
 
     /** Starts {@code crystal-bench ARGS} in a child JVM with this test's class path. */
-    static Process launch(Path log, String... args) throws IOException {
+    public static Process launch(Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "org.crystalbench.cli.Main"));
@@ -77,7 +80,7 @@ final class GridFixtures {
         return pb.start();
     }
 
-    static long lines(Path file) throws IOException {
+    public static long lines(Path file) throws IOException {
         if (!Files.exists(file)) return 0;
         byte[] b = Files.readAllBytes(file);
         long n = 0;

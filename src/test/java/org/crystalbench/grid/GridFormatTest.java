@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.journal.GridMeta;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.plan.Shard;
+
 import org.crystalbench.io.Durations;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,5 +1,7 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.journal.Journal;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

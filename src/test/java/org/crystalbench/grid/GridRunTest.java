@@ -1,5 +1,13 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.fit.UnitEvaluator;
+import org.crystalbench.grid.journal.FolderLock;
+import org.crystalbench.grid.journal.Journal;
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.Shard;
+import org.crystalbench.grid.plan.WorkUnit;
+
 import org.crystalbench.io.Console;
 import org.crystalbench.ExitCode;
 import org.crystalbench.stats.CiSpec;

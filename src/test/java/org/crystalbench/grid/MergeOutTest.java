@@ -1,5 +1,9 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.journal.GridMeta;
+import org.crystalbench.grid.journal.Journal;
+import org.crystalbench.grid.plan.Shard;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.fit.UnitEvaluator;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.GridSplits;
+
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import static org.junit.jupiter.api.Assertions.*;
@@ -44,7 +48,7 @@ class NestedCvTest {
         var cfg = ConfigLoader.load(config);
         GridPlan plan = GridPlan.of(cfg, config);
         Experiment exp = Experiment.prepare(cfg, config);
-        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
+        Map<SplitId, Split> splits = GridSplits.make(plan.config(), exp.data(), exp.splits(Protocol.CV));
         assertEquals(plan.splits(), List.copyOf(splits.keySet()));
         int outers = 0;
         for (var e : splits.entrySet()) {

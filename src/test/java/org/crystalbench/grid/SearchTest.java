@@ -1,5 +1,12 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.search.Search;
+
+import org.crystalbench.grid.fit.UnitEvaluator;
+import org.crystalbench.grid.journal.Journal;
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.Shard;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

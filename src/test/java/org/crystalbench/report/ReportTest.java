@@ -382,7 +382,7 @@ class ReportTest {
         Map<Metric, Estimate> stats = new EnumMap<>(Metric.class);
         Metric.ALL.forEach(m -> stats.put(m, new Estimate(f1, Double.NaN, new Interval(f1 - 0.03, f1 + 0.03))));
         return new GridTable.Row("paper", model, "p" + id, "h" + id, new java.util.TreeMap<>(params), 5, stats,
-                model.equals("LR") ? 3 : 12.5, failed, 0, "kept", 0, 5 + failed);
+                model.equals("LR") ? 3 : 12.5, failed, 0, GridTable.Status.KEPT, 0, 5 + failed);
     }
 
     @Test

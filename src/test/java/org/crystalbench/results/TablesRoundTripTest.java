@@ -86,8 +86,8 @@ class TablesRoundTripTest {
         Map<String, String> svm = new LinkedHashMap<>();
         svm.put("C", "10");
         svm.put("sigma", "0.5");
-        var grid = List.of(new GridTable.Row("paper", "SVM", "SVM-000", "c483", svm, 6, stats(false, Metric.LABEL), 112.5, 0, 0, "dropped", 2, 10),
-                new GridTable.Row("paper", "Voting", "Voting-001", "9f00", Map.of("weights", "[2,1,1]"), 0, stats(false, Metric.LABEL), Double.NaN, 6, 0, "kept", 0, 6));
+        var grid = List.of(new GridTable.Row("paper", "SVM", "SVM-000", "c483", svm, 6, stats(false, Metric.LABEL), 112.5, 0, 0, GridTable.Status.DROPPED, 2, 10),
+                new GridTable.Row("paper", "Voting", "Voting-001", "9f00", Map.of("weights", "[2,1,1]"), 0, stats(false, Metric.LABEL), Double.NaN, 6, 0, GridTable.Status.KEPT, 0, 6));
         GridTable.write(dir, grid);
         assertEquals(grid, GridTable.read(dir.resolve(GridTable.FILE)));
         assertEquals(List.of("C", "sigma", "weights"), GridTable.paramKeys(grid));

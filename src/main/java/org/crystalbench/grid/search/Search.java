@@ -1,4 +1,9 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.search;
+
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.GridPoint;
+import org.crystalbench.grid.plan.WorkUnit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.GridSpec;
+import org.crystalbench.results.GridTable.Status;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import org.crystalbench.stats.Ranking;
@@ -50,11 +57,9 @@ public final class Search {
             GridSpec g = config.grid();
             int folds = config.protocols().cv().folds();
             Kind kind = g.search() == null ? Kind.EXHAUSTIVE : Kind.valueOf(g.search().toUpperCase(Locale.ROOT));
-            GridSpec.Race r = g.race() == null ? new GridSpec.Race(null, null, null) : g.race();
-            GridSpec.Halving h = g.halving() == null ? new GridSpec.Halving(null, null) : g.halving();
-            return new Rules(kind, r.firstBlock() == null ? Math.max(2, 2 * folds) : r.firstBlock(),
-                    r.block() == null ? folds : r.block(), r.alpha() == null ? 0.05 : r.alpha(),
-                    h.eta() == null ? 3 : h.eta(), h.minSplits() == null ? folds : h.minSplits());
+            GridSpec.Race r = (g.race() == null ? new GridSpec.Race(null, null, null) : g.race()).withDefaults(folds);
+            GridSpec.Halving h = (g.halving() == null ? new GridSpec.Halving(null, null) : g.halving()).withDefaults(folds);
+            return new Rules(kind, r.firstBlock(), r.block(), r.alpha(), h.eta(), h.minSplits());
         }
 
         /** "block" or "rung" */
@@ -74,21 +79,6 @@ public final class Search {
                         + "and keeps the best 1/%d by mean (points with a failed fit are dropped); at the last rung, on all splits, "
                         + "every survivor is kept", minSplits, eta, eta);
             };
-        }
-    }
-
-    public enum Status {
-        /** Its search is not over: it has units pending. */
-        RUNNING,
-        /** Survived to the end (every point of an exhaustive grid). */
-        KEPT,
-        /** Significantly worse than the leader (race), or not among the best 1/eta (halving). */
-        DROPPED,
-        /** Dropped for a failed or timed-out fit. */
-        FAILED;
-
-        public String cell() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -129,12 +119,32 @@ public final class Search {
         }
     }
 
+    /** One stage's work: run (or look up) what it may of {@code state}'s pending units; false to stop the loop. */
+    @FunctionalInterface
+    public interface StageWork {
+        boolean run(int stage, State state);
+    }
+
+    /**
+     * The one stage loop (of {@code grid} and of grid-compare's replay): the search decides from what is
+     * known, {@code work} does its part, and again, until {@code work} stops.
+     *
+     * @param known what the search may decide from, read afresh before every stage
+     * @return the state {@code work} stopped at
+     */
+    public static State stages(GridPlan plan, Supplier<Map<String, JournalEntry>> known, StageWork work) {
+        for (int stage = 1; ; stage++) {
+            State state = of(plan, known.get());
+            if (!work.run(stage, state)) return state;
+        }
+    }
+
     /** The search's state given the finished entries ({@code known}: one entry per key). */
     public static State of(GridPlan plan, Map<String, JournalEntry> known) {
         Rules rules = Rules.of(plan.config());
         List<WorkUnit> all = plan.units();
-        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol() == Protocol.CV).toList();
-        List<SplitId> outers = plan.splits().stream().filter(s -> s.protocol() == Protocol.OUTER).toList();
+        List<SplitId> cv = plan.splits(Protocol.CV);
+        List<SplitId> outers = plan.splits(Protocol.OUTER);
         Set<String> scheduled = new HashSet<>();
         List<Group> groups = new ArrayList<>();
         for (String fs : plan.featureSets()) {
@@ -142,15 +152,15 @@ public final class Search {
                 List<GridPoint> points = plan.pointsOf(model);
                 groups.add(group(rules, plan, fs, model, null, points, cv, known, scheduled));
                 for (SplitId o : outers) {
-                    List<SplitId> inner = plan.splits().stream().filter(s -> s.protocol() == Protocol.INNER && s.outerId().equals(o)).toList();
+                    List<SplitId> inner = plan.inner(o);
                     Group g = group(rules, plan, fs, model, o, points, inner, known, scheduled);
                     groups.add(g);
                     if (rules.kind() == Kind.EXHAUSTIVE) {
                         points.forEach(p -> scheduled.add(WorkUnit.key(fs, model, p.hash(), o)));
                     } else if (g.finished()) { // only the point chosen on the inner splits is scored on the outer split
-                        List<GridTables.PointStats> kept = points.stream().filter(p -> g.fates().get(p).status() == Status.KEPT)
-                                .map(p -> GridTables.stats(fs, p, inner, known)).toList();
-                        GridTables.PointStats pick = GridTables.pick(kept, plan.metric());
+                        List<Evidence> kept = points.stream().filter(p -> g.fates().get(p).status() == Status.KEPT)
+                                .map(p -> Evidence.of(fs, p, inner, known)).toList();
+                        Evidence pick = Evidence.pick(kept, plan.metric());
                         if (pick != null) scheduled.add(WorkUnit.key(fs, model, pick.point().hash(), o));
                     }
                 }
@@ -217,7 +227,7 @@ public final class Search {
     }
 
     /** Where the next stage ends (exclusive), given {@code done} splits behind and {@code alive} points. */
-    static int next(Rules rules, int done, int alive, int total) {
+    public static int next(Rules rules, int done, int alive, int total) {
         if (rules.kind() == Kind.EXHAUSTIVE || alive <= 1 && done > 0) return total;
         if (rules.kind() == Kind.RACE) return Math.min(total, done == 0 ? rules.firstBlock() : done + rules.block());
         return Math.min(total, done == 0 ? rules.minSplits() : (int) Math.min(total, (long) done * rules.eta()));
@@ -225,7 +235,7 @@ public final class Search {
 
     private static List<GridPoint> raceLosers(Rules rules, GridPlan plan, String fs, List<GridPoint> alive, List<SplitId> seen,
                                               Map<String, JournalEntry> known) {
-        List<Sample> samples = alive.stream().map(p -> GridTables.stats(fs, p, seen, known).sample()).toList();
+        List<Sample> samples = alive.stream().map(p -> Evidence.of(fs, p, seen, known).sample()).toList();
         Ranking r = Ranking.of(samples, plan.metric(), 1 - rules.alpha(), i -> true);
         if (r == null) return List.of();
         return r.others().stream().filter(Ranking.Versus::significantlyWorse).map(v -> alive.get(v.index())).toList();
@@ -235,7 +245,7 @@ public final class Search {
                                                  Map<String, JournalEntry> known) {
         double sign = plan.metric().higherIsBetter() ? 1 : -1;
         Map<GridPoint, Double> mean = new LinkedHashMap<>();
-        for (GridPoint p : alive) mean.put(p, GridTables.stats(fs, p, seen, known).mean(plan.metric()));
+        for (GridPoint p : alive) mean.put(p, Evidence.of(fs, p, seen, known).mean(plan.metric()));
         int keep = (alive.size() + rules.eta() - 1) / rules.eta();
         List<GridPoint> ranked = alive.stream().sorted(Comparator.comparingDouble((GridPoint p) -> -sign * mean.get(p))
                 .thenComparingInt(GridPoint::index)).toList();

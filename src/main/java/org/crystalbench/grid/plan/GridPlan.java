@@ -1,6 +1,7 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.plan;
 
 import org.crystalbench.splits.Seeds;
+import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Canonical;
 import org.crystalbench.io.Json;
@@ -69,7 +70,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
 
     /** The plan's size computed from the config alone, before anything is built (doubles: a typo may give 10^18). */
     public record Size(double featureSets, double points, double splits) {
-        static Size of(ExperimentConfig config, int featureSets) {
+        public static Size of(ExperimentConfig config, int featureSets) {
             double points = 0;
             for (GridSpec.ModelGrid g : config.grid().models().values()) {
                 double n = 1;
@@ -123,6 +124,16 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
         List<WorkUnit> out = new ArrayList<>();
         for (String fs : featureSets) for (GridPoint p : points) for (SplitId s : splits) out.add(new WorkUnit(fs, p, s));
         return out;
+    }
+
+    /** The splits of one protocol, in plan order. */
+    public List<SplitId> splits(Protocol protocol) {
+        return splits.stream().filter(s -> s.protocol() == protocol).toList();
+    }
+
+    /** An outer split's inner splits, in plan order. */
+    public List<SplitId> inner(SplitId outer) {
+        return splits.stream().filter(s -> s.protocol() == Protocol.INNER && s.outerId().equals(outer)).toList();
     }
 
     public List<GridPoint> pointsOf(String model) {

@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.plan;
 
 import java.util.List;
 import java.util.Map;

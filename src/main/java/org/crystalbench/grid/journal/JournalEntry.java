@@ -1,4 +1,7 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.journal;
+
+import org.crystalbench.grid.plan.GridPoint;
+import org.crystalbench.grid.plan.WorkUnit;
 
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;

@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.journal;
 
 import org.crystalbench.io.Json;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.plan;
 
 import java.util.Map;
 import org.crystalbench.models.ModelSpec;

@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,13 +43,13 @@ public final class GridSplits {
      * each outer split's inner splits are made from its training rows only (a stratified k-fold
      * of those rows, indexes mapped back), so the outer test rows never inform the choice.
      */
-    public static Map<SplitId, Split> make(GridPlan plan, Dataset data, List<Split> cv) {
+    public static Map<SplitId, Split> make(ExperimentConfig config, Dataset data, List<Split> cv) {
         Map<SplitId, Split> out = new LinkedHashMap<>();
         for (Split s : cv) out.put(s.id(), s);
-        GridSpec.Nested nested = plan.config().grid().nested();
+        GridSpec.Nested nested = config.grid().nested();
         if (nested == null) return out;
         int k = data.classes().size();
-        long seed = plan.config().seed();
+        long seed = config.seed();
         List<Split> outer;
         try {
             outer = StratifiedSplits.crossValidation(data.y(), k, nested.outer().repeats(), nested.outer().folds(), seed,

@@ -1,4 +1,6 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.fit;
+
+import org.crystalbench.grid.plan.WorkUnit;
 
 import org.crystalbench.metrics.Scores;
 

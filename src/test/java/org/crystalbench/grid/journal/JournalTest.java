@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.journal;
 
 import org.crystalbench.splits.Protocol;
 import static org.junit.jupiter.api.Assertions.*;
@@ -116,8 +116,8 @@ class JournalTest {
     @Test
     void dedupePrefersOkThenTheLaterEntry() {
         JournalEntry failed = entry(0, JournalEntry.Status.FAILED), ok = entry(0, JournalEntry.Status.OK);
-        assertEquals(ok, GridTables.dedupe(List.of(failed, ok)).get(ok.key()));
-        assertEquals(ok, GridTables.dedupe(List.of(ok, failed)).get(ok.key()));
-        assertEquals(1, GridTables.dedupe(List.of(ok, ok, failed)).size());
+        assertEquals(ok, Journal.dedupe(List.of(failed, ok)).get(ok.key()));
+        assertEquals(ok, Journal.dedupe(List.of(ok, failed)).get(ok.key()));
+        assertEquals(1, Journal.dedupe(List.of(ok, ok, failed)).size());
     }
 }

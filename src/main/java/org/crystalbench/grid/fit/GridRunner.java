@@ -1,4 +1,7 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.fit;
+
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.WorkUnit;
 
 import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Durations;

@@ -1,4 +1,6 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.plan;
+
+import org.crystalbench.grid.GridFixtures;
 
 import static org.junit.jupiter.api.Assertions.*;
 

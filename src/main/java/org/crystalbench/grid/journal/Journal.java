@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.journal;
 
 import org.crystalbench.io.Json;
 import java.io.BufferedInputStream;
@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crystalbench.io.AtomicFiles;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -112,6 +116,31 @@ public final class Journal {
 
     public static String line(JournalEntry e) {
         return Json.MAPPER.writeValueAsString(e) + "\n";
+    }
+
+    /** One entry per key: an OK entry wins over a failed one (a retried unit), else the later one. */
+    public static Map<String, JournalEntry> dedupe(Iterable<JournalEntry> entries) {
+        Map<String, JournalEntry> out = new TreeMap<>();
+        for (JournalEntry e : entries) {
+            JournalEntry old = out.get(e.key());
+            if (old == null || e.ok() || !old.ok()) out.put(e.key(), e);
+        }
+        return out;
+    }
+
+    /** The union of several entry sets (later sets after earlier ones), one entry per key. */
+    @SafeVarargs
+    public static Map<String, JournalEntry> union(Map<String, JournalEntry>... sets) {
+        List<JournalEntry> all = new ArrayList<>();
+        for (Map<String, JournalEntry> s : sets) all.addAll(s.values());
+        return dedupe(all);
+    }
+
+    /** Replaces {@code file} at once (a merge's journal): one line per entry, in the given order. */
+    public static void rewrite(Path file, Collection<JournalEntry> entries) {
+        var sb = new StringBuilder();
+        for (JournalEntry e : entries) sb.append(line(e));
+        AtomicFiles.write(file, sb.toString());
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +13,8 @@ import org.crystalbench.InputException;
  * One grid process per output folder: an OS file lock on {@code .grid.lock}, released when the
  * process ends however it ends (the OS drops the lock of a killed process).
  */
-final class FolderLock implements AutoCloseable {
-    static final String FILE = ".grid.lock";
+public final class FolderLock implements AutoCloseable {
+    public static final String FILE = ".grid.lock";
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -23,7 +23,7 @@ final class FolderLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static FolderLock acquire(Path dir) {
+    public static FolderLock acquire(Path dir) {
         FileChannel ch;
         try {
             ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

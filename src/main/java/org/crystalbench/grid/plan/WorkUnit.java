@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.plan;
 
 import org.crystalbench.splits.SplitId;
 /** The unit of work of a grid: one grid point of one model, on one feature set, on one split. */

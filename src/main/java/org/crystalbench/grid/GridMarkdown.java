@@ -1,0 +1,215 @@
+package org.crystalbench.grid;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crystalbench.grid.journal.JournalEntry;
+import org.crystalbench.grid.plan.GridPlan;
+import org.crystalbench.grid.plan.GridPoint;
+import org.crystalbench.grid.search.Evidence;
+import org.crystalbench.grid.search.Search;
+import org.crystalbench.io.Canonical;
+import org.crystalbench.metrics.Metric;
+import org.crystalbench.results.Cells;
+import org.crystalbench.results.Estimate;
+import org.crystalbench.stats.CiMethod;
+import org.crystalbench.stats.CiSpec;
+import org.crystalbench.stats.Ranking;
+import org.crystalbench.grid.GridTables.Counts;
+import org.crystalbench.grid.GridTables.NestedResult;
+import org.crystalbench.grid.GridTables.Ranked;
+import org.crystalbench.grid.GridTables.Scope;
+import org.crystalbench.grid.GridTables.Stats;
+import org.crystalbench.results.GridTable.Status;
+
+/** grid.md: the grid's tables as Markdown, from what {@link GridTables} computed. */
+final class GridMarkdown {
+    private GridMarkdown() {}
+
+    static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<Evidence> stats,
+                         List<NestedResult> nested, Stats st, Search.State search, List<String> warnings) {
+        var sb = new StringBuilder();
+        header(sb, plan, scope, entries, search, st.ci(), warnings);
+        List<List<String>> bestRows = new ArrayList<>();
+        for (String fs : plan.featureSets()) {
+            for (String model : plan.models()) {
+                List<Evidence> ps = stats.stream().filter(s -> s.featureSet().equals(fs) && s.point().model().equals(model)).toList();
+                List<String> best = model(sb, plan, fs, model, ps, st, search);
+                if (best != null) bestRows.add(best);
+            }
+        }
+        best(sb, plan, bestRows, st.ci(), nested.isEmpty());
+        if (!nested.isEmpty()) nested(sb, plan, nested, st);
+        failures(sb, plan, scope, entries);
+        return sb.toString();
+    }
+
+    /** Title, status, fits, search, selection metric, the test behind "worse", fit warnings. */
+    private static void header(StringBuilder sb, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, Search.State search,
+                               CiSpec ci, List<String> warnings) {
+        boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
+        Metric metric = plan.metric();
+        Counts c = GridTables.counts(scope, entries);
+        var cv = plan.config().protocols().cv();
+        sb.append("# Grid search: ").append(plan.config().name() == null ? "(unnamed)" : plan.config().name()).append("\n\n");
+        boolean done = c.complete() && search.finished();
+        sb.append("- Status: **").append(done ? "complete" : "incomplete").append("** (").append(scope.scope()).append(")");
+        if (!c.complete()) sb.append(": ").append(c.missing()).append(" of ").append(c.expected())
+                .append(" work units not finished; run the same command again to resume");
+        else if (!search.finished()) sb.append(": every unit of this folder's current stage ran; the search goes on with ")
+                .append(search.pending().size()).append(" more units (on shards: merge the shard folders, then run the shards again ")
+                .append("with --merged; docs/grid.md, \"Races on shards\")");
+        sb.append("\n");
+        sb.append("- Fits: ").append(c.finished()).append(" finished of ").append(c.expected()).append(" — ").append(c.ok())
+                .append(" OK, ").append(c.failed()).append(" failed, ").append(c.timedOut()).append(" timed out\n");
+        if (early) {
+            sb.append("- Search: ").append(search.rules().describe()).append(". Units scheduled: ").append(search.scheduled().size())
+                    .append(" of the exhaustive grid's ").append(search.exhaustiveUnits()).append(" (")
+                    .append(Cells.fmt("%.1f", 100.0 * search.scheduled().size() / Math.max(1, search.exhaustiveUnits())))
+                    .append("%)").append(search.finished() ? "" : " so far").append("\n");
+        }
+        sb.append("- Selection metric: `").append(metric.column()).append("`, mean over the ").append(cv.repeats()).append(" x ")
+                .append(cv.folds()).append("-fold stratified cv splits (the same splits for every point); ")
+                .append("intervals: ").append(ci.label()).append(ci.method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected resampled t)" : "")
+                .append("\n");
+        sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
+                + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
+        sb.append(org.crystalbench.results.FitWarnings.markdown(warnings));
+    }
+
+    /** One feature set and model: its ranked points (the top ones); returns its best-parameters row, or null when none finished. */
+    private static List<String> model(StringBuilder sb, GridPlan plan, String fs, String model, List<Evidence> ps, Stats st,
+                                      Search.State search) {
+        boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
+        Metric metric = plan.metric();
+        CiSpec ci = st.ci();
+        String cell = metricCell(metric, ci);
+        sb.append("## ").append(fs).append(" — ").append(model).append(" (").append(ps.size()).append(" points)\n\n");
+        Ranked r = GridTables.rank(ps, metric, ci.level());
+        if (r == null) {
+            sb.append("No finished fits.\n\n");
+            return null;
+        }
+        int tableStart = sb.length();
+        if (early) sb.append(trail(search.cv(fs, model), search.rules())).append("\n\n");
+        sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |")
+                .append(early ? " search |\n" : "\n");
+        sb.append("|---:|---|---|---|---:|---:|---:|---|---:|").append(early ? "---|\n" : "\n");
+        int shown = Math.min(plan.config().grid().top(), r.ranked().size());
+        for (int i = 0; i < shown; i++) {
+            Evidence p = r.ranked().get(i);
+            Ranking.Versus v = r.versus().get(p);
+            String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
+            sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
+                    .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, st.of(p, metric)))).append(" | ").append(p.n())
+                    .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
+                    .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
+                    .append(" | ").append(p.failed() + p.timedOut()).append(" |")
+                    .append(early ? " " + fate(search.fate(fs, p.point()), search.rules()) + " |\n" : "\n");
+        }
+        sb.append(Cells.footnote(sb.substring(tableStart)));
+        long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
+        sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
+        if (!r.versus().isEmpty()) {
+            sb.append(worseCount).append(" of ").append(r.versus().size()).append(" compared points are significantly worse than the best.");
+        }
+        sb.append("\n\n");
+        return List.of(fs, model, r.best().point().id(), params(r.best().point()),
+                Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, st.of(r.best(), metric))), Integer.toString(r.best().n()));
+    }
+
+    private static void best(StringBuilder sb, GridPlan plan, List<List<String>> bestRows, CiSpec ci, boolean noNested) {
+        String cell = metricCell(plan.metric(), ci);
+        sb.append("## Best parameters per model\n\n");
+        int bestStart = sb.length();
+        sb.append("| feature set | model | point | parameters | ").append(cell).append(" | n |\n|---|---|---|---|---|---:|\n");
+        for (List<String> row : bestRows) sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+        sb.append(Cells.footnote(sb.substring(bestStart)));
+        sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
+                .append(noNested ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
+    }
+
+    private static void nested(StringBuilder sb, GridPlan plan, List<NestedResult> nested, Stats st) {
+        Metric metric = plan.metric();
+        String cell = metricCell(metric, st.ci());
+        var nc = plan.config().grid().nested();
+        sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
+                .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
+                .append("-fold on each outer training part; the point chosen on the inner splits (by `")
+                .append(metric.column()).append("`) is scored on the outer test part.\n\n");
+        int nestedStart = sb.length();
+        sb.append("| feature set | model | outer splits used | ").append(cell)
+                .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
+        for (NestedResult r : nested) {
+            sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
+                    .append(r.outerSplits()).append(" | ").append(Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric)))).append(" | ")
+                    .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
+                    .append(" |\n");
+        }
+        sb.append(Cells.footnote(sb.substring(nestedStart)));
+    }
+
+    /** The first 100 failed or timed-out units of this folder, with their errors. */
+    private static void failures(StringBuilder sb, GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
+        List<JournalEntry> failures = scope.expected().stream().map(entries::get).filter(e -> e != null && !e.ok()).toList();
+        if (!failures.isEmpty()) {
+            Map<String, GridPoint> byHash = new LinkedHashMap<>();
+            plan.points().forEach(p -> byHash.put(p.model() + "|" + p.hash(), p));
+            sb.append("\n## Failures (").append(failures.size()).append(")\n\n| feature set | model | point | split | status | ms | error |\n|---|---|---|---|---|---:|---|\n");
+            failures.stream().limit(100).forEach(e -> {
+                GridPoint p = byHash.get(e.model() + "|" + e.paramHash());
+                sb.append("| ").append(e.featureSet()).append(" | ").append(e.model()).append(" | ").append(p == null ? e.paramHash() : p.id())
+                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(Cells.fmt("%.0f", e.fitMs()))
+                        .append(" | ").append(e.error() == null ? "" : e.error().replace("|", "\\|")).append(" |\n");
+            });
+            if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
+        }
+    }
+
+    /** "macro_f1 [corrected-t 95% CI]" */
+    static String metricCell(Metric metric, CiSpec ci) {
+        return metric.column() + " [" + ci.label() + " CI]";
+    }
+
+    static String params(GridPoint p) {
+        if (p.params().isEmpty()) return "(base spec)";
+        return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
+    }
+
+    /** "kept", "dropped after block 3 (20 splits)", "failed in rung 1", "running" */
+    static String fate(Search.Fate f, Search.Rules rules) {
+        return switch (f.status()) {
+            case RUNNING, KEPT -> f.status().cell();
+            case DROPPED -> "dropped after " + rules.stage() + " " + f.stage() + " (" + f.splits() + " splits)";
+            case FAILED -> "failed in " + rules.stage() + " " + f.stage();
+        };
+    }
+
+    /** "Race: 80 points; block 1 (10 splits): 80 -> 41; ...; one left after block 6, run on all 50 splits." */
+    static String trail(Search.Group g, Search.Rules rules) {
+        var sb = new StringBuilder(Character.toUpperCase(rules.kind().label().charAt(0)) + rules.kind().label().substring(1));
+        sb.append(": ").append(g.fates().size()).append(" points");
+        for (Search.Stage s : g.stages()) {
+            sb.append("; ").append(rules.stage()).append(" ").append(s.number()).append(" (").append(s.splits()).append(" splits): ")
+                    .append(s.in()).append(" → ").append(s.in() - s.dropped() - s.failed());
+            if (s.failed() > 0) sb.append(" (").append(s.failed()).append(" failed)");
+        }
+        long kept = g.fates().values().stream().filter(f -> f.status() == Status.KEPT).count();
+        long running = g.fates().values().stream().filter(f -> f.status() == Status.RUNNING).count();
+        if (!g.finished()) sb.append("; ").append(running).append(" still racing");
+        else sb.append("; ").append(kept).append(kept == 1 ? " point" : " points").append(" kept, run on every split");
+        long fits = g.fates().values().stream().mapToLong(Search.Fate::splits).sum();
+        // Which points went where (grid.csv has them too: search, dropped_at).
+        Map<Integer, List<String>> byStage = new TreeMap<>();
+        g.fates().forEach((p, f) -> {
+            if (f.stage() > 0) byStage.computeIfAbsent(f.stage(), k -> new ArrayList<>()).add(p.id() + (f.status() == Status.FAILED ? " (failed)" : ""));
+        });
+        var dropped = new StringBuilder();
+        byStage.forEach((stage, ids) -> dropped.append("\n- dropped after ").append(rules.stage()).append(" ").append(stage).append(": ")
+                .append(String.join(", ", ids)));
+        return sb.append(". Fits: ").append(fits).append(" of ").append((long) g.fates().size() * g.poolSize())
+                .append(g.finished() ? "" : " so far").append(".").append(dropped).toString();
+    }
+}
