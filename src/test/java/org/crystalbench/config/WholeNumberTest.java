@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.crystalbench.Fixtures;
 import org.crystalbench.InputException;
-import org.crystalbench.grid.GridPlan;
+import org.crystalbench.grid.plan.GridPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
