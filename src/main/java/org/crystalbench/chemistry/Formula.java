@@ -1,6 +1,8 @@
 package org.crystalbench.chemistry;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,10 +71,12 @@ public record Formula(Map<String, Double> amounts) {
     public static Formula parse(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("empty formula");
         var p = new Parser(text);
-        Map<String, Double> amounts = p.sequence(0);
+        Map<String, Double> amounts = p.sequence();
         if (p.at < text.length()) throw p.error("unexpected '" + text.charAt(p.at) + "'");
         if (amounts.isEmpty()) throw new IllegalArgumentException("no element in the formula");
-        return new Formula(amounts);
+        Formula f = new Formula(amounts);
+        if (!Double.isFinite(f.atoms())) throw new IllegalArgumentException("the atoms per formula unit overflow (counts too large)");
+        return f;
     }
 
     private static final class Parser {
@@ -83,29 +87,40 @@ public record Formula(Map<String, Double> amounts) {
             this.s = s;
         }
 
-        /** Parts until the end or a closing bracket; {@code depth} is the nesting level. */
-        Map<String, Double> sequence(int depth) {
+        /** A group still open: its parts so far, its bracket and where it opened. */
+        private record Open(Map<String, Double> parts, char bracket, int at) {}
+
+        /**
+         * The whole text. Nested groups are kept on an explicit stack, not the call stack: a cell of
+         * 20,000 '(' is an error message, not a StackOverflowError.
+         */
+        Map<String, Double> sequence() {
+            Deque<Open> open = new ArrayDeque<>();
             Map<String, Double> out = new LinkedHashMap<>();
             while (true) {
                 while (at < s.length() && Character.isWhitespace(s.charAt(at))) at++;
                 if (at >= s.length()) {
-                    if (depth > 0) throw error("'(' or '[' not closed");
+                    if (!open.isEmpty()) {
+                        Open o = open.peek();
+                        throw error("'" + o.bracket() + "' at " + (o.at() + 1) + " not closed by '" + closing(o.bracket()) + "'");
+                    }
                     return out;
                 }
                 char c = s.charAt(at);
                 if (c == ')' || c == ']') {
-                    if (depth == 0) throw error("unexpected '" + c + "'");
-                    return out;
-                }
-                if (c == '(' || c == '[') {
-                    int open = at++;
-                    Map<String, Double> inner = sequence(depth + 1);
-                    char close = c == '(' ? ')' : ']';
-                    if (at >= s.length() || s.charAt(at) != close) throw error("'" + c + "' at " + (open + 1) + " not closed by '" + close + "'");
-                    if (inner.isEmpty()) throw error("empty group");
+                    if (open.isEmpty()) throw error("unexpected '" + c + "'");
+                    Open o = open.pop();
+                    if (c != closing(o.bracket())) throw error("'" + o.bracket() + "' at " + (o.at() + 1) + " not closed by '" + closing(o.bracket()) + "'");
+                    if (out.isEmpty()) throw error("empty group");
                     at++;
+                    int countAt = at;
                     double k = count();
-                    inner.forEach((e, a) -> out.merge(e, a * k, Double::sum));
+                    Map<String, Double> inner = out;
+                    out = o.parts();
+                    for (var e : inner.entrySet()) add(out, e.getKey(), e.getValue() * k, countAt);
+                } else if (c == '(' || c == '[') {
+                    open.push(new Open(out, c, at++));
+                    out = new LinkedHashMap<>();
                 } else if (c >= 'A' && c <= 'Z') {
                     int start = at++;
                     while (at < s.length() && s.charAt(at) >= 'a' && s.charAt(at) <= 'z') at++;
@@ -114,11 +129,26 @@ public record Formula(Map<String, Double> amounts) {
                         at = start;
                         throw error("unknown element '" + symbol + "'");
                     }
-                    out.merge(symbol, count(), Double::sum);
+                    int countAt = at;
+                    add(out, symbol, count(), countAt);
                 } else {
                     throw error("unexpected '" + c + "'");
                 }
             }
+        }
+
+        private static char closing(char bracket) {
+            return bracket == '(' ? ')' : ']';
+        }
+
+        /** Adds an amount; one that overflows a double (nested multipliers, a 400-digit count) is an error, not infinity. */
+        private void add(Map<String, Double> parts, String element, double amount, int countAt) {
+            double sum = parts.getOrDefault(element, 0.0) + amount;
+            if (!Double.isFinite(sum)) {
+                at = countAt;
+                throw error("the amount of " + element + " overflows (counts too large, or multiplied by nested groups)");
+            }
+            parts.put(element, sum);
         }
 
         /** An optional count after an element or group: digits with an optional decimal part; 1 when absent. */
@@ -138,6 +168,10 @@ public record Formula(Map<String, Double> amounts) {
             if (!(v > 0)) {
                 at = start;
                 throw error("count '" + digits + "' must be > 0");
+            }
+            if (!Double.isFinite(v)) {
+                at = start;
+                throw error("count '" + (digits.length() > 20 ? digits.substring(0, 20) + "..." : digits) + "' is too large");
             }
             return v;
         }

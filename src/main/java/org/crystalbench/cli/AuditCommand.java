@@ -27,7 +27,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write audit.csv and leakage.csv into (created if needed).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.Positive.class,
             description = "Features audited in parallel (default: all cores, ${DEFAULT-VALUE} here); the same report for any N.")
     int threads = Runtime.getRuntime().availableProcessors();
 

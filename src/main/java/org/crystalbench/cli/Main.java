@@ -42,6 +42,14 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        Numbers.register(cl);
+        // A bad option value is bad input like any other: one line, exit 2, not the command's usage page.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("crystal-bench: error: " + e.getMessage().replaceAll("(?s)\\s*\\n.*", "")
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return ExitCode.BAD_INPUT.code();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof OutOfMemoryError) return outOfMemory(commandLine.getErr()); // e.g. wrapped by a worker pool

@@ -207,7 +207,8 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 }
             }
             History.Entry e = History.entry(commit, when, JmhJson.read(append));
-            History.append(history, e);
+            String repaired = History.append(history, e);
+            if (repaired != null) spec.commandLine().getErr().println("crystal-bench perf-check: warning: " + repaired);
             spec.commandLine().getErr().printf("crystal-bench perf-check: appended %s (%d benchmarks) to %s%n", commit,
                     e.scores().size(), history);
             return false;

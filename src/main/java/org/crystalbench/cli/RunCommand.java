@@ -37,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
             + "(importance.csv, a report section). Off by default: it predicts every test part once per feature and repeat.")
     boolean importance;
 
-    @Option(names = "--importance-repeats", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--importance-repeats", paramLabel = "N", converter = Numbers.Positive.class, defaultValue = "5",
             description = "Permutations per feature and split for --importance (default: ${DEFAULT-VALUE}).")
     int importanceRepeats;
 

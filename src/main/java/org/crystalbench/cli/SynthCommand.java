@@ -17,7 +17,7 @@ public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "339", description = "Rows (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", paramLabel = "N", converter = Numbers.Positive.class, defaultValue = "339", description = "Rows (default ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --threads} and {@code --quiet}, shared by the commands that fit models in parallel (a picocli mixin). */
 public final class WorkerOptions {
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.Positive.class, description = "Parallel fits (default: all cores, ${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")

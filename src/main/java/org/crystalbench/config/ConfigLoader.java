@@ -39,8 +39,26 @@ public final class ConfigLoader {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 2.5 for a whole-number key is an error, never 2
+            .addModule(new tools.jackson.databind.module.SimpleModule("finite numbers")
+                    .addDeserializer(Double.class, new FiniteDouble(Double.class, null))
+                    .addDeserializer(double.class, new FiniteDouble(double.class, 0.0)))
             .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
+
+    /** Every number key of a config is finite: YAML's {@code .inf} and {@code .nan} are refused wherever a number goes. */
+    static final class FiniteDouble extends tools.jackson.databind.deser.jdk.NumberDeserializers.DoubleDeserializer {
+        FiniteDouble(Class<Double> type, Double nullValue) {
+            super(type, nullValue);
+        }
+
+        @Override
+        public Double deserialize(tools.jackson.core.JsonParser p, tools.jackson.databind.DeserializationContext ctxt) {
+            Double v = super.deserialize(p, ctxt);
+            if (v != null && !Double.isFinite(v)) throw new IllegalArgumentException("expected a finite number, found " + p.getString());
+            return v;
+        }
+    }
 
     public static ExperimentConfig load(Path file) {
         String text;
@@ -238,7 +256,8 @@ public final class ConfigLoader {
 
     /** Last resort for messages not reworded above: Java type names out ("`java.lang.Integer`" -> "Integer"). */
     static String withoutJavaNames(String message) {
-        return message.replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
+        return message.replaceAll(", from `[^`]*`", "") // "nesting depth (501) exceeds the maximum allowed (500, from `StreamReadConstraints...`)"
+                .replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
                 .replaceAll(" \\(for POJO property '([^']*)'\\)", "")
                 .replaceAll("\\(token `?JsonToken\\.\\w+`?\\)", "").trim();
     }

@@ -52,8 +52,8 @@ public record GridSpec(String metric, List<String> featureSets, Map<String, Mode
             if (sample == null && !ranges.isEmpty()) throw new IllegalArgumentException("ranges need sample: N");
             for (var r : ranges.entrySet()) {
                 List<Double> v = r.getValue();
-                if (v == null || v.size() != 2 || !(v.get(0) <= v.get(1))) {
-                    throw new IllegalArgumentException("ranges." + r.getKey() + ": must be [low, high] with low <= high");
+                if (v == null || v.size() != 2 || !(v.get(0) <= v.get(1)) || !Double.isFinite(v.get(0)) || !Double.isFinite(v.get(1))) {
+                    throw new IllegalArgumentException("ranges." + r.getKey() + ": must be [low, high] with low <= high, both finite");
                 }
                 if (values.containsKey(r.getKey())) {
                     throw new IllegalArgumentException(r.getKey() + ": both listed and in ranges");

@@ -53,6 +53,7 @@ public final class CsvLoader {
         List<String> compNames = comp == null ? List.of()
                 : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume()).filter(java.util.Objects::nonNull).toList();
         List<Derived.Row> derived = new ArrayList<>();
+        String formulaColumn = comp == null ? null : comp.formula();
         boolean hasTarget;
         // Records are consumed as they are parsed: memory follows the kept values, not the file's text.
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
@@ -111,7 +112,7 @@ public final class CsvLoader {
                 String[] cat = new String[catIdx.length];
                 for (int j = 0; j < catIdx.length; j++) {
                     cat[j] = rec.get(catIdx[j]).trim();
-                    if (isMissing(cat[j])) {
+                    if (isMissing(cat[j]) && !isFormula(formulaColumn, spec.categorical().get(j), cat[j])) {
                         if (drop) { dropped++; continue rows; }
                         throw missing(file, line, spec.categorical().get(j), cat[j]);
                     }
@@ -129,7 +130,7 @@ public final class CsvLoader {
                     String[] cells = new String[compIdx.length];
                     for (int j = 0; j < cells.length; j++) {
                         cells[j] = rec.get(compIdx[j]).trim();
-                        if (isMissing(cells[j])) {
+                        if (isMissing(cells[j]) && !isFormula(formulaColumn, compNames.get(j), cells[j])) {
                             if (drop) { dropped++; continue rows; }
                             throw missing(file, line, compNames.get(j), cells[j]);
                         }
@@ -176,7 +177,8 @@ public final class CsvLoader {
         try {
             formula = Derived.parse(cells[0]);
         } catch (IllegalArgumentException e) {
-            throw InputException.at(file, line, "column '" + names.get(0) + "'", "'" + cells[0] + "' is not a usable formula: " + e.getMessage());
+            String shown = cells[0].length() > 60 ? cells[0].substring(0, 60) + "..." : cells[0];
+            throw InputException.at(file, line, "column '" + names.get(0) + "'", "'" + shown + "' is not a usable formula: " + e.getMessage());
         }
         double[] v = {Double.NaN, Double.NaN};
         for (int j = 1; j < cells.length; j++) {
@@ -218,6 +220,20 @@ public final class CsvLoader {
 
     private static String oneLine(Exception e) {
         return String.valueOf(e.getMessage()).replaceAll("\\s*\\n.*", "");
+    }
+
+    /**
+     * A cell of the formula column that parses as a formula is a value even when it reads like a
+     * missing-value token: "Na" is sodium (and "NaN" sodium nitride), not a missing cell.
+     */
+    static boolean isFormula(String formulaColumn, String column, String cell) {
+        if (formulaColumn == null || !formulaColumn.equals(column)) return false;
+        try {
+            org.crystalbench.chemistry.Formula.parse(cell);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static boolean isMissing(String cell) {

@@ -35,6 +35,25 @@ final class Derived {
         return f;
     }
 
+    /**
+     * Every derived value of row {@code r} must be a finite number: a subnormal site count or a huge volume
+     * would otherwise give an infinite ratio, standardised to NaN, and every model would quietly predict
+     * the majority class.
+     */
+    private static void checkFinite(Dataset d, int r, Composition spec, Row row, List<String> names, double[] out) {
+        for (int j = d.numericNames().size(); j < out.length; j++) {
+            if (Double.isFinite(out[j])) continue;
+            String name = names.get(j);
+            String from = name.equals(Composition.VOLUME_PER_ATOM)
+                    ? "'" + spec.volume() + "' " + row.volume() + " / '" + spec.nsites() + "' " + row.nsites()
+                    : name.equals(Composition.FORMULA_UNITS)
+                    ? "'" + spec.nsites() + "' " + row.nsites() + " / " + row.formula().atoms() + " atoms per formula unit"
+                    : "the formula in '" + spec.formula() + "'";
+            throw org.crystalbench.InputException.at(d.source(), d.lines()[r], "column '" + name + "'",
+                    "derived from " + from + " is not a finite number (" + out[j] + ")");
+        }
+    }
+
     /** The data set with the descriptors of {@code rows} (one per data row) appended to its numeric columns. */
     static Dataset append(Dataset d, Composition spec, List<Row> rows) {
         List<String> elements = new ArrayList<>(new TreeSet<>(rows.stream()
@@ -57,6 +76,7 @@ final class Derived {
             if (spec.volume() != null) out[at++] = row.volume() / row.nsites();
             Map<String, Double> fractions = row.formula().fractions();
             for (String e : elements) out[at++] = fractions.getOrDefault(e, 0.0);
+            checkFinite(d, r, spec, row, names, out);
             numeric[r] = out;
         }
         Map<String, List<String>> groups = new LinkedHashMap<>(d.groups());

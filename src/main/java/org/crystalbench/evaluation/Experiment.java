@@ -50,6 +50,31 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         }
     }
 
+    /** The number of splits the config asks for, from the config alone (a double: a typo may ask for 10^18). */
+    public static double splitCount(ExperimentConfig config) {
+        ProtocolSpec p = config.protocols();
+        return (p.holdout() == null ? 0 : (double) p.holdout().repeats()) + (p.cv() == null ? 0 : (double) p.cv().repeats() * p.cv().folds());
+    }
+
+    /**
+     * Refuses (exit 2), before they are made, splits that cannot fit in {@code heap}: each holds every row's
+     * index (4 bytes) and a few hundred bytes of its own; {@code cv: {repeats: 1000000000}} is a typo, not a plan.
+     */
+    public static void checkSplits(Path configFile, ExperimentConfig config, long rows, long heap) {
+        double splits = splitCount(config), need = splits * (256 + 4.0 * rows);
+        if (splits > Integer.MAX_VALUE - 8 || need > 0.8 * heap) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "%s: protocols: %.3g splits of %d rows need about %s "
+                    + "of memory; this JVM may use %s. Use fewer repeats, or give Java more memory with "
+                    + "CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>", configFile, splits, rows, mib(need), mib(heap)));
+        }
+    }
+
+    /** Bytes as MiB, or TiB when huge. */
+    public static String mib(double bytes) {
+        return bytes >= 1L << 40 ? String.format(java.util.Locale.ROOT, "%.3g TiB", bytes / (1L << 40))
+                : String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (1 << 20));
+    }
+
     /** Whether the data is large enough for the commands to say what they are doing before fitting. */
     public boolean large() {
         return data.size() >= 100_000;
@@ -64,6 +89,7 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         log.accept(String.format(java.util.Locale.ROOT, "reading %s (%.1f MiB)", file, file.toFile().length() / 1048576.0));
         Dataset data = CsvLoader.load(file, config.dataset());
         log.accept(String.format(java.util.Locale.ROOT, "%d rows read in %.1f s; making splits", data.size(), (System.nanoTime() - t0) / 1e9));
+        checkSplits(configFile, config, data.size(), Runtime.getRuntime().maxMemory());
         String[] groups = groupKeys(config, data);
         return new Experiment(config, configFile, data, makeSplits(config, data, groups), groups);
     }

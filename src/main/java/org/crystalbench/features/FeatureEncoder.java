@@ -97,6 +97,11 @@ public final class FeatureEncoder implements Serializable {
                 ss += d * d;
             }
             double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
+            if (!Double.isFinite(m) || !Double.isFinite(sd)) { // finite cells near the largest double: the sums overflowed
+                double[] scaled = scaledMeanSd(data, numericCols[j], train);
+                m = scaled[0];
+                sd = scaled[1];
+            }
             mean[j] = m;
             scale[j] = sd > 0 ? sd : 1; // a constant column becomes 0, not NaN
             names.add(data.numericNames().get(numericCols[j]));
@@ -121,6 +126,24 @@ public final class FeatureEncoder implements Serializable {
         }
         return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names),
                 dropped.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(features), List.copyOf(inputColumns));
+    }
+
+    /**
+     * Mean and population SD of a column computed on values divided by its largest magnitude, so that no sum
+     * overflows: both finite for any finite cells (used only when the plain sums overflow, so ordinary data
+     * is encoded bit for bit as before).
+     */
+    private static double[] scaledMeanSd(Dataset data, int col, int[] train) {
+        double max = 0;
+        for (int r : train) max = Math.max(max, Math.abs(data.numeric()[r][col]));
+        double m = 0, ss = 0;
+        for (int r : train) m += data.numeric()[r][col] / max;
+        m /= train.length;
+        for (int r : train) {
+            double d = data.numeric()[r][col] / max - m;
+            ss += d * d;
+        }
+        return new double[] {m * max, Math.sqrt(ss / train.length) * max};
     }
 
     /** The feature set's names (a group or a categorical column is one input), in its order. */
@@ -150,7 +173,11 @@ public final class FeatureEncoder implements Serializable {
     /** Encodes one row given its full numeric and categorical cell arrays. */
     public double[] transform(double[] numeric, String[] categorical) {
         double[] out = new double[width()];
-        for (int j = 0; j < numericCols.length; j++) out[j] = (numeric[numericCols[j]] - mean[j]) / scale[j];
+        for (int j = 0; j < numericCols.length; j++) {
+            double z = (numeric[numericCols[j]] - mean[j]) / scale[j];
+            // the difference of two values near the largest double overflows; their scaled difference does not
+            out[j] = Double.isFinite(z) ? z : numeric[numericCols[j]] / scale[j] - mean[j] / scale[j];
+        }
         for (int j = 0; j < categoricalCols.length; j++) {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);
             if (at != null) out[at] = 1;

@@ -1,12 +1,10 @@
 package org.crystalbench.perf;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.crystalbench.InputException;
+import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Json;
 import org.crystalbench.stats.ChangePoints;
 import tools.jackson.core.JacksonException;
@@ -47,8 +46,14 @@ public final class History {
     /** One point of a trend: a run's score (normalised when asked). */
     public record Point(String commit, Instant date, double value) {}
 
-    /** A benchmark's trend, oldest first, and its change points ({@code shift} as a fraction of time per operation). */
-    public record Series(String name, String unit, boolean biggerIsBetter, List<Point> points, List<ChangePoints.ChangePoint> changes) {}
+    /**
+     * A benchmark's trend, oldest first, and its change points ({@code shift} as a fraction of time per operation).
+     *
+     * @param leftOut runs whose score is no measurement (0, negative or not finite, as in the other perf-check modes),
+     *                left out of the trend, the test and the chart
+     */
+    public record Series(String name, String unit, boolean biggerIsBetter, List<Point> points, List<ChangePoints.ChangePoint> changes,
+                         List<Point> leftOut) {}
 
     public record Analysis(List<Series> series, int window, double minEffect, boolean normalized) {
         /** Change points that made a benchmark slower. */
@@ -74,21 +79,46 @@ public final class History {
         return new Entry(commit, date, cal, calUnit, scores);
     }
 
-    /** Appends one line (creating the file); a line is written whole or, on a crash, torn and ignored on reading. */
-    public static void append(Path file, Entry e) {
+    /**
+     * Appends one line (creating the file). The file is replaced whole (written beside it, then renamed), so an
+     * append is never half done. A last line without its newline, left by an append cut short before this was
+     * so, is kept when it is a whole run, else dropped, never glued to the new line.
+     *
+     * @return what was done to a torn last line, or null when there was none
+     */
+    public static String append(Path file, Entry e) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("commit", e.commit()).put("date", e.date().toString());
         if (Double.isFinite(e.calibration())) line.put("calibration", e.calibration()).put("calibration_unit", e.calibrationUnit());
         ObjectNode scores = line.putObject("scores");
-        e.scores().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(s -> scores.putObject(s.getKey()).put("score", s.getValue().score()).put("unit", s.getValue().unit()));
+        e.scores().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(s -> {
+            ObjectNode o = scores.putObject(s.getKey());
+            // JSON has no infinity: a non-finite score (no measurement) is written as null, which reads back as NaN.
+            if (Double.isFinite(s.getValue().score())) o.put("score", s.getValue().score());
+            else o.putNull("score");
+            o.put("unit", s.getValue().unit());
+        });
+        String text = "", note = null;
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.MAPPER.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (Files.exists(file)) text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            throw new InputException(file + ": cannot read: " + ex.getMessage());
         }
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            int cut = text.lastIndexOf('\n') + 1;
+            String last = text.substring(cut);
+            long lineNo = text.substring(0, cut).lines().count() + 1;
+            try {
+                parse(Json.MAPPER.readTree(last), file + ":" + lineNo);
+                text += "\n"; // a whole run that only lacked its newline
+            } catch (JacksonException | InputException torn) {
+                text = text.substring(0, cut);
+                note = file + ":" + lineNo + ": dropped a torn last line (" + last.length() + " characters of an append cut short)";
+            }
+        }
+        AtomicFiles.write(file, text + Json.MAPPER.writeValueAsString(line) + "\n");
+        return note;
     }
 
     /** Reads every line; a malformed line other than a torn last one is bad input naming file and line. */
@@ -109,7 +139,8 @@ public final class History {
                 out.add(parse(Json.MAPPER.readTree(lines.get(i)), at));
             } catch (JacksonException e) {
                 if (i == lines.size() - 1) break; // torn last line of an interrupted append
-                throw new InputException(at + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
+                throw new InputException(at + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", "").replaceAll(", from `[^`]*`", "")
+                        + " (a torn line glued to the next by an older append? delete the broken part)");
             }
         }
         if (out.isEmpty()) throw new InputException(file + ": no runs");
@@ -145,9 +176,17 @@ public final class History {
         return v.stringValue();
     }
 
+    /** A number; null and the strings "NaN", "Infinity" and "-Infinity" (older appends wrote them) are no measurement. */
     private static double number(JsonNode v, String at) {
-        if (v == null || !v.isNumber()) throw new InputException(at + ": missing or not a number");
-        return v.doubleValue();
+        if (v != null && v.isNumber()) return v.doubleValue();
+        if (v != null && v.isNull()) return Double.NaN;
+        if (v != null && v.isString() && List.of("NaN", "Infinity", "-Infinity").contains(v.stringValue())) return Double.parseDouble(v.stringValue());
+        throw new InputException(at + ": missing or not a number");
+    }
+
+    /** A score that measured something: positive and finite (0, negative or infinite is a broken run, as in every mode). */
+    static boolean measured(double v) {
+        return v > 0 && Double.isFinite(v);
     }
 
     /**
@@ -164,27 +203,31 @@ public final class History {
         byKey.forEach((key, runs) -> {
             Score first = runs.get(0).scores().get(key);
             PerfUnit unit = PerfUnit.parse(first.unit());
-            List<Point> points = new ArrayList<>();
+            List<Point> points = new ArrayList<>(), leftOut = new ArrayList<>();
             double[] logTime = new double[runs.size()];
-            for (int i = 0; i < runs.size(); i++) {
-                Entry e = runs.get(i);
+            for (Entry e : runs) {
                 Score s = e.scores().get(key);
                 double v = PerfUnit.parse(s.unit()).throughput() == unit.throughput()
                         ? unit.fromBase(PerfUnit.parse(s.unit()).toBase(s.score())) : Double.NaN;
-                if (normalize) {
+                if (normalize && measured(v)) {
                     var r = new BenchResult(key, "", Map.of(), v, 0, first.unit());
                     v = PerfCheck.normalized(r, new BenchResult(PerfCheck.CALIBRATION, "", Map.of(), e.calibration(), 0, e.calibrationUnit()))[0];
                 }
+                if (!measured(v)) { // a broken run must not hide the others' step (log 0) nor reach the charts (infinity)
+                    leftOut.add(new Point(e.commit(), e.date(), v));
+                    continue;
+                }
+                logTime[points.size()] = unit.throughput() ? -Math.log(v) : Math.log(v);
                 points.add(new Point(e.commit(), e.date(), v));
-                logTime[i] = unit.throughput() ? -Math.log(v) : Math.log(v);
             }
+            logTime = java.util.Arrays.copyOf(logTime, points.size());
             List<ChangePoints.ChangePoint> changes = java.util.Arrays.stream(logTime).allMatch(Double::isFinite)
                     ? ChangePoints.windowed(logTime, window, ALPHA, Math.log1p(minEffect)).stream()
                             .map(c -> new ChangePoints.ChangePoint(c.index(), Math.expm1(c.shift()), c.p())).toList()
                     : List.of();
             String name = key.endsWith(" avgt") || key.endsWith(" thrpt") ? key.substring(0, key.lastIndexOf(' ')) : key;
             series.add(new Series(name, normalize ? (unit.throughput() ? "ops/cal" : "cal/op") : first.unit(),
-                    unit.biggerIsBetter(), List.copyOf(points), changes));
+                    unit.biggerIsBetter(), List.copyOf(points), changes, List.copyOf(leftOut)));
         });
         return new Analysis(List.copyOf(series), window, minEffect, normalize);
     }
@@ -196,8 +239,12 @@ public final class History {
         for (Series s : a.series()) {
             List<Point> p = s.points();
             sb.append("| ").append(s.name()).append(" | ").append(s.unit()).append(" | ").append(p.size())
-                    .append(" | ").append(PerfTables.num(p.get(0).value())).append(" | ").append(PerfTables.num(p.get(p.size() - 1).value()))
-                    .append(" | ");
+                    .append(" | ").append(p.isEmpty() ? "–" : PerfTables.num(p.get(0).value()))
+                    .append(" | ").append(p.isEmpty() ? "–" : PerfTables.num(p.get(p.size() - 1).value())).append(" | ");
+            if (!s.leftOut().isEmpty()) {
+                sb.append(s.leftOut().size()).append(" run(s) without a measurement left out (")
+                        .append(String.join(", ", s.leftOut().stream().map(x -> x.commit() + ": " + x.value()).toList())).append("); ");
+            }
             if (s.changes().isEmpty()) sb.append("none");
             for (int i = 0; i < s.changes().size(); i++) {
                 var c = s.changes().get(i);

@@ -38,7 +38,7 @@ public final class JmhJson {
         } catch (JacksonException e) {
             var loc = e.getLocation();
             String where = loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "";
-            throw new InputException(source + where + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
+            throw new InputException(source + where + ": malformed JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", "").replaceAll(", from `[^`]*`", ""));
         }
         if (root == null || !root.isArray()) {
             throw new InputException(source + ": not JMH JSON: expected an array of benchmark results");

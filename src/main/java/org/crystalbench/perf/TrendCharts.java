@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.crystalbench.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
@@ -28,14 +30,23 @@ final class TrendCharts {
 
     static final int WIDTH = 720, HEIGHT = 360;
 
+    /**
+     * Every chart is drawn in memory before the first file is written: a value the chart library cannot draw
+     * fails before any file, never halfway through the folder. A benchmark without a measured run gets none.
+     */
     static void write(History.Analysis a, Path dir) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (History.Series s : a.series()) {
+            if (s.points().isEmpty()) continue;
+            for (History.Point p : s.points()) {
+                if (!History.measured(p.value())) throw new IllegalArgumentException(s.name() + ": no measurement at " + p.commit() + ": " + p.value());
+            }
             JFreeChart chart = chart(s);
             String name = "trend-" + s.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
             SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
             svg.setDefsKeyPrefix("_" + name + "_"); // fixed ids: the same history gives the same file
             chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
-            AtomicFiles.write(dir.resolve(name + ".svg"), svg.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+            files.put(name + ".svg", svg.getSVGDocument().getBytes(StandardCharsets.UTF_8));
             BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
             try {
@@ -49,8 +60,9 @@ final class TrendCharts {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
+            files.put(name + ".png", png.toByteArray());
         }
+        files.forEach((name, bytes) -> AtomicFiles.write(dir.resolve(name), bytes));
     }
 
     static JFreeChart chart(History.Series s) {

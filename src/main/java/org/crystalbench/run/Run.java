@@ -66,7 +66,10 @@ public final class Run {
         }
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
+        long heap = Runtime.getRuntime().maxMemory();
+        RunSize.check(r.config(), cfg, 0, 0, heap); // before reading the data: a typo of 10^9 repeats is refused at once
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
+        RunSize.check(r.config(), cfg, exp.data().size(), exp.data().classes().size(), heap);
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory());
         if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
         AuditReport audit = AuditReport.of(exp, r.threads());
@@ -74,6 +77,7 @@ public final class Run {
         Path dir = r.out() != null ? r.out() : defaultOut("runs", r.config());
         OutputPaths.folder(dir, "--out");
         try (StagedFolder staged = StagedFolder.beside(dir, "--out")) {
+            staged.removedStale().forEach(p -> console.err().println("crystal-bench run: removed " + p + ", left by a run that was killed"));
             return fitAndWrite(r, cfg, exp, audit, dir, staged, start, console);
         }
     }

@@ -145,12 +145,21 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
         String where = file + ": grid.models." + base.name();
         @SuppressWarnings("unchecked")
         Map<String, Object> baseMap = Json.MAPPER.convertValue(base, Map.class);
-        for (String key : grid.values().keySet()) checkKey(where, key);
+        for (var e : grid.values().entrySet()) {
+            checkKey(where, e.getKey());
+            for (Object v : e.getValue()) {
+                if (v instanceof Double d && !Double.isFinite(d)) throw new InputException(where + "." + e.getKey() + ": " + d + " is not a finite number");
+            }
+        }
         for (String key : grid.ranges().keySet()) {
             checkKey(where, key);
             if (!(baseMap.get(key) instanceof Number)) {
                 throw new InputException(where + ".ranges." + key + ": not a numeric hyperparameter of model '"
                         + base.name() + "' (" + baseMap.get("type") + ")");
+            }
+            if (baseMap.get(key) instanceof Integer && grid.ranges().get(key).stream().anyMatch(v -> v != Math.rint(v))) {
+                throw new InputException(where + ".ranges." + key + ": " + grid.ranges().get(key)
+                        + ": a whole-number hyperparameter needs whole-number ends");
             }
         }
         List<Map<String, Object>> assignments = new ArrayList<>();
