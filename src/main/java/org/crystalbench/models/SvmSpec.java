@@ -159,9 +159,10 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         svm_model model = svm.svm_train(prob, param);
 
         int k = model.nr_class;
+        var fitted = new Libsvm(model, classes);
         // decision values of every training row: the degenerate-machine check, and platt: train
         double[][] trainDecisions = new double[prob.l][k * (k - 1) / 2];
-        for (int i = 0; i < prob.l; i++) svm.svm_predict_values(model, prob.x[i], trainDecisions[i]);
+        for (int i = 0; i < prob.l; i++) fitted.decisions(x[boxed[i]], trainDecisions[i]);
         List<FitWarning> warnings = new ArrayList<>();
         double[] probA = new double[k * (k - 1) / 2], probB = new double[k * (k - 1) / 2];
         for (int i = 0, p = 0; i < k; i++) {
@@ -186,9 +187,13 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
                     for (int q = 0; q < rows.size(); q++) dec[q] = trainDecisions[rows.get(q)][p];
                 } else {
                     svm_node[][] xs = new svm_node[rows.size()][];
-                    for (int q = 0; q < rows.size(); q++) xs[q] = prob.x[rows.get(q)];
+                    double[][] dense = new double[rows.size()][];
+                    for (int q = 0; q < rows.size(); q++) {
+                        xs[q] = prob.x[rows.get(q)];
+                        dense[q] = x[boxed[rows.get(q)]];
+                    }
                     double cp = param.C * (weight == null ? 1 : weight[li]), cn = param.C * (weight == null ? 1 : weight[lj]);
-                    dec = outOfFoldDecisions(xs, labels, param, cp, cn, Seeds.plattFolds(seed, p));
+                    dec = outOfFoldDecisions(xs, dense, labels, param, cp, cn, Seeds.plattFolds(seed, p));
                 }
                 double[] ab = new double[2];
                 sigmoidTrain(dec, labels, ab);
@@ -201,7 +206,6 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
             model.probB = probB;
             model.param.probability = 1;
         }
-        Model fitted = new Libsvm(model, classes);
         return warnings.isEmpty() ? fitted : new Flagged(fitted, List.copyOf(warnings));
     }
 
@@ -260,12 +264,13 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
     }
 
     /**
-     * Decision values of every row of one binary machine from a machine that did not train on it: libsvm's
+     * Decision values of every row ({@code x} sparse for libsvm, {@code dense} the same rows) of one binary machine from a machine that did not train on it: libsvm's
      * {@code svm_binary_svc_probability}, step for step (a shuffle, five contiguous folds, a fold machine with C+ and C-,
      * a constant decision when a fold's training part holds one class), with the shuffle drawn from {@code foldSeed}
      * instead of libsvm's static generator.
      */
-    static double[] outOfFoldDecisions(svm_node[][] x, double[] y, svm_parameter param, double cp, double cn, long foldSeed) {
+    static double[] outOfFoldDecisions(svm_node[][] x, double[][] dense, double[] y, svm_parameter param, double cp, double cn,
+                                       long foldSeed) {
         int l = y.length;
         var rng = new SplittableRandom(foldSeed);
         int[] perm = new int[l];
@@ -304,11 +309,11 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
             } else if (pos == 0) {
                 for (int j = begin; j < end; j++) dec[perm[j]] = -1;
             } else {
-                svm_model m = svm.svm_train(prob, sub);
+                var m = new Libsvm(svm.svm_train(prob, sub), 2);
                 double[] v = new double[1];
                 for (int j = begin; j < end; j++) {
-                    svm.svm_predict_values(m, x[perm[j]], v);
-                    dec[perm[j]] = v[0] * m.label[0]; // the fold machine's +1 side is the class it saw first
+                    m.decisions(dense[perm[j]], v);
+                    dec[perm[j]] = v[0] * m.model().label[0]; // the fold machine's +1 side is the class it saw first
                 }
             }
         }
@@ -355,14 +360,99 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
      * and is never predicted). The class is the one-vs-one vote, ties to the lowest class, as scikit-learn's
      * {@code SVC.predict}; the probabilities are libsvm's {@code svm_predict_probability} (clipped pairwise Platt
      * probabilities, coupled), or the vote shares without probabilities. libsvm's model is serializable: bundles hold it.
+     *
+     * <p>Decision values are libsvm's {@code svm_predict_values} on a dense copy of the support vectors: libsvm's Java
+     * port walks a linked list of objects per row, several times slower than a loop over an array. The arithmetic is
+     * libsvm's, term for term in the same order (a zero entry it skips adds exactly 0 here), so the values are its bits.
      */
-    record Libsvm(svm_model model, int classes) implements Model {
+    static final class Libsvm implements Model {
+        private static final long serialVersionUID = 1L;
+        private final svm_model model;
+        private final int classes;
+        private final transient double[][] sv;
+        private final transient int[] start;
+
+        Libsvm(svm_model model, int classes) {
+            this.model = model;
+            this.classes = classes;
+            int width = 0;
+            for (svm_node[] row : model.SV) for (svm_node n : row) width = Math.max(width, n.index);
+            sv = new double[model.l][width];
+            for (int i = 0; i < model.l; i++) for (svm_node n : model.SV[i]) sv[i][n.index - 1] = n.value;
+            start = new int[model.nr_class];
+            for (int i = 1; i < model.nr_class; i++) start[i] = start[i - 1] + model.nSV[i - 1];
+        }
+
+        private Object readResolve() {
+            return new Libsvm(model, classes); // rebuilds the dense copy
+        }
+
+        svm_model model() {
+            return model;
+        }
+
+        @Override
+        public int classes() {
+            return classes;
+        }
+
+        /** libsvm's kernel of row x and support vector i ({@code Kernel.k_function}). */
+        private double kernel(double[] x, int i) {
+            double[] v = sv[i];
+            svm_parameter p = model.param;
+            int n = Math.min(x.length, v.length);
+            if (p.kernel_type == svm_parameter.RBF) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    double d = x[j] - v[j];
+                    sum += d * d;
+                }
+                for (int j = n; j < x.length; j++) sum += x[j] * x[j];
+                return Math.exp(-p.gamma * sum);
+            }
+            double dot = 0;
+            for (int j = 0; j < n; j++) dot += x[j] * v[j];
+            return p.kernel_type == svm_parameter.LINEAR ? dot : powi(p.gamma * dot + p.coef0, p.degree);
+        }
+
+        /** libsvm's {@code powi}. */
+        private static double powi(double base, int times) {
+            double tmp = base, ret = 1.0;
+            for (int t = times; t > 0; t /= 2) {
+                if (t % 2 == 1) ret *= tmp;
+                tmp = tmp * tmp;
+            }
+            return ret;
+        }
+
+        /** The pairwise decision values of row x in libsvm's order, and its one-vs-one vote (ties to the first class). */
+        int decisions(double[] x, double[] dec) {
+            int k = model.nr_class;
+            double[] kvalue = new double[model.l];
+            for (int i = 0; i < model.l; i++) kvalue[i] = kernel(x, i);
+            int[] vote = new int[k];
+            for (int i = 0, p = 0; i < k; i++) {
+                for (int j = i + 1; j < k; j++, p++) {
+                    double sum = 0;
+                    int si = start[i], sj = start[j], ci = model.nSV[i], cj = model.nSV[j];
+                    double[] coef1 = model.sv_coef[j - 1], coef2 = model.sv_coef[i];
+                    for (int q = 0; q < ci; q++) sum += coef1[si + q] * kvalue[si + q];
+                    for (int q = 0; q < cj; q++) sum += coef2[sj + q] * kvalue[sj + q];
+                    sum -= model.rho[p];
+                    dec[p] = sum;
+                    vote[dec[p] > 0 ? i : j]++;
+                }
+            }
+            int best = 0;
+            for (int i = 1; i < k; i++) if (vote[i] > vote[best]) best = i;
+            return model.label[best];
+        }
+
         @Override
         public int predict(double[] x, double[] probabilities) {
             int k = model.nr_class;
-            svm_node[] row = nodes(x);
             double[] dec = new double[k * (k - 1) / 2];
-            int label = (int) svm.svm_predict_values(model, row, dec);
+            int label = decisions(x, dec);
             Arrays.fill(probabilities, 0);
             if (model.probA == null) {
                 for (int i = 0, p = 0; i < k; i++) {

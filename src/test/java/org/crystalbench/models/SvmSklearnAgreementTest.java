@@ -104,6 +104,24 @@ class SvmSklearnAgreementTest {
         }
     }
 
+    /** The dense decision values are libsvm's svm_predict_values to the bit, for every kernel. */
+    @ParameterizedTest
+    @ValueSource(strings = {"iris", "wine", "breast-cancer"})
+    void denseDecisionValuesAreLibsvmsBits(String name) throws IOException {
+        Data d = read(name);
+        for (String setting : List.of("rbf-sigma2-C10", "linear-C1", "poly3-auto-C1")) {
+            var model = (SvmSpec.Libsvm) spec(setting, false).fit(d.train(), d.trainY(), d.classes(), 1);
+            int k = model.model().nr_class;
+            double[] ours = new double[k * (k - 1) / 2], theirs = new double[ours.length];
+            for (double[] row : d.test()) {
+                int label = model.decisions(row, ours);
+                double expected = libsvm.svm.svm_predict_values(model.model(), SvmSpec.nodes(row), theirs);
+                assertArrayEquals(theirs, ours, 0.0, name + " " + setting);
+                assertEquals((int) expected, label);
+            }
+        }
+    }
+
     static Model unwrap(Model m) {
         return m.warnings().isEmpty() ? m : ((java.util.function.Supplier<Model>) () -> {
             throw new AssertionError("a fit warning on " + m.warnings());
