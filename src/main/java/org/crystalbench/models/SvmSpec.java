@@ -135,70 +135,138 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         for (int label : y) counts[label]++;
         // the last line of defence (train, grid, benchmarks): a run checks before its first fit, for all its threads
         memoryRefusal(counts, Runtime.getRuntime().maxMemory(), 1).ifPresent(msg -> { throw new InputException(msg); });
-        // Rows in class order, stable: libsvm takes the classes in order of first appearance, so its machines, their
-        // +1 sides and its vote ties (to the first class) are then scikit-learn's, which sorts the classes.
+        // Rows in class order, stable, as libsvm's svm_group_classes orders them; with the classes sorted, the machines,
+        // their +1 sides and the vote ties (to the first class) are scikit-learn's, which sorts the classes too.
         Integer[] boxed = new Integer[y.length];
         for (int i = 0; i < y.length; i++) boxed[i] = i;
         Arrays.sort(boxed, (a, b) -> Integer.compare(y[a], y[b]));
-        var prob = new svm_problem();
-        prob.l = y.length;
-        prob.x = new svm_node[y.length][];
-        prob.y = new double[y.length];
+        double[][] xs = new double[y.length][];
+        svm_node[][] nodes = new svm_node[y.length][];
         for (int i = 0; i < y.length; i++) {
-            prob.x[i] = nodes(x[boxed[i]]);
-            prob.y[i] = y[boxed[i]];
+            xs[i] = x[boxed[i]];
+            nodes[i] = nodes(xs[i]);
         }
+        int[] label = java.util.stream.IntStream.range(0, classes).filter(c -> counts[c] > 0).toArray();
+        int k = label.length;
+        int[] start = new int[k];
+        for (int i = 1; i < k; i++) start[i] = start[i - 1] + counts[label[i - 1]];
         svm_parameter param = parameter(gamma(x));
         double[] weight = classWeight == null ? null : classWeight.of(y, classes, name);
-        if (weight != null) {
-            param.nr_weight = classes;
-            param.weight_label = new int[classes];
-            for (int k = 0; k < classes; k++) param.weight_label[k] = k;
-            param.weight = weight;
-        }
-        svm_model model = svm.svm_train(prob, param);
 
-        int k = model.nr_class;
-        var fitted = new Libsvm(model, classes);
-        // decision values of every training row: the degenerate-machine check, and platt: train
-        double[][] trainDecisions = new double[prob.l][k * (k - 1) / 2];
-        for (int i = 0; i < prob.l; i++) fitted.decisions(x[boxed[i]], trainDecisions[i]);
-        List<FitWarning> warnings = new ArrayList<>();
-        double[] probA = new double[k * (k - 1) / 2], probB = new double[k * (k - 1) / 2];
+        // libsvm's svm_train, one binary machine at a time (as it trains them). When the whole kernel matrix of the training
+        // rows fits in the cache budget it is computed once, densely, and every machine and Platt fold reads it as
+        // libsvm's precomputed kernel; libsvm's Java port would recompute each value from linked node objects.
+        boolean precomputed = 32L * y.length * y.length <= (long) (cacheSize * (1L << 20));
+        svm_node[][] kernelRows = precomputed ? precompute(xs, param) : null;
+        int machines = k * (k - 1) / 2;
+        double[][] alpha = new double[machines][];
+        double[] rho = new double[machines], probA = new double[machines], probB = new double[machines];
+        double[][] trainDecisions = new double[machines][];
+        boolean[] nonzero = new boolean[y.length];
         for (int i = 0, p = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++, p++) {
-                int li = model.label[i], lj = model.label[j];
-                // the machine's rows, in training order: class li then lj (+1 for li)
-                List<Integer> rows = new ArrayList<>();
-                for (int r = 0; r < prob.l; r++) if (prob.y[r] == li || prob.y[r] == lj) rows.add(r);
+                int si = start[i], sj = start[j], ci = counts[label[i]], cj = counts[label[j]], n = ci + cj;
+                // weighted C as libsvm computes it (C x weight), given as the weights of a C = 1 problem (as libsvm's own
+                // probability folds do): the same numbers
+                double cp = param.C * (weight == null ? 1 : weight[label[i]]), cn = param.C * (weight == null ? 1 : weight[label[j]]);
+                var pair = (svm_parameter) param.clone();
+                pair.C = 1;
+                pair.nr_weight = 2;
+                pair.weight_label = new int[] {+1, -1};
+                pair.weight = new double[] {cp, cn};
+                var sub = new svm_problem();
+                sub.l = n;
+                sub.y = new double[n];
+                for (int q = 0; q < n; q++) sub.y[q] = q < ci ? +1 : -1;
+                sub.x = new svm_node[n][];
+                for (int q = 0; q < n; q++) sub.x[q] = (precomputed ? kernelRows : nodes)[q < ci ? si + q : sj + q - ci];
+                if (precomputed) pair.kernel_type = svm_parameter.PRECOMPUTED;
+                svm_model m = svm.svm_train(sub, pair);
+                if (m.label[0] != +1) throw new IllegalStateException("libsvm put the -1 class first");
+                alpha[p] = new double[n];
+                for (int q = 0; q < m.l; q++) alpha[p][m.sv_indices[q] - 1] = m.sv_coef[0][q];
+                rho[p] = m.rho[0];
+                for (int q = 0; q < n; q++) {
+                    if (Math.abs(alpha[p][q]) > 0) nonzero[q < ci ? si + q : sj + q - ci] = true;
+                }
+                if (precomputed) { // decision values of the machine's rows from its kernel matrix
+                    trainDecisions[p] = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        double sum = 0;
+                        for (int q = 0; q < n; q++) {
+                            if (alpha[p][q] != 0) sum += alpha[p][q] * sub.x[r][(int) sub.x[q][0].value].value;
+                        }
+                        trainDecisions[p][r] = sum - rho[p];
+                    }
+                }
+                if (probability && platt == Platt.CV) {
+                    double[] ab = new double[2];
+                    sigmoidTrain(outOfFoldDecisions(sub.x, sub.y, pair, Seeds.plattFolds(seed, p)), sub.y, ab);
+                    probA[p] = ab[0];
+                    probB[p] = ab[1];
+                }
+            }
+        }
+
+        // the model as svm_train assembles it: the support vectors of every machine, class by class, and per machine the
+        // coefficients of its two classes' vectors
+        var model = new svm_model();
+        model.param = param;
+        model.nr_class = k;
+        model.label = label;
+        model.rho = rho;
+        model.nSV = new int[k];
+        int[] nzStart = new int[k];
+        for (int i = 0; i < k; i++) {
+            for (int q = 0; q < counts[label[i]]; q++) if (nonzero[start[i] + q]) model.nSV[i]++;
+            if (i > 0) nzStart[i] = nzStart[i - 1] + model.nSV[i - 1];
+        }
+        model.l = k == 0 ? 0 : nzStart[k - 1] + model.nSV[k - 1];
+        model.SV = new svm_node[model.l][];
+        model.sv_indices = new int[model.l];
+        for (int r = 0, q = 0; r < y.length; r++) {
+            if (nonzero[r]) {
+                model.SV[q] = nodes[r];
+                model.sv_indices[q++] = boxed[r] + 1;
+            }
+        }
+        model.sv_coef = new double[Math.max(0, k - 1)][model.l];
+        for (int i = 0, p = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                int ci = counts[label[i]], cj = counts[label[j]];
+                for (int q = 0, z = nzStart[i]; q < ci; q++) if (nonzero[start[i] + q]) model.sv_coef[j - 1][z++] = alpha[p][q];
+                for (int q = 0, z = nzStart[j]; q < cj; q++) if (nonzero[start[j] + q]) model.sv_coef[i][z++] = alpha[p][ci + q];
+            }
+        }
+        var fitted = new Libsvm(model, classes);
+
+        List<FitWarning> warnings = new ArrayList<>();
+        double[] dec = new double[machines];
+        for (int i = 0, p = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                int si = start[i], sj = start[j], ci = counts[label[i]], n = ci + counts[label[j]];
+                if (trainDecisions[p] == null) { // a machine too large to precompute: the model's own decision values
+                    trainDecisions[p] = new double[n];
+                    for (int q = 0; q < n; q++) {
+                        fitted.decisions(xs[q < ci ? si + q : sj + q - ci], dec);
+                        trainDecisions[p][q] = dec[p];
+                    }
+                }
                 boolean positive = false, negative = false;
-                for (int r : rows) {
-                    if (trainDecisions[r][p] > 0) positive = true;
+                for (double v : trainDecisions[p]) {
+                    if (v > 0) positive = true;
                     else negative = true;
                 }
                 if (!(positive && negative)) {
-                    warnings.add(new FitWarning("binary machine %s vs %s gives one class to every training row", li, lj));
+                    warnings.add(new FitWarning("binary machine %s vs %s gives one class to every training row", label[i], label[j]));
                 }
-                if (!probability) continue;
-                double[] dec = new double[rows.size()];
-                double[] labels = new double[rows.size()];
-                for (int q = 0; q < rows.size(); q++) labels[q] = prob.y[rows.get(q)] == li ? +1 : -1;
-                if (platt == Platt.TRAIN) {
-                    for (int q = 0; q < rows.size(); q++) dec[q] = trainDecisions[rows.get(q)][p];
-                } else {
-                    svm_node[][] xs = new svm_node[rows.size()][];
-                    double[][] dense = new double[rows.size()][];
-                    for (int q = 0; q < rows.size(); q++) {
-                        xs[q] = prob.x[rows.get(q)];
-                        dense[q] = x[boxed[rows.get(q)]];
-                    }
-                    double cp = param.C * (weight == null ? 1 : weight[li]), cn = param.C * (weight == null ? 1 : weight[lj]);
-                    dec = outOfFoldDecisions(xs, dense, labels, param, cp, cn, Seeds.plattFolds(seed, p));
+                if (probability && platt == Platt.TRAIN) {
+                    double[] labels = new double[n], ab = new double[2];
+                    for (int q = 0; q < n; q++) labels[q] = q < ci ? +1 : -1;
+                    sigmoidTrain(trainDecisions[p], labels, ab);
+                    probA[p] = ab[0];
+                    probB[p] = ab[1];
                 }
-                double[] ab = new double[2];
-                sigmoidTrain(dec, labels, ab);
-                probA[p] = ab[0];
-                probB[p] = ab[1];
             }
         }
         if (probability) {
@@ -207,6 +275,46 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
             model.param.probability = 1;
         }
         return warnings.isEmpty() ? fitted : new Flagged(fitted, List.copyOf(warnings));
+    }
+
+    /**
+     * Rows in libsvm's precomputed-kernel form: row r is {@code [0: r + 1, 1: K(r, 0), ..., n: K(r, n - 1)]}, each value
+     * computed as libsvm's training kernel ({@code Kernel.kernel_function}) computes it from the same rows, so the solver
+     * sees the same numbers. K(r, q) and K(q, r) are one node: libsvm reads only the value of a precomputed entry (its
+     * index only of the serial number at position 0), and the two values are the same (+ and x commute).
+     */
+    static svm_node[][] precompute(double[][] x, svm_parameter p) {
+        int n = x.length;
+        double[] square = new double[n];
+        for (int r = 0; r < n; r++) square[r] = dot(x[r], x[r]);
+        svm_node[][] out = new svm_node[n][n + 1];
+        for (int r = 0; r < n; r++) {
+            out[r][0] = node(0, r + 1);
+            for (int q = 0; q <= r; q++) {
+                double d = dot(x[r], x[q]);
+                double v = switch (p.kernel_type) {
+                    case svm_parameter.RBF -> Math.exp(-p.gamma * (square[r] + square[q] - 2 * d));
+                    case svm_parameter.LINEAR -> d;
+                    default -> Libsvm.powi(p.gamma * d + p.coef0, p.degree);
+                };
+                out[r][q + 1] = out[q][r + 1] = node(q + 1, v);
+            }
+        }
+        return out;
+    }
+
+    /** libsvm's sparse dot product over the non-zero entries, in index order: the same sum over a dense row. */
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) sum += a[j] * b[j];
+        return sum;
+    }
+
+    private static svm_node node(int index, double value) {
+        var n = new svm_node();
+        n.index = index;
+        n.value = value;
+        return n;
     }
 
     /** libsvm's parameters for this spec, gamma resolved. */
@@ -264,13 +372,13 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
     }
 
     /**
-     * Decision values of every row ({@code x} sparse for libsvm, {@code dense} the same rows) of one binary machine from a machine that did not train on it: libsvm's
-     * {@code svm_binary_svc_probability}, step for step (a shuffle, five contiguous folds, a fold machine with C+ and C-,
-     * a constant decision when a fold's training part holds one class), with the shuffle drawn from {@code foldSeed}
-     * instead of libsvm's static generator.
+     * Decision values of every row of one binary machine ({@code x}, labels {@code y} = ±1, trained with {@code param})
+     * from a machine that did not train on it: libsvm's {@code svm_binary_svc_probability}, step for step (a shuffle,
+     * five contiguous folds, a constant decision when a fold's training part holds one class), with the shuffle drawn from
+     * {@code foldSeed} instead of libsvm's static generator. With a precomputed kernel the fold machines reuse the
+     * machine's kernel matrix.
      */
-    static double[] outOfFoldDecisions(svm_node[][] x, double[][] dense, double[] y, svm_parameter param, double cp, double cn,
-                                       long foldSeed) {
+    static double[] outOfFoldDecisions(svm_node[][] x, double[] y, svm_parameter param, long foldSeed) {
         int l = y.length;
         var rng = new SplittableRandom(foldSeed);
         int[] perm = new int[l];
@@ -282,12 +390,6 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
             perm[j] = t;
         }
         double[] dec = new double[l];
-        var sub = (svm_parameter) param.clone();
-        sub.probability = 0;
-        sub.C = 1.0;
-        sub.nr_weight = 2;
-        sub.weight_label = new int[] {+1, -1};
-        sub.weight = new double[] {cp, cn};
         for (int f = 0; f < PLATT_FOLDS; f++) {
             int begin = f * l / PLATT_FOLDS, end = (f + 1) * l / PLATT_FOLDS;
             var prob = new svm_problem();
@@ -309,11 +411,11 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
             } else if (pos == 0) {
                 for (int j = begin; j < end; j++) dec[perm[j]] = -1;
             } else {
-                var m = new Libsvm(svm.svm_train(prob, sub), 2);
+                svm_model m = svm.svm_train(prob, param);
                 double[] v = new double[1];
                 for (int j = begin; j < end; j++) {
-                    m.decisions(dense[perm[j]], v);
-                    dec[perm[j]] = v[0] * m.model().label[0]; // the fold machine's +1 side is the class it saw first
+                    svm.svm_predict_values(m, x[perm[j]], v);
+                    dec[perm[j]] = v[0] * m.label[0]; // the fold machine's +1 side is the class it saw first
                 }
             }
         }
@@ -416,7 +518,7 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         }
 
         /** libsvm's {@code powi}. */
-        private static double powi(double base, int times) {
+        static double powi(double base, int times) {
             double tmp = base, ret = 1.0;
             for (int t = times; t > 0; t /= 2) {
                 if (t % 2 == 1) ret *= tmp;
@@ -497,13 +599,15 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
     static final long BYTES_PER_ROW = 96;
 
     /**
-     * Most bytes one binary machine of {@code machineRows} rows holds while it trains: libsvm's kernel cache ({@code Cache}:
-     * columns of 4-byte floats, at most {@link #cacheSize} MB and never more than the whole n² matrix) plus the solver's
-     * per-row arrays. A fit trains its machines one after another (the Platt folds too), so this is also a fit's.
+     * Most bytes a fit whose largest binary machine has {@code machineRows} rows holds for its kernel: at most
+     * {@link #cacheSize} MB, and never more than 32 bytes per pair of rows. Either the fit's whole kernel matrix as libsvm's
+     * precomputed rows (node objects, about 16 bytes a pair, taken only when 32 bytes a pair of all training rows fit
+     * in the cache size) with libsvm's float cache beside it (4 bytes a pair), or libsvm's float cache alone, one machine
+     * at a time (the Platt folds too). Plus the solver's per-row arrays.
      */
     public long kernelBytes(long machineRows) {
         long cache = (long) (cacheSize * (1L << 20));
-        return Math.min(cache, 4 * machineRows * machineRows) + BYTES_PER_ROW * machineRows;
+        return Math.min(cache, 32 * machineRows * machineRows) + BYTES_PER_ROW * machineRows;
     }
 
     /** Rows of the largest binary machine: the two largest classes. */

@@ -16,8 +16,8 @@ class SvmMemoryTest {
 
     @Test
     void theBoundIsTheCacheSizeOrTheWholeMatrixIfSmallerPlusLinearArrays() {
-        // 1,000 rows: the whole float matrix (4 MB) fits in the 200 MB cache
-        assertEquals(4L * 1000 * 1000 + SvmSpec.BYTES_PER_ROW * 1000, svm.kernelBytes(1000));
+        // 1,000 rows: the whole matrix (32 bytes a pair at most, 32 MB) fits in the 200 MB cache
+        assertEquals(32L * 1000 * 1000 + SvmSpec.BYTES_PER_ROW * 1000, svm.kernelBytes(1000));
         // 100,000 rows: the cache caps it (the matrix would be 40 GB)
         assertEquals(200 * MIB + SvmSpec.BYTES_PER_ROW * 100_000, svm.kernelBytes(100_000));
         assertEquals(10 * MIB + SvmSpec.BYTES_PER_ROW * 100_000, small.kernelBytes(100_000));

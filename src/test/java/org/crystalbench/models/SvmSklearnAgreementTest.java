@@ -122,6 +122,46 @@ class SvmSklearnAgreementTest {
         }
     }
 
+    /**
+     * The machines are trained one at a time on precomputed kernel matrices and assembled as svm_train assembles them:
+     * the model is libsvm's own svm_train's, to the bit (rho, every coefficient, the support vectors).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"iris", "wine", "breast-cancer"})
+    void theAssembledModelIsSvmTrainsOwn(String name) throws IOException {
+        Data d = read(name);
+        for (String setting : List.of("rbf-auto-C1", "linear-C1", "poly3-auto-C1", "rbf-auto-C1-balanced")) {
+            SvmSpec spec = spec(setting, false);
+            var ours = ((SvmSpec.Libsvm) spec.fit(d.train(), d.trainY(), d.classes(), 1)).model();
+            Integer[] order = new Integer[d.trainY().length];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> Integer.compare(d.trainY()[a], d.trainY()[b]));
+            var prob = new libsvm.svm_problem();
+            prob.l = order.length;
+            prob.x = new libsvm.svm_node[prob.l][];
+            prob.y = new double[prob.l];
+            for (int i = 0; i < prob.l; i++) {
+                prob.x[i] = SvmSpec.nodes(d.train()[order[i]]);
+                prob.y[i] = d.trainY()[order[i]];
+            }
+            var param = spec.parameter(spec.gamma(d.train()));
+            if (spec.classWeight() != null) {
+                param.weight = spec.classWeight().of(d.trainY(), d.classes(), "svm");
+                param.nr_weight = d.classes();
+                param.weight_label = java.util.stream.IntStream.range(0, d.classes()).toArray();
+            }
+            var theirs = libsvm.svm.svm_train(prob, param);
+            String what = name + " " + setting;
+            assertArrayEquals(theirs.label, ours.label, what);
+            assertArrayEquals(theirs.nSV, ours.nSV, what);
+            assertArrayEquals(theirs.rho, ours.rho, 0.0, what);
+            for (int i = 0; i < theirs.sv_coef.length; i++) assertArrayEquals(theirs.sv_coef[i], ours.sv_coef[i], 0.0, what);
+            for (int i = 0; i < theirs.l; i++) {
+                for (int q = 0; q < theirs.SV[i].length; q++) assertEquals(theirs.SV[i][q].value, ours.SV[i][q].value, 0.0, what);
+            }
+        }
+    }
+
     static Model unwrap(Model m) {
         return m.warnings().isEmpty() ? m : ((java.util.function.Supplier<Model>) () -> {
             throw new AssertionError("a fit warning on " + m.warnings());
