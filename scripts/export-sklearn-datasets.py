@@ -3,8 +3,8 @@
 
     python3 scripts/export-sklearn-datasets.py /tmp/sk-data
 
-writes wine.csv (178 rows, 13 features, 3 classes), breast-cancer.csv (569 rows, 30 features, 2 classes)
-and iris.csv (150 rows, 4 features, 3 classes), each with an `id` column and a `class` target column, and
+writes wine.csv (178 rows, 13 features, 3 classes), breast-cancer.csv (569 rows, 30 features, 2 classes),
+iris.csv (150 rows, 4 features, 3 classes) and digits.csv (1,797 rows, 64 features, 10 classes), each with an `id` column and a `class` target column, and
 a crystal-bench config beside each (every feature numeric, the protocol and models of docs/sklearn.md). The data
 ship with scikit-learn (UCI repository); they are not committed here.
 """
@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 from sklearn import datasets
 
-LOADERS = {"wine": datasets.load_wine, "breast-cancer": datasets.load_breast_cancer, "iris": datasets.load_iris}
+LOADERS = {"wine": datasets.load_wine, "breast-cancer": datasets.load_breast_cancer, "iris": datasets.load_iris,
+           "digits": datasets.load_digits}
 
 CONFIG = """name: {name}
 seed: 42
@@ -30,8 +31,7 @@ protocols:
   cv: {{repeats: 5, folds: 5}}
 models:
   - {{name: MLP, type: mlp, hidden: [64, 32], epochs: 200, batch: 32, engine: gemm}}
-  - {{name: SVM, type: svm, sigma: {sigma}, C: 1.0}}
-  - {{name: SVM-1pass, type: svm, sigma: {sigma}, C: 1.0, epochs: 1}}
+  - {{name: SVM, type: svm, C: 1.0}}
   - {{name: LR, type: logistic, lambda: 0.1}}
   - {{name: NB, type: naive-bayes}}
   - {{name: Voting, type: voting, members: [SVM, LR, NB], rule: hard}}
@@ -51,9 +51,8 @@ def main(out):
         frame.insert(0, "id", [f"{name}-{i + 1}" for i in range(len(frame))])
         frame["class"] = [str(d.target_names[t]) for t in d.target]
         frame.to_csv(out / f"{name}.csv", index=False)
-        # sigma = sqrt(p / 2) gives scikit-learn's default gamma = 1 / (p * var) on standardised features
-        sigma = round((len(features) / 2) ** 0.5, 4)
-        (out / f"{name}.yaml").write_text(CONFIG.format(name=name, numeric=", ".join(quote(f) for f in features), sigma=sigma))
+        # the SVM's sigma: auto is scikit-learn's default gamma='scale'
+        (out / f"{name}.yaml").write_text(CONFIG.format(name=name, numeric=", ".join(quote(f) for f in features)))
         print(f"{out / (name + '.csv')}: {len(frame)} rows, {len(features)} features, {len(d.target_names)} classes")
 
 

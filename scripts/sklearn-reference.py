@@ -46,12 +46,15 @@ from sklearn.pipeline import Pipeline  # noqa: E402
 from sklearn.preprocessing import OneHotEncoder, StandardScaler  # noqa: E402
 from sklearn.svm import SVC  # noqa: E402
 
+CLASSES = []  # the target's sorted labels, set by load()
+
 HOW = {
     "mlp": "MLPClassifier(solver='sgd', momentum, nesterovs_momentum=False, relu, batch_size=batch, "
            "max_iter=epochs, learning_rate_init=learning_rate, alpha=2*weight_decay*batch: the same "
            "per-step L2 decay as Smile's w *= 1 - 2*lr*lambda); scikit-learn's own stopping rule (tol 1e-4, 10 epochs)",
-    "svm": "SVC(kernel='rbf', gamma=1/(2 sigma^2), C, tol; decision_function_shape from strategy; "
-           "probability=True only inside soft voting)",
+    "svm": "SVC(kernel, gamma=1/(2 sigma^2) or 'scale' for sigma: auto, C, tol, degree, coef0, cache_size, shrinking, "
+           "class_weight; probability=True unless the config says probability: false, as crystal-bench fits "
+           "Platt probabilities for every SVM (docs/svm.md)",
     "logistic": "LogisticRegression(multi_class='auto': multinomial, binomial on two classes; lbfgs, C=1/lambda, max_iter, tol)",
     "naive-bayes": "GaussianNB(var_smoothing)",
     "voting": "VotingClassifier(members, voting=rule, weights): refits its members (scikit-learn has no reuse)",
@@ -66,11 +69,15 @@ def estimator(spec, by_name, seed, probability=False):
                              learning_rate_init=spec.get("learning_rate", 0.01), momentum=spec.get("momentum", 0.9),
                              nesterovs_momentum=False, alpha=2 * spec.get("weight_decay", 1e-4) * batch,
                              batch_size=batch, max_iter=spec.get("epochs", 200), shuffle=True, random_state=seed)
-    if t == "svm":
-        sigma = spec.get("sigma", 1.0)
-        return SVC(kernel="rbf", gamma=1 / (2 * sigma * sigma), C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3),
-                   decision_function_shape="ovr" if spec.get("strategy", "ovo") == "ovr" else "ovo",
-                   probability=probability, random_state=seed)
+    if t == "svm":  # docs/svm.md has the mapping
+        sigma = spec.get("sigma", "auto")
+        weight = spec.get("class_weight")
+        if isinstance(weight, list):
+            weight = dict(zip(CLASSES, weight))  # crystal-bench's class order: the sorted labels, as scikit-learn's
+        return SVC(kernel=spec.get("kernel", "rbf"), gamma="scale" if sigma == "auto" else 1 / (2 * sigma * sigma),
+                   C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3), degree=spec.get("degree", 3),
+                   coef0=spec.get("coef0", 0.0), cache_size=spec.get("cache_size", 200), shrinking=spec.get("shrinking", True),
+                   class_weight=weight, probability=probability or spec.get("probability", True), random_state=seed)
     if t == "logistic":
         return LogisticRegression(C=1 / spec.get("lambda", 0.1), max_iter=spec.get("max_iter", 500),
                                   tol=spec.get("tol", 1e-5), multi_class="auto")  # multinomial; binomial on 2 classes, as crystal-bench
@@ -95,6 +102,7 @@ def pipeline(cfg, features, model):
 def load(cfg, data):
     ds = cfg["dataset"]
     df = pd.read_csv(data, dtype={c: str for c in ds.get("categorical", [])})
+    CLASSES[:] = sorted(df[ds["target"]].unique())
     return df, df[ds["target"]].to_numpy()
 
 

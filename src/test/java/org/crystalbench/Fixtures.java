@@ -62,7 +62,7 @@ public final class Fixtures {
     public static final String STUDY_MODELS = """
             - {name: DNN, type: mlp, hidden: [16, 8], epochs: 20, batch: 16}
             - {name: SVM, type: svm, sigma: 3.0, C: 1.0, strategy: ovo}
-            - {name: SVM-ovr, type: svm, sigma: 3.0, strategy: ovr}
+            - {name: SVM-linear, type: svm, kernel: linear, class_weight: balanced}
             - {name: LR, type: logistic, lambda: 0.1, max_iter: 200}
             - {name: NB, type: naive-bayes}
             - {name: Voting, type: voting, members: [SVM, LR, NB], rule: hard}

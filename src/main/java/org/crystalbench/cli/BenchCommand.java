@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Config giving the dataset schema and models (default ${DEFAULT-VALUE}).")
     Path config;
 
-    @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench).*",
+    @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench|SvmFitBench).*",
             description = "Benchmarks to run (JMH regex on class.method; default all but KnownEffectBench, which measures perf-check itself). "
                     + "perf-check --normalize needs CalibrationBench.")
     String include;

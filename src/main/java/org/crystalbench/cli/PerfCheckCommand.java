@@ -58,8 +58,8 @@ public final class PerfCheckCommand implements Callable<Integer> {
     @Option(names = "--head-jar", paramLabel = "JAR", description = "Interleaved mode: the head build's crystal-bench.jar.")
     Path headJar;
 
-    @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench).*",
-            description = "Interleaved mode: JMH include regex (default: every benchmark but KnownEffectBench).")
+    @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench|SvmFitBench).*",
+            description = "Interleaved mode: JMH include regex (default: every benchmark but KnownEffectBench and SvmFitBench).")
     String include;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "8",

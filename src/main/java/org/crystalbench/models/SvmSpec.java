@@ -1,42 +1,67 @@
 package org.crystalbench.models;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import libsvm.svm;
+import libsvm.svm_model;
+import libsvm.svm_node;
+import libsvm.svm_parameter;
+import libsvm.svm_problem;
 import org.crystalbench.InputException;
-import smile.classification.Classifier;
-import smile.classification.OneVersusOne;
-import smile.classification.OneVersusRest;
-import smile.classification.PlattScaling;
-import smile.classification.SVM;
-import smile.math.MathEx;
-import smile.math.kernel.GaussianKernel;
-import smile.util.IntSet;
+import org.crystalbench.splits.Seeds;
 
 /**
- * Support vector machine with a Gaussian kernel, reduced to binary machines one-vs-one or
- * one-vs-rest, with Platt scaling for class probabilities.
+ * C-support vector classification by libsvm (Chang and Lin; the official Java port, the solver scikit-learn's
+ * {@code SVC} wraps): SMO with shrinking and a kernel cache, one-vs-one machines, class probabilities by Platt
+ * scaling fitted on an internal 5-fold CV and pairwise coupling (libsvm's {@code -b 1}). The mapping of every key to
+ * libsvm and to scikit-learn is in docs/svm.md.
  *
- * <p>Smile's {@code OneVersusOne.fit} trains the binary machines on a parallel stream, and
- * {@code MathEx.setSeed} seeds only the calling thread, so the same seed would give different SVMs.
- * We train the binary machines here, in order, each from its own seed, and hand them to Smile's
- * combiners.
+ * <p>libsvm draws its probability folds from one static {@code java.util.Random} shared by every thread, so the
+ * machines here are trained without libsvm's probability option and the folds are ours, from the fit's seed
+ * ({@link Seeds#plattFolds}), laid out as libsvm lays out its own (a shuffle, then five contiguous blocks). A fit is
+ * then a function of its rows and seed alone, whatever thread runs it.
  *
- * @param sigma    Gaussian kernel width: k(x, y) = exp(-|x-y|^2 / (2 sigma^2)) (default 1.0)
- * @param c        soft-margin penalty (default 1.0)
- * @param tol      convergence tolerance (default 1e-3)
- * @param epochs   passes of the LASVM solver; 0 (the default) trains until converged: 1, 2, 4, ... passes,
- *                 until the machine's decisions on its training rows stop changing (at most
- *                 {@value #MAX_EPOCHS}). Smile's LASVM makes one pass per epoch, and one pass can
- *                 leave a machine far from the optimum (even giving one class to every row).
- * @param strategy {@code ovo} (default) or {@code ovr}
- * @param platt    where each binary machine's Platt scaling is fitted: {@code cv} (default) on decision values
- *                 out of an internal stratified {@value #PLATT_FOLDS}-fold CV of the machine's training rows, as
- *                 libsvm does; {@code train} on the training rows themselves (in-sample: overconfident; the
- *                 behaviour before 2026-12). The machines, and so the predicted classes, are the same either way.
+ * @param kernel      {@code rbf} (default), {@code linear} or {@code poly}
+ * @param sigma       kernel width: gamma = 1 / (2 sigma²) for {@code rbf} and {@code poly}; {@code auto} (default):
+ *                    scikit-learn's {@code gamma='scale'}, gamma = 1 / (columns × variance of the encoded training matrix)
+ * @param c           soft-margin penalty (default 1.0)
+ * @param tol         libsvm's stopping tolerance {@code eps} (default 1e-3, scikit-learn's)
+ * @param degree      degree of {@code poly} (default 3)
+ * @param coef0       constant term of {@code poly} (default 0)
+ * @param cacheSize   libsvm's kernel cache, MB (default 200, scikit-learn's); also the memory bound {@link #memoryRefusal} checks
+ * @param shrinking   libsvm's shrinking heuristic (default true)
+ * @param classWeight per-class list or {@code balanced}: class c is trained with C × weight c (libsvm's {@code -wi})
+ * @param probability Platt-scaled probabilities (default true); false: the probabilities reported are the shares of the
+ *                    one-vs-one votes, and the fit is about five times cheaper
+ * @param platt       where Platt scaling is fitted: {@code cv} (default) on decision values out of the internal 5-fold CV,
+ *                    as libsvm and scikit-learn; {@code train} on the machine's own training rows (in-sample: overconfident)
+ * @param strategy    {@code ovo} (the only one: libsvm's reduction)
  */
-public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Double tol, Integer epochs,
-                      Strategy strategy, Platt platt) implements BaseModelSpec {
+public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C") Double c, Double tol, Integer degree,
+                      Double coef0, Double cacheSize, Boolean shrinking, ClassWeight classWeight, Boolean probability,
+                      Platt platt, Strategy strategy) implements BaseModelSpec {
+    public enum Kernel {
+        @JsonProperty("rbf") RBF(svm_parameter.RBF),
+        @JsonProperty("linear") LINEAR(svm_parameter.LINEAR),
+        @JsonProperty("poly") POLY(svm_parameter.POLY);
+
+        final int libsvm;
+
+        Kernel(int libsvm) {
+            this.libsvm = libsvm;
+        }
+    }
+
     public enum Strategy {
         @JsonProperty("ovo") OVO,
         @JsonProperty("ovr") OVR
@@ -47,26 +72,61 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         @JsonProperty("train") TRAIN
     }
 
-    /** Internal folds of {@code platt: cv} (libsvm's 5). */
-    public static final int PLATT_FOLDS = 5;
-    /** Mixed into a machine's seed for its Platt folds and fold machines: randomness of the fit, from the fit's seed. */
-    private static final long PLATT_STREAM = 0x504C_4154_5443_5621L;
+    /** The kernel width: a number, or {@code auto} (scikit-learn's {@code gamma='scale'}). */
+    public record Sigma(Double value) {
+        public static final Sigma AUTO = new Sigma(null);
 
-    public SvmSpec(String name, Double sigma, Double c, Double tol, Integer epochs, Strategy strategy) {
-        this(name, sigma, c, tol, epochs, strategy, null);
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Sigma of(Object v) {
+            if ("auto".equals(v)) return AUTO;
+            if (v instanceof Number n) return new Sigma(n.doubleValue());
+            throw new IllegalArgumentException("sigma: expected a number or 'auto', found '" + v + "'");
+        }
+
+        public static Sigma of(double value) {
+            return new Sigma(value);
+        }
+
+        @JsonValue
+        Object json() {
+            return value == null ? "auto" : value;
+        }
+
+        public boolean auto() {
+            return value == null;
+        }
     }
 
+    /** Internal folds of {@code platt: cv} (libsvm's 5). */
+    public static final int PLATT_FOLDS = 5;
+    /** Fewest pairwise probabilities libsvm allows, and most (1 - this): keeps the coupling finite. */
+    private static final double MIN_PROB = 1e-7;
+
     public SvmSpec {
-        sigma = sigma == null ? 1.0 : sigma;
+        kernel = kernel == null ? Kernel.RBF : kernel;
+        sigma = sigma == null ? Sigma.AUTO : sigma;
         c = c == null ? 1.0 : c;
         tol = tol == null ? 1e-3 : tol;
-        epochs = epochs == null ? 0 : epochs;
-        strategy = strategy == null ? Strategy.OVO : strategy;
+        degree = degree == null ? 3 : degree;
+        coef0 = coef0 == null ? 0.0 : coef0;
+        cacheSize = cacheSize == null ? 200.0 : cacheSize;
+        shrinking = shrinking == null || shrinking;
+        probability = probability == null || probability;
         platt = platt == null ? Platt.CV : platt;
-        Check.positive(name, "sigma", sigma);
+        strategy = strategy == null ? Strategy.OVO : strategy;
+        if (!sigma.auto()) Check.positive(name, "sigma", sigma.value());
         Check.positive(name, "C", c);
         Check.positive(name, "tol", tol);
-        if (epochs < 0) throw Check.bad(name, "epochs", epochs, "must be >= 0 (0: until the machines settle)");
+        Check.positive(name, "cache_size", cacheSize);
+        if (degree < 1) throw Check.bad(name, "degree", degree, "must be >= 1");
+        if (strategy == Strategy.OVR) {
+            throw Check.bad(name, "strategy", "ovr", "is not offered: libsvm (scikit-learn's SVC too) trains one-vs-one machines; use ovo");
+        }
+    }
+
+    /** An RBF SVM of the given width and C, every other key at its default. */
+    public static SvmSpec rbf(String name, double sigma, double c) {
+        return new SvmSpec(name, null, Sigma.of(sigma), c, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -75,143 +135,449 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         for (int label : y) counts[label]++;
         // the last line of defence (train, grid, benchmarks): a run checks before its first fit, for all its threads
         memoryRefusal(counts, Runtime.getRuntime().maxMemory(), 1).ifPresent(msg -> { throw new InputException(msg); });
-        var kernel = new GaussianKernel(sigma);
-        List<FitWarning> warnings = new ArrayList<>();
-        IntSet labels = IntSet.of(classes);
-        if (strategy == Strategy.OVR) {
-            @SuppressWarnings("unchecked")
-            Classifier<double[]>[] machines = new Classifier[classes];
-            PlattScaling[] platt = new PlattScaling[classes];
-            for (int i = 0; i < classes; i++) {
-                int[] yi = new int[y.length];
-                for (int r = 0; r < y.length; r++) yi[r] = y[r] == i ? +1 : -1;
-                Machine m = machine(x, yi, kernel, seed + i, i, -1, warnings);
-                machines[i] = m.classifier();
-                platt[i] = scaling(m, x, yi, kernel, seed + i);
-            }
-            return flagged(new SmileModel(new OneVersusRest<>(machines, platt, labels), classes), warnings);
+        // Rows in class order, stable, as libsvm's svm_group_classes orders them; with the classes sorted, the machines,
+        // their +1 sides and the vote ties (to the first class) are scikit-learn's, which sorts the classes too.
+        Integer[] boxed = new Integer[y.length];
+        for (int i = 0; i < y.length; i++) boxed[i] = i;
+        Arrays.sort(boxed, (a, b) -> Integer.compare(y[a], y[b]));
+        double[][] xs = new double[y.length][];
+        svm_node[][] nodes = new svm_node[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            xs[i] = x[boxed[i]];
+            nodes[i] = nodes(xs[i]);
         }
-        @SuppressWarnings("unchecked")
-        Classifier<double[]>[][] machines = new Classifier[classes][];
-        PlattScaling[][] platt = new PlattScaling[classes][];
-        long pair = 0;
-        for (int i = 1; i < classes; i++) {
-            machines[i] = new Classifier[i];
-            platt[i] = new PlattScaling[i];
-            for (int j = 0; j < i; j++) {
-                int n = 0;
-                for (int label : y) if (label == i || label == j) n++;
-                double[][] xij = new double[n][];
-                int[] yij = new int[n];
-                for (int r = 0, q = 0; r < y.length; r++) {
-                    if (y[r] == i || y[r] == j) {
-                        xij[q] = x[r];
-                        yij[q++] = y[r] == i ? +1 : -1;
+        int[] label = java.util.stream.IntStream.range(0, classes).filter(c -> counts[c] > 0).toArray();
+        int k = label.length;
+        int[] start = new int[k];
+        for (int i = 1; i < k; i++) start[i] = start[i - 1] + counts[label[i - 1]];
+        svm_parameter param = parameter(gamma(x));
+        double[] weight = classWeight == null ? null : classWeight.of(y, classes, name);
+
+        // libsvm's svm_train, one binary machine at a time (as it trains them). When the whole kernel matrix of the training
+        // rows fits in the cache budget it is computed once, densely, and every machine and Platt fold reads it as
+        // libsvm's precomputed kernel; libsvm's Java port would recompute each value from linked node objects.
+        boolean precomputed = 32L * y.length * y.length <= (long) (cacheSize * (1L << 20));
+        svm_node[][] kernelRows = precomputed ? precompute(xs, param) : null;
+        int machines = k * (k - 1) / 2;
+        double[][] alpha = new double[machines][];
+        double[] rho = new double[machines], probA = new double[machines], probB = new double[machines];
+        double[][] trainDecisions = new double[machines][];
+        boolean[] nonzero = new boolean[y.length];
+        for (int i = 0, p = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                int si = start[i], sj = start[j], ci = counts[label[i]], cj = counts[label[j]], n = ci + cj;
+                // weighted C as libsvm computes it (C x weight), given as the weights of a C = 1 problem (as libsvm's own
+                // probability folds do): the same numbers
+                double cp = param.C * (weight == null ? 1 : weight[label[i]]), cn = param.C * (weight == null ? 1 : weight[label[j]]);
+                var pair = (svm_parameter) param.clone();
+                pair.C = 1;
+                pair.nr_weight = 2;
+                pair.weight_label = new int[] {+1, -1};
+                pair.weight = new double[] {cp, cn};
+                var sub = new svm_problem();
+                sub.l = n;
+                sub.y = new double[n];
+                for (int q = 0; q < n; q++) sub.y[q] = q < ci ? +1 : -1;
+                sub.x = new svm_node[n][];
+                for (int q = 0; q < n; q++) sub.x[q] = (precomputed ? kernelRows : nodes)[q < ci ? si + q : sj + q - ci];
+                if (precomputed) pair.kernel_type = svm_parameter.PRECOMPUTED;
+                svm_model m = svm.svm_train(sub, pair);
+                if (m.label[0] != +1) throw new IllegalStateException("libsvm put the -1 class first");
+                alpha[p] = new double[n];
+                for (int q = 0; q < m.l; q++) alpha[p][m.sv_indices[q] - 1] = m.sv_coef[0][q];
+                rho[p] = m.rho[0];
+                for (int q = 0; q < n; q++) {
+                    if (Math.abs(alpha[p][q]) > 0) nonzero[q < ci ? si + q : sj + q - ci] = true;
+                }
+                if (precomputed) { // decision values of the machine's rows from its kernel matrix
+                    trainDecisions[p] = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        double sum = 0;
+                        for (int q = 0; q < n; q++) {
+                            if (alpha[p][q] != 0) sum += alpha[p][q] * sub.x[r][(int) sub.x[q][0].value].value;
+                        }
+                        trainDecisions[p][r] = sum - rho[p];
                     }
                 }
-                long machineSeed = seed + pair++;
-                Machine m = machine(xij, yij, kernel, machineSeed, i, j, warnings);
-                machines[i][j] = m.classifier();
-                platt[i][j] = scaling(m, xij, yij, kernel, machineSeed);
+                if (probability && platt == Platt.CV) {
+                    double[] ab = new double[2];
+                    sigmoidTrain(outOfFoldDecisions(sub.x, sub.y, pair, Seeds.plattFolds(seed, p)), sub.y, ab);
+                    probA[p] = ab[0];
+                    probB[p] = ab[1];
+                }
             }
         }
-        return flagged(new OvoModel(new OneVersusOne<>(machines, platt, labels), machines, platt, classes), warnings);
-    }
 
-    // Memory: kernel SVMs are quadratic in rows by nature.
+        // the model as svm_train assembles it: the support vectors of every machine, class by class, and per machine the
+        // coefficients of its two classes' vectors
+        var model = new svm_model();
+        model.param = param;
+        model.nr_class = k;
+        model.label = label;
+        model.rho = rho;
+        model.nSV = new int[k];
+        int[] nzStart = new int[k];
+        for (int i = 0; i < k; i++) {
+            for (int q = 0; q < counts[label[i]]; q++) if (nonzero[start[i] + q]) model.nSV[i]++;
+            if (i > 0) nzStart[i] = nzStart[i - 1] + model.nSV[i - 1];
+        }
+        model.l = k == 0 ? 0 : nzStart[k - 1] + model.nSV[k - 1];
+        model.SV = new svm_node[model.l][];
+        model.sv_indices = new int[model.l];
+        for (int r = 0, q = 0; r < y.length; r++) {
+            if (nonzero[r]) {
+                model.SV[q] = nodes[r];
+                model.sv_indices[q++] = boxed[r] + 1;
+            }
+        }
+        model.sv_coef = new double[Math.max(0, k - 1)][model.l];
+        for (int i = 0, p = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                int ci = counts[label[i]], cj = counts[label[j]];
+                for (int q = 0, z = nzStart[i]; q < ci; q++) if (nonzero[start[i] + q]) model.sv_coef[j - 1][z++] = alpha[p][q];
+                for (int q = 0, z = nzStart[j]; q < cj; q++) if (nonzero[start[j] + q]) model.sv_coef[i][z++] = alpha[p][ci + q];
+            }
+        }
+        var fitted = new Libsvm(model, classes);
+
+        List<FitWarning> warnings = new ArrayList<>();
+        double[] dec = new double[machines];
+        for (int i = 0, p = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                int si = start[i], sj = start[j], ci = counts[label[i]], n = ci + counts[label[j]];
+                if (trainDecisions[p] == null) { // a machine too large to precompute: the model's own decision values
+                    trainDecisions[p] = new double[n];
+                    for (int q = 0; q < n; q++) {
+                        fitted.decisions(xs[q < ci ? si + q : sj + q - ci], dec);
+                        trainDecisions[p][q] = dec[p];
+                    }
+                }
+                boolean positive = false, negative = false;
+                for (double v : trainDecisions[p]) {
+                    if (v > 0) positive = true;
+                    else negative = true;
+                }
+                if (!(positive && negative)) {
+                    warnings.add(new FitWarning("binary machine %s vs %s gives one class to every training row", label[i], label[j]));
+                }
+                if (probability && platt == Platt.TRAIN) {
+                    double[] labels = new double[n], ab = new double[2];
+                    for (int q = 0; q < n; q++) labels[q] = q < ci ? +1 : -1;
+                    sigmoidTrain(trainDecisions[p], labels, ab);
+                    probA[p] = ab[0];
+                    probB[p] = ab[1];
+                }
+            }
+        }
+        if (probability) {
+            model.probA = probA;
+            model.probB = probB;
+            model.param.probability = 1;
+        }
+        return warnings.isEmpty() ? fitted : new Flagged(fitted, List.copyOf(warnings));
+    }
 
     /**
-     * Worst-case bytes of one binary machine's kernel cache: Smile 6.3.0's LASVM ({@code smile.model.svm.LASVM})
-     * keeps, per current support vector, a row of kernel values against all of the machine's rows
-     * ({@code double[n]}, freed when the vector is evicted), so at most n rows of n doubles: 8 n² bytes.
+     * Rows in libsvm's precomputed-kernel form: row r is {@code [0: r + 1, 1: K(r, 0), ..., n: K(r, n - 1)]}, each value
+     * computed as libsvm's training kernel ({@code Kernel.kernel_function}) computes it from the same rows, so the solver
+     * sees the same numbers. K(r, q) and K(q, r) are one node: libsvm reads only the value of a precomputed entry (its
+     * index only of the serial number at position 0), and the two values are the same (+ and x commute).
      */
-    public static long kernelBytes(long machineRows) {
-        return 8 * machineRows * machineRows;
+    static svm_node[][] precompute(double[][] x, svm_parameter p) {
+        int n = x.length;
+        double[] square = new double[n];
+        for (int r = 0; r < n; r++) square[r] = dot(x[r], x[r]);
+        svm_node[][] out = new svm_node[n][n + 1];
+        for (int r = 0; r < n; r++) {
+            out[r][0] = node(0, r + 1);
+            for (int q = 0; q <= r; q++) {
+                double d = dot(x[r], x[q]);
+                double v = switch (p.kernel_type) {
+                    case svm_parameter.RBF -> Math.exp(-p.gamma * (square[r] + square[q] - 2 * d));
+                    case svm_parameter.LINEAR -> d;
+                    default -> Libsvm.powi(p.gamma * d + p.coef0, p.degree);
+                };
+                out[r][q + 1] = out[q][r + 1] = node(q + 1, v);
+            }
+        }
+        return out;
     }
 
-    /** Rows of the largest binary machine: the two largest classes one-vs-one, every row one-vs-rest. */
-    public long largestMachine(int[] classCounts) {
-        int[] sorted = classCounts.clone();
-        java.util.Arrays.sort(sorted);
-        if (strategy == Strategy.OVR || sorted.length < 2) return java.util.Arrays.stream(sorted).asLongStream().sum();
-        return (long) sorted[sorted.length - 1] + sorted[sorted.length - 2];
+    /** libsvm's sparse dot product over the non-zero entries, in index order: the same sum over a dense row. */
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) sum += a[j] * b[j];
+        return sum;
+    }
+
+    private static svm_node node(int index, double value) {
+        var n = new svm_node();
+        n.index = index;
+        n.value = value;
+        return n;
+    }
+
+    /** libsvm's parameters for this spec, gamma resolved. */
+    svm_parameter parameter(double gamma) {
+        var p = new svm_parameter();
+        p.svm_type = svm_parameter.C_SVC;
+        p.kernel_type = kernel.libsvm;
+        p.degree = degree;
+        p.gamma = gamma;
+        p.coef0 = coef0;
+        p.cache_size = cacheSize;
+        p.eps = tol;
+        p.C = c;
+        p.nr_weight = 0;
+        p.weight_label = new int[0];
+        p.weight = new double[0];
+        p.nu = 0.5;
+        p.p = 0.1;
+        p.shrinking = shrinking ? 1 : 0;
+        p.probability = 0;
+        return p;
     }
 
     /**
-     * Why this SVM must not be fitted on training rows of these class counts, or empty: when {@code concurrentFits}
-     * machines' worst-case kernel caches ({@link #kernelBytes}) exceed half of {@code heapBytes} (the other half holds
-     * the data, the encoded split and the other models). One line, for an exit-2 error before any fit starts.
+     * The kernel's gamma on these encoded training rows: 1 / (2 sigma²), or for {@code auto} scikit-learn's
+     * {@code gamma='scale'}: 1 / (columns × X.var()), the population variance of every entry, 1 when that is 0.
      */
-    public java.util.Optional<String> memoryRefusal(int[] classCounts, long heapBytes, int concurrentFits) {
-        long rows = largestMachine(classCounts);
-        long need = kernelBytes(rows) * Math.max(1, concurrentFits);
-        if (need <= heapBytes / 2) return java.util.Optional.empty();
-        long train = java.util.Arrays.stream(classCounts).asLongStream().sum();
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "model '%s': a kernel SVM on %d training rows "
-                        + "(largest binary machine %d rows) may need %s for its kernel cache (8 bytes x rows², %d fit%s at once), "
-                        + "more than half of the %s heap; drop the model, use fewer rows%s, or give Java more with "
-                        + "CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>",
-                name(), train, rows, size(need), Math.max(1, concurrentFits), concurrentFits > 1 ? "s" : "", size(heapBytes),
-                concurrentFits > 1 ? " or --threads" : ""));
+    public double gamma(double[][] x) {
+        if (!sigma.auto()) return 1 / (2 * sigma.value() * sigma.value());
+        int p = x.length == 0 ? 0 : x[0].length;
+        double n = (double) x.length * p;
+        if (n == 0) return 1;
+        double sum = 0;
+        for (double[] row : x) for (double v : row) sum += v;
+        double mean = sum / n, ss = 0;
+        for (double[] row : x) for (double v : row) ss += (v - mean) * (v - mean);
+        double var = ss / n;
+        return var == 0 ? 1 : 1 / (p * var);
     }
 
-    private static String size(long bytes) {
-        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
-                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    /** A row in libsvm's sparse form: the non-zero entries, 1-based indices. Zeros add nothing to a kernel. */
+    static svm_node[] nodes(double[] x) {
+        int nz = 0;
+        for (double v : x) if (v != 0) nz++;
+        svm_node[] out = new svm_node[nz];
+        for (int i = 0, q = 0; i < x.length; i++) {
+            if (x[i] != 0) {
+                var node = new svm_node();
+                node.index = i + 1;
+                node.value = x[i];
+                out[q++] = node;
+            }
+        }
+        return out;
     }
-
-    // Convergence and degenerate machines: kept apart from the reduction and the probability
-    // calibration above.
-
-    /** Most passes the automatic schedule tries. */
-    public static final int MAX_EPOCHS = 32;
 
     /**
-     * One binary machine (labels +1 = class {@code positive}, -1 = {@code negative}) from its own
-     * seed: {@code epochs} passes, or doubling passes until its decisions on the training rows stop
-     * changing. A machine that gives one class to every training row, or that never settles, is
-     * flagged in {@code warnings}.
+     * Decision values of every row of one binary machine ({@code x}, labels {@code y} = ±1, trained with {@code param})
+     * from a machine that did not train on it: libsvm's {@code svm_binary_svc_probability}, step for step (a shuffle,
+     * five contiguous folds, a constant decision when a fold's training part holds one class), with the shuffle drawn from
+     * {@code foldSeed} instead of libsvm's static generator. With a precomputed kernel the fold machines reuse the
+     * machine's kernel matrix.
      */
-    private Machine machine(double[][] x, int[] y, GaussianKernel kernel, long seed, int positive, int negative,
-                            List<FitWarning> warnings) {
-        int passes = epochs > 0 ? epochs : 1;
-        Classifier<double[]> m = train(x, y, kernel, seed, passes);
-        int[] decisions = decisions(m, x);
-        boolean settled = epochs > 0;
-        while (!settled && passes < MAX_EPOCHS) {
-            passes *= 2;
-            Classifier<double[]> next = train(x, y, kernel, seed, passes);
-            int[] nextDecisions = decisions(next, x);
-            settled = java.util.Arrays.equals(decisions, nextDecisions);
-            m = next;
-            decisions = nextDecisions;
+    static double[] outOfFoldDecisions(svm_node[][] x, double[] y, svm_parameter param, long foldSeed) {
+        int l = y.length;
+        var rng = new SplittableRandom(foldSeed);
+        int[] perm = new int[l];
+        for (int i = 0; i < l; i++) perm[i] = i;
+        for (int i = 0; i < l; i++) {
+            int j = i + rng.nextInt(l - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
         }
-        if (!settled) {
-            warnings.add(new FitWarning("binary machine %s vs %s still changed its training decisions after "
-                    + MAX_EPOCHS + " passes", positive, negative));
+        double[] dec = new double[l];
+        for (int f = 0; f < PLATT_FOLDS; f++) {
+            int begin = f * l / PLATT_FOLDS, end = (f + 1) * l / PLATT_FOLDS;
+            var prob = new svm_problem();
+            prob.l = l - (end - begin);
+            prob.x = new svm_node[prob.l][];
+            prob.y = new double[prob.l];
+            int q = 0;
+            for (int j = 0; j < l; j++) {
+                if (j >= begin && j < end) continue;
+                prob.x[q] = x[perm[j]];
+                prob.y[q++] = y[perm[j]];
+            }
+            int pos = 0, neg = 0;
+            for (double v : prob.y) if (v > 0) pos++; else neg++;
+            if (pos == 0 && neg == 0) {
+                for (int j = begin; j < end; j++) dec[perm[j]] = 0;
+            } else if (pos > 0 && neg == 0) {
+                for (int j = begin; j < end; j++) dec[perm[j]] = 1;
+            } else if (pos == 0) {
+                for (int j = begin; j < end; j++) dec[perm[j]] = -1;
+            } else {
+                svm_model m = svm.svm_train(prob, param);
+                double[] v = new double[1];
+                for (int j = begin; j < end; j++) {
+                    svm.svm_predict_values(m, x[perm[j]], v);
+                    dec[perm[j]] = v[0] * m.label[0]; // the fold machine's +1 side is the class it saw first
+                }
+            }
         }
-        if (java.util.Arrays.stream(decisions).distinct().count() == 1) {
-            warnings.add(new FitWarning("binary machine %s vs %s gives one class to every training row", positive, negative));
-        }
-        return new Machine(m, passes);
+        return dec;
     }
 
-    /** A trained binary machine and the passes it took (its Platt folds are trained with as many). */
-    private record Machine(Classifier<double[]> classifier, int passes) {}
+    // libsvm's own Platt fit (Lin, Lin and Weng's sigmoid_train) and pairwise coupling (Wu, Lin and Weng's second
+    // method) are private in its Java port; they are called, not copied, so the numbers are libsvm's to the bit.
+    private static final MethodHandle SIGMOID_TRAIN, COUPLE;
 
-    private Classifier<double[]> train(double[][] x, int[] y, GaussianKernel kernel, long seed, int passes) {
-        MathEx.setSeed(seed);
-        return SVM.fit(x, y, kernel, new SVM.Options(c, tol, passes));
+    static {
+        svm.svm_set_print_string_function(s -> {}); // libsvm prints its progress on stdout by default
+        try {
+            var lookup = MethodHandles.privateLookupIn(svm.class, MethodHandles.lookup());
+            SIGMOID_TRAIN = lookup.findStatic(svm.class, "sigmoid_train",
+                    MethodType.methodType(void.class, int.class, double[].class, double[].class, double[].class));
+            COUPLE = lookup.findStatic(svm.class, "multiclass_probability",
+                    MethodType.methodType(void.class, int.class, double[][].class, double[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
-    private static int[] decisions(Classifier<double[]> m, double[][] x) {
-        int[] d = new int[x.length];
-        for (int i = 0; i < x.length; i++) d[i] = m.predict(x[i]);
-        return d;
+    /** Platt's sigmoid P(+1 | f) = 1 / (1 + exp(A f + B)) fitted to decision values {@code dec}: {@code ab = {A, B}}. */
+    static void sigmoidTrain(double[] dec, double[] labels, double[] ab) {
+        try {
+            SIGMOID_TRAIN.invokeExact(dec.length, dec, labels, ab);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static Model flagged(Model model, List<FitWarning> warnings) {
-        return warnings.isEmpty() ? model : new Flagged(model, List.copyOf(warnings));
+    /** Class probabilities {@code p} from pairwise ones {@code r[i][j] = P(i | i or j)}: libsvm's coupling. */
+    static void couple(double[][] r, double[] p) {
+        try {
+            COUPLE.invokeExact(p.length, r, p);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A fitted libsvm model over classes {@code 0..classes-1} (a class absent from the training rows gets probability 0
+     * and is never predicted). The class is the one-vs-one vote, ties to the lowest class, as scikit-learn's
+     * {@code SVC.predict}; the probabilities are libsvm's {@code svm_predict_probability} (clipped pairwise Platt
+     * probabilities, coupled), or the vote shares without probabilities. libsvm's model is serializable: bundles hold it.
+     *
+     * <p>Decision values are libsvm's {@code svm_predict_values} on a dense copy of the support vectors: libsvm's Java
+     * port walks a linked list of objects per row, several times slower than a loop over an array. The arithmetic is
+     * libsvm's, term for term in the same order (a zero entry it skips adds exactly 0 here), so the values are its bits.
+     */
+    static final class Libsvm implements Model {
+        private static final long serialVersionUID = 1L;
+        private final svm_model model;
+        private final int classes;
+        private final transient double[][] sv;
+        private final transient int[] start;
+
+        Libsvm(svm_model model, int classes) {
+            this.model = model;
+            this.classes = classes;
+            int width = 0;
+            for (svm_node[] row : model.SV) for (svm_node n : row) width = Math.max(width, n.index);
+            sv = new double[model.l][width];
+            for (int i = 0; i < model.l; i++) for (svm_node n : model.SV[i]) sv[i][n.index - 1] = n.value;
+            start = new int[model.nr_class];
+            for (int i = 1; i < model.nr_class; i++) start[i] = start[i - 1] + model.nSV[i - 1];
+        }
+
+        private Object readResolve() {
+            return new Libsvm(model, classes); // rebuilds the dense copy
+        }
+
+        svm_model model() {
+            return model;
+        }
+
+        @Override
+        public int classes() {
+            return classes;
+        }
+
+        /** libsvm's kernel of row x and support vector i ({@code Kernel.k_function}). */
+        private double kernel(double[] x, int i) {
+            double[] v = sv[i];
+            svm_parameter p = model.param;
+            int n = Math.min(x.length, v.length);
+            if (p.kernel_type == svm_parameter.RBF) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    double d = x[j] - v[j];
+                    sum += d * d;
+                }
+                for (int j = n; j < x.length; j++) sum += x[j] * x[j];
+                return Math.exp(-p.gamma * sum);
+            }
+            double dot = 0;
+            for (int j = 0; j < n; j++) dot += x[j] * v[j];
+            return p.kernel_type == svm_parameter.LINEAR ? dot : powi(p.gamma * dot + p.coef0, p.degree);
+        }
+
+        /** libsvm's {@code powi}. */
+        static double powi(double base, int times) {
+            double tmp = base, ret = 1.0;
+            for (int t = times; t > 0; t /= 2) {
+                if (t % 2 == 1) ret *= tmp;
+                tmp = tmp * tmp;
+            }
+            return ret;
+        }
+
+        /** The pairwise decision values of row x in libsvm's order, and its one-vs-one vote (ties to the first class). */
+        int decisions(double[] x, double[] dec) {
+            int k = model.nr_class;
+            double[] kvalue = new double[model.l];
+            for (int i = 0; i < model.l; i++) kvalue[i] = kernel(x, i);
+            int[] vote = new int[k];
+            for (int i = 0, p = 0; i < k; i++) {
+                for (int j = i + 1; j < k; j++, p++) {
+                    double sum = 0;
+                    int si = start[i], sj = start[j], ci = model.nSV[i], cj = model.nSV[j];
+                    double[] coef1 = model.sv_coef[j - 1], coef2 = model.sv_coef[i];
+                    for (int q = 0; q < ci; q++) sum += coef1[si + q] * kvalue[si + q];
+                    for (int q = 0; q < cj; q++) sum += coef2[sj + q] * kvalue[sj + q];
+                    sum -= model.rho[p];
+                    dec[p] = sum;
+                    vote[dec[p] > 0 ? i : j]++;
+                }
+            }
+            int best = 0;
+            for (int i = 1; i < k; i++) if (vote[i] > vote[best]) best = i;
+            return model.label[best];
+        }
+
+        @Override
+        public int predict(double[] x, double[] probabilities) {
+            int k = model.nr_class;
+            double[] dec = new double[k * (k - 1) / 2];
+            int label = decisions(x, dec);
+            Arrays.fill(probabilities, 0);
+            if (model.probA == null) {
+                for (int i = 0, p = 0; i < k; i++) {
+                    for (int j = i + 1; j < k; j++, p++) probabilities[model.label[dec[p] > 0 ? i : j]] += 2.0 / (k * (k - 1));
+                }
+                return label;
+            }
+            double[][] r = new double[k][k];
+            for (int i = 0, p = 0; i < k; i++) {
+                for (int j = i + 1; j < k; j++, p++) {
+                    double f = dec[p] * model.probA[p] + model.probB[p];
+                    // libsvm's sigmoid_predict, written to avoid overflow
+                    double q = f >= 0 ? Math.exp(-f) / (1 + Math.exp(-f)) : 1 / (1 + Math.exp(f));
+                    r[i][j] = Math.min(Math.max(q, MIN_PROB), 1 - MIN_PROB);
+                    r[j][i] = 1 - r[i][j];
+                }
+            }
+            double[] pk = new double[k];
+            if (k == 1) pk[0] = 1;
+            else couple(r, pk);
+            for (int i = 0; i < k; i++) probabilities[model.label[i]] = pk[i];
+            return label;
+        }
     }
 
     /** A fitted SVM that carries what its fit flagged. */
@@ -227,116 +593,51 @@ public record SvmSpec(String name, Double sigma, @JsonProperty("C") Double c, Do
         }
     }
 
-    /** The Platt scaling of a binary machine fitted on {@code (x, y)}, y in {-1, +1}, by {@link #platt}. */
-    private PlattScaling scaling(Machine machine, double[][] x, int[] y, GaussianKernel kernel, long machineSeed) {
-        int folds = Math.min(PLATT_FOLDS, Math.min(count(y, +1), count(y, -1)));
-        if (platt == Platt.TRAIN || folds < 2) return PlattScaling.fit(machine.classifier(), x, y); // too few rows for folds: in-sample
-        var options = new SVM.Options(c, tol, machine.passes());
-        return PlattScaling.fit(outOfFoldScores(x, y, kernel, options, folds, machineSeed), y);
+    // Memory: libsvm's kernel cache is bounded by cache_size; the rest of a fit is linear in rows.
+
+    /** Bytes per training row of a binary machine outside the cache: the solver's arrays and the cache's row heads. */
+    static final long BYTES_PER_ROW = 96;
+
+    /**
+     * Most bytes a fit whose largest binary machine has {@code machineRows} rows holds for its kernel: at most
+     * {@link #cacheSize} MB, and never more than 32 bytes per pair of rows. Either the fit's whole kernel matrix as libsvm's
+     * precomputed rows (node objects, about 16 bytes a pair, taken only when 32 bytes a pair of all training rows fit
+     * in the cache size) with libsvm's float cache beside it (4 bytes a pair), or libsvm's float cache alone, one machine
+     * at a time (the Platt folds too). Plus the solver's per-row arrays.
+     */
+    public long kernelBytes(long machineRows) {
+        long cache = (long) (cacheSize * (1L << 20));
+        return Math.min(cache, 32 * machineRows * machineRows) + BYTES_PER_ROW * machineRows;
+    }
+
+    /** Rows of the largest binary machine: the two largest classes. */
+    public long largestMachine(int[] classCounts) {
+        int[] sorted = classCounts.clone();
+        Arrays.sort(sorted);
+        if (sorted.length < 2) return Arrays.stream(sorted).asLongStream().sum();
+        return (long) sorted[sorted.length - 1] + sorted[sorted.length - 2];
     }
 
     /**
-     * Decision values of every row from a machine that did not train on it: rows dealt into {@code folds}
-     * stratified folds (shuffled within each class), one machine per fold trained on the other folds. Platt
-     * scaling fitted on these is not fitted to the machine's own training fit (libsvm's {@code -b 1}).
+     * Why this SVM must not be fitted on training rows of these class counts, or empty: when {@code concurrentFits}
+     * fits' kernel caches and solver arrays ({@link #kernelBytes}) exceed half of {@code heapBytes} (the other half holds
+     * the data, the encoded split and the other models). One line, for an exit-2 error before any fit starts.
      */
-    static double[] outOfFoldScores(double[][] x, int[] y, GaussianKernel kernel, SVM.Options options, int folds, long machineSeed) {
-        var rng = new java.util.SplittableRandom(machineSeed ^ PLATT_STREAM);
-        int[] fold = new int[y.length];
-        for (int label : new int[] {-1, +1}) {
-            java.util.List<Integer> rows = new java.util.ArrayList<>();
-            for (int r = 0; r < y.length; r++) if (y[r] == label) rows.add(r);
-            for (int k = rows.size() - 1; k > 0; k--) java.util.Collections.swap(rows, k, rng.nextInt(k + 1));
-            for (int k = 0; k < rows.size(); k++) fold[rows.get(k)] = k % folds;
-        }
-        double[] score = new double[y.length];
-        for (int f = 0; f < folds; f++) {
-            int n = 0;
-            for (int v : fold) if (v != f) n++;
-            double[][] xt = new double[n][];
-            int[] yt = new int[n];
-            for (int r = 0, q = 0; r < y.length; r++) {
-                if (fold[r] != f) {
-                    xt[q] = x[r];
-                    yt[q++] = y[r];
-                }
-            }
-            MathEx.setSeed(rng.nextLong());
-            Classifier<double[]> m = SVM.fit(xt, yt, kernel, options);
-            for (int r = 0; r < y.length; r++) if (fold[r] == f) score[r] = m.score(x[r]);
-        }
-        return score;
+    public Optional<String> memoryRefusal(int[] classCounts, long heapBytes, int concurrentFits) {
+        long rows = largestMachine(classCounts);
+        long need = kernelBytes(rows) * Math.max(1, concurrentFits);
+        if (need <= heapBytes / 2) return Optional.empty();
+        long train = Arrays.stream(classCounts).asLongStream().sum();
+        return Optional.of(String.format(Locale.ROOT, "model '%s': a kernel SVM on %d training rows "
+                        + "(largest binary machine %d rows) may need %s for libsvm's kernel cache (cache_size %s MB) and solver, "
+                        + "%d fit%s at once, more than half of the %s heap; lower cache_size, drop the model, use fewer rows%s, "
+                        + "or give Java more with CRYSTAL_BENCH_JAVA_OPTS=-Xmx<size>",
+                name(), train, rows, size(need), new java.math.BigDecimal(cacheSize).stripTrailingZeros().toPlainString(),
+                Math.max(1, concurrentFits), concurrentFits > 1 ? "s" : "", size(heapBytes), concurrentFits > 1 ? " or --threads" : ""));
     }
 
-    private static int count(int[] y, int label) {
-        int n = 0;
-        for (int v : y) if (v == label) n++;
-        return n;
-    }
-
-    /**
-     * The class is the one-vs-one vote (the SVM's decision); probabilities are Smile's pairwise coupling of
-     * the Platt-scaled machines. When a machine's Platt probability is exactly 0 or 1 (a machine that puts
-     * every training row on one side, e.g. a tiny C), Smile's coupling gives NaN: the pairwise probabilities
-     * are then clipped to [1e-7, 1 - 1e-7], as libsvm does, and coupled again by {@link #couple}.
-     */
-    private record OvoModel(OneVersusOne<double[]> ovo, Classifier<double[]>[][] machines, PlattScaling[][] platt,
-                            int classes) implements Model {
-        @Override
-        public int predict(double[] x, double[] probabilities) {
-            ovo.predict(x, probabilities);
-            if (!java.util.Arrays.stream(probabilities).allMatch(Double::isFinite)) {
-                double[][] r = new double[classes][classes];
-                for (int i = 1; i < classes; i++) {
-                    for (int j = 0; j < i; j++) {
-                        double q = Math.min(1 - 1e-7, Math.max(1e-7, platt[i][j].scale(machines[i][j].score(x))));
-                        r[i][j] = q;
-                        r[j][i] = 1 - q;
-                    }
-                }
-                couple(r, probabilities);
-            }
-            return ovo.predict(x);
-        }
-    }
-
-
-    /**
-     * Class probabilities from pairwise ones, {@code r[i][j] = P(i | i or j)}: the second method of Wu, Lin
-     * and Weng (JMLR 2004), minimising {@code sum_i sum_{j != i} (r[j][i] p_i - r[i][j] p_j)^2} subject to
-     * {@code sum p = 1} by their fixed-point iteration. Exact when the r are consistent with some p.
-     */
-    static void couple(double[][] r, double[] p) {
-        int k = p.length;
-        double[][] q = new double[k][k];
-        for (int t = 0; t < k; t++) {
-            for (int j = 0; j < k; j++) {
-                if (j == t) continue;
-                q[t][t] += r[j][t] * r[j][t];
-                q[t][j] = -r[j][t] * r[t][j];
-            }
-        }
-        java.util.Arrays.fill(p, 1.0 / k);
-        double[] qp = new double[k];
-        for (int iter = 0; iter < Math.max(100, k); iter++) {
-            double pqp = 0;
-            for (int t = 0; t < k; t++) {
-                qp[t] = 0;
-                for (int j = 0; j < k; j++) qp[t] += q[t][j] * p[j];
-                pqp += p[t] * qp[t];
-            }
-            double worst = 0;
-            for (int t = 0; t < k; t++) worst = Math.max(worst, Math.abs(qp[t] - pqp));
-            if (worst < 0.005 / k) break;
-            for (int t = 0; t < k; t++) {
-                double d = (pqp - qp[t]) / q[t][t];
-                p[t] += d;
-                pqp = (pqp + d * (d * q[t][t] + 2 * qp[t])) / ((1 + d) * (1 + d));
-                for (int j = 0; j < k; j++) {
-                    qp[j] = (qp[j] + d * q[t][j]) / (1 + d);
-                    p[j] /= 1 + d;
-                }
-            }
-        }
+    private static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 }

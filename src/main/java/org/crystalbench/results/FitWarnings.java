@@ -40,7 +40,8 @@ public final class FitWarnings {
     public static String markdown(List<String> lines) {
         if (lines.isEmpty()) return "";
         var md = new StringBuilder("⚠ **Fit warnings** (the scores of these models are suspect; for an SVM, "
-                + "more `epochs` or another `sigma`/`C` usually helps):\n\n");
+                + "a machine that gives one class to every row is the exact optimum for overlapping classes of unequal size; "
+                + "`class_weight: balanced`, a larger `C` or another `sigma` usually changes it):\n\n");
         lines.forEach(l -> md.append("- ").append(l).append("\n"));
         return md.append("\n").toString();
     }

@@ -54,6 +54,8 @@ public final class Seeds {
         GRID_SAMPLE(-1),
         /** Tree t of an ensemble fit (base: the fit's seed; index: the tree). */
         TREE(1),
+        /** The Platt-scaling folds of binary SVM machine m (base: the fit's seed; index: the machine). */
+        PLATT_FOLDS(2),
         /** Repeat r of the permutation of one feature on one split, for permutation importance
          *  (base: config seed ^ 0x1A9047A7; stream: "importance:" + feature; the same for every model). */
         PERMUTATION(-1);
@@ -120,6 +122,11 @@ public final class Seeds {
     /** Seed of tree {@code t} of an ensemble fitted with seed {@code fitSeed}. */
     public static long tree(long fitSeed, int t) {
         return mix(fitSeed, Stream.TREE.number, t);
+    }
+
+    /** Seed of the internal Platt-scaling CV folds of binary machine {@code machine} of an SVM fitted with seed {@code fitSeed}. */
+    public static long plattFolds(long fitSeed, int machine) {
+        return mix(fitSeed, Stream.PLATT_FOLDS.number, machine);
     }
 
     /**

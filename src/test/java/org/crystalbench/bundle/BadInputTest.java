@@ -208,7 +208,7 @@ class BadInputTest {
         Path out = dir.resolve("never.cbm");
         var noModel = TestCli.run("train", config.toString(), "--model", "GBM", "--out", out.toString());
         assertEquals(ExitCode.BAD_INPUT.code(), noModel.code());
-        assertTrue(noModel.err().contains("--model: 'GBM' is not a model of the config (models: DNN, SVM, SVM-ovr, LR, NB, Voting, Voting-soft)"),
+        assertTrue(noModel.err().contains("--model: 'GBM' is not a model of the config (models: DNN, SVM, SVM-linear, LR, NB, Voting, Voting-soft)"),
                 noModel.err());
         var noSet = TestCli.run("train", config.toString(), "--model", "LR", "--feature-set", "all", "--out", out.toString());
         assertEquals(ExitCode.BAD_INPUT.code(), noSet.code());

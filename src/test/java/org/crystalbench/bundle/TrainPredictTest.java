@@ -52,7 +52,7 @@ class TrainPredictTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DNN", "SVM", "SVM-ovr", "LR", "NB", "Voting", "Voting-soft"})
+    @ValueSource(strings = {"DNN", "SVM", "SVM-linear", "LR", "NB", "Voting", "Voting-soft"})
     void predictionsFromTheBundleAreBitForBitTheInProcessOnes(String name) throws IOException {
         Path bundle = dir.resolve(name + ".cbm"), out = dir.resolve(name + ".csv");
         var t = TestCli.run("train", config.toString(), "--model", name, "--feature-set", "no-spacegroup",

@@ -30,12 +30,11 @@ import org.junit.jupiter.api.Test;
 class ConformanceTest {
     static final int TRAIN = 400, TEST = 2000;
 
-    /** Every model type with its defaults (both MLP engines, both SVM reductions), and both voting rules. */
+    /** Every model type with its defaults (both MLP engines), and both voting rules. */
     static final List<ModelSpec> MODELS = List.of(
             new MlpSpec("MLP", null, null, null, null, null, null),
             new MlpSpec("MLP-gemm", null, null, null, null, null, null, MlpSpec.Engine.GEMM),
-            new SvmSpec("SVM", null, null, null, null, null),
-            new SvmSpec("SVM-ovr", null, null, null, null, SvmSpec.Strategy.OVR),
+            new SvmSpec("SVM", null, null, null, null, null, null, null, null, null, null, null, null),
             new LogisticSpec("LR", null, null, null),
             new NaiveBayesSpec("NB", null),
             new RandomForestSpec("RF", null, null, null, null, null, null, null, null),
@@ -117,7 +116,7 @@ class ConformanceTest {
             x[1] = (b == 1 ? 1.5 : -1.5) + 0.5 * rng.nextGaussian();
             return a ^ b;
         }));
-        atLeast(r, 0.95, List.of("MLP", "MLP-gemm", "SVM", "SVM-ovr", "RF", "GBT", "Vote", "Soft"));
+        atLeast(r, 0.95, List.of("MLP", "MLP-gemm", "SVM", "RF", "GBT", "Vote", "Soft"));
         // They cannot: a linear boundary, and class-conditional Gaussians with the same mean (0, 0) for both classes.
         for (String cannot : List.of("LR", "NB")) {
             assertTrue(r.accuracy().get(cannot) < 0.65, cannot + " cannot learn XOR, yet scored " + r.accuracy().get(cannot));
@@ -127,8 +126,7 @@ class ConformanceTest {
     /**
      * Two Gaussian classes, identity covariance, means (0, 0) and (2, 1), equal priors: the Bayes
      * classifier is linear with error Φ(-|Δμ|/2) = Φ(-1.118) = 0.1318. No model can beat 0.8682 by more
-     * than the test noise, and every model type must come within 0.03 of it. (With a wide kernel and a
-     * small C a single LASVM pass gives one class to every row here: SvmConvergenceTest.)
+     * than the test noise, and every model type must come within 0.03 of it.
      */
     @Test
     void gaussianBlobsReachTheBayesAccuracy() throws Exception {

@@ -89,8 +89,9 @@ class GridProcessTest {
 
     @Test
     void aKernelSvmTooLargeForTheHeapIsRefusedBeforeTheFolderIsMade() throws Exception {
-        // 12,000 rows, 3 x 3-fold: ~8,000 training rows, a binary machine of ~5,300: 8 x 5,300^2 x 2 threads > half of 512 MiB.
-        Path big = GridFixtures.config(dir, "big.yaml", Fixtures.syntheticCsv(dir, 12_000, 5), 3, 3, MODELS, GRID);
+        // 20,000 rows, 3 x 3-fold: ~13,300 training rows, a binary machine of ~8,800 whose kernel matrix (4 x 8,800² bytes)
+        // is larger than libsvm's 200 MB cache: 2 threads x 200 MB > half of 512 MiB.
+        Path big = GridFixtures.config(dir, "big.yaml", Fixtures.syntheticCsv(dir, 20_000, 5), 3, 3, MODELS, GRID);
         Path out = dir.resolve("big-out");
         Process p = GridFixtures.launch(dir.resolve("big.log"), "grid", big.toString(), "--out", out.toString(), "--threads", "2", "-q");
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));

@@ -23,8 +23,9 @@ class ReproducibilityTest {
     }
 
     static final List<BaseModelSpec> SPECS = List.of(
-            new SvmSpec("svm", 1.0, 1.0, null, null, SvmSpec.Strategy.OVO),
-            new SvmSpec("svm-ovr", 1.0, 1.0, null, null, SvmSpec.Strategy.OVR),
+            SvmSpec.rbf("svm", 1.0, 1.0),
+            new SvmSpec("svm-auto-balanced", null, null, null, null, null, null, null, null,
+                    new ClassWeight(null), null, null, null),
             new MlpSpec("mlp", List.of(8), 10, 8, null, null, null),
             new MlpSpec("mlp-gemm", List.of(8), 10, 8, null, null, null, MlpSpec.Engine.GEMM),
             new LogisticSpec("lr", null, null, null),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 
-/** The pairwise coupling used when Smile's gives NaN (a Platt probability of exactly 0 or 1). */
+/** libsvm's pairwise coupling, called through its private method (a libsvm upgrade that renames it fails here). */
 class SvmCouplingTest {
     @Test
     void consistentPairwiseProbabilitiesGiveBackTheClassProbabilities() {
@@ -30,5 +30,15 @@ class SvmCouplingTest {
         }
         assertEquals(1, sum, 1e-9);
         assertTrue(p[2] > 0.99, java.util.Arrays.toString(p));
+    }
+
+    @Test
+    void plattsSigmoidFitsSeparatedScoresSteeply() {
+        double[] dec = {-2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2};
+        double[] labels = {-1, -1, -1, -1, +1, +1, +1, +1};
+        double[] ab = new double[2];
+        SvmSpec.sigmoidTrain(dec, labels, ab);
+        assertTrue(ab[0] < -1, "P(+1|f) = 1/(1+exp(A f + B)) rises with f: A < 0, found " + ab[0]);
+        assertEquals(0, ab[1], 1e-6, "symmetric scores: B = 0");
     }
 }

@@ -8,51 +8,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.crystalbench.InputException;
 import org.junit.jupiter.api.Test;
 
-/** Kernel SVMs are quadratic in rows: refused with one clear line instead of running out of memory (issue 17). */
+/** libsvm's memory is bounded by its kernel cache (cache_size MB) plus arrays linear in rows (issues 17, 21). */
 class SvmMemoryTest {
-    static final long GIB = 1L << 30;
-    final SvmSpec ovo = new SvmSpec("SVM", null, null, null, null, null);
-    final SvmSpec ovr = new SvmSpec("SVM-ovr", null, null, null, null, SvmSpec.Strategy.OVR);
+    static final long MIB = 1L << 20, GIB = 1L << 30;
+    final SvmSpec svm = new SvmSpec("SVM", null, null, null, null, null, null, null, null, null, null, null, null);
+    final SvmSpec small = new SvmSpec("SVM", null, null, null, null, null, null, 10.0, null, null, null, null, null);
 
     @Test
-    void theEstimateIsEightBytesPerPairOfTheLargestMachinesRows() {
-        assertEquals(8L * 1000 * 1000, SvmSpec.kernelBytes(1000));
-        assertEquals(8L * 800_000 * 800_000, SvmSpec.kernelBytes(800_000)); // no int overflow
-        int[] counts = {100, 500, 300};
-        assertEquals(800, ovo.largestMachine(counts)); // the two largest classes
-        assertEquals(900, ovr.largestMachine(counts)); // every row
+    void theBoundIsTheCacheSizeOrTheWholeMatrixIfSmallerPlusLinearArrays() {
+        // 1,000 rows: the whole matrix (32 bytes a pair at most, 32 MB) fits in the 200 MB cache
+        assertEquals(32L * 1000 * 1000 + SvmSpec.BYTES_PER_ROW * 1000, svm.kernelBytes(1000));
+        // 100,000 rows: the cache caps it (the matrix would be 40 GB)
+        assertEquals(200 * MIB + SvmSpec.BYTES_PER_ROW * 100_000, svm.kernelBytes(100_000));
+        assertEquals(10 * MIB + SvmSpec.BYTES_PER_ROW * 100_000, small.kernelBytes(100_000));
+        assertEquals(800, svm.largestMachine(new int[] {100, 500, 300})); // the two largest classes
     }
 
     @Test
-    void smallDataPassesAndLargeDataIsRefusedNamingModelRowsEstimateAndHeap() {
-        // the public file's training split (271 rows) on a 1 GiB heap, two fits at once: 0.6 MB each
-        assertTrue(ovo.memoryRefusal(new int[] {57, 111, 103}, GIB, 2).isEmpty());
-        // 10,000 rows per class, 4 GiB: 20,000-row machines need 3.0 GiB each, two at once more than half the heap
-        String msg = ovo.memoryRefusal(new int[] {10_000, 10_000, 10_000}, 4 * GIB, 2).orElseThrow();
-        assertTrue(msg.startsWith("model 'SVM': a kernel SVM on 30000 training rows (largest binary machine 20000 rows)"), msg);
-        assertTrue(msg.contains("may need 6.0 GiB") && msg.contains("2 fits at once") && msg.contains("the 4.0 GiB heap"), msg);
-        assertTrue(msg.contains("CRYSTAL_BENCH_JAVA_OPTS=-Xmx") && msg.contains("--threads"), msg);
+    void largeDataNowFitsAndOnlyCacheTimesThreadsBeyondHalfTheHeapIsRefused() {
+        // 80,000 rows, 2 fits: was refused (59 GiB under the LASVM rule); libsvm needs 2 x (200 MiB + 6 MiB)
+        assertTrue(svm.memoryRefusal(new int[] {31_000, 32_000, 17_000}, 6 * GIB, 2).isEmpty());
+        // 16 fits at once on a 4 GiB heap: 16 x 206 MiB > 2 GiB
+        String msg = svm.memoryRefusal(new int[] {31_000, 32_000, 17_000}, 4 * GIB, 16).orElseThrow();
+        assertTrue(msg.startsWith("model 'SVM': a kernel SVM on 80000 training rows (largest binary machine 63000 rows)"), msg);
+        assertTrue(msg.contains("libsvm's kernel cache (cache_size 200 MB)") && msg.contains("16 fits at once")
+                && msg.contains("the 4.0 GiB heap") && msg.contains("--threads") && msg.contains("lower cache_size"), msg);
         assertEquals(1, msg.lines().count());
-        // the same data, one fit at once, passes with the rule's margin: 3.0 GiB <= half of 8 GiB
-        assertTrue(ovo.memoryRefusal(new int[] {10_000, 10_000, 10_000}, 8 * GIB, 1).isEmpty());
         // the boundary: exactly half the heap passes, a byte over is refused
-        long rows = 1000;
-        assertTrue(ovr.memoryRefusal(new int[] {500, 500}, 2 * SvmSpec.kernelBytes(rows), 1).isEmpty());
-        assertFalse(ovr.memoryRefusal(new int[] {500, 500}, 2 * SvmSpec.kernelBytes(rows) - 2, 1).isEmpty());
+        long need = svm.kernelBytes(63_000);
+        assertTrue(svm.memoryRefusal(new int[] {31_000, 32_000, 17_000}, 2 * need, 1).isEmpty());
+        assertFalse(svm.memoryRefusal(new int[] {31_000, 32_000, 17_000}, 2 * need - 2, 1).isEmpty());
     }
 
     @Test
     void aFitTooLargeForThisHeapIsRefusedBeforeAnyKernelIsComputed() {
-        // 3 x 2,000,000 rows of one feature (46 MiB): one-vs-one machines of 4,000,000 rows would need 116 TiB
-        int n = 6_000_000;
+        long heap = Runtime.getRuntime().maxMemory();
+        // a cache as large as the heap cannot be right, whatever the rows
+        var huge = new SvmSpec("SVM", null, null, null, null, null, null, (double) (heap / MIB), null, null, null, null, null);
+        int n = 200_000;
         double[][] x = new double[n][];
         double[] row = {0.0};
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             x[i] = row;
-            y[i] = i % 3;
+            y[i] = i % 2;
         }
-        var e = assertThrows(InputException.class, () -> ovo.fit(x, y, 3, 1));
-        assertTrue(e.getMessage().startsWith("model 'SVM': a kernel SVM on 6000000 training rows"), e.getMessage());
+        var e = assertThrows(InputException.class, () -> huge.fit(x, y, 2, 1));
+        assertTrue(e.getMessage().startsWith("model 'SVM': a kernel SVM on 200000 training rows"), e.getMessage());
     }
 }

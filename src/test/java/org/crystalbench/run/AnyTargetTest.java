@@ -20,8 +20,8 @@ class AnyTargetTest {
     @TempDir
     Path dir;
 
-    /** Every model type, plus an SVM that one pass leaves degenerate (a near-constant kernel, tiny C). */
-    static final String MODELS = Fixtures.FAST_MODELS + "- {name: SVM-1pass, type: svm, sigma: 100.0, C: 0.01, epochs: 1}\n"
+    /** Every model type, plus a degenerate SVM (a near-constant kernel, tiny C). */
+    static final String MODELS = Fixtures.FAST_MODELS + "- {name: SVM-tiny, type: svm, sigma: 100.0, C: 1.0e-4}\n"
             + "- {name: RF, type: random-forest, trees: 20}\n- {name: GBT, type: gradient-boosting, trees: 20}\n";
 
     TestCli.Result run(int systems, int rows) throws IOException {
@@ -44,20 +44,20 @@ class AnyTargetTest {
     void binaryTargetEveryModelTypeAndTheDegenerateSvmIsFlagged() throws IOException {
         var r = run(2, 120);
         Path out = dir.resolve("out2");
-        assertEquals(List.of("LR", "NB", "SVM", "DNN", "Vote", "Soft", "SVM-1pass", "RF", "GBT"), summaryModels(out));
-        String warning = "model `SVM-1pass`, feature set `numeric`: binary machine `triclinic` vs `monoclinic` gives one class "
+        assertEquals(List.of("LR", "NB", "SVM", "DNN", "Vote", "Soft", "SVM-tiny", "RF", "GBT"), summaryModels(out));
+        String warning = "model `SVM-tiny`, feature set `numeric`: binary machine `monoclinic` vs `triclinic` gives one class "
                 + "to every training row (on 2 of 2 splits)";
         assertTrue(r.err().contains("crystal-bench: warning: " + warning), r.err());
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("**Fit warnings**") && md.contains("- " + warning), md);
-        assertTrue(!r.err().contains("model `SVM`,"), "the default SVM settles: " + r.err());
+        assertTrue(!r.err().contains("model `SVM`,"), "the default SVM is not degenerate: " + r.err());
     }
 
     @Test
     void sevenCrystalSystemsEveryModelType() throws IOException {
         run(7, 350);
         Path out = dir.resolve("out7");
-        assertEquals(List.of("LR", "NB", "SVM", "DNN", "Vote", "Soft", "SVM-1pass", "RF", "GBT"), summaryModels(out));
+        assertEquals(List.of("LR", "NB", "SVM", "DNN", "Vote", "Soft", "SVM-tiny", "RF", "GBT"), summaryModels(out));
         List<String> classes = Files.readAllLines(out.resolve("per-class.csv")).stream().skip(1)
                 .filter(l -> l.contains(",LR,")).map(l -> l.split(",")[5]).distinct().sorted().toList();
         assertEquals(List.of("cubic", "hexagonal", "monoclinic", "orthorhombic", "tetragonal", "triclinic", "trigonal"), classes);
