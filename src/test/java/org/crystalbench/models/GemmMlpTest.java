@@ -1,5 +1,6 @@
 package org.crystalbench.models;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,17 +83,16 @@ class GemmMlpTest {
         double tol = 5e-4;
         int checked = 0, kinks = 0;
         for (int l = 1; l <= net.layers; l++) {
-            float[] w = GemmMlp.data(net.w[l]);
-            float[] g = GemmMlp.data(net.gw[l]).clone();
-            int ld = net.w[l].ld();
+            float[][] g = new float[net.size[l - 1]][];
+            for (int c = 0; c < g.length; c++) g[c] = net.gw[l][c].clone();
             for (int r = 0; r < net.size[l]; r++) {
                 for (int c = 0; c < net.size[l - 1]; c++) {
-                    double fd = centralDifference(net, in, y, order, w, c * ld + r, active);
+                    double fd = centralDifference(net, in, y, order, net.w[l][c], r, active);
                     if (Double.isNaN(fd)) {
                         kinks++;
                         continue;
                     }
-                    assertEquals(fd, g[c * ld + r], tol, "layer " + l + " weight (" + r + "," + c + ")");
+                    assertEquals(fd, g[c][r], tol, "layer " + l + " weight (" + r + "," + c + ")");
                     checked++;
                 }
             }
@@ -128,7 +128,7 @@ class GemmMlpTest {
     static BitSet active(GemmMlp.Net net) {
         BitSet on = new BitSet();
         int k = 0;
-        for (int l = 1; l < net.layers; l++) for (float a : GemmMlp.data(net.act[l])) on.set(k++, a > 0);
+        for (int l = 1; l < net.layers; l++) for (float[] column : net.act[l]) for (float a : column) on.set(k++, a > 0);
         return on;
     }
 
@@ -142,14 +142,17 @@ class GemmMlpTest {
         checkGradients(sparseRows(12, 9, 1), true, List.of(7, 4));
     }
 
-    /** Layers of more than 64 units have a padded leading dimension (see below): backpropagation must index by it. */
+    /** Layers wider than a vector register's lanes and not a multiple of them (the JIT's loop tails). */
     @Test
-    void gradientsMatchFiniteDifferencesWithPaddedLeadingDimensions() {
+    void gradientsMatchFiniteDifferencesOnWideLayers() {
         checkGradients(denseRows(12, 5, 1), false, List.of(66, 65));
         checkGradients(sparseRows(12, 9, 1), true, List.of(66, 65));
     }
 
-    /** The sparse first layer is an optimisation only: same loss, gradients and fitted weights as the product. */
+    /**
+     * The sparse first layer is an optimisation only: the same loss and gradients as the product, to
+     * the bit (both add the non-zero inputs' terms in ascending order).
+     */
     @Test
     void sparsePathEqualsDensePath() {
         double[][] x = sparseRows(40, 11, 3);
@@ -164,10 +167,10 @@ class GemmMlpTest {
         var b = new GemmMlp.Net(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
         for (int step = 0; step < 5; step++) {
             double la = a.gradients(sparse, y, order, step * 8), lb = b.gradients(dense, y, order, step * 8);
-            assertEquals(lb, la, 1e-6);
+            assertEquals(lb, la, 0.0);
             for (int l = 1; l <= a.layers; l++) {
-                float[] ga = GemmMlp.data(a.gw[l]), gb = GemmMlp.data(b.gw[l]);
-                for (int i = 0; i < ga.length; i++) assertEquals(gb[i], ga[i], 1e-6, "step " + step + " layer " + l);
+                for (int c = 0; c < a.size[l - 1]; c++) assertArrayEquals(b.gw[l][c], a.gw[l][c], 0f, "step " + step + " layer " + l);
+                assertArrayEquals(b.gb[l], a.gb[l], 0f, "step " + step + " layer " + l);
             }
             a.update(0.05, 0.9, 0.999);
             b.update(0.05, 0.9, 0.999);
@@ -190,18 +193,18 @@ class GemmMlpTest {
         double[] p = new double[3];
         for (int r = 0; r < 6; r++) {
             net.gradients(in, y, order, r);
-            float[] d = GemmMlp.data(net.delta[net.layers]); // (p - onehot) / 1
+            float[] d = net.delta[net.layers][0]; // (p - onehot) / 1
             fitted.predict(x[r], p);
             for (int c = 0; c < 3; c++) assertEquals(d[c] + (y[r] == c ? 1 : 0), p[c], 1e-5, "row " + r + " class " + c);
         }
     }
 
     /**
-     * The same with padded layouts and batches of several rows, where a loop indexing a column by the
-     * row count instead of the leading dimension reads or writes another row's column.
+     * The same with wide layers and batches of several rows, where a loop indexing a column by the
+     * wrong dimension reads or writes another row's column.
      */
     @Test
-    void paddedLayoutsComputeWhatTheFittedModelPredicts() {
+    void wideLayersComputeWhatTheFittedModelPredicts() {
         for (double[][] x : List.of(denseRows(20, 5, 7), sparseRows(20, 9, 7))) {
             int n = x.length, batch = 10;
             int[] y = new int[n], order = new int[n];
@@ -211,7 +214,6 @@ class GemmMlpTest {
             }
             var in = GemmMlp.Inputs.of(x);
             var net = new GemmMlp.Net(x[0].length, List.of(128, 130), 3, batch, new SplittableRandom(8));
-            assertTrue(net.act[1].ld() > 128 && net.act[2].ld() > 130, "layouts not padded: the test covers nothing");
             for (int start = 0; start < n; start += batch) { // a few steps so that biases are not zero
                 net.gradients(in, y, order, start);
                 net.update(0.1, 0.9, 0.999);
@@ -220,13 +222,12 @@ class GemmMlpTest {
             double[] p = new double[3];
             for (int start = 0; start < n; start += batch) {
                 net.gradients(in, y, order, start);
-                float[] d = GemmMlp.data(net.delta[net.layers]); // (p - onehot) / batch, one column per batch row
-                int ld = net.delta[net.layers].ld();
+                float[][] d = net.delta[net.layers]; // (p - onehot) / batch, one column per batch row
                 for (int i = 0; i < batch; i++) {
                     int r = order[start + i];
                     fitted.predict(x[r], p);
                     for (int c = 0; c < 3; c++) {
-                        assertEquals(d[i * ld + c] * batch + (y[r] == c ? 1 : 0), p[c], 1e-5,
+                        assertEquals(d[i][c] * batch + (y[r] == c ? 1 : 0), p[c], 1e-5,
                                 (in.sparse() ? "sparse" : "dense") + " row " + r + " class " + c);
                     }
                 }
@@ -256,11 +257,46 @@ class GemmMlpTest {
         assertTrue(failure.get() instanceof java.util.concurrent.CancellationException, String.valueOf(failure.get()));
     }
 
+    /**
+     * The products are the promise of CPU independence: each element is the float sum of its terms in
+     * ascending order, one rounded multiply and one rounded add per term (no fused multiply-add, no
+     * reordering), so a scalar loop written out here must give the same bits. Sizes cross the vector
+     * widths (4, 8, 16 floats) with tails and odd counts; m = 3 takes the narrow gradient path.
+     */
+    @Test
+    void productsSumEachElementInAscendingOrder() {
+        var rng = new SplittableRandom(9);
+        for (int m : new int[] {37, 3}) {
+            int k = 70, n = 11;
+            float[][] a = new float[k][m], b = new float[n][k], d = new float[n][m], at = new float[n][k];
+            for (float[][] v : List.of(a, b, d, at)) {
+                for (float[] column : v) for (int i = 0; i < column.length; i++) column[i] = rng.nextInt(3) == 0 ? 0f : (float) rng.nextGaussian();
+            }
+            float[][] c = new float[n][m], g = new float[k][m], t = new float[m][k];
+            GemmMlp.product(a, b, c, m, k, n);
+            GemmMlp.productTransposed(d, at, g, m, k, n);
+            GemmMlp.transpose(a, t, m, k);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float s = 0;
+                    for (int p = 0; p < k; p++) s += a[p][i] * b[j][p];
+                    assertEquals(Float.floatToIntBits(s), Float.floatToIntBits(c[j][i]), "m " + m + ": c(" + i + "," + j + ")");
+                }
+                for (int p = 0; p < k; p++) {
+                    float s = 0;
+                    for (int j = 0; j < n; j++) s += d[j][i] * at[j][p];
+                    assertEquals(Float.floatToIntBits(s), Float.floatToIntBits(g[p][i]), "m " + m + ": g(" + i + "," + p + ")");
+                    assertEquals(a[p][i], t[i][p]);
+                }
+            }
+        }
+    }
+
     /** Smile's update: v = m v - lr g; w = (w + v) decay on weights; biases are not decayed. */
     @Test
     void updateFollowsSmilesMomentumAndDecayOrder() {
         var net = new GemmMlp.Net(2, List.of(), 2, 1, new SplittableRandom(1));
-        float[] w = GemmMlp.data(net.w[1]), g = GemmMlp.data(net.gw[1]), v = GemmMlp.data(net.vw[1]);
+        float[] w = net.w[1][0], g = net.gw[1][0], v = net.vw[1][0];
         float w0 = w[0];
         v[0] = 0.5f;
         g[0] = 2;
@@ -273,16 +309,12 @@ class GemmMlpTest {
     }
 
     /**
-     * Layers of more than 64 units get a padded leading dimension in Smile's matrices (ld > rows), so
-     * every loop that indexes by hand must use ld. A layout bug leaves training running but learning
-     * garbage: each size and batch must still separate the blobs (chance is 1/3). Epochs are scaled so
-     * that every batch size gets about 1000 updates; [3] is the unpadded control.
+     * A layout bug leaves training running but learning garbage: each layer size and batch must still
+     * separate the blobs (chance is 1/3). Epochs are scaled so that every batch size gets about 1000
+     * updates.
      */
     @Test
-    void layoutsWithPaddedLeadingDimensionsTrain() {
-        var probe = new GemmMlp.Net(5, List.of(128, 130, 64), 3, 7, new SplittableRandom(1));
-        assertTrue(probe.w[1].ld() > 128 && probe.w[2].ld() > 130, "sizes no longer padded: the test covers nothing");
-        assertEquals(64, probe.w[3].ld());
+    void wideAndNarrowLayoutsTrain() {
         for (var hidden : List.of(List.of(128), List.of(130, 64, 32), List.of(3))) {
             for (int batch : new int[] {1, 7, 100, 1000}) {
                 int perEpoch = 300 / Math.min(batch, 300); // accuracy() trains on 300 rows; a short last batch is dropped
