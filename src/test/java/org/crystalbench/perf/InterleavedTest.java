@@ -26,7 +26,7 @@ class InterleavedTest {
     @Test
     void eachForkIsOneJmhRunOfItsJarWithItsSideParameters(@TempDir Path dir) {
         var q = new Interleaved.Request(Path.of("base.jar"), Path.of("head.jar"), "KnownEffectBench", 6, 1, 1, 3, 400,
-                Map.of("n", "2"), Map.of("factor", "1.00"), Map.of("factor", "1.10"), Path.of("configs/paper.yaml"), dir, 0.95, 0.03);
+                Map.of("n", "2"), Map.of("factor", "1.00"), Map.of("factor", "1.10"), Path.of("configs/paper.yaml"), dir, 0.95, 0.03, Interleaved.Plan.fixed());
         var cmd = String.join(" ", Interleaved.command(q, q.headJar(), q.headParams(), dir.resolve("x.json")));
         assertTrue(cmd.contains(" -cp head.jar org.openjdk.jmh.Main KnownEffectBench -f 1 -wi 1 -w 400ms -i 3 -r 400ms -rf json -rff "), cmd);
         assertTrue(cmd.contains("-p n=2") && cmd.contains("-p factor=1.10") && !cmd.contains("factor=1.00"), cmd);
