@@ -10,8 +10,10 @@
 #     its build log kept; a base whose benchmarks the harness cannot run: those benchmarks skipped;
 #   - a model type the base's benchmarks do not declare: that benchmark skipped.
 # Usage: scripts/perf-gate.sh [HEAD_JAR]
-# Environment: BASE_REF (default HEAD~1; CI passes the pull request's target), PERF_GATE_BUDGET (rounds'
-# time budget, default 11m), PERF_GATE_OUT (default results/perf/gate), PERF_GATE_ARGS (more perf-check options).
+# Environment: BASE_REF (default HEAD~1; CI passes the pull request's target), BASE_JAR (a base jar already
+# built: no build; its config is then the head's), PERF_GATE_BUDGET (rounds' time budget, default 11m),
+# PERF_GATE_MODELS (default: every model type, as above), PERF_GATE_MIN_EFFECT (percent, default 3),
+# PERF_GATE_OUT (default results/perf/gate), PERF_GATE_ARGS (more perf-check options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -24,6 +26,9 @@ base_ref=${BASE_REF:-HEAD~1}
 t0=$(date +%s)
 say() { echo "perf-gate: $*"; }
 
+if [ -n "${BASE_JAR:-}" ]; then
+  cp "$BASE_JAR" "$out/base.jar"; cp configs/paper.yaml "$out/base-paper.yaml"; say "base jar $BASE_JAR (prebuilt)"
+else
 base=$(git rev-parse --verify -q "$base_ref^{commit}" 2>/dev/null) || { say "no base commit '$base_ref' (first commit or shallow clone): nothing to compare, skipped"; exit 0; }
 if [ "$base" = "$(git rev-parse HEAD)" ] && [ -z "$(git status --porcelain --untracked-files=no -- src benchmarks pom.xml configs)" ]; then
   say "base $base_ref is the head commit itself: nothing to compare, skipped"; exit 0
@@ -44,10 +49,11 @@ fi
 base_config="$tree/configs/paper.yaml"; [ -f "$base_config" ] || base_config=configs/paper.yaml
 cp "$base_config" "$out/base-paper.yaml"
 say "base built in $(( $(date +%s) - t0 )) s"
+fi
 
 # every model type the head's benchmarks declare (one @Param list per benchmark class), voting ensembles aside
-models=$("$java" -cp "$head_jar" org.openjdk.jmh.Main -lp 'TrainBench.fit$' 2>/dev/null \
-  | sed -n 's/.*param "model" = {\(.*\)}.*/\1/p' | head -n 1 | tr -d ' ' | tr ',' '\n' | grep -v '^Voting' | paste -sd, -)
+models=${PERF_GATE_MODELS:-$("$java" -cp "$head_jar" org.openjdk.jmh.Main -lp 'TrainBench.fit$' 2>/dev/null \
+  | sed -n 's/.*param "model" = {\(.*\)}.*/\1/p' | head -n 1 | tr -d ' ' | tr ',' '\n' | grep -v '^Voting' | paste -sd, -)}
 [ -n "$models" ] || { say "the head's benchmarks declare no models: nothing to compare"; exit 1; }
 say "models: $models"
 
