@@ -39,7 +39,7 @@ trap 'rm -rf "$tree"' EXIT
 git archive "$base" | tar -x -C "$tree"
 say "base $base ($(git log -1 --format='%h %s' "$base" | cut -c1-70)); building it"
 if ! (cd "$tree" && ./mvnw -B -q -DskipTests package) > "$out/base-build.log" 2>&1 || [ ! -f "$tree/target/crystal-bench.jar" ]; then
-  tail -n 5 "$out/base-build.log" | sed 's/^/  /'
+  grep -m 3 'ERROR' "$out/base-build.log" | cut -c1-200 | sed 's/^/  /' || true
   say "the base does not build (log $out/base-build.log): nothing to compare, skipped"; exit 0
 fi
 cp "$tree/target/crystal-bench.jar" "$out/base.jar"
@@ -62,7 +62,7 @@ say "models: $models"
   --base-jar "$out/base.jar" --head-jar "$head_jar" --base-config "$out/base-paper.yaml" --config configs/paper.yaml \
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
-  --rounds 20 --sequential 8:4 --budget "${PERF_GATE_BUDGET:-12m}" \
+  --rounds 12 --sequential 8:4 --budget "${PERF_GATE_BUDGET:-12m}" \
   --warmup 1 --iterations 3 --iteration-time 300ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
