@@ -274,8 +274,11 @@ public final class Interleaved {
         Map<String, SequentialRule.Decision> decided = new LinkedHashMap<>();
         boolean[] baseFirst = baseFirst(q.rounds(), q.seed());
         long t0 = System.nanoTime();
+        // the budget is also a hard deadline: a fork still running at its end is stopped and its round not counted
+        long deadline = q.plan().budgetMs() > 0 ? t0 + q.plan().budgetMs() * 1_000_000 : Long.MAX_VALUE;
         double last = 0;
         int r = 0;
+        rounds:
         for (; r < q.rounds() && !open.isEmpty(); r++) {
             double elapsed = (System.nanoTime() - t0) / 1e9;
             if (q.plan().budgetMs() > 0 && r > 0 && (elapsed + last) * 1000 > q.plan().budgetMs()) {
@@ -294,8 +297,12 @@ public final class Interleaved {
                 for (var group : groups(open, side)) {
                     String name = String.format(Locale.ROOT, "round-%02d-%s-%d", r + 1, isBase ? "base" : "head", ++g);
                     Path json = q.out().resolve(name + ".json");
-                    fork(command(q, isBase ? q.baseJar() : q.headJar(), profiler, q.configOf(isBase), group.getKey(), group.getValue(), json),
-                            q.out().resolve(name + ".log"));
+                    if (!fork(command(q, isBase ? q.baseJar() : q.headJar(), profiler, q.configOf(isBase), group.getKey(), group.getValue(), json),
+                            q.out().resolve(name + ".log"), deadline)) {
+                        log.printf(Locale.ROOT, "time budget of %.0f s reached during round %d: its forks stopped, the round not counted%n",
+                                q.plan().budgetMs() / 1000.0, r + 1);
+                        break rounds;
+                    }
                     collect(json, null, sides, isBase, roundWall, true);
                     collect(json, CpuTimeProfiler.METRIC, sides, isBase, roundCpu, true);
                 }
@@ -306,11 +313,12 @@ public final class Interleaved {
                 Bench b = it.next();
                 BenchResult[] w = roundWall.get(b.key()), c = roundCpu.get(b.key());
                 String where = String.format(Locale.ROOT, " (see %s)", q.out().resolve(String.format(Locale.ROOT, "round-%02d-*.log", r + 1)));
-                if (w == null || w[0] == null) {
+                if (w == null || w[0] == null) { // the base's problem, not the head's: not compared, not failing
                     it.remove();
-                    if (r == 0) skipped.add(b.key() + ": the base build did not run it" + where);
-                    else failed.add(b.key() + ": the base build stopped running it in round " + (r + 1) + where);
-                    log.println((r == 0 ? "skipped " : "FAILED ") + (r == 0 ? skipped : failed).getLast());
+                    wall.remove(b.key());
+                    cpu.remove(b.key());
+                    skipped.add(b.key() + (r == 0 ? ": the base build did not run it" : ": the base build stopped running it in round " + (r + 1)) + where);
+                    log.println("skipped " + skipped.getLast());
                 } else if (w[1] == null) {
                     it.remove();
                     failed.add(b.key() + ": the head build did not run it in round " + (r + 1) + where);
@@ -356,8 +364,11 @@ public final class Interleaved {
         for (BenchResult b : results) round.computeIfAbsent(PairedCheck.key(b, sides), k -> new BenchResult[2])[isBase ? 0 : 1] = b;
     }
 
-    /** Runs one JMH process; a benchmark that fails in it is simply absent from its JSON. */
-    private static void fork(List<String> command, Path logFile) {
+    /**
+     * Runs one JMH process; a benchmark that fails in it is simply absent from its JSON. False when the
+     * deadline ({@link System#nanoTime}) came first: the process and its forks are then stopped.
+     */
+    private static boolean fork(List<String> command, Path logFile, long deadline) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
         Process p;
@@ -373,7 +384,17 @@ public final class Interleaved {
         });
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            p.waitFor();
+            if (deadline == Long.MAX_VALUE) {
+                p.waitFor();
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (!p.waitFor(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                stop.run();
+                p.waitFor();
+                return false;
+            }
+            return true;
         } catch (InterruptedException e) {
             stop.run();
             Thread.currentThread().interrupt();
