@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
                 "Two files: --baseline A.json --current B.json. A benchmark regressed only when it moved the wrong "
                 + "way (by its unit) by more than --threshold AND the two 99.9%% error intervals do not overlap.",
                 "Interleaved: --base-jar A --head-jar B runs both builds in alternating forks (seeded random order), "
-                + "pairs them per round and calls a regression when the paired slowdown's interval lies above 1 and "
-                + "its estimate is at least --min-effect.",
+                + "pairs them per round (thread CPU time and wall time per operation) and calls a regression when the paired "
+                + "slowdown's interval lies above 1 and its estimate is at least --min-effect; with --sequential, rounds are "
+                + "added until each interval clears 1 + --min-effect either way (above: regression) or --rounds/--budget end.",
                 "History: --history FILE [--append RUN.json --commit SHA] keeps one line per CI run; without --append "
                 + "it flags change points and draws a trend chart per benchmark.",
                 "Prints Markdown; exit 1 on a regression (two-file and interleaved modes), 2 on bad input; history only reports."})
@@ -104,6 +105,24 @@ public final class PerfCheckCommand implements Callable<Integer> {
             + "(default results/perf/interleaved/<time>); history mode: folder for the trend charts (default FILE's name + -charts).")
     Path out;
 
+    @Option(names = "--sequential", paramLabel = "FIRST:EVERY",
+            description = {"Interleaved mode: judge after FIRST rounds, then every EVERY rounds up to --rounds; a benchmark stops",
+                    "once its interval clears 1 + --min-effect either way (above: regression); 1 - --confidence is spent",
+                    "evenly over the looks (e.g. 10:5)."})
+    String sequential;
+
+    @Option(names = "--budget", paramLabel = "DURATION",
+            description = "Interleaved mode: start no round that would, at the last round's pace, end after this (e.g. 12m).")
+    String budget;
+
+    @Option(names = "--measure", paramLabel = "cpu|wall", defaultValue = "cpu",
+            description = "Interleaved mode: the per-operation time the verdicts use: thread CPU time or wall time (default ${DEFAULT-VALUE}; both are shown).")
+    String measure;
+
+    @Option(names = "--base-config", paramLabel = "FILE",
+            description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
+    Path baseConfig;
+
     @Option(names = "--history", paramLabel = "FILE", description = "History mode: the history file (JSON lines, one per run).")
     Path history;
 
@@ -152,11 +171,11 @@ public final class PerfCheckCommand implements Callable<Integer> {
         err.printf("crystal-bench perf-check: %d rounds of base %s and head %s -> %s%n", q.rounds(), q.baseJar(), q.headJar(), q.out());
         Interleaved.Outcome o = Interleaved.run(q, err);
         String title = String.format(Locale.ROOT, "perf-check, interleaved: %d rounds in %.0f s (seed %d; %d warmup + %d x %s per fork)",
-                q.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), iterationTime);
-        String table = PerfTables.paired(o.report(), title);
+                o.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), iterationTime);
+        String table = PerfTables.gate(o, title);
         AtomicFiles.write(q.out().resolve("table.md"), table);
         out.print(table);
-        return o.report().regressed();
+        return o.failing();
     }
 
     /** Every interleaved-mode option checked before the first fork. */
@@ -180,10 +199,29 @@ public final class PerfCheckCommand implements Callable<Integer> {
         checkParams("--base-param", baseParams);
         checkParams("--head-param", headParams);
         if (!Files.isRegularFile(config)) throw new InputException("--config: " + config + ": file not found");
+        if (baseConfig != null && !Files.isRegularFile(baseConfig)) throw new InputException("--base-config: " + baseConfig + ": file not found");
+        int first = 0, every = 0;
+        if (sequential != null) {
+            var m = Pattern.compile("(\\d{1,4}):(\\d{1,4})").matcher(sequential.trim());
+            if (!m.matches()) throw new InputException("--sequential: '" + sequential + "' is not FIRST:EVERY (e.g. 10:5)");
+            first = Integer.parseInt(m.group(1));
+            every = Integer.parseInt(m.group(2));
+            if (first < 2 || every < 1 || first > rounds) {
+                throw new InputException("--sequential: '" + sequential + "' needs FIRST in [2, --rounds] and EVERY >= 1");
+            }
+        }
+        long budgetMs = budget == null ? 0 : Durations.parse("--budget", budget).toMillis();
+        if (budget != null && budgetMs < 1000) throw new InputException("--budget: '" + budget + "' is shorter than 1s");
+        Interleaved.Measure measured = switch (measure.trim().toLowerCase(Locale.ROOT)) {
+            case "cpu" -> Interleaved.Measure.CPU;
+            case "wall" -> Interleaved.Measure.WALL;
+            default -> throw new InputException("--measure: '" + measure + "' is neither cpu nor wall");
+        };
         Path dir = out != null ? out : Path.of("results", "perf", "interleaved",
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         return new Interleaved.Request(baseJar, headJar, include, rounds, seed, warmup, iterations, ms, params, baseParams,
-                headParams, config, dir, level, parsePercent("--min-effect", minEffect));
+                headParams, config, dir, level, parsePercent("--min-effect", minEffect),
+                new Interleaved.Plan(baseConfig, measured, first, every, budgetMs));
     }
 
     private static void checkParams(String option, Map<String, String> p) {

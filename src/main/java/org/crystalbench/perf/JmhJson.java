@@ -14,11 +14,31 @@ import org.crystalbench.InputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Reads JMH's JSON result format (the primary metric of each entry); every error names the file. */
+/**
+ * Reads JMH's JSON result format (the primary metric of each entry, or a named secondary metric such
+ * as {@link CpuTimeProfiler#METRIC}); every error names the file.
+ */
 public final class JmhJson {
     private JmhJson() {}
 
     public static List<BenchResult> read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * With {@code secondary} non-null, each entry's secondary metric of that name in place of the
+     * primary one (same benchmark, mode and parameters); entries without it are left out.
+     */
+    public static List<BenchResult> read(Path file, String secondary) {
+        return read(file, secondary, false);
+    }
+
+    /**
+     * With {@code best}, each score is the best measurement iteration (the smallest time per
+     * operation, the largest throughput) instead of the mean: a fork's steady state, which a warmup
+     * cut short by a busy machine or one disturbed iteration does not move.
+     */
+    public static List<BenchResult> read(Path file, String secondary, boolean best) {
         String text;
         try {
             text = Files.readString(file);
@@ -27,11 +47,15 @@ public final class JmhJson {
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), text, secondary, best);
     }
 
     /** Parses JMH JSON text; {@code source} names it in messages. */
     public static List<BenchResult> parse(String source, String text) {
+        return parse(source, text, null, false);
+    }
+
+    static List<BenchResult> parse(String source, String text, String secondary, boolean best) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(text);
@@ -53,13 +77,21 @@ public final class JmhJson {
             String benchmark = text(e, "benchmark", at);
             String mode = text(e, "mode", at);
             JsonNode pm = e.get("primaryMetric");
-            if (pm == null || !pm.isObject()) throw new InputException(at + ": primaryMetric: missing");
-            double score = number(pm, "score", at + ": primaryMetric", false);
-            double error = number(pm, "scoreError", at + ": primaryMetric", true);
-            String unit = text(pm, "scoreUnit", at + ": primaryMetric");
-            if (PerfUnit.parse(unit) == null) {
-                throw new InputException(at + ": primaryMetric.scoreUnit: '" + unit + "' is neither ops/<time> nor <time>/op");
+            String metric = "primaryMetric";
+            if (secondary != null) {
+                JsonNode sm = e.get("secondaryMetrics");
+                pm = sm != null && sm.isObject() ? sm.get(secondary) : null;
+                if (pm == null) continue;
+                metric = "secondaryMetrics." + secondary;
             }
+            if (pm == null || !pm.isObject()) throw new InputException(at + ": " + metric + ": missing");
+            double score = number(pm, "score", at + ": " + metric, false);
+            double error = number(pm, "scoreError", at + ": " + metric, true);
+            String unit = text(pm, "scoreUnit", at + ": " + metric);
+            if (PerfUnit.parse(unit) == null) {
+                throw new InputException(at + ": " + metric + ".scoreUnit: '" + unit + "' is neither ops/<time> nor <time>/op");
+            }
+            if (best) score = best(pm, PerfUnit.parse(unit).throughput(), score);
             Map<String, String> params = new LinkedHashMap<>();
             JsonNode p = e.get("params");
             if (p != null && !p.isNull()) {
@@ -71,6 +103,22 @@ public final class JmhJson {
             out.add(r);
         }
         return List.copyOf(out);
+    }
+
+    /** The best of the iteration scores in {@code rawData} (all forks); {@code fallback} without any. */
+    private static double best(JsonNode metric, boolean throughput, double fallback) {
+        JsonNode raw = metric.get("rawData");
+        double b = Double.NaN;
+        if (raw != null && raw.isArray()) {
+            for (JsonNode fork : raw) {
+                for (JsonNode v : fork) {
+                    if (!v.isNumber()) continue;
+                    double x = v.doubleValue();
+                    if (Double.isNaN(b) || (throughput ? x > b : x < b)) b = x;
+                }
+            }
+        }
+        return Double.isNaN(b) ? fallback : b;
     }
 
     private static String text(JsonNode node, String field, String at) {

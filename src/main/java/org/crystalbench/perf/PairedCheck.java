@@ -86,7 +86,7 @@ public final class PairedCheck {
         return new Report(List.copyOf(rows), List.copyOf(unpaired), rounds, level, minEffect);
     }
 
-    private static Row row(String key, BenchResult[][] pairs, double level, double minEffect) {
+    static Row row(String key, BenchResult[][] pairs, double level, double minEffect) {
         PerfUnit unit = PerfUnit.parse(pairs[0][0].unit());
         int n = pairs.length;
         double[] base = new double[n], head = new double[n], baseTime = new double[n], headTime = new double[n];

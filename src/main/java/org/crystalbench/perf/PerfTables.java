@@ -75,6 +75,51 @@ public final class PerfTables {
         return sb.toString();
     }
 
+    /** "1.023 [0.991, 1.060]": a paired slowdown with its interval; "n/a" without one. */
+    static String slowdown(PairedCheck.Row r) {
+        var s = r == null ? null : r.slowdown();
+        if (s == null) return "n/a";
+        if (Double.isInfinite(s.interval().high())) return String.format(Locale.ROOT, "%.3f [none: too few rounds]", s.ratio());
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.ratio(), s.interval().low(), s.interval().high());
+    }
+
+    /**
+     * The interleaved comparison: per benchmark the rounds judged, the gate measure's median scores,
+     * the CPU-time and wall-time slowdowns head / base (above 1 = slower, throughputs too) with their
+     * intervals, and the verdict; then the benchmarks skipped or failed, one line each.
+     */
+    public static String gate(org.crystalbench.perf.Interleaved.Outcome o, String title) {
+        var g = o.gate();
+        var sb = new StringBuilder();
+        if (title != null) sb.append("### ").append(title).append("\n\n");
+        String m = g.measure() == Interleaved.Measure.CPU ? "CPU time" : "wall time";
+        sb.append("| benchmark | unit | rounds | base (median ").append(m).append(") | head (median) | slowdown, CPU time | slowdown, wall time | verdict |\n")
+                .append("|---|---|---:|---:|---:|---|---|---|\n");
+        for (SequentialRule.Decision d : g.rows()) {
+            PairedCheck.Row r = d.gate() != null ? d.gate() : d.wall();
+            sb.append("| ").append(d.key()).append(" | ").append(r.unit()).append(r.biggerIsBetter() ? " (higher is better)" : " (lower is better)")
+                    .append(" | ").append(d.rounds()).append(" | ").append(num(r.base())).append(" | ").append(num(r.head()))
+                    .append(" | ").append(slowdown(d.cpu())).append(" | ").append(slowdown(d.wall()))
+                    .append(" | ").append(d.verdict() == PerfCheck.Verdict.REGRESSION ? "**REGRESSION**"
+                            : g.sequential() && d.verdict() == PerfCheck.Verdict.NOISE ? "undecided (passes)" : d.verdict().label)
+                    .append(" |\n");
+        }
+        for (String s : o.skipped()) sb.append("\nSkipped: ").append(s);
+        for (String s : o.failed()) sb.append("\nFAILED: ").append(s);
+        if (!o.skipped().isEmpty() || !o.failed().isEmpty()) sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "%n%d regression(s), %d improvement(s), %d ok, %d %s, %d failed to run; verdicts from %s, "
+                        + "minimum effect %.3g%%; %s%n",
+                g.count(PerfCheck.Verdict.REGRESSION), g.count(PerfCheck.Verdict.IMPROVEMENT), g.count(PerfCheck.Verdict.UNCHANGED),
+                g.count(PerfCheck.Verdict.NOISE), g.sequential() ? "undecided" : "within noise", o.failed().size(), m, 100 * g.minEffect(),
+                g.sequential()
+                        ? String.format(Locale.ROOT, "sequential: up to %d looks, each interval at %.4g%% (%.3g%% spent evenly over the looks, "
+                                + "Bonferroni); a benchmark stops when its interval clears 1 + minimum effect either way",
+                                g.looks(), 100 * g.lookLevel(), 100 * (1 - g.level()))
+                        : String.format(Locale.ROOT, "one look after the last round, intervals asked at %.3g%%", 100 * g.level())));
+        sb.append("Hodges-Lehmann slowdown head/base with exact signed-rank intervals (attained level at least the one asked).\n");
+        return sb.toString();
+    }
+
     /** "v ± e" for a symmetric interval (raw JMH), "v [lo, hi]" otherwise (normalised), "v" for a point. */
     static String interval(double v, double lo, double hi) {
         double below = v - lo, above = hi - v;

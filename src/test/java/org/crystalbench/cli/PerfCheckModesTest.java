@@ -68,6 +68,11 @@ class PerfCheckModesTest {
         badInput("--min-effect: 'x'", "--base-jar", jar, "--head-jar", jar, "--min-effect", "x", "--out", out);
         badInput("--confidence: '100'", "--base-jar", jar, "--head-jar", jar, "--confidence", "100", "--out", out);
         badInput("--head-param: 'factor=1.10 x'", "--base-jar", jar, "--head-jar", jar, "--head-param", "factor=1.10 x", "--out", out);
+        badInput("--base-config: ", "--base-jar", jar, "--head-jar", jar, "--base-config", dir.resolve("none.yaml").toString(), "--out", out);
+        badInput("--sequential: '9' is not FIRST:EVERY", "--base-jar", jar, "--head-jar", jar, "--sequential", "9", "--out", out);
+        badInput("--sequential: '40:3' needs FIRST in [2, --rounds]", "--base-jar", jar, "--head-jar", jar, "--sequential", "40:3", "--rounds", "30", "--out", out);
+        badInput("--measure: 'user' is neither cpu nor wall", "--base-jar", jar, "--head-jar", jar, "--measure", "user", "--out", out);
+        badInput("--budget: '500ms' is shorter than 1s", "--base-jar", jar, "--head-jar", jar, "--budget", "500ms", "--out", out);
         badInput("--config: ", "--base-jar", jar, "--head-jar", jar, "--config", dir.resolve("none.yaml").toString(), "--out", out);
         assertTrue(Files.notExists(dir.resolve("out")), "nothing written on bad input");
     }

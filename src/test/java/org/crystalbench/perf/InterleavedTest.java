@@ -2,12 +2,15 @@ package org.crystalbench.perf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.crystalbench.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +29,7 @@ class InterleavedTest {
     @Test
     void eachForkIsOneJmhRunOfItsJarWithItsSideParameters(@TempDir Path dir) {
         var q = new Interleaved.Request(Path.of("base.jar"), Path.of("head.jar"), "KnownEffectBench", 6, 1, 1, 3, 400,
-                Map.of("n", "2"), Map.of("factor", "1.00"), Map.of("factor", "1.10"), Path.of("configs/paper.yaml"), dir, 0.95, 0.03);
+                Map.of("n", "2"), Map.of("factor", "1.00"), Map.of("factor", "1.10"), Path.of("configs/paper.yaml"), dir, 0.95, 0.03, Interleaved.Plan.fixed());
         var cmd = String.join(" ", Interleaved.command(q, q.headJar(), q.headParams(), dir.resolve("x.json")));
         assertTrue(cmd.contains(" -cp head.jar org.openjdk.jmh.Main KnownEffectBench -f 1 -wi 1 -w 400ms -i 3 -r 400ms -rf json -rff "), cmd);
         assertTrue(cmd.contains("-p n=2") && cmd.contains("-p factor=1.10") && !cmd.contains("factor=1.00"), cmd);
@@ -44,5 +47,56 @@ class InterleavedTest {
         }
         assertTrue(assertThrows(InputException.class, () -> Interleaved.checkJar(empty, "--head-jar")).getMessage()
                 .contains("not a benchmark jar"));
+    }
+
+    @Test
+    void theBenchmarksToCompareComeFromTheHeadsListAndTheBaseMustDeclareThem() {
+        var list = org.openjdk.jmh.runner.BenchmarkList.defaultList().getAll(null, List.of());
+        var entries = List.copyOf(list);
+        var wanted = Interleaved.expand(entries, "(TrainBench\\.fit|SingleRowBench\\.predictRow)$", Map.of("model", "LR,NB,NOPE"), Set.of());
+        assertEquals(List.of("SingleRowBench.predictRow[model=LR] (avgt)", "SingleRowBench.predictRow[model=NB] (avgt)",
+                "SingleRowBench.predictRow[model=NOPE] (avgt)", "TrainBench.fit[model=LR] (avgt)", "TrainBench.fit[model=NB] (avgt)",
+                "TrainBench.fit[model=NOPE] (avgt)"), wanted.stream().map(Interleaved.Bench::key).sorted().toList());
+        // a model the base's benchmarks do not declare is skipped, not run
+        assertTrue(wanted.stream().filter(b -> b.params().get("model").equals("NOPE")).noneMatch(b -> Interleaved.declares(entries, b)));
+        assertTrue(wanted.stream().filter(b -> !b.params().get("model").equals("NOPE")).allMatch(b -> Interleaved.declares(entries, b)));
+        // every declared value without --param; a side parameter is not part of the key
+        assertEquals(9, Interleaved.expand(entries, "TrainBench\\.fit$", Map.of(), Set.of()).size());
+        var known = Interleaved.expand(entries, "KnownEffectBench", Map.of(), Set.of("factor"));
+        assertEquals(List.of("KnownEffectBench.kernel (avgt)"), known.stream().map(Interleaved.Bench::key).toList());
+        assertTrue(Interleaved.declares(entries, known.getFirst()));
+    }
+
+    @Test
+    void methodsNeedingTheSameValuesShareOneJmhRunAndOnlyOpenValuesRun() {
+        var open = List.of(new Interleaved.Bench("a.B.fit", "avgt", Map.of("model", "LR")),
+                new Interleaved.Bench("a.B.fit", "avgt", Map.of("model", "NB")),
+                new Interleaved.Bench("a.C.row", "avgt", Map.of("model", "LR")),
+                new Interleaved.Bench("a.C.row", "avgt", Map.of("model", "NB")),
+                new Interleaved.Bench("a.D.batch", "thrpt", Map.of("model", "NB")));
+        var groups = Interleaved.groups(open, Map.of("factor", "1.10"));
+        assertEquals(2, groups.size());
+        assertEquals("^(\\Qa.B.fit\\E|\\Qa.C.row\\E)$", groups.get(0).getKey());
+        assertEquals(Map.of("model", "LR,NB", "factor", "1.10"), groups.get(0).getValue());
+        assertEquals(Map.of("model", "NB", "factor", "1.10"), groups.get(1).getValue());
+        assertTrue(java.util.regex.Pattern.compile(groups.get(0).getKey()).matcher("a.C.row").find());
+        assertFalse(java.util.regex.Pattern.compile(groups.get(0).getKey()).matcher("a.C.rowX").find());
+    }
+
+    @Test
+    void theProfilerGoesFirstOnEitherBuildsClassPath(@TempDir Path dir) throws Exception {
+        Path jar = Interleaved.profilerJar(dir);
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            assertTrue(zip.getEntry("org/crystalbench/perf/CpuTimeProfiler.class") != null);
+            assertEquals(1, zip.size()); // the class alone: nothing of the head shadows the base
+        }
+        var q = new Interleaved.Request(Path.of("base.jar"), Path.of("head.jar"), "X", 6, 1, 1, 3, 200, Map.of(), Map.of(), Map.of(),
+                Path.of("configs/paper.yaml"), dir, 0.95, 0.03, new Interleaved.Plan(Path.of("base.yaml"), Interleaved.Measure.CPU, 9, 3, 0));
+        var cmd = String.join(" ", Interleaved.command(q, q.baseJar(), jar, q.configOf(true), "^(x)$", Map.of("model", "LR"), dir.resolve("j.json")));
+        assertTrue(cmd.contains(" -cp " + jar + java.io.File.pathSeparator + "base.jar org.openjdk.jmh.Main ^(x)$ "), cmd);
+        assertTrue(cmd.contains("-prof org.crystalbench.perf.CpuTimeProfiler") && cmd.contains(" -Xbatch "), cmd);
+        assertTrue(cmd.contains("base.yaml") && cmd.contains("-p model=LR"), cmd);
+        assertTrue(String.join(" ", Interleaved.command(q, q.headJar(), jar, q.configOf(false), "x", Map.of(), dir.resolve("j.json")))
+                .contains("configs/paper.yaml"));
     }
 }
