@@ -43,6 +43,14 @@ public final class ConfigLoader {
             .build();
 
     public static ExperimentConfig load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * The config with {@code data} (the CLI's {@code --data}; null: {@code dataset.path}) applied, its
+     * {@code auto} columns resolved from that file and its feature-set shorthands expanded, then checked.
+     */
+    public static ExperimentConfig load(Path file, Path data) {
         String text;
         try {
             text = Files.readString(file);
@@ -65,6 +73,11 @@ public final class ConfigLoader {
                     + "test_ratio: 0.2}, cv: {repeats: 10, folds: 5}}' (repeated stratified holdout and k-fold CV; "
                     + "either may be left out)");
         }
+        if (config.dataset() == null) throw new InputException(file + ": dataset: section missing");
+        if (data != null) config = config.withDataPath(data.toString());
+        if (config.dataset().target() == null) throw new InputException(file + ": dataset.target: missing");
+        Path dataFile = Columns.needsData(config.dataset()) ? config.dataPath(file) : null;
+        config = config.withDataset(Columns.resolve(file, config.dataset(), dataFile));
         validate(file, config);
         return config;
     }

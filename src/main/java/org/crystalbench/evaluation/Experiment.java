@@ -64,13 +64,7 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
      * then beside the config; none at all is bad input.
      */
     public static Path dataPath(ExperimentConfig config, Path configFile) {
-        if (config.dataset().path() == null) {
-            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
-        }
-        Path p = Path.of(config.dataset().path());
-        if (p.isAbsolute() || p.toFile().exists() || configFile == null || configFile.getParent() == null) return p;
-        Path beside = configFile.getParent().resolve(p);
-        return beside.toFile().exists() ? beside : p;
+        return config.dataPath(configFile);
     }
 
     /** The config's splits of {@code data}; a class too small for a protocol is bad input naming the file and column. */

@@ -50,10 +50,10 @@ public final class Run {
         Instant start = Instant.now();
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (must be >= 1)");
         if (r.importanceRepeats() < 0) throw new InputException("--importance-repeats: " + r.importanceRepeats() + " (must be >= 1)");
-        ExperimentConfig cfg = ConfigLoader.load(r.config());
-        if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
+        ExperimentConfig cfg = ConfigLoader.load(r.config(), r.data());
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory());
+        exp.data().missingNotes(cfg.featureSets()).forEach(n -> console.err().println("crystal-bench run: " + n));
         if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
         AuditReport audit = AuditReport.of(exp, r.threads());
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
