@@ -214,10 +214,13 @@ public final class ConfigLoader {
         return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
     }
 
-    private static final String MODEL_TYPES = "mlp, svm, logistic, naive-bayes, voting";
+    /** Every model type, read from {@link ModelSpec}'s own list, so a new type cannot be left out of the message. */
+    public static final String MODEL_TYPES = String.join(", ", java.util.Arrays.stream(
+            org.crystalbench.models.ModelSpec.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+            .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).toList());
 
     /** What a config value of this Java type looks like, in YAML words. */
-    static String expected(Class<?> type) {
+    public static String expected(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
         if (type == Double.class || type == double.class || type == Float.class || type == float.class) return "a number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
@@ -235,7 +238,7 @@ public final class ConfigLoader {
     }
 
     /** The kind of value Jackson found, from its message ("from String \"many\"", "from Array value", ...). */
-    static String found(MismatchedInputException m) {
+    public static String found(MismatchedInputException m) {
         if (m instanceof InvalidFormatException f && f.getValue() != null) return "'" + f.getValue() + "'";
         var kind = java.util.regex.Pattern.compile("from (\\w+)").matcher(String.valueOf(m.getOriginalMessage()));
         if (!kind.find()) return "a value of another kind";
@@ -250,7 +253,7 @@ public final class ConfigLoader {
     }
 
     /** Last resort for messages not reworded above: Java type names out ("`java.lang.Integer`" -> "Integer"). */
-    static String withoutJavaNames(String message) {
+    public static String withoutJavaNames(String message) {
         return message.replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
                 .replaceAll(" \\(for POJO property '([^']*)'\\)", "")
                 .replaceAll("\\(token `?JsonToken\\.\\w+`?\\)", "").trim();

@@ -56,6 +56,15 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         log.accept(String.format(java.util.Locale.ROOT, "reading %s (%.1f MiB)", file, file.toFile().length() / 1048576.0));
         Dataset data = CsvLoader.load(file, config.dataset());
         log.accept(String.format(java.util.Locale.ROOT, "%d rows read in %.1f s; making splits", data.size(), (System.nanoTime() - t0) / 1e9));
+        for (var m : config.models()) {
+            if (m instanceof org.crystalbench.models.BaseModelSpec b) {
+                try {
+                    b.checkClasses(data.classes());
+                } catch (InputException e) {
+                    throw new InputException(configFile + ": models: " + e.getMessage(), e);
+                }
+            }
+        }
         return new Experiment(config, configFile, data, makeSplits(config, data));
     }
 

@@ -66,6 +66,14 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
     }
 
     @Override
+    public void checkClasses(List<String> classes) {
+        if (classWeight != null && classWeight.size() != classes.size()) {
+            throw Check.bad(name, "class_weight", classWeight, "needs one weight per class, in the order "
+                    + String.join(", ", classes) + " (" + classes.size() + ")");
+        }
+    }
+
+    @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
         DataFrame frame = Trees.frame(x, y);
         int p = x[0].length;
