@@ -143,7 +143,7 @@ class BadInputTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "holdout: {repeats: 2}|holdout: {repeats: [2]}|protocols.holdout.repeats: expected a whole number, found a list",
             "holdout: {repeats: 2}|holdout: 3|protocols.holdout: expected a section of 'key: value' lines, found a number",
-            "- {name: LR, type: logistic}|- {name: LR}|models[0]: missing 'type' (one of: mlp, svm, logistic, naive-bayes, voting)",
+            "- {name: LR, type: logistic}|- {name: LR}|models[0]: missing 'type' (one of: mlp, svm, logistic, naive-bayes, random-forest, gradient-boosting, voting)",
             "- {name: LR, type: logistic}|- LR|models[0]: missing 'type'",
             "- {name: LR, type: logistic}|- {name: LR, type: xgboost}|models[0]: unknown type 'xgboost' (one of: mlp,",
             "- {name: LR, type: logistic}|- {name: LR, type: logistic, max_iter: true}|models[0].max_iter: expected a whole number, found a true/false value",
