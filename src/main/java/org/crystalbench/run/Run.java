@@ -83,7 +83,9 @@ public final class Run {
         RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());
         List<ImportanceTable.Row> importance = ImportanceTable.rows(output.importance(), r.ci(), cfg.seed());
         if (r.importanceRepeats() > 0) ImportanceTable.write(staged.path(), importance);
-        org.crystalbench.report.Report.write(staged.path()); // reads the tables just written
+        // Reads the tables just written; names the folder as it will be once the staging folder is renamed.
+        org.crystalbench.report.Report.write(staged.path(), org.crystalbench.report.Report.defaultPerf(staged.path()),
+                dir.toAbsolutePath().normalize().getFileName().toString());
         staged.commit(); // all tables or none
         Path report = dir.resolve(org.crystalbench.report.Report.FILE);
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
