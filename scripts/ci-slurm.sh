@@ -5,15 +5,17 @@
 # single-machine run; then the same grid as a race (grid.search: race) in two shards, whose merge
 # jobs submit its stages, compared with a single-machine race. Called by .ci/run; runs by hand too (as root):
 #
-#   scripts/ci-slurm.sh [--data FILE] [--reference DIR] [--out DIR] [--keep]
+#   scripts/ci-slurm.sh [--data FILE] [--reference DIR] [--out DIR] [--keep] [--skip-if-unavailable]
 #
 #   --data FILE      the public data set [../shared/data/lithium-ion-batteries.csv]
 #   --reference DIR  a finished single-machine grid folder of configs/grid-smoke.yaml on the same
 #                    data [none: this script runs one into OUT/single]
 #   --out DIR        where the grid folders go [results/grids/ci-slurm]
 #   --keep           keep the cluster's folder (config, daemon logs) even when all went well
+#   --skip-if-unavailable  exit 0 with a "skipped" line when the data, root or apt-get is missing
 #
-# Skips (exit 0, with a message) when the data file is absent or when not run as root. The cluster
+# Without the data file, root, or slurm and apt-get, it FAILS (exit 1): a pass must mean the cluster
+# test ran. Pass --skip-if-unavailable to make those a "skipped" line and exit 0 instead. The cluster
 # is private to this script: its own slurm.conf (SLURM_CONF), munge key and socket, state and logs
 # in a fresh folder under /tmp, and free ports from 16817 up; /etc/slurm and /etc/munge are not
 # touched, and every daemon it started is stopped on exit, whatever happens.
@@ -21,13 +23,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-data=../shared/data/lithium-ion-batteries.csv reference= out=results/grids/ci-slurm keep=0
+data=../shared/data/lithium-ion-batteries.csv reference= out=results/grids/ci-slurm keep=0 skip=0
 while [ $# -gt 0 ]; do
   case $1 in
     --data) data=$2; shift ;;
     --reference) reference=$2; shift ;;
     --out) out=$2; shift ;;
     --keep) keep=1 ;;
+    --skip-if-unavailable) skip=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "ci-slurm: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -38,13 +41,18 @@ fail() { echo "ci-slurm: FAILED: $*" >&2; exit 1; }
 t0=$SECONDS
 elapsed() { echo "$((SECONDS - t0)) s"; }
 
-[ -f "$data" ] || { log "skipped: $data not present"; exit 0; }
-[ "$(id -u)" -eq 0 ] || { log "skipped: needs root (installs slurm-wlm and munge, runs slurmd); run as root"; exit 0; }
+# Something the test needs is missing: a failure, or a "skipped" line when asked for one.
+unavailable() {
+  if [ "$skip" -eq 1 ]; then log "skipped (--skip-if-unavailable): $*"; exit 0; fi
+  fail "$* (nothing was tested; pass --skip-if-unavailable to skip instead)"
+}
+[ -f "$data" ] || unavailable "$data not present"
+[ "$(id -u)" -eq 0 ] || unavailable "needs root (installs slurm-wlm and munge, runs slurmd); run as root"
 
 # --- install ----------------------------------------------------------------------------------------
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
    || ! command -v munged >/dev/null; then
-  command -v apt-get >/dev/null || { log "skipped: slurm-wlm and munge are not installed and there is no apt-get"; exit 0; }
+  command -v apt-get >/dev/null || unavailable "slurm-wlm and munge are not installed and there is no apt-get"
   log "installing slurm-wlm munge"
   apt-get install -y -qq slurm-wlm munge >/dev/null 2>&1 \
     || { apt-get update -qq && apt-get install -y -qq slurm-wlm munge >/dev/null; }

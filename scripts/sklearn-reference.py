@@ -46,19 +46,29 @@ from sklearn.pipeline import Pipeline  # noqa: E402
 from sklearn.preprocessing import OneHotEncoder, StandardScaler  # noqa: E402
 from sklearn.svm import SVC  # noqa: E402
 
-CLASSES = []  # the target's sorted labels, set by load()
-
 HOW = {
     "mlp": "MLPClassifier(solver='sgd', momentum, nesterovs_momentum=False, relu, batch_size=batch, "
            "max_iter=epochs, learning_rate_init=learning_rate, alpha=2*weight_decay*batch: the same "
            "per-step L2 decay as Smile's w *= 1 - 2*lr*lambda); scikit-learn's own stopping rule (tol 1e-4, 10 epochs)",
-    "svm": "SVC(kernel, gamma=1/(2 sigma^2) or 'scale' for sigma: auto, C, tol, degree, coef0, cache_size, shrinking, "
-           "class_weight; probability=True unless the config says probability: false, as crystal-bench fits "
-           "Platt probabilities for every SVM (docs/svm.md)",
+    "svm": "SVC(kernel='rbf', gamma=1/(2 sigma^2), C, tol; decision_function_shape from strategy; "
+           "probability=True only inside soft voting)",
     "logistic": "LogisticRegression(multi_class='auto': multinomial, binomial on two classes; lbfgs, C=1/lambda, max_iter, tol)",
     "naive-bayes": "GaussianNB(var_smoothing)",
     "voting": "VotingClassifier(members, voting=rule, weights): refits its members (scikit-learn has no reuse)",
+    "random-forest": "RandomForestClassifier(n_estimators=trees, max_features=mtry or 'sqrt', criterion=split_rule, "
+                     "max_depth, max_leaf_nodes=max_nodes or rows/node_size, min_samples_leaf=node_size, bootstrap; "
+                     "subsample < 1 becomes max_samples (with replacement: scikit-learn has no without-replacement forest), "
+                     "class_weight by class in sorted order",
+    "gradient-boosting": "GradientBoostingClassifier(n_estimators=trees, learning_rate=shrinkage, max_depth, "
+                         "max_leaf_nodes=max_nodes, min_samples_leaf=node_size, subsample)",
+    "missing": "dataset.missing: impute = SimpleImputer(median, add_indicator=True) then StandardScaler for numeric "
+               "columns, SimpleImputer(constant 'missing') then OneHotEncoder for categorical ones, fitted per split; "
+               "drop-rows = each feature set leaves out the rows missing one of its columns, on both sides of a split",
 }
+
+# crystal-bench's missing-cell tokens (DatasetSpec.MISSING_TOKENS, compared case-insensitively)
+MISSING = ["", "na", "n/a", "nan", "null", "?", "missing"]
+NA_VALUES = sorted({v for t in MISSING for v in (t, t.upper(), t.title())})
 
 
 def estimator(spec, by_name, seed, probability=False):
@@ -69,15 +79,11 @@ def estimator(spec, by_name, seed, probability=False):
                              learning_rate_init=spec.get("learning_rate", 0.01), momentum=spec.get("momentum", 0.9),
                              nesterovs_momentum=False, alpha=2 * spec.get("weight_decay", 1e-4) * batch,
                              batch_size=batch, max_iter=spec.get("epochs", 200), shuffle=True, random_state=seed)
-    if t == "svm":  # docs/svm.md has the mapping
-        sigma = spec.get("sigma", "auto")
-        weight = spec.get("class_weight")
-        if isinstance(weight, list):
-            weight = dict(zip(CLASSES, weight))  # crystal-bench's class order: the sorted labels, as scikit-learn's
-        return SVC(kernel=spec.get("kernel", "rbf"), gamma="scale" if sigma == "auto" else 1 / (2 * sigma * sigma),
-                   C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3), degree=spec.get("degree", 3),
-                   coef0=spec.get("coef0", 0.0), cache_size=spec.get("cache_size", 200), shrinking=spec.get("shrinking", True),
-                   class_weight=weight, probability=probability or spec.get("probability", True), random_state=seed)
+    if t == "svm":
+        sigma = spec.get("sigma", 1.0)
+        return SVC(kernel="rbf", gamma=1 / (2 * sigma * sigma), C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3),
+                   decision_function_shape="ovr" if spec.get("strategy", "ovo") == "ovr" else "ovo",
+                   probability=probability, random_state=seed)
     if t == "logistic":
         return LogisticRegression(C=1 / spec.get("lambda", 0.1), max_iter=spec.get("max_iter", 500),
                                   tol=spec.get("tol", 1e-5), multi_class="auto")  # multinomial; binomial on 2 classes, as crystal-bench
@@ -87,28 +93,84 @@ def estimator(spec, by_name, seed, probability=False):
         soft = spec.get("rule", "hard") == "soft"
         members = [(m, estimator(by_name[m], by_name, seed, probability=soft)) for m in spec["members"]]
         return VotingClassifier(members, voting="soft" if soft else "hard", weights=spec.get("weights"))
+    if t == "random-forest":
+        from sklearn.ensemble import RandomForestClassifier
+        sub = spec.get("subsample", 1.0)
+        weights = spec.get("class_weight")
+        return RandomForestClassifier(
+            n_estimators=spec.get("trees", 200), max_features=spec.get("mtry") or "sqrt",
+            criterion={"gini": "gini", "entropy": "entropy"}.get(spec.get("split_rule", "gini"), "gini"),
+            max_depth=spec.get("max_depth", 20), max_leaf_nodes=spec.get("max_nodes") or None,
+            min_samples_leaf=spec.get("node_size", 5), bootstrap=True, max_samples=None if sub >= 1 else sub,
+            class_weight=None if weights is None else dict(zip(CLASSES, weights)), random_state=seed)
+    if t == "gradient-boosting":
+        from sklearn.ensemble import GradientBoostingClassifier
+        return GradientBoostingClassifier(
+            n_estimators=spec.get("trees", 200), learning_rate=spec.get("shrinkage", 0.05), max_depth=spec.get("max_depth", 20),
+            max_leaf_nodes=spec.get("max_nodes", 6), min_samples_leaf=spec.get("node_size", 5),
+            subsample=spec.get("subsample", 0.7), random_state=seed)
     raise SystemExit(f"model type {t!r} has no scikit-learn mapping here")
+
+
+CLASSES = []  # the data's classes, sorted (crystal-bench's class order), set by load()
 
 
 def pipeline(cfg, features, model):
     ds = cfg["dataset"]
     num = [f for f in features if f in ds.get("numeric", [])]
     cat = [f for f in features if f in ds.get("categorical", [])]
-    pre = ColumnTransformer([("num", StandardScaler(), num), ("cat", OneHotEncoder(handle_unknown="ignore"), cat)],
+    if ds.get("missing", "error") == "impute":
+        from sklearn.impute import SimpleImputer
+        numeric = Pipeline([("fill", SimpleImputer(strategy="median", add_indicator=True)), ("scale", StandardScaler())])
+        categorical = Pipeline([("fill", SimpleImputer(strategy="constant", fill_value="missing")),
+                                ("onehot", OneHotEncoder(handle_unknown="ignore"))])
+    else:
+        numeric, categorical = StandardScaler(), OneHotEncoder(handle_unknown="ignore")
+    pre = ColumnTransformer([("num", numeric, num), ("cat", categorical, cat)],
                             sparse_threshold=0)  # dense, as crystal-bench encodes (GaussianNB needs it)
     return Pipeline([("encode", pre), ("model", model)])
 
 
 def load(cfg, data):
     ds = cfg["dataset"]
-    df = pd.read_csv(data, dtype={c: str for c in ds.get("categorical", [])})
+    raw = pd.read_csv(data, dtype=str, keep_default_na=False, na_values=NA_VALUES, skipinitialspace=True)
+    raw.columns = [c.strip() for c in raw.columns]
+    # numeric: auto / categorical: auto, typed by content as crystal-bench does (config/Columns.java)
+    taken = set(ds.get("id_columns", [])) | {ds["target"]}
+    for key in ("numeric", "categorical"):
+        if ds.get(key) not in ("auto", ["auto"]):
+            taken |= set(ds.get(key) or [])
+    rest = [c for c in raw.columns if c not in taken and c]
+    is_num = {c: raw[c].notna().any() and pd.to_numeric(raw[c], errors="coerce").notna().sum() == raw[c].notna().sum()
+              for c in rest}
+    for key, want in (("numeric", True), ("categorical", False)):
+        if ds.get(key) in ("auto", ["auto"]):
+            ds[key] = [c for c in rest if is_num[c] == want]
+    df = raw.copy()
+    for c in ds.get("numeric", []):
+        df[c] = pd.to_numeric(df[c])
+    df = df[df[ds["target"]].notna()].reset_index(drop=True)  # a row without its label is dropped (both modes)
+    if ds.get("missing", "error") == "error" and df[ds.get("numeric", []) + ds.get("categorical", [])].isna().any().any():
+        raise SystemExit("the data has missing cells and dataset.missing is 'error'")
     CLASSES[:] = sorted(df[ds["target"]].unique())
     return df, df[ds["target"]].to_numpy()
 
 
 def feature_sets(cfg):
     ds = cfg["dataset"]
-    return ds.get("feature_sets") or {"all": ds.get("numeric", []) + ds.get("categorical", [])}
+    every = ds.get("numeric", []) + ds.get("categorical", [])
+    out = {}
+    for name, entries in (ds.get("feature_sets") or {"all": every}).items():
+        cols = []
+        for e in entries:  # the entries 'all' and '-Column', as config/Columns.java expands them
+            if e == "all" and e not in every:
+                cols += [f for f in every if f not in cols]
+            elif e.startswith("-") and e not in every:
+                cols.remove(e[1:].strip())
+            else:
+                cols.append(e)
+        out[name] = cols
+    return out
 
 
 def splits(protocol, p, y, seed):
@@ -123,6 +185,9 @@ def one_cell(cfg, df, y, fs, features, protocol, k, train, test, specs, by_name)
     warnings.filterwarnings("ignore", category=ConvergenceWarning)
     warnings.filterwarnings("ignore", category=FutureWarning)
     rows = []
+    if cfg["dataset"].get("missing", "error") == "drop-rows":
+        complete = df[features].notna().all(axis=1).to_numpy()
+        train, test = train[complete[train]], test[complete[test]]
     for spec in specs:
         t0 = time.perf_counter()
         m = pipeline(cfg, features, estimator(spec, by_name, cfg.get("seed", 42) + k)).fit(df.iloc[train], y[train])

@@ -170,17 +170,25 @@ public final class BundleFile {
 
     private static Bundle.Payload payload(Path file, byte[] bytes, Manifest m) {
         String where = file + ": " + PAYLOAD + ": ";
+        var filter = new Filter();
         Object o;
         try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(FILTER);
+            in.setObjectInputFilter(filter);
             o = in.readObject();
         } catch (InvalidClassException e) {
-            // Rejected by the filter, or a class changed since the bundle was written.
+            if (filter.refusal != null) {
+                // Our own filter said no: the file holds something train never writes (or more of it).
+                throw new InputException(where + "cannot load the model: " + filter.refusal
+                        + " (not what 'crystal-bench train' writes; the file was altered or made by another program)", e);
+            }
+            // A class changed since the bundle was written: the versions are the likely cause.
             throw new InputException(where + "cannot load the model (" + e.getMessage() + "); it was written by crystal-bench "
                     + m.versions().crystalBench() + " with Smile " + m.versions().smile() + ", this is crystal-bench "
                     + BuildInfo.version() + " with Smile " + BuildInfo.smileVersion(), e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new InputException(where + "cannot load the model (" + e + ")", e);
+        } catch (StackOverflowError e) {
+            throw new InputException(where + "cannot load the model (nested too deeply to read)", e);
         }
         if (!(o instanceof Bundle.Payload p) || p.encoder() == null || p.model() == null) {
             throw new InputException(where + "does not hold a fitted encoder and model");
@@ -230,23 +238,53 @@ public final class BundleFile {
             "libsvm.svm_model", "libsvm.svm_node", "libsvm.svm_parameter");
 
     /**
-     * Real bundles are 10 objects deep with a few hundred references (more with many support vectors);
-     * the limits leave room for that and bound the work a crafted stream can cause: nesting doubles a
-     * hash-based bomb's cost per level, so depth is kept near what real bundles use.
+     * Limits. The hash-based bomb needs hash collections nested inside hash collections, and every level
+     * doubles its cost, so collections (and everything but tree nodes) must sit within {@link #MAX_DEPTH}
+     * levels: real bundles keep them within about 10. A fitted tree nests one level per tree level, so
+     * the tree nodes (which hash nothing) may go down to {@link #MAX_NESTING}: room for
+     * {@link org.crystalbench.models.Trees#MAX_DEPTH} tree levels below the model's own structure.
+     *
+     * <p>The filter sees a class only where it is first met (later objects of it come as back-references
+     * with no class), but every JDK collection asks the filter about its element array (e.g.
+     * {@code Object[]}, {@code Map$Entry[]}) each time one is read, at the collection's depth; that check
+     * is what keeps collections shallow.
      */
     static final int MAX_DEPTH = 20, MAX_ARRAY = 1 << 26;
+    static final int MAX_NESTING = org.crystalbench.models.Trees.MAX_DEPTH + 100;
     static final long MAX_REFERENCES = 1L << 24;
 
-    static final ObjectInputFilter FILTER = info -> {
-        if (info.depth() > MAX_DEPTH || info.arrayLength() > MAX_ARRAY || info.references() > MAX_REFERENCES) {
-            return ObjectInputFilter.Status.REJECTED;
+    /** Tree node classes (and primitive arrays): the only things admitted below {@link #MAX_DEPTH}. */
+    static final java.util.Set<String> NESTABLE = java.util.Set.of("smile.model.cart.DecisionNode",
+            "smile.model.cart.InternalNode", "smile.model.cart.LeafNode", "smile.model.cart.OrdinalNode",
+            "smile.model.cart.RegressionNode");
+
+    /** The deserialization filter of one read; remembers why it refused, for the message. */
+    static final class Filter implements ObjectInputFilter {
+        String refusal;
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            String why = why(info);
+            if (why == null) return info.serialClass() == null ? Status.UNDECIDED : Status.ALLOWED;
+            if (refusal == null) refusal = why;
+            return Status.REJECTED;
         }
-        Class<?> c = info.serialClass();
-        if (c == null) return ObjectInputFilter.Status.UNDECIDED;
-        while (c.isArray()) c = c.getComponentType();
-        if (c.isPrimitive()) return ObjectInputFilter.Status.ALLOWED;
-        return ALLOWED.contains(c.getName()) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-    };
+
+        private static String why(FilterInfo info) {
+            if (info.arrayLength() > MAX_ARRAY) return "an array of " + info.arrayLength() + " elements (limit " + MAX_ARRAY + ")";
+            if (info.references() > MAX_REFERENCES) return "more than " + MAX_REFERENCES + " objects";
+            if (info.depth() > MAX_NESTING) return "objects nested " + info.depth() + " levels deep (limit " + MAX_NESTING + ")";
+            Class<?> c = info.serialClass();
+            if (c == null) return null;
+            while (c.isArray()) c = c.getComponentType();
+            if (c.isPrimitive()) return null;
+            if (!ALLOWED.contains(c.getName())) return "class " + c.getName() + " is not part of a model bundle";
+            if (info.depth() > MAX_DEPTH && !NESTABLE.contains(c.getName())) {
+                return c.getName() + " nested " + info.depth() + " levels deep (limit " + MAX_DEPTH + " for all but tree nodes)";
+            }
+            return null;
+        }
+    }
 
     /** A zip ends with its end-of-central-directory record (22 bytes plus a comment); a file cut short lacks it. */
     static boolean hasEndRecord(byte[] b) {

@@ -23,9 +23,12 @@ public final class Predictor {
      * @param unseen        per row: a categorical cell or an element never seen in training (it encodes as zeros)
      * @param truth         class index per row when the file has the target column (-1 where its cell is empty), else null
      * @param scores        metrics against {@code truth} over the labelled rows, else null
+     * @param notPredicted  rows left out (a bundle trained under {@code dataset.missing: drop-rows} has no value
+     *                      for a missing cell): "line N (column, column)" each; {@code data} holds the others
+     * @param imputed       rows predicted with missing cells filled in ({@code dataset.missing: impute})
      */
     public record Predictions(Bundle bundle, Dataset data, String[][] ids, int[] predicted, double[][] probabilities,
-                              boolean[] unseen, int[] truth, Scores scores) {
+                              boolean[] unseen, int[] truth, Scores scores, List<String> notPredicted, int imputed) {
 
         /** Rows with a label in the file (the rows {@code scores} is computed on). */
         public int labelledCount() {
@@ -68,7 +71,29 @@ public final class Predictor {
         Manifest m = bundle.manifest();
         Dataset loaded = CsvLoader.load(file, m.schema().toDatasetSpec(), false);
         boolean[] outside = Trainer.outsideSchema(loaded, m.schema());
-        Dataset data = Trainer.project(loaded, m.schema());
+        Dataset projected = Trainer.project(loaded, m.schema());
+        // Rows with a missing cell in a column the model uses: filled in under impute; under drop-rows the
+        // model has no value for them, so they are left out and listed (never dropped without a word).
+        List<String> notPredicted = new ArrayList<>();
+        List<Integer> keep = new ArrayList<>();
+        int imputed = 0;
+        for (int r = 0; r < projected.size(); r++) {
+            List<String> cols = missingColumns(projected, r);
+            if (cols.isEmpty()) keep.add(r);
+            else if (m.schema().missing() == org.crystalbench.config.DatasetSpec.MissingPolicy.IMPUTE) {
+                keep.add(r);
+                imputed++;
+            } else {
+                notPredicted.add("line " + projected.lines()[r] + " (" + String.join(", ", cols) + ")");
+            }
+        }
+        int[] kept = keep.stream().mapToInt(Integer::intValue).toArray();
+        Dataset data = kept.length == projected.size() ? projected : projected.select(kept);
+        if (kept.length != projected.size()) {
+            boolean[] o = new boolean[kept.length];
+            for (int i = 0; i < kept.length; i++) o[i] = outside[kept[i]];
+            outside = o;
+        }
         int n = data.size(), k = m.classes().size();
         String[][] ids = ids(file, data, m.schema().idColumns().size());
         int[] truth = truth(file, data, m);
@@ -81,7 +106,18 @@ public final class Predictor {
             unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
         }
         Scores scores = truth == null ? null : scoresOnLabelled(truth, predicted, k);
-        return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores);
+        return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores, List.copyOf(notPredicted),
+                imputed);
+    }
+
+    /** The schema's columns whose cell is missing in row {@code r} of the projected data. */
+    private static List<String> missingColumns(Dataset d, int r) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < d.numericNames().size(); j++) if (Double.isNaN(d.numeric()[r][j])) out.add(d.numericNames().get(j));
+        for (int j = 0; j < d.categoricalNames().size(); j++) {
+            if (Dataset.MISSING_CATEGORY.equals(d.categorical()[r][j])) out.add(d.categoricalNames().get(j));
+        }
+        return out;
     }
 
     /** The file's labels as indexes into the bundle's classes; a label the model does not know is bad input. */

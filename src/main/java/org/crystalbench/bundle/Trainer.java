@@ -49,7 +49,14 @@ public final class Trainer {
         Path dataPath = Experiment.dataPath(cfg, configFile);
         Dataset loaded = CsvLoader.load(dataPath, cfg.dataset());
         Manifest.Schema schema = Manifest.Schema.of(cfg.dataset(), features, loaded);
-        Dataset data = project(loaded, schema);
+        Dataset projected = project(loaded, schema);
+        // drop-rows: the rows missing a column of this feature set are left out (impute keeps them).
+        int[] usable = projected.usable(IntStream.range(0, projected.size()).toArray(), features);
+        Dataset data = usable.length == projected.size() ? projected : projected.select(usable);
+        if (data.size() == 0) {
+            throw new InputException(dataPath + ": no rows left: every row misses a cell in feature set '" + fsName
+                    + "' (dataset.missing: drop-rows; try 'impute')");
+        }
 
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
@@ -137,7 +144,7 @@ public final class Trainer {
             for (int j = 0; j < cat.length; j++) categorical[r][j] = d.categorical()[r][cat[j]];
         }
         return new Dataset(d.source(), d.sha256(), d.ids(), names, numeric, schema.categorical(), categorical,
-                d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), schema.groups());
+                d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), schema.groups(), d.missing());
     }
 
     /**

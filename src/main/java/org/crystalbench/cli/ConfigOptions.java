@@ -16,7 +16,6 @@ public final class ConfigOptions {
 
     /** The config as written, with {@code --data} applied. */
     ExperimentConfig load() {
-        ExperimentConfig cfg = ConfigLoader.load(file);
-        return data == null ? cfg : cfg.withDataPath(data.toString());
+        return ConfigLoader.load(file, data);
     }
 }

@@ -3,6 +3,7 @@ package org.crystalbench.cli;
 import org.crystalbench.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crystalbench.BuildInfo;
@@ -59,7 +60,18 @@ public final class PredictCommand implements Callable<Integer> {
                 m.model().name(), m.model().type(), m.featureSet().name(), m.training().rowsUsed(), p.predicted().length,
                 out == null ? "" : " -> " + out);
         if (p.data().rowsDropped() > 0) {
-            err.printf("crystal-bench predict: %d rows with missing values skipped (dataset.missing: drop-rows)%n", p.data().rowsDropped());
+            err.printf("crystal-bench predict: %d rows not predicted: a missing composition input (formula, sites or volume)%n",
+                    p.data().rowsDropped());
+        }
+        if (!p.notPredicted().isEmpty()) {
+            List<String> shown = p.notPredicted().subList(0, Math.min(10, p.notPredicted().size()));
+            err.printf("crystal-bench predict: %d rows not predicted: a missing cell in a column the model uses (trained with "
+                    + "dataset.missing: drop-rows; 'impute' would predict them): %s%s%n", p.notPredicted().size(),
+                    String.join(", ", shown), p.notPredicted().size() > shown.size() ? ", ..." : "");
+        }
+        if (p.imputed() > 0) {
+            err.printf("crystal-bench predict: %d rows had missing cells, filled in as in training (dataset.missing: impute)%n",
+                    p.imputed());
         }
         if (p.unseenCount() > 0) {
             err.printf("crystal-bench predict: %d rows have a category unseen in training (unseen_category = true; "

@@ -53,6 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
                 m.model().name(), m.model().type(), m.featureSet().name(), m.featureSet().columns().size(),
                 m.encodedColumns().size(), m.training().rowsUsed(), m.training().classCounts(),
                 (System.nanoTime() - t0) / 1e9, out, Files.size(out));
+        if (m.training().rowsUsed() < m.training().rowsRead()) {
+            err.printf("crystal-bench train: %d of %d rows read left out: a missing label, or a missing cell in a column "
+                    + "the feature set uses (dataset.missing: %s)%n", m.training().rowsRead() - m.training().rowsUsed(),
+                    m.training().rowsRead(), cfg.dataset().missing().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         err.flush();
         return ExitCode.OK.code();
     }

@@ -61,6 +61,14 @@ public final class ConfigLoader {
     }
 
     public static ExperimentConfig load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * The config with {@code data} (the CLI's {@code --data}; null: {@code dataset.path}) applied, its
+     * {@code auto} columns resolved from that file and its feature-set shorthands expanded, then checked.
+     */
+    public static ExperimentConfig load(Path file, Path data) {
         String text;
         try {
             text = Files.readString(file);
@@ -83,6 +91,11 @@ public final class ConfigLoader {
                     + "test_ratio: 0.2}, cv: {repeats: 10, folds: 5}}' (repeated stratified holdout and k-fold CV; "
                     + "either may be left out)");
         }
+        if (config.dataset() == null) throw new InputException(file + ": dataset: section missing");
+        if (data != null) config = config.withDataPath(data.toString());
+        if (config.dataset().target() == null) throw new InputException(file + ": dataset.target: missing");
+        Path dataFile = Columns.needsData(config.dataset()) ? config.dataPath(file) : null;
+        config = config.withDataset(Columns.resolve(file, config.dataset(), dataFile));
         validate(file, config);
         return config;
     }
@@ -219,10 +232,13 @@ public final class ConfigLoader {
         return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what, e);
     }
 
-    private static final String MODEL_TYPES = "mlp, svm, logistic, naive-bayes, voting";
+    /** Every model type, read from {@link ModelSpec}'s own list, so a new type cannot be left out of the message. */
+    public static final String MODEL_TYPES = String.join(", ", java.util.Arrays.stream(
+            org.crystalbench.models.ModelSpec.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+            .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).toList());
 
     /** What a config value of this Java type looks like, in YAML words. */
-    static String expected(Class<?> type) {
+    public static String expected(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
         if (type == Double.class || type == double.class || type == Float.class || type == float.class) return "a number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
@@ -240,7 +256,7 @@ public final class ConfigLoader {
     }
 
     /** The kind of value Jackson found, from its message ("from String \"many\"", "from Array value", ...). */
-    static String found(MismatchedInputException m) {
+    public static String found(MismatchedInputException m) {
         if (m instanceof InvalidFormatException f && f.getValue() != null) return "'" + f.getValue() + "'";
         var kind = java.util.regex.Pattern.compile("from (\\w+)").matcher(String.valueOf(m.getOriginalMessage()));
         if (!kind.find()) return "a value of another kind";
@@ -255,7 +271,7 @@ public final class ConfigLoader {
     }
 
     /** Last resort for messages not reworded above: Java type names out ("`java.lang.Integer`" -> "Integer"). */
-    static String withoutJavaNames(String message) {
+    public static String withoutJavaNames(String message) {
         return message.replaceAll(", from `[^`]*`", "") // "nesting depth (501) exceeds the maximum allowed (500, from `StreamReadConstraints...`)"
                 .replaceAll("`?(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?(?:<[^`]*>)?`?", "$1")
                 .replaceAll(" \\(for POJO property '([^']*)'\\)", "")

@@ -10,9 +10,10 @@ import java.util.Map;
  * @param path         the CSV file; {@code --data} overrides it
  * @param target       the class column
  * @param idColumns    identifier columns: carried through to predictions, never used as features
- * @param numeric      numeric feature columns (standardised)
- * @param categorical  categorical feature columns (one-hot); booleans belong here
- * @param missing      {@code error} (default) or {@code drop-rows}
+ * @param numeric      numeric feature columns (standardised); {@code auto}: see {@link Columns}
+ * @param categorical  categorical feature columns (one-hot); booleans belong here; {@code auto}: see {@link Columns}
+ * @param missing      {@code error} (default), {@code drop-rows} (a feature set leaves out the rows missing one
+ *                     of its columns) or {@code impute} (fitted inside each training set; see FeatureEncoder)
  * @param featureSets  named subsets of the features; when empty, one set {@code all} holds every feature
  * @param derived      optional columns computed from others (composition descriptors of a formula)
  */
@@ -20,15 +21,21 @@ public record DatasetSpec(
         String path,
         String target,
         List<String> idColumns,
+        @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<String> numeric,
+        @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<String> categorical,
         MissingPolicy missing,
         Map<String, List<String>> featureSets,
         DerivedSpec derived) {
 
+    /** Cells that mean "missing" (compared after trimming, case-insensitively); README lists them. */
+    public static final java.util.Set<String> MISSING_TOKENS = java.util.Set.of("", "na", "n/a", "nan", "null", "?", "missing");
+
     public enum MissingPolicy {
         @JsonProperty("error") ERROR,
-        @JsonProperty("drop-rows") DROP_ROWS
+        @JsonProperty("drop-rows") DROP_ROWS,
+        @JsonProperty("impute") IMPUTE
     }
 
     public DatasetSpec {

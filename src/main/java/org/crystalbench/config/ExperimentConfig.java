@@ -23,6 +23,25 @@ public record ExperimentConfig(
         models = models == null ? List.of() : List.copyOf(models);
     }
 
+    /** A copy with another dataset section. */
+    public ExperimentConfig withDataset(DatasetSpec d) {
+        return new ExperimentConfig(name, seed, d, protocols, models, reference, grid);
+    }
+
+    /**
+     * The config's data file: a relative {@code dataset.path} is read from the working directory first,
+     * then beside the config; none at all is bad input.
+     */
+    public java.nio.file.Path dataPath(java.nio.file.Path configFile) {
+        if (dataset.path() == null) {
+            throw new org.crystalbench.InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(dataset.path());
+        if (p.isAbsolute() || p.toFile().exists() || configFile == null || configFile.getParent() == null) return p;
+        java.nio.file.Path beside = configFile.getParent().resolve(p);
+        return beside.toFile().exists() ? beside : p;
+    }
+
     /** A copy reading its data from {@code path} (the CLI's {@code --data}). */
     public ExperimentConfig withDataPath(String path) {
         var d = dataset;

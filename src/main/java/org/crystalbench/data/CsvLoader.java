@@ -30,8 +30,8 @@ import org.crystalbench.io.StrictUtf8Reader;
  * into a {@link Dataset}. Every problem is an {@link InputException} naming file, line and column.
  */
 public final class CsvLoader {
-    /** Cells that mean "missing" (compared after trimming, case-insensitively). */
-    static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", "?");
+    /** Cells that mean "missing" (compared after trimming, case-insensitively); README lists them. */
+    public static final Set<String> MISSING = DatasetSpec.MISSING_TOKENS;
 
     private CsvLoader() {}
 
@@ -79,7 +79,9 @@ public final class CsvLoader {
                 throw InputException.at(file, 1, "column '" + spec.target() + "'", "target column not in the header");
             }
             int targetIdx = hasTarget ? header.get(spec.target()) : -1;
-            boolean drop = spec.missing() == DatasetSpec.MissingPolicy.DROP_ROWS;
+            // drop-rows and impute keep a row with missing feature cells (NaN, MISSING_CATEGORY): each
+            // feature set decides (drop-rows leaves it out where it uses the column; impute fills it in).
+            boolean keep = spec.missing() != DatasetSpec.MissingPolicy.ERROR;
             int[] compIdx = columns(file, header, compNames);
             Iterator<CSVRecord> records = parser.iterator();
             rows:
@@ -96,8 +98,9 @@ public final class CsvLoader {
                 for (int j = 0; j < numIdx.length; j++) {
                     String cell = rec.get(numIdx[j]).trim();
                     if (isMissing(cell)) {
-                        if (drop) { dropped++; continue rows; }
-                        throw missing(file, line, spec.numeric().get(j), cell);
+                        if (!keep) throw missing(file, line, spec.numeric().get(j), cell);
+                        num[j] = Double.NaN;
+                        continue;
                     }
                     try {
                         num[j] = Double.parseDouble(cell);
@@ -113,8 +116,8 @@ public final class CsvLoader {
                 for (int j = 0; j < catIdx.length; j++) {
                     cat[j] = rec.get(catIdx[j]).trim();
                     if (isMissing(cat[j]) && !isFormula(formulaColumn, spec.categorical().get(j), cat[j])) {
-                        if (drop) { dropped++; continue rows; }
-                        throw missing(file, line, spec.categorical().get(j), cat[j]);
+                        if (!keep) throw missing(file, line, spec.categorical().get(j), cat[j]);
+                        cat[j] = Dataset.MISSING_CATEGORY;
                     }
                 }
                 String label = hasTarget ? rec.get(targetIdx).trim() : null;
@@ -122,7 +125,7 @@ public final class CsvLoader {
                     if (!requireTarget) {
                         label = null; // new candidates: a row without a label is predicted, not refused
                     } else {
-                        if (drop) { dropped++; continue; }
+                        if (keep) { dropped++; continue; } // a row without its label cannot be trained or scored on
                         throw missing(file, line, spec.target(), label);
                     }
                 }
@@ -131,7 +134,7 @@ public final class CsvLoader {
                     for (int j = 0; j < cells.length; j++) {
                         cells[j] = rec.get(compIdx[j]).trim();
                         if (isMissing(cells[j]) && !isFormula(formulaColumn, compNames.get(j), cells[j])) {
-                            if (drop) { dropped++; continue rows; }
+                            if (keep) { dropped++; continue rows; } // descriptors are not imputed
                             throw missing(file, line, compNames.get(j), cells[j]);
                         }
                     }
@@ -167,7 +170,7 @@ public final class CsvLoader {
         Dataset data = new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), rows.ids.toArray(String[]::new),
                 spec.numeric(), rows.numeric.toArray(double[][]::new), spec.categorical(),
                 rows.categorical.toArray(String[][]::new), classes, y, java.util.Arrays.copyOf(rows.lines, rows.ids.size()),
-                read, dropped);
+                read, dropped, Map.of(), spec.missing());
         return comp == null ? data : Derived.append(data, comp, derived);
     }
 
@@ -243,7 +246,8 @@ public final class CsvLoader {
     private static InputException missing(Path file, long line, String column, String cell) {
         return InputException.at(file, line, "column '" + column + "'",
                 (cell.isEmpty() ? "empty cell" : "missing value '" + cell + "'")
-                        + " (dataset.missing is 'error'; use 'drop-rows' to skip such rows)");
+                        + " (dataset.missing is 'error'; use 'impute' to fill it in, or 'drop-rows' to leave such rows"
+                        + " out of the feature sets that use the column)");
     }
 
     private static int[] columns(Path file, Map<String, Integer> header, List<String> names) {

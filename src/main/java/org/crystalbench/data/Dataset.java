@@ -2,6 +2,7 @@ package org.crystalbench.data;
 
 import java.util.List;
 import java.util.Map;
+import org.crystalbench.config.DatasetSpec;
 
 /**
  * The rows of a data set that survived loading, split by role. Immutable by convention: the arrays
@@ -18,16 +19,33 @@ import java.util.Map;
  * @param y           class index per row
  * @param lines       the CSV line each row came from (for messages)
  * @param rowsRead    data rows in the file
- * @param rowsDropped rows dropped for missing values (policy {@code drop-rows})
+ * @param rowsDropped rows dropped while loading: a missing label, or missing composition inputs (policies
+ *                    {@code drop-rows} and {@code impute})
  * @param groups      feature names that stand for several numeric columns (derived "element fractions" and
  *                    "element properties"), each with its columns; empty without derived features
+ * @param missing     the policy the rows were loaded under. Under {@code drop-rows} and {@code impute} a
+ *                    missing numeric cell is {@code NaN} and a missing categorical cell is
+ *                    {@link #MISSING_CATEGORY}; under {@code error} there are none
  */
 public record Dataset(String source, String sha256, String[] ids, List<String> numericNames, double[][] numeric,
                       List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
-                      long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups) {
+                      long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups,
+                      DatasetSpec.MissingPolicy missing) {
+
+    /** A missing categorical cell: its own category ("missing" is also a missing-cell token, so no real cell is it). */
+    public static final String MISSING_CATEGORY = "missing";
 
     public Dataset {
         groups = groups == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
+        missing = missing == null ? DatasetSpec.MissingPolicy.ERROR : missing;
+    }
+
+    /** A data set loaded under the {@code error} policy. */
+    public Dataset(String source, String sha256, String[] ids, List<String> numericNames, double[][] numeric,
+                   List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
+                   long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups) {
+        this(source, sha256, ids, numericNames, numeric, categoricalNames, categorical, classes, y, lines, rowsRead,
+                rowsDropped, groups, DatasetSpec.MissingPolicy.ERROR);
     }
 
     /** A data set without column groups. */
@@ -36,6 +54,62 @@ public record Dataset(String source, String sha256, String[] ids, List<String> n
                    long[] lines, int rowsRead, int rowsDropped) {
         this(source, sha256, ids, numericNames, numeric, categoricalNames, categorical, classes, y, lines, rowsRead,
                 rowsDropped, Map.of());
+    }
+
+    /** True when row {@code r} has a cell in every column that {@code features} uses (groups are never missing). */
+    public boolean complete(int r, List<String> features) {
+        for (String f : features) {
+            int i = numericNames.indexOf(f);
+            if (i >= 0 && Double.isNaN(numeric[r][i])) return false;
+            int j = categoricalNames.indexOf(f);
+            if (j >= 0 && MISSING_CATEGORY.equals(categorical[r][j])) return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code rows} less those a feature set must leave out: under {@code drop-rows}, the rows missing a
+     * column that {@code features} uses; under the other policies every row stays.
+     */
+    public int[] usable(int[] rows, List<String> features) {
+        if (missing != DatasetSpec.MissingPolicy.DROP_ROWS) return rows;
+        return java.util.Arrays.stream(rows).filter(r -> complete(r, features)).toArray();
+    }
+
+    /**
+     * One line per feature set on the rows with missing cells, empty when there are none: under
+     * {@code drop-rows} how many rows each feature set leaves out, under {@code impute} how many it fills in.
+     */
+    public List<String> missingNotes(Map<String, List<String>> featureSets) {
+        List<String> out = new java.util.ArrayList<>();
+        if (missing == DatasetSpec.MissingPolicy.ERROR) return out;
+        for (var fs : featureSets.entrySet()) {
+            int n = 0;
+            for (int r = 0; r < size(); r++) if (!complete(r, fs.getValue())) n++;
+            if (n == 0) continue;
+            out.add("feature set '" + fs.getKey() + "': " + n + " of " + size() + " rows have a missing cell in its columns, "
+                    + (missing == DatasetSpec.MissingPolicy.DROP_ROWS ? "left out of its training and test rows (drop-rows)"
+                    : "filled in from each training set (impute)"));
+        }
+        return out;
+    }
+
+    /** The same data set restricted to {@code rows}, in their order. */
+    public Dataset select(int[] rows) {
+        String[] i = new String[rows.length];
+        double[][] n = new double[rows.length][];
+        String[][] c = new String[rows.length][];
+        int[] yy = new int[rows.length];
+        long[] l = new long[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            i[k] = ids[rows[k]];
+            n[k] = numeric[rows[k]];
+            c[k] = categorical[rows[k]];
+            yy[k] = y[rows[k]];
+            l[k] = lines[rows[k]];
+        }
+        return new Dataset(source, sha256, i, numericNames, n, categoricalNames, c, classes, yy, l, rowsRead, rowsDropped,
+                groups, missing);
     }
 
     public int size() {

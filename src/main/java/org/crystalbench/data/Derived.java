@@ -83,6 +83,6 @@ final class Derived {
         groups.put(Composition.FRACTIONS, fractionColumns);
         groups.put(Composition.PROPERTIES, Descriptors.COLUMNS);
         return new Dataset(d.source(), d.sha256(), d.ids(), List.copyOf(names), numeric, d.categoricalNames(),
-                d.categorical(), d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), groups);
+                d.categorical(), d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), groups, d.missing());
     }
 }

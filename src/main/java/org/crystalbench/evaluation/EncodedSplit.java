@@ -17,6 +17,9 @@ public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrai
     }
 
     public static EncodedSplit of(Dataset data, List<String> features, Split split) {
+        // drop-rows: the feature set leaves out the rows missing one of its columns, on both sides.
+        int[] train = data.usable(split.train(), features), test = data.usable(split.test(), features);
+        if (train.length != split.train().length || test.length != split.test().length) split = new Split(split.id(), train, test);
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, split.train());
         return new EncodedSplit(split, encoder, encoder.transform(data, split.train()), pick(data.y(), split.train()),
                 encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes());

@@ -89,6 +89,15 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         log.accept(String.format(java.util.Locale.ROOT, "reading %s (%.1f MiB)", file, file.toFile().length() / 1048576.0));
         Dataset data = CsvLoader.load(file, config.dataset());
         log.accept(String.format(java.util.Locale.ROOT, "%d rows read in %.1f s; making splits", data.size(), (System.nanoTime() - t0) / 1e9));
+        for (var m : config.models()) {
+            if (m instanceof org.crystalbench.models.BaseModelSpec b) {
+                try {
+                    b.checkClasses(data.classes());
+                } catch (InputException e) {
+                    throw new InputException(configFile + ": models: " + e.getMessage(), e);
+                }
+            }
+        }
         checkSplits(configFile, config, data.size(), Runtime.getRuntime().maxMemory());
         String[] groups = groupKeys(config, data);
         return new Experiment(config, configFile, data, makeSplits(config, data, groups), groups);
@@ -99,13 +108,7 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
      * then beside the config; none at all is bad input.
      */
     public static Path dataPath(ExperimentConfig config, Path configFile) {
-        if (config.dataset().path() == null) {
-            throw new InputException(configFile + ": dataset.path: missing (or pass --data FILE)");
-        }
-        Path p = Path.of(config.dataset().path());
-        if (p.isAbsolute() || p.toFile().exists() || configFile == null || configFile.getParent() == null) return p;
-        Path beside = configFile.getParent().resolve(p);
-        return beside.toFile().exists() ? beside : p;
+        return config.dataPath(configFile);
     }
 
     /** The config's splits of {@code data}; a class too small for a protocol is bad input naming the file and column. */

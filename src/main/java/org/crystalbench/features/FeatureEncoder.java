@@ -18,6 +18,14 @@ import org.crystalbench.data.Dataset;
  * met only outside them contributes to no column (its share is lost, like an unseen category) and
  * {@link #unseen} reports the row.
  *
+ * <p>Missing cells ({@code dataset.missing: impute}): a missing numeric cell ({@code NaN}) takes the
+ * median of the training rows' values of its column, and a column with a missing cell among the training
+ * rows gains a 0/1 was-missing indicator column ({@code "<column> missing"}), standardised like the
+ * others (scikit-learn's {@code SimpleImputer(strategy="median", add_indicator=True)} then
+ * {@code StandardScaler}). A missing categorical cell is the category {@link Dataset#MISSING_CATEGORY},
+ * one-hot encoded like any other. Everything is fitted on the training rows, and the bundle carries it,
+ * so predict fills in the same values.
+ *
  * <p>Smile's {@code Standardizer} works on its DataFrame; our rows are plain arrays shared by every
  * split, so the few lines of arithmetic are kept here rather than copying data into frames per split.
  */
@@ -33,10 +41,12 @@ public final class FeatureEncoder implements Serializable {
     private final int[] leftOut;           // Dataset.numeric indexes of group columns zero on every training row
     private final List<String> inputs;     // the feature set's names, in its order
     private final List<int[]> inputColumns; // per input, its encoded column indexes
+    private final double[] fill;           // per numeric column: the training median, for a missing cell
+    private final int[] indicated;         // numeric positions j with a was-missing indicator, in output order
 
     private FeatureEncoder(int[] numericCols, double[] mean, double[] scale, int[] categoricalCols,
                            List<Map<String, Integer>> vocab, List<String> outputNames, int[] leftOut,
-                           List<String> inputs, List<int[]> inputColumns) {
+                           List<String> inputs, List<int[]> inputColumns, double[] fill, int[] indicated) {
         this.numericCols = numericCols;
         this.mean = mean;
         this.scale = scale;
@@ -46,6 +56,8 @@ public final class FeatureEncoder implements Serializable {
         this.leftOut = leftOut;
         this.inputs = inputs;
         this.inputColumns = inputColumns;
+        this.fill = fill;
+        this.indicated = indicated;
     }
 
     /** Fits on {@code train} rows of {@code data}, for the features named in {@code features}. */
@@ -85,15 +97,28 @@ public final class FeatureEncoder implements Serializable {
         int[] categoricalCols = cat.stream().mapToInt(Integer::intValue).toArray();
         List<String> names = new ArrayList<>();
 
-        double[] mean = new double[numericCols.length];
-        double[] scale = new double[numericCols.length];
+        // The training median per numeric column (missing cells left out), and which columns need an indicator.
+        double[] fill = new double[numericCols.length];
+        List<Integer> indicated = new ArrayList<>();
         for (int j = 0; j < numericCols.length; j++) {
+            final int c = numericCols[j];
+            double[] present = java.util.Arrays.stream(train).mapToDouble(r -> data.numeric()[r][c]).filter(v -> !Double.isNaN(v)).toArray();
+            fill[j] = present.length == 0 ? 0 : median(present);
+            if (present.length < train.length) indicated.add(j);
+        }
+        int[] ind = indicated.stream().mapToInt(Integer::intValue).toArray();
+        int width = numericCols.length + ind.length;
+        double[] mean = new double[width];
+        double[] scale = new double[width];
+        double[][] raw = new double[train.length][];
+        for (int i = 0; i < train.length; i++) raw[i] = numericPart(data.numeric()[train[i]], numericCols, fill, ind);
+        for (int j = 0; j < width; j++) {
             double m = 0;
-            for (int r : train) m += data.numeric()[r][numericCols[j]];
+            for (double[] row : raw) m += row[j];
             m /= train.length;
             double ss = 0;
-            for (int r : train) {
-                double d = data.numeric()[r][numericCols[j]] - m;
+            for (double[] row : raw) {
+                double d = row[j] - m;
                 ss += d * d;
             }
             double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
@@ -104,10 +129,11 @@ public final class FeatureEncoder implements Serializable {
             }
             mean[j] = m;
             scale[j] = sd > 0 ? sd : 1; // a constant column becomes 0, not NaN
-            names.add(data.numericNames().get(numericCols[j]));
+            names.add(j < numericCols.length ? data.numericNames().get(numericCols[j])
+                    : data.numericNames().get(numericCols[ind[j - numericCols.length]]) + " missing");
         }
         List<Map<String, Integer>> vocab = new ArrayList<>();
-        int offset = numericCols.length;
+        int offset = width;
         for (int col : categoricalCols) {
             // Sorted categories: the encoding does not depend on the order of training rows.
             var sorted = new java.util.TreeSet<String>();
@@ -121,11 +147,43 @@ public final class FeatureEncoder implements Serializable {
         }
         List<int[]> inputColumns = new ArrayList<>();
         for (String f : features) {
-            inputColumns.add(numericOf.containsKey(f) ? numericOf.get(f).stream().mapToInt(Integer::intValue).toArray()
-                    : vocab.get(categoricalOf.get(f)).values().stream().mapToInt(Integer::intValue).toArray());
+            if (numericOf.containsKey(f)) {
+                List<Integer> at = new ArrayList<>(numericOf.get(f));
+                for (int k = 0; k < ind.length; k++) if (numericOf.get(f).contains(ind[k])) at.add(numericCols.length + k);
+                inputColumns.add(at.stream().mapToInt(Integer::intValue).toArray());
+            } else {
+                inputColumns.add(vocab.get(categoricalOf.get(f)).values().stream().mapToInt(Integer::intValue).toArray());
+            }
         }
         return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names),
-                dropped.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(features), List.copyOf(inputColumns));
+                dropped.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(features), List.copyOf(inputColumns),
+                fill, ind);
+    }
+
+    /** The numeric cells of a row, missing ones filled in, followed by the was-missing indicators. */
+    private static double[] numericPart(double[] numeric, int[] cols, double[] fill, int[] indicated) {
+        double[] out = new double[cols.length + indicated.length];
+        for (int j = 0; j < cols.length; j++) {
+            double v = numeric[cols[j]];
+            out[j] = Double.isNaN(v) && fill != null ? fill[j] : v;
+        }
+        for (int k = 0; k < indicated.length; k++) out[cols.length + k] = Double.isNaN(numeric[cols[indicated[k]]]) ? 1 : 0;
+        return out;
+    }
+
+    /** The median (mean of the two middle values for an even count), as numpy's. */
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** True when a used numeric cell of the row is missing or a used categorical cell is {@link Dataset#MISSING_CATEGORY}. */
+    public boolean missing(double[] numeric, String[] categorical) {
+        for (int c : numericCols) if (Double.isNaN(numeric[c])) return true;
+        for (int c : categoricalCols) if (Dataset.MISSING_CATEGORY.equals(categorical[c])) return true;
+        return false;
     }
 
     /**
@@ -173,10 +231,11 @@ public final class FeatureEncoder implements Serializable {
     /** Encodes one row given its full numeric and categorical cell arrays. */
     public double[] transform(double[] numeric, String[] categorical) {
         double[] out = new double[width()];
-        for (int j = 0; j < numericCols.length; j++) {
-            double z = (numeric[numericCols[j]] - mean[j]) / scale[j];
+        double[] num = numericPart(numeric, numericCols, fill, indicated == null ? new int[0] : indicated);
+        for (int j = 0; j < num.length; j++) {
+            double z = (num[j] - mean[j]) / scale[j];
             // the difference of two values near the largest double overflows; their scaled difference does not
-            out[j] = Double.isFinite(z) ? z : numeric[numericCols[j]] / scale[j] - mean[j] / scale[j];
+            out[j] = Double.isFinite(z) ? z : num[j] / scale[j] - mean[j] / scale[j];
         }
         for (int j = 0; j < categoricalCols.length; j++) {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);

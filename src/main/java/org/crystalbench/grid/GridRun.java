@@ -74,8 +74,11 @@ public final class GridRun {
 
     public static Result execute(Request r, Function<Context, UnitEvaluator> evaluators, Console console) {
         Instant start = Instant.now();
-        ExperimentConfig cfg = ConfigLoader.load(r.config());
-        if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
+        ExperimentConfig cfg = ConfigLoader.load(r.config(), r.data());
+        if (cfg.protocols().holdout() != null) { // said, not silently ignored
+            console.err().println("crystal-bench grid: note: protocols.holdout is not used: a grid searches and scores on "
+                    + "the protocols.cv splits only (use 'run' for holdout estimates)");
+        }
         GridPlan plan = GridPlan.of(cfg, r.config());
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench grid: " + line));

@@ -8,4 +8,10 @@ public sealed interface BaseModelSpec extends ModelSpec permits MlpSpec, SvmSpec
      * comes from {@code seed}, on the calling thread, so a fit is the same whatever thread runs it.
      */
     Model fit(double[][] x, int[] y, int classes, long seed);
+
+    /**
+     * Checks the values that depend on the data's classes (e.g. one weight per class), so a mistake is
+     * reported when the data is read, before any output folder exists. Throws an input error naming the key.
+     */
+    default void checkClasses(java.util.List<String> classes) {}
 }

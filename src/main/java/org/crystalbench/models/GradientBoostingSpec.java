@@ -30,7 +30,7 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
         shrinkage = shrinkage == null ? 0.05 : shrinkage;
         subsample = subsample == null ? 0.7 : subsample;
         Check.positive(name, "trees", trees);
-        Check.inRange(name, "max_depth", maxDepth, 2, Integer.MAX_VALUE);
+        Check.inRange(name, "max_depth", maxDepth, 2, Trees.MAX_DEPTH);
         Check.inRange(name, "max_nodes", maxNodes, 2, Integer.MAX_VALUE);
         Check.positive(name, "node_size", nodeSize);
         if (!(shrinkage > 0 && shrinkage <= 1)) throw Check.bad(name, "shrinkage", shrinkage, "must be in (0, 1]");

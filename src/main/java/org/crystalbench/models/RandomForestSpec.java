@@ -55,13 +55,21 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
         subsample = subsample == null ? 1.0 : subsample;
         Check.positive(name, "trees", trees);
         Check.inRange(name, "mtry", mtry, 0, Integer.MAX_VALUE);
-        Check.inRange(name, "max_depth", maxDepth, 2, Integer.MAX_VALUE);
+        Check.inRange(name, "max_depth", maxDepth, 2, Trees.MAX_DEPTH);
         if (maxNodes != 0) Check.inRange(name, "max_nodes", maxNodes, 2, Integer.MAX_VALUE);
         Check.positive(name, "node_size", nodeSize);
         if (!(subsample > 0 && subsample <= 1)) throw Check.bad(name, "subsample", subsample, "must be in (0, 1]");
         if (classWeight != null) {
             classWeight = List.copyOf(classWeight);
             for (int w : classWeight) Check.positive(name, "class_weight", w);
+        }
+    }
+
+    @Override
+    public void checkClasses(List<String> classes) {
+        if (classWeight != null && classWeight.size() != classes.size()) {
+            throw Check.bad(name, "class_weight", classWeight, "needs one weight per class, in the order "
+                    + String.join(", ", classes) + " (" + classes.size() + ")");
         }
     }
 

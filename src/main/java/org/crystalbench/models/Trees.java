@@ -6,8 +6,15 @@ import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
 /** Encoded rows as the Smile data frame its tree learners take: columns x0..x(p-1) and the label y. */
-final class Trees {
+public final class Trees {
     private Trees() {}
+
+    /**
+     * The deepest tree a config may ask for. A fitted tree is that many objects nested in a bundle,
+     * and the bundle reader admits tree nodes only down to a fixed depth (and Java's deserialization
+     * recurses per level), so a deeper tree could be trained but not loaded.
+     */
+    public static final int MAX_DEPTH = 500;
 
     static final Formula FORMULA = Formula.lhs("y");
 

@@ -64,7 +64,15 @@ public final class Report {
      * @throws InputException when {@code dir} is not a results folder or its summary.csv / grid.csv is malformed
      */
     public static Path write(Path dir, Path perf) {
-        Doc doc = build(dir, perf);
+        return write(dir, perf, null);
+    }
+
+    /**
+     * @param name the folder name the report shows: a run writes its report in a staging folder that is
+     *             then renamed, so it passes the final name (null: {@code dir}'s own)
+     */
+    public static Path write(Path dir, Path perf, String name) {
+        Doc doc = build(dir, perf, name);
         Path figures = dir.resolve(FIGURES);
         removeStale(figures, doc.figures.stream().map(Figure::name).collect(java.util.stream.Collectors.toSet()));
         for (Figure f : doc.figures) {
@@ -78,6 +86,10 @@ public final class Report {
 
     /** Reads every input through its table's owner and lays out the report in memory (figures not yet rendered). */
     static Doc build(Path dir, Path perf) {
+        return build(dir, perf, null);
+    }
+
+    static Doc build(Path dir, Path perf, String name) {
         if (!Files.isDirectory(dir)) throw new InputException(dir + ": not a folder");
         Path summaryFile = dir.resolve(SummaryTable.FILE), gridFile = dir.resolve(GridTable.FILE);
         if (!Files.isRegularFile(summaryFile) && !Files.isRegularFile(gridFile)) {
@@ -94,7 +106,7 @@ public final class Report {
                 () -> provenance.typedConfig(provenanceFile));
         CiSpec ci = provenance == null ? null : optional(doc, provenanceFile, "intervals not named", provenance::ci);
 
-        String folder = dir.toAbsolutePath().normalize().getFileName().toString();
+        String folder = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
         doc.para("# crystal-bench report: " + (config != null && config.name() != null ? config.name() : folder));
         var intro = new StringBuilder("Results folder `" + folder + "`");
         if (config != null) intro.append(", seed ").append(config.seed());
@@ -151,7 +163,10 @@ public final class Report {
             }
         }
         if (!perfResults.isEmpty()) PerfSection.write(doc, perfResults);
-        else if (perfFiles.isEmpty()) doc.note(perf == null ? "benchmarks: none requested" : "benchmarks: no JMH JSON found in `" + perf + "`");
+        else if (perfFiles.isEmpty()) doc.note(perf == null ? "benchmarks: none requested" : "benchmarks: no JMH JSON found in `"
+                + (perf.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())
+                        ? dir.toAbsolutePath().normalize().relativize(perf.toAbsolutePath().normalize()) + "/` of this folder"
+                        : perf + "`"));
 
         if (!doc.notes.isEmpty()) {
             doc.section("Not in this report");

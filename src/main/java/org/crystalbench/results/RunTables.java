@@ -66,10 +66,13 @@ public final class RunTables {
         }
         md.append(FitWarnings.markdown(fitWarnings));
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
-        if (exp.data().rowsDropped() > 0) md.append(", ").append(exp.data().rowsDropped()).append(" dropped for missing values");
+        if (exp.data().rowsDropped() > 0) {
+            md.append(", ").append(exp.data().rowsDropped()).append(" more dropped for a missing label or composition input");
+        }
         md.append("), seed ").append(c.seed()).append(". Splits: ");
         md.append(String.join(", ", exp.splits().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
+        for (String note : exp.data().missingNotes(c.featureSets())) md.append("Missing values: ").append(note).append(".\n\n");
         md.append("Cells are mean [").append(stats.ci().label()).append(" interval of the mean] over splits")
                 .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")

@@ -64,13 +64,13 @@ public final class Run {
         for (double level : r.coverage()) {
             if (!(level > 0 && level < 1)) throw new InputException("--coverage: " + level + " (a level in (0, 1), e.g. 0.9)");
         }
-        ExperimentConfig cfg = ConfigLoader.load(r.config());
-        if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
+        ExperimentConfig cfg = ConfigLoader.load(r.config(), r.data());
         long heap = Runtime.getRuntime().maxMemory();
         RunSize.check(r.config(), cfg, 0, 0, heap); // before reading the data: a typo of 10^9 repeats is refused at once
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
         RunSize.check(r.config(), cfg, exp.data().size(), exp.data().classes().size(), heap);
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory());
+        exp.data().missingNotes(cfg.featureSets()).forEach(n -> console.err().println("crystal-bench run: " + n));
         if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
         AuditReport audit = AuditReport.of(exp, r.threads());
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));
@@ -107,7 +107,9 @@ public final class Run {
             var summaryMd = staged.path().resolve("summary.md");
             org.crystalbench.io.AtomicFiles.write(summaryMd, readString(summaryMd) + org.crystalbench.results.ConformalTable.markdown(sets));
         }
-        org.crystalbench.report.Report.write(staged.path()); // reads the tables just written
+        // Reads the tables just written; names the folder as it will be once the staging folder is renamed.
+        org.crystalbench.report.Report.write(staged.path(), org.crystalbench.report.Report.defaultPerf(staged.path()),
+                dir.toAbsolutePath().normalize().getFileName().toString());
         staged.commit(); // all tables or none
         Path report = dir.resolve(org.crystalbench.report.Report.FILE);
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);

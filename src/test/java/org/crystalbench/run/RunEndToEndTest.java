@@ -122,7 +122,11 @@ class RunEndToEndTest {
             checked++;
         }
         assertEquals(2 * 9 * 6, checked);
-        assertTrue(Files.readString(out.resolve("report.md")).contains("figures/reliability-all-holdout.png"));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("figures/reliability-all-holdout.png"));
+        // Written in a staging folder, but names the folder the reader has.
+        assertTrue(report.contains("Results folder `" + out.getFileName() + "`"), report.lines().limit(4).toList().toString());
+        assertFalse(report.contains(".writing"), "no trace of the staging folder");
 
         Path none = dir.resolve("none");
         var r = TestCli.run("run", config.toString(), "--out", none.toString(), "--no-predictions", "--quiet");
