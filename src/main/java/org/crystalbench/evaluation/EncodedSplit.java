@@ -18,7 +18,7 @@ public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrai
 
     public static EncodedSplit of(Dataset data, List<String> features, Split split) {
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, split.train());
-        return new EncodedSplit(split, encoder, encoder.transform(data, split.train()), pick(data.y(), split.train()),
+        return new EncodedSplit(split, encoder, encoder.transformTraining(data, split.train()), pick(data.y(), split.train()),
                 encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes());
     }
 
