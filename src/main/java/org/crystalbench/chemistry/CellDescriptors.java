@@ -38,7 +38,15 @@ public final class CellDescriptors {
             "anion per framework cation",
             "anion per cation",
             "transition metal atomic number",
-            "transition metal oxidation state");
+            "transition metal oxidation state",
+            "alkali per cell",
+            "transition metal per cell",
+            "framework cation per cell",
+            "anion per cell",
+            "alkali per cell 2-adic",
+            "transition metal per cell 2-adic",
+            "framework cation per cell 2-adic",
+            "anion per cell 2-adic");
 
     /** What each element of a formula is, by the rule of the class comment. */
     public enum Role { ANION, ALKALI, TRANSITION_METAL, FRAMEWORK }
@@ -161,6 +169,14 @@ public final class CellDescriptors {
                 ratio(anionAmount, alkali + tm + framework),
                 tm > 0 ? tmNumber / tm : 0,
                 tm > 0 ? -charge / tm : 0,
+                alkali * z,
+                tm * z,
+                framework * z,
+                anionAmount * z,
+                alkali > 0 ? twoAdic(alkali * z) : 0,
+                tm > 0 ? twoAdic(tm * z) : 0,
+                framework > 0 ? twoAdic(framework * z) : 0,
+                twoAdic(anionAmount * z),
         };
         for (int i = 0; i < out.length; i++) {
             if (!Double.isFinite(out[i])) {
