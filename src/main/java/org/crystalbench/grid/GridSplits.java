@@ -26,7 +26,7 @@ public final class GridSplits {
         GridSpec.Nested nested = config.grid().nested();
         if (nested != null) {
             for (int r = 0; r < nested.outer().repeats(); r++) {
-                for (int f = 0; f < nested.outer().folds(); f++) {
+                for (int f = 0; f < nested.outer().parts(); f++) {
                     SplitId o = SplitId.of(Protocol.OUTER, r, f);
                     out.add(o);
                     for (int ir = 0; ir < nested.inner().repeats(); ir++) {
@@ -52,8 +52,9 @@ public final class GridSplits {
         long seed = plan.config().seed();
         List<Split> outer;
         try {
-            outer = StratifiedSplits.crossValidation(data.y(), k, nested.outer().repeats(), nested.outer().folds(), seed,
-                    Protocol.OUTER, null);
+            var o = nested.outer();
+            outer = o.testRatio() != null ? StratifiedSplits.holdout(data.y(), k, o.repeats(), o.testRatio(), seed, Protocol.OUTER)
+                    : StratifiedSplits.crossValidation(data.y(), k, o.repeats(), o.folds(), seed, Protocol.OUTER, null);
         } catch (InputException e) {
             throw new InputException(data.source() + ": grid.nested.outer: " + e.getMessage());
         }

@@ -201,7 +201,44 @@ public final class GridTables {
                 out.add(new NestedResult(fs, model, outers.size(), sample(scored), chosen, unusable));
             }
         }
+        if (plan.featureSets().size() * plan.models().size() > 1) out.add(selection(plan, entries, outers));
         return out;
+    }
+
+    /** Feature-set and model names of the row of {@link #selection}: the choice over every feature set and model. */
+    public static final String ANY_FEATURE_SET = "(selected)", SELECTED_MODEL = "(selected)";
+
+    /**
+     * Model choice by nested cross-validation: for each outer split, the (feature set, model, point) with the best
+     * mean selection metric on that split's inner splits, over every feature set and model of the grid (ties: the
+     * first in plan order); its score on the outer test rows is the outer split's result. The mean over outer
+     * splits is the honest score of the whole selection procedure, not of any one cell of the table.
+     * Chosen points are named {@code feature set/point id}.
+     */
+    static NestedResult selection(GridPlan plan, Map<String, JournalEntry> entries, List<SplitId> outers) {
+        List<JournalEntry> scored = new ArrayList<>();
+        Map<String, Integer> chosen = new TreeMap<>();
+        int unusable = 0;
+        for (SplitId o : outers) {
+            List<SplitId> inner = plan.splits().stream().filter(s -> s.protocol() == Protocol.INNER && s.outerId().equals(o)).toList();
+            List<PointStats> stats = new ArrayList<>();
+            for (String fs : plan.featureSets()) {
+                for (String model : plan.models()) for (GridPoint p : plan.pointsOf(model)) stats.add(stats(fs, p, inner, entries));
+            }
+            List<PointStats> complete = stats.stream().filter(st -> st.n() > 0 && st.complete()).toList();
+            List<PointStats> pool = complete.isEmpty() ? stats.stream().filter(st -> st.n() > 0).toList() : complete;
+            PointStats pick = null;
+            for (PointStats st : pool) if (pick == null || st.mean(plan.metric()) > pick.mean(plan.metric())) pick = st;
+            JournalEntry outer = pick == null ? null
+                    : entries.get(WorkUnit.key(pick.featureSet(), pick.point().model(), pick.point().hash(), o));
+            if (outer == null || !outer.ok()) {
+                unusable++;
+                continue;
+            }
+            chosen.merge(pick.featureSet() + "/" + pick.point().id(), 1, Integer::sum);
+            scored.add(outer);
+        }
+        return new NestedResult(ANY_FEATURE_SET, SELECTED_MODEL, outers.size(), sample(scored), chosen, unusable);
     }
 
     static PointStats pick(List<PointStats> stats, Metric metric) {
@@ -324,8 +361,8 @@ public final class GridTables {
 
         if (!nested.isEmpty()) {
             var nc = plan.config().grid().nested();
-            sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
-                    .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
+            sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().describe())
+                    .append(", inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
                     .append("-fold on each outer training part; the point chosen on the inner splits (by `")
                     .append(metric.column()).append("`) is scored on the outer test part.\n\n");
             int nestedStart = sb.length();
