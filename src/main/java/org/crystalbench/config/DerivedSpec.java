@@ -25,8 +25,8 @@ public record DerivedSpec(Composition composition) {
      *       (counts per cell, their parity and 2-adic valuations, volume per anion and per formula unit, ratios of
      *       element roles, the transition metal's number and guessed oxidation state; also usable one by one);</li>
      *   <li>with {@code nsites}: {@value #NEIGHBOURS}, a fitted transform: the smoothed class shares of the
-     *       <em>training</em> rows with the same reduced formula, and with the same anonymized formula and site
-     *       count, and how many there are ({@code features/NeighbourShares}). Never in the default feature set.</li>
+     *       <em>training</em> rows with the same reduced formula, with the same anonymized formula and site
+     *       count, and with the same reduced formula and site count, and how many there are ({@code features/NeighbourShares}). Never in the default feature set.</li>
      * </ul>
      *
      * @param formula the formula column (Materials Project style: {@code Li2Fe(SiO4)2}, {@code Li0.5CoO2})
@@ -41,9 +41,10 @@ public record DerivedSpec(Composition composition) {
         public static final String VOLUME_PER_ATOM = "volume per atom";
         public static final String CELL = "cell descriptors";
         public static final String NEIGHBOURS = "neighbour shares";
-        /** The hidden key columns {@value #NEIGHBOURS} reads: a hash of the reduced formula, and of the prototype. */
+        /** The hidden key columns {@value #NEIGHBOURS} reads: hashes of the reduced formula, of the prototype, of both with the sites. */
         public static final String REDUCED_KEY = "reduced formula key";
         public static final String PROTOTYPE_KEY = "prototype key";
+        public static final String FORMULA_SITES_KEY = "formula and sites key";
         /** Prefix of an element-fraction column: "fraction Li". */
         public static final String FRACTION_PREFIX = "fraction ";
 
@@ -64,7 +65,7 @@ public record DerivedSpec(Composition composition) {
 
         /** The key columns of {@value #NEIGHBOURS} (after {@link #columns()}); empty without {@code nsites}. */
         public List<String> keyColumns() {
-            return nsites == null ? List.of() : List.of(REDUCED_KEY, PROTOTYPE_KEY);
+            return nsites == null ? List.of() : List.of(REDUCED_KEY, PROTOTYPE_KEY, FORMULA_SITES_KEY);
         }
 
         /** The group names: fractions and properties, with the cell descriptors and the neighbours when their inputs are configured. */

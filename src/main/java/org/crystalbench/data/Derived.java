@@ -74,6 +74,7 @@ final class Derived {
             if (spec.nsites() != null) {
                 out[at++] = key(CellDescriptors.reducedKey(row.formula()));
                 out[at++] = key(CellDescriptors.prototypeKey(row.formula(), row.nsites()));
+                out[at++] = key(CellDescriptors.reducedKey(row.formula()) + " @" + row.nsites());
             }
             Map<String, Double> fractions = row.formula().fractions();
             for (String e : elements) out[at++] = fractions.getOrDefault(e, 0.0);

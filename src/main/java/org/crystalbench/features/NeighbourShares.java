@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The neighbour descriptors of a row: for each of two keys (the reduced formula, and the anonymized
- * formula with the cell's site count), the class shares of the <b>training rows</b> with the same key,
+ * The neighbour descriptors of a row: for each of three keys (the reduced formula; the anonymized
+ * formula with the cell's site count; the reduced formula with the site count), the class shares of the <b>training rows</b> with the same key,
  * smoothed toward the training class shares, and how many such rows there are:
  * {@code share_c = (n_c + m · prior_c) / (n + m)} with {@code m = }{@value #SMOOTHING}. It is a transform
  * fitted on the training rows' labels, like a target encoder; a test row's values never depend on a
@@ -40,10 +40,13 @@ final class NeighbourShares implements Serializable {
         this.byFold = byFold;
     }
 
+    /** The keys' words in column names, in the order of the key columns ({@code DerivedSpec.Composition#keyColumns}). */
+    static final List<String> KEYS = List.of("formula", "prototype", "formula and sites");
+
     /** Column names for {@code classes}: per key, one share per class then the count. */
     static List<String> names(List<String> classes) {
         List<String> out = new ArrayList<>();
-        for (String key : List.of("formula", "prototype")) {
+        for (String key : KEYS) {
             for (String c : classes) out.add("neighbour " + key + " share " + c);
             out.add("neighbour " + key + " count");
         }

@@ -62,7 +62,7 @@ class NeighbourSharesTest {
         Dataset d = data(200, 1);
         Split s = split(d.size());
         EncodedSplit a = EncodedSplit.of(d, FEATURES, s);
-        assertEquals(1 + 2 * (3 + 1), a.encoder().width()); // Density, per key 3 shares and a count
+        assertEquals(1 + 3 * (3 + 1), a.encoder().width()); // Density, per key 3 shares and a count
         int[] y = d.y().clone();
         int[] test = s.test();
         Random rnd = new Random(7);
@@ -95,6 +95,7 @@ class NeighbourSharesTest {
             // The prior moves by 1/n; the counts of the row's key in the other folds do not move at all.
             assertEquals(before[3], after[3]);
             assertEquals(before[7], after[7]);
+            assertEquals(before[11], after[11]);
             for (int c = 0; c < 3; c++) assertEquals(before[c], after[c], 1.0 / train.length);
             assertFalse(Arrays.equals(base.values(d.numeric()[r]), changed.values(d.numeric()[r])));
         }
