@@ -13,9 +13,21 @@ import org.crystalbench.evaluation.Experiment;
  * audit.csv): the Markdown section (also the {@code audit} command's output) and one warning per flagged feature.
  *
  * @param majorityAccuracy per protocol, the mean test accuracy of always predicting the training majority
+ * @param leakage          per feature set and protocol, test rows that meet a duplicate or their group in training
+ * @param groups           what the groups are ("Formula (reduced composition)"), or null without {@code protocols.groups}
  */
 public record AuditReport(String target, List<FeatureAudit> features, Map<String, List<String>> featureSets,
-                          Map<Protocol, Double> majorityAccuracy) {
+                          Map<Protocol, Double> majorityAccuracy, List<SplitLeakage> leakage, String groups) {
+
+    public AuditReport {
+        leakage = leakage == null ? List.of() : List.copyOf(leakage);
+    }
+
+    /** A report without the shared-rows part. */
+    public AuditReport(String target, List<FeatureAudit> features, Map<String, List<String>> featureSets,
+                       Map<Protocol, Double> majorityAccuracy) {
+        this(target, features, featureSets, majorityAccuracy, List.of(), null);
+    }
 
     public static AuditReport of(Experiment exp) {
         return of(exp, 1);
@@ -26,8 +38,11 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
         Map<Protocol, Double> majority = new LinkedHashMap<>();
         exp.splits().forEach((p, ss) -> majority.put(p,
                 LeakageAudit.majorityAccuracy(exp.data().y(), exp.data().classes().size(), ss)));
-        return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits(), threads),
-                columns(exp.config().featureSets(), exp.data().groups()), majority);
+        var columns = columns(exp.config().featureSets(), exp.data().groups());
+        var g = exp.config().protocols().groups();
+        return new AuditReport(exp.config().dataset().target(), LeakageAudit.of(exp.data(), exp.splits(), threads), columns, majority,
+                SplitLeakage.of(exp.data(), columns, exp.splits(), exp.groups()),
+                g == null ? null : g.column() + (g.key() == org.crystalbench.config.ProtocolSpec.GroupKey.COMPOSITION ? ", reduced composition" : ""));
     }
 
     /**
@@ -68,7 +83,44 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
             sb.append(sets.isEmpty() ? "; no feature set uses it" : "; used by feature sets: " + String.join(", ", sets));
             out.add(sb.toString());
         }
+        // Shared groups: one line per protocol (the share is the same for every feature set).
+        Map<Protocol, SplitLeakage> byProtocol = new LinkedHashMap<>();
+        for (SplitLeakage l : leakage) if (l.testGroupRowsMax() > 0) byProtocol.putIfAbsent(l.protocol(), l);
+        byProtocol.forEach((p, l) -> out.add(String.format(Locale.ROOT, "WARNING: protocol '%s': %.0f%% of test rows have "
+                + "their group (%s) in training on average: its scores are for known groups, not new ones (a grouped "
+                + "protocol keeps groups apart)", p, 100 * l.testGroupShare(), groups)));
+        for (SplitLeakage l : leakage) {
+            if (l.testDuplicateShare() >= SplitLeakage.MAX_DUPLICATE_SHARE) {
+                out.add(String.format(Locale.ROOT, "WARNING: feature set '%s', protocol '%s': %.0f%% of test rows have an "
+                        + "exact duplicate of their features in training", l.featureSet(), l.protocol(), 100 * l.testDuplicateShare()));
+            }
+        }
         return out;
+    }
+
+    /** The shared-rows section: duplicates and groups across training and test, per feature set and protocol. */
+    public String leakageMarkdown() {
+        if (leakage.isEmpty()) return "";
+        var md = new StringBuilder("\n### Rows shared between training and test\n\n");
+        md.append("*Duplicates*: rows whose values of the feature set equal another row's, all with the same label / with "
+                + "different labels. *Test rows with a duplicate in training*: mean share over the protocol's splits. ");
+        md.append(groups == null ? "No `protocols.groups` is configured, so shared groups are not counted. "
+                : "*Test rows with their group in training*: mean share over splits of test rows whose group (" + groups
+                        + ") has a training row, and the most on one split. ");
+        md.append("**Flagged** (⚠): any test row meets its group in training, or at least ")
+                .append(fmt(SplitLeakage.MAX_DUPLICATE_SHARE)).append(" of test rows meet an exact duplicate.\n\n");
+        md.append("| Feature set | Protocol | Rows | Duplicates, same label | Duplicates, different labels | "
+                + "Test rows with a duplicate in training | Test rows with their group in training | Most on one split | Flag |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (SplitLeakage l : leakage) {
+            md.append("| ").append(l.featureSet()).append(" | ").append(l.protocol()).append(" | ").append(l.rows()).append(" | ")
+                    .append(l.duplicateRowsSame()).append(" | ").append(l.duplicateRowsConflicting()).append(" | ")
+                    .append(fmt(l.testDuplicateShare())).append(" | ")
+                    .append(Double.isNaN(l.testGroupShare()) ? "–" : fmt(l.testGroupShare())).append(" | ")
+                    .append(Double.isNaN(l.testGroupShare()) ? "–" : String.valueOf(l.testGroupRowsMax())).append(" | ")
+                    .append(l.flagged() ? "⚠ **flagged**" : "").append(" |\n");
+        }
+        return md.toString();
     }
 
     /** A Markdown section: one row per feature, the test accuracies per protocol side by side. */
@@ -114,6 +166,7 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
                             + "scores of feature sets that use ").append(flagged.size() == 1 ? "it" : "them")
                     .append(" measure a lookup of the label, not a model that generalises.\n");
         }
+        md.append(leakageMarkdown());
         return md.toString();
     }
 

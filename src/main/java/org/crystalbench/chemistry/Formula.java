@@ -36,6 +36,32 @@ public record Formula(Map<String, Double> amounts) {
     }
 
     /**
+     * The reduced composition as one text, the same for every multiple of a formula unit: elements in alphabetical
+     * order with their amounts divided by the greatest common divisor ({@code Li4Fe2Si2O8} and {@code Li2FeSiO4}
+     * both give {@code FeLi2O4Si}); with a fractional amount, each element's share of the atoms to 9 decimals.
+     */
+    public String reduced() {
+        var sorted = new java.util.TreeMap<>(amounts);
+        boolean whole = sorted.values().stream().allMatch(a -> a == Math.rint(a) && a < 1e15);
+        var sb = new StringBuilder();
+        if (whole) {
+            long gcd = 0;
+            for (double a : sorted.values()) gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf((long) a)).longValue();
+            for (var e : sorted.entrySet()) {
+                long n = (long) (double) e.getValue() / gcd;
+                sb.append(e.getKey()).append(n == 1 ? "" : Long.toString(n));
+            }
+        } else {
+            double total = atoms();
+            for (var e : sorted.entrySet()) {
+                sb.append(e.getKey()).append(String.format(java.util.Locale.ROOT, "%.9f", e.getValue() / total)
+                        .replaceFirst("0+$", "").replaceFirst("\\.$", ""));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * Parses {@code text}.
      *
      * @throws IllegalArgumentException naming what is wrong and where (1-based character position)

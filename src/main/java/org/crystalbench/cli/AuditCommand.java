@@ -24,7 +24,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions input;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write audit.csv into (created if needed).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write audit.csv and leakage.csv into (created if needed).")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -41,6 +41,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
             AuditTable.write(out, AuditTable.rows(audit));
+            org.crystalbench.audit.LeakageTable.write(out, audit.leakage());
         }
         spec.commandLine().getOut().print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
         spec.commandLine().getOut().flush();

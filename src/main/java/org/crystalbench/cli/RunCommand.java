@@ -41,6 +41,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Permutations per feature and split for --importance (default: ${DEFAULT-VALUE}).")
     int importanceRepeats;
 
+    @Option(names = "--coverage", paramLabel = "LEVEL", split = ",",
+            description = "Also conformal prediction sets at these levels (e.g. 0.9 or 0.8,0.9): per model their empirical "
+                    + "coverage and mean size on each split's test rows, calibrated on a quarter of its training rows "
+                    + "(conformal.csv, a summary section; docs/conformal.md). One more fit per model and split.")
+    double[] coverage = new double[0];
+
     @Mixin
     CiOptions ci;
 
@@ -53,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new org.crystalbench.InputException("--importance-repeats: " + importanceRepeats + " (must be >= 1)");
         }
         var request = new Run.Request(input.file, input.data, out, workers.threads(), ci.spec(), workers.quiet,
-                spec.commandLine().getParseResult().originalArgs(), !noPredictions, importance ? importanceRepeats : 0);
+                spec.commandLine().getParseResult().originalArgs(), !noPredictions, importance ? importanceRepeats : 0, coverage);
         Run.execute(request, new Console(spec.commandLine().getOut(), spec.commandLine().getErr()));
         return ExitCode.OK.code();
     }

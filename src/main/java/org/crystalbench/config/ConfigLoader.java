@@ -142,8 +142,8 @@ public final class ConfigLoader {
             }
         }
         if (c.models().isEmpty()) throw new InputException(file + ": models: no models");
-        if (c.protocols().holdout() == null && c.protocols().cv() == null) {
-            throw new InputException(file + ": protocols: neither holdout nor cv");
+        if (c.protocols().none()) {
+            throw new InputException(file + ": protocols: no protocol (holdout, cv, grouped_holdout, grouped_cv or ordered)");
         }
         var names = new HashSet<String>();
         for (int i = 0; i < c.models().size(); i++) {

@@ -13,15 +13,23 @@ import org.crystalbench.data.Dataset;
 import org.crystalbench.models.SvmSpec;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.Split;
+import org.crystalbench.splits.GroupedSplits;
 import org.crystalbench.splits.StratifiedSplits;
 
 /**
  * A config with its data loaded and its splits made: everything that can fail on bad input fails
  * here, before any output folder is touched.
  *
- * @param splits per protocol (holdout, cv), in config order
+ * @param splits per protocol (holdout, cv, grouped-holdout, grouped-cv, ordered), in that order
+ * @param groups per row, its group's key ({@code protocols.groups}); null when the config defines no groups
  */
-public record Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<Protocol, List<Split>> splits) {
+public record Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<Protocol, List<Split>> splits,
+                         String[] groups) {
+
+    /** An experiment without groups. */
+    public Experiment(ExperimentConfig config, Path configFile, Dataset data, Map<Protocol, List<Split>> splits) {
+        this(config, configFile, data, splits, null);
+    }
 
     public static Experiment prepare(ExperimentConfig config, Path configFile) {
         return prepare(config, configFile, line -> {});
@@ -56,7 +64,8 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
         log.accept(String.format(java.util.Locale.ROOT, "reading %s (%.1f MiB)", file, file.toFile().length() / 1048576.0));
         Dataset data = CsvLoader.load(file, config.dataset());
         log.accept(String.format(java.util.Locale.ROOT, "%d rows read in %.1f s; making splits", data.size(), (System.nanoTime() - t0) / 1e9));
-        return new Experiment(config, configFile, data, makeSplits(config, data));
+        String[] groups = groupKeys(config, data);
+        return new Experiment(config, configFile, data, makeSplits(config, data, groups), groups);
     }
 
     /**
@@ -75,15 +84,53 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
 
     /** The config's splits of {@code data}; a class too small for a protocol is bad input naming the file and column. */
     public static Map<Protocol, List<Split>> makeSplits(ExperimentConfig config, Dataset data) {
+        return makeSplits(config, data, groupKeys(config, data));
+    }
+
+    /**
+     * Per row, its group's key under {@code protocols.groups}: the column's text, or the reduced composition of
+     * the formula it holds ({@code key: composition}); null without {@code groups}. Bad cells name file, line, column.
+     */
+    public static String[] groupKeys(ExperimentConfig config, Dataset data) {
+        ProtocolSpec.Groups g = config.protocols().groups();
+        if (g == null) return null;
+        String[] cells = org.crystalbench.data.ColumnCells.read(data, g.column());
+        if (g.key() == ProtocolSpec.GroupKey.EXACT) return cells;
+        String[] out = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            try {
+                out[i] = org.crystalbench.chemistry.Formula.parse(cells[i]).reduced();
+            } catch (IllegalArgumentException e) {
+                throw InputException.at(data.source(), data.lines()[i], "column '" + g.column() + "'", "'" + cells[i]
+                        + "' is not a formula (protocols.groups.key: composition): " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static Map<Protocol, List<Split>> makeSplits(ExperimentConfig config, Dataset data, String[] groups) {
         ProtocolSpec p = config.protocols();
         int k = data.classes().size();
         Map<Protocol, List<Split>> out = new LinkedHashMap<>();
+        int[] group = groups == null ? null : GroupedSplits.index(groups);
+        String[] order = p.ordered() == null ? null : org.crystalbench.data.ColumnCells.read(data, p.ordered().column());
         try {
             if (p.holdout() != null) {
                 out.put(Protocol.HOLDOUT, StratifiedSplits.holdout(data.y(), k, p.holdout().repeats(), p.holdout().testRatio(), config.seed()));
             }
             if (p.cv() != null) {
                 out.put(Protocol.CV, StratifiedSplits.crossValidation(data.y(), k, p.cv().repeats(), p.cv().folds(), config.seed()));
+            }
+            if (p.groupedHoldout() != null) {
+                out.put(Protocol.GROUPED_HOLDOUT, GroupedSplits.holdout(data.y(), group, k, p.groupedHoldout().repeats(),
+                        p.groupedHoldout().testRatio(), config.seed()));
+            }
+            if (p.groupedCv() != null) {
+                out.put(Protocol.GROUPED_CV, GroupedSplits.crossValidation(data.y(), group, k, p.groupedCv().repeats(),
+                        p.groupedCv().folds(), config.seed()));
+            }
+            if (p.ordered() != null) {
+                out.put(Protocol.ORDERED, GroupedSplits.ordered(data.y(), order, k, p.ordered().testRatio()));
             }
         } catch (InputException e) {
             // Name the class by its label, and the file and column it came from.

@@ -36,8 +36,8 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
     public static GridPlan of(ExperimentConfig config, Path file) {
         GridSpec grid = config.grid();
         if (grid == null) throw new InputException(file + ": grid: section missing (see docs/grid.md)");
-        if (config.protocols().cv() == null) {
-            throw new InputException(file + ": protocols.cv: missing; every grid point is evaluated on the cv splits");
+        if (config.protocols().gridCv() == null) {
+            throw new InputException(file + ": protocols.cv: missing; every grid point is evaluated on the cv (or grouped_cv) splits");
         }
         Metric metric;
         try {
@@ -77,7 +77,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
                 else for (List<Object> v : g.values().values()) n *= v.size();
                 points += n;
             }
-            var cv = config.protocols().cv();
+            var cv = config.protocols().gridCv();
             double splits = (double) cv.repeats() * cv.folds();
             GridSpec.Nested nested = config.grid().nested();
             if (nested != null) {

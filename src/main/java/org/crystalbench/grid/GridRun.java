@@ -72,7 +72,7 @@ public final class GridRun {
         // Now the rows are known: each split's row partition counts too.
         GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory()); // as run does: before the folder is touched
-        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
+        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(cfg.protocols().gridProtocol()), exp.groups());
         List<WorkUnit> all = plan.units();
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), all.size());

@@ -12,6 +12,7 @@ import org.crystalbench.evaluation.EncodedSplit;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.Split;
 import org.crystalbench.splits.SplitId;
+import org.crystalbench.splits.GroupedSplits;
 import org.crystalbench.splits.StratifiedSplits;
 
 /** The split identities of a grid (from the config alone) and the row partitions behind them. */
@@ -21,8 +22,9 @@ public final class GridSplits {
     /** Every split of a grid, in table order: cv, then per outer split the outer and its inner splits. */
     public static List<SplitId> ids(ExperimentConfig config) {
         List<SplitId> out = new ArrayList<>();
-        var cv = config.protocols().cv();
-        for (int r = 0; r < cv.repeats(); r++) for (int f = 0; f < cv.folds(); f++) out.add(SplitId.of(Protocol.CV, r, f));
+        var cv = config.protocols().gridCv();
+        Protocol protocol = config.protocols().gridProtocol();
+        for (int r = 0; r < cv.repeats(); r++) for (int f = 0; f < cv.folds(); f++) out.add(SplitId.of(protocol, r, f));
         GridSpec.Nested nested = config.grid().nested();
         if (nested != null) {
             for (int r = 0; r < nested.outer().repeats(); r++) {
@@ -44,6 +46,15 @@ public final class GridSplits {
      * of those rows, indexes mapped back), so the outer test rows never inform the choice.
      */
     public static Map<SplitId, Split> make(GridPlan plan, Dataset data, List<Split> cv) {
+        return make(plan, data, cv, null);
+    }
+
+    /**
+     * As above; on {@code grouped_cv} ({@code groups}: each row's group key) the outer and inner folds are grouped
+     * k-folds too, so no group is on both sides of any split.
+     */
+    public static Map<SplitId, Split> make(GridPlan plan, Dataset data, List<Split> cv, String[] groups) {
+        boolean grouped = plan.config().protocols().gridProtocol() == Protocol.GROUPED_CV;
         Map<SplitId, Split> out = new LinkedHashMap<>();
         for (Split s : cv) out.put(s.id(), s);
         GridSpec.Nested nested = plan.config().grid().nested();
@@ -53,7 +64,13 @@ public final class GridSplits {
         List<Split> outer;
         try {
             var o = nested.outer();
-            outer = o.testRatio() != null ? StratifiedSplits.holdout(data.y(), k, o.repeats(), o.testRatio(), seed, Protocol.OUTER)
+            if (grouped && o.testRatio() != null) {
+                throw new InputException("test_ratio: a holdout outer split is not available on grouped_cv; give folds");
+            }
+            outer = grouped
+                    ? GroupedSplits.crossValidation(data.y(), GroupedSplits.index(groups), k, o.repeats(), o.folds(), seed,
+                            Protocol.OUTER, null)
+                    : o.testRatio() != null ? StratifiedSplits.holdout(data.y(), k, o.repeats(), o.testRatio(), seed, Protocol.OUTER)
                     : StratifiedSplits.crossValidation(data.y(), k, o.repeats(), o.folds(), seed, Protocol.OUTER, null);
         } catch (InputException e) {
             throw new InputException(data.source() + ": grid.nested.outer: " + e.getMessage());
@@ -62,14 +79,24 @@ public final class GridSplits {
             out.put(o.id(), o);
             List<Split> inner;
             try {
-                inner = StratifiedSplits.crossValidation(EncodedSplit.pick(data.y(), o.train()), k, nested.inner().repeats(),
-                        nested.inner().folds(), seed, Protocol.INNER, o.id());
+                int[] y = EncodedSplit.pick(data.y(), o.train());
+                inner = grouped
+                        ? GroupedSplits.crossValidation(y, GroupedSplits.index(pick(groups, o.train())), k, nested.inner().repeats(),
+                                nested.inner().folds(), seed, Protocol.INNER, o.id())
+                        : StratifiedSplits.crossValidation(y, k, nested.inner().repeats(), nested.inner().folds(), seed,
+                        Protocol.INNER, o.id());
             } catch (InputException e) {
                 throw new InputException(data.source() + ": grid.nested.inner (training rows of " + o.label() + "): "
                         + e.getMessage());
             }
             for (Split i : inner) out.put(i.id(), new Split(i.id(), map(o.train(), i.train()), map(o.train(), i.test())));
         }
+        return out;
+    }
+
+    private static String[] pick(String[] keys, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = keys[rows[i]];
         return out;
     }
 

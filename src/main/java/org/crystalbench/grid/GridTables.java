@@ -87,7 +87,7 @@ public final class GridTables {
 
     /** Per feature set and point, in plan order: statistics over the cv splits. */
     public static List<PointStats> pointStats(GridPlan plan, Map<String, JournalEntry> entries) {
-        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol() == Protocol.CV).toList();
+        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol() == plan.config().protocols().gridProtocol()).toList();
         List<PointStats> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (GridPoint p : plan.points()) out.add(stats(fs, p, cv, entries));
@@ -286,7 +286,7 @@ public final class GridTables {
         String cell = metricCell(plan.metric(), ci);
         Metric metric = plan.metric();
         Counts c = counts(scope, entries);
-        var cv = plan.config().protocols().cv();
+        var cv = plan.config().protocols().gridCv();
         var sb = new StringBuilder();
         sb.append("# Grid search: ").append(plan.config().name() == null ? "(unnamed)" : plan.config().name()).append("\n\n");
         boolean done = c.complete() && search.finished();

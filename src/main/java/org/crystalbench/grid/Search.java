@@ -48,7 +48,7 @@ public final class Search {
     public record Rules(Kind kind, int firstBlock, int block, double alpha, int eta, int minSplits) {
         public static Rules of(ExperimentConfig config) {
             GridSpec g = config.grid();
-            int folds = config.protocols().cv().folds();
+            int folds = config.protocols().gridCv().folds();
             Kind kind = g.search() == null ? Kind.EXHAUSTIVE : Kind.valueOf(g.search().toUpperCase(Locale.ROOT));
             GridSpec.Race r = g.race() == null ? new GridSpec.Race(null, null, null) : g.race();
             GridSpec.Halving h = g.halving() == null ? new GridSpec.Halving(null, null) : g.halving();
@@ -133,7 +133,7 @@ public final class Search {
     public static State of(GridPlan plan, Map<String, JournalEntry> known) {
         Rules rules = Rules.of(plan.config());
         List<WorkUnit> all = plan.units();
-        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol() == Protocol.CV).toList();
+        List<SplitId> cv = plan.splits().stream().filter(s -> s.protocol() == plan.config().protocols().gridProtocol()).toList();
         List<SplitId> outers = plan.splits().stream().filter(s -> s.protocol() == Protocol.OUTER).toList();
         Set<String> scheduled = new HashSet<>();
         List<Group> groups = new ArrayList<>();

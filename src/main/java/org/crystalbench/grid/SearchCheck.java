@@ -125,7 +125,7 @@ public final class SearchCheck {
     }
 
     private static List<org.crystalbench.splits.SplitId> cv(GridPlan plan) {
-        return plan.splits().stream().filter(s -> s.protocol() == org.crystalbench.splits.Protocol.CV).toList();
+        return plan.splits().stream().filter(s -> s.protocol() == plan.config().protocols().gridProtocol()).toList();
     }
 
     private static double seconds(List<WorkUnit> units, Map<String, JournalEntry> timings) {

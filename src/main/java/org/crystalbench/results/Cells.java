@@ -32,6 +32,18 @@ public final class Cells {
         if (protocol == Protocol.CV && p != null && p.cv() != null) {
             return fmt("Repeated stratified %d-fold CV (%d repeats)", p.cv().folds(), p.cv().repeats());
         }
+        String by = p == null || p.groups() == null ? "" : " by " + p.groups().column()
+                + (p.groups().key() == org.crystalbench.config.ProtocolSpec.GroupKey.COMPOSITION ? " (reduced composition)" : "");
+        if (protocol == Protocol.GROUPED_HOLDOUT && p != null && p.groupedHoldout() != null) {
+            return fmt("Repeated grouped holdout%s (%d x about %.0f:%.0f)", by, p.groupedHoldout().repeats(),
+                    100 * (1 - p.groupedHoldout().testRatio()), 100 * p.groupedHoldout().testRatio());
+        }
+        if (protocol == Protocol.GROUPED_CV && p != null && p.groupedCv() != null) {
+            return fmt("Repeated grouped %d-fold CV%s (%d repeats)", p.groupedCv().folds(), by, p.groupedCv().repeats());
+        }
+        if (protocol == Protocol.ORDERED && p != null && p.ordered() != null) {
+            return fmt("Ordered holdout by %s (latest %.0f%% tested)", p.ordered().column(), 100 * p.ordered().testRatio());
+        }
         return "Protocol " + protocol;
     }
 

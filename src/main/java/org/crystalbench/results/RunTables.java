@@ -44,6 +44,7 @@ public final class RunTables {
         SummaryTable.write(out, summary);
         ComparisonsTable.write(out, stats.comparisons());
         AuditTable.write(out, AuditTable.rows(stats.audit()));
+        org.crystalbench.audit.LeakageTable.write(out, stats.audit().leakage());
         stats.provenance().write(out);
         AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats, FitWarnings.lines(results)));
     }

@@ -38,9 +38,20 @@ public final class Run {
      * @param commandLine the program's arguments, recorded in provenance.json
      * @param predictions       write predictions.csv.gz (the out-of-fold predictions)
      * @param importanceRepeats permutations per input and split for importance.csv; 0: no importance
+     * @param coverage          levels of conformal prediction sets for conformal.csv (e.g. 0.9); empty: none
      */
     public record Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine,
-                          boolean predictions, int importanceRepeats) {}
+                          boolean predictions, int importanceRepeats, double[] coverage) {
+        public Request {
+            coverage = coverage == null ? new double[0] : coverage.clone();
+        }
+
+        /** A request without prediction sets. */
+        public Request(Path config, Path data, Path out, int threads, CiSpec ci, boolean quiet, List<String> commandLine,
+                       boolean predictions, int importanceRepeats) {
+            this(config, data, out, threads, ci, quiet, commandLine, predictions, importanceRepeats, null);
+        }
+    }
 
     /** What a run produced, as written to {@code dir} ({@code importance} empty unless asked for). */
     public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats,
@@ -50,6 +61,9 @@ public final class Run {
         Instant start = Instant.now();
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (must be >= 1)");
         if (r.importanceRepeats() < 0) throw new InputException("--importance-repeats: " + r.importanceRepeats() + " (must be >= 1)");
+        for (double level : r.coverage()) {
+            if (!(level > 0 && level < 1)) throw new InputException("--coverage: " + level + " (a level in (0, 1), e.g. 0.9)");
+        }
         ExperimentConfig cfg = ConfigLoader.load(r.config());
         if (r.data() != null) cfg = cfg.withDataPath(r.data().toString());
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench run: " + line));
@@ -73,7 +87,7 @@ public final class Run {
         long t0 = System.nanoTime();
         Runner.Output output;
         try (Progress progress = Progress.create("run", units, r.quiet())) {
-            output = Runner.run(exp, r.threads(), progress, r.importanceRepeats());
+            output = Runner.run(exp, r.threads(), progress, r.importanceRepeats(), r.coverage());
         }
         List<SplitResult> results = output.results();
         org.crystalbench.results.FitWarnings.lines(results).forEach(w -> console.err().println("crystal-bench: warning: " + w));
@@ -83,12 +97,26 @@ public final class Run {
         RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());
         List<ImportanceTable.Row> importance = ImportanceTable.rows(output.importance(), r.ci(), cfg.seed());
         if (r.importanceRepeats() > 0) ImportanceTable.write(staged.path(), importance);
+        if (r.coverage().length > 0) {
+            var sets = org.crystalbench.results.ConformalTable.rows(output.conformal(), r.ci(), cfg.seed());
+            org.crystalbench.results.ConformalTable.write(staged.path(), sets);
+            var summaryMd = staged.path().resolve("summary.md");
+            org.crystalbench.io.AtomicFiles.write(summaryMd, readString(summaryMd) + org.crystalbench.results.ConformalTable.markdown(sets));
+        }
         org.crystalbench.report.Report.write(staged.path()); // reads the tables just written
         staged.commit(); // all tables or none
         Path report = dir.resolve(org.crystalbench.report.Report.FILE);
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         console.out().println(dir.resolve("summary.md"));
         return new Outcome(dir, exp, results, summaries, stats, importance);
+    }
+
+    private static String readString(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** results/&lt;kind&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;config name&gt; */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.crystalbench.evaluation.ConformalEval;
 import org.crystalbench.evaluation.EncodedSplit;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.Importance;
@@ -27,14 +28,29 @@ public final class Runner {
         return run(exp, threads, progress, 0).results();
     }
 
-    /** Scores, and permutation importances when {@code importanceRepeats} > 0 (else none), both in a fixed order. */
-    public record Output(List<SplitResult> results, List<Importance> importance) {}
+    /**
+     * Scores, permutation importances when {@code importanceRepeats} > 0 and conformal sets when coverage levels are
+     * asked for (else none), all in a fixed order.
+     */
+    public record Output(List<SplitResult> results, List<Importance> importance, List<ConformalEval.Result> conformal) {
+        public Output(List<SplitResult> results, List<Importance> importance) {
+            this(results, importance, List.of());
+        }
+    }
 
     /**
      * As {@link #run(Experiment, int, Progress)}; with {@code importanceRepeats} > 0 also the permutation
      * importance of every model and input on each split's test rows, from the same fits.
      */
     public static Output run(Experiment exp, int threads, Progress progress, int importanceRepeats) {
+        return run(exp, threads, progress, importanceRepeats, new double[0]);
+    }
+
+    /**
+     * As above; with {@code coverage} levels (e.g. 0.9) also each model's conformal prediction sets on every split
+     * ({@link ConformalEval}: one more fit per model and split, on the training rows less a calibration part).
+     */
+    public static Output run(Experiment exp, int threads, Progress progress, int importanceRepeats, double[] coverage) {
         var config = exp.config();
         record Unit(String featureSet, List<String> features, Split split) {}
         List<Unit> units = new ArrayList<>();
@@ -53,17 +69,21 @@ public final class Runner {
                 }
                 imp = Importance.of(config.models(), fitted, e, u.featureSet(), config.seed(), importanceRepeats);
             }
+            List<ConformalEval.Result> sets = coverage.length == 0 ? List.of()
+                    : ConformalEval.of(config.models(), config.seed(), exp.data(), u.features(), u.featureSet(), u.split(), coverage, exp.groups());
             progress.step(out.size());
-            return new Output(out, imp);
+            return new Output(out, imp, sets);
         }).toList();
         List<SplitResult> results = new ArrayList<>();
         List<Importance> importance = new ArrayList<>();
+        List<ConformalEval.Result> conformal = new ArrayList<>();
         for (Output o : Parallel.map(tasks, threads, "crystal-bench-worker")) {
             results.addAll(o.results());
             importance.addAll(o.importance());
+            conformal.addAll(o.conformal());
         }
         return new Output(sorted(results, config.featureSets().keySet().stream().toList(),
-                config.models().stream().map(ModelSpec::name).toList()), importance);
+                config.models().stream().map(ModelSpec::name).toList()), importance, conformal);
     }
 
     /** Feature set and model in config order, then protocol (holdout before cv), repeat, fold. */

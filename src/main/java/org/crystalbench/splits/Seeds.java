@@ -24,6 +24,12 @@ public final class Seeds {
         NESTED_OUTER_SPLITS(3),
         /** The inner k-fold of one outer split's training rows (base: config seed; index: the outer split). */
         NESTED_INNER_SPLITS(4),
+        /** Repeat r of the repeated grouped holdout (base: config seed). */
+        GROUPED_HOLDOUT_SPLITS(5),
+        /** Repeat r of the repeated grouped k-fold CV (base: config seed). */
+        GROUPED_CV_SPLITS(6),
+        /** The calibration part of one split's training rows, for conformal prediction sets (base: config seed; index: the split). */
+        CONFORMAL_CALIBRATION(7),
         /** A fit on a holdout split (base: config seed and model). */
         FIT_HOLDOUT(1),
         /** A fit on a CV split (base: config seed and model). */
@@ -34,6 +40,14 @@ public final class Seeds {
         FIT_OUTER(6),
         /** A fit on a nested inner split (base: config seed and model; index: outer and inner split). */
         FIT_INNER(7),
+        /** A fit on a grouped holdout split (base: config seed and model). */
+        FIT_GROUPED_HOLDOUT(8),
+        /** A fit on a grouped CV split (base: config seed and model). */
+        FIT_GROUPED_CV(9),
+        /** A fit on the ordered holdout split (base: config seed and model). */
+        FIT_ORDERED(10),
+        /** A fit on a split's proper training rows (its training rows less the calibration part), for conformal sets. */
+        FIT_CONFORMAL(11),
         /** The percentile bootstrap of one table cell (base: config seed ^ 0x5EEDB007; stream: the cell's name). */
         BOOTSTRAP(-1),
         /** The i-th sampled grid point of a model (base: config seed; stream: "grid:" + model). */
@@ -58,6 +72,9 @@ public final class Seeds {
             case CV -> mix(seed, Stream.CV_SPLITS.number, repeat);
             case OUTER -> mix(mix(seed, Stream.NESTED_OUTER_SPLITS.number, 0), Stream.CV_SPLITS.number, repeat);
             case INNER -> mix(mix(seed, Stream.NESTED_INNER_SPLITS.number, outer.index()), Stream.CV_SPLITS.number, repeat);
+            case GROUPED_HOLDOUT -> mix(seed, Stream.GROUPED_HOLDOUT_SPLITS.number, repeat);
+            case GROUPED_CV -> mix(seed, Stream.GROUPED_CV_SPLITS.number, repeat);
+            case ORDERED -> 0L; // no randomness: the column's order decides
         };
     }
 
@@ -69,7 +86,20 @@ public final class Seeds {
             case CV -> mix(base, Stream.FIT_CV.number, split.index());
             case OUTER -> mix(base, Stream.FIT_OUTER.number, split.index());
             case INNER -> mix(base, Stream.FIT_INNER.number, split.outerId().index() * 1_000_000L + split.index());
+            case GROUPED_HOLDOUT -> mix(base, Stream.FIT_GROUPED_HOLDOUT.number, split.index());
+            case GROUPED_CV -> mix(base, Stream.FIT_GROUPED_CV.number, split.index());
+            case ORDERED -> mix(base, Stream.FIT_ORDERED.number, split.index());
         };
+    }
+
+    /** Seed of the calibration part of {@code split}'s training rows (conformal prediction sets). */
+    public static long conformalCalibration(long seed, SplitId split) {
+        return mix(seed, Stream.CONFORMAL_CALIBRATION.number, split.protocol().ordinal() * 1_000_003L + split.index());
+    }
+
+    /** Seed of a model's fit on the proper training rows of {@code split} (without its calibration part). */
+    public static long conformalFit(long seed, String model, SplitId split) {
+        return mix(seed ^ stream(model), Stream.FIT_CONFORMAL.number, split.protocol().ordinal() * 1_000_003L + split.index());
     }
 
     /** Seed of a model's fit on every row ({@code train}). */

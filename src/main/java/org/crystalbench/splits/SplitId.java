@@ -29,7 +29,8 @@ public record SplitId(Protocol protocol, Integer outerRepeat, Integer outerFold,
     /** "holdout r3", "cv r0 f1", "outer r0 f1", "inner r0 f1 / r1 f2" (outer / inner). */
     public String label() {
         return switch (protocol) {
-            case HOLDOUT -> "holdout r" + repeat;
+            case HOLDOUT, GROUPED_HOLDOUT -> protocol + " r" + repeat;
+            case ORDERED -> "ordered";
             case INNER -> "inner r%d f%d / r%d f%d".formatted(outerRepeat, outerFold, repeat, fold);
             default -> "%s r%d f%d".formatted(protocol, repeat, fold);
         };

@@ -83,7 +83,7 @@ public final class StratifiedSplits {
         return List.copyOf(splits);
     }
 
-    private static Split partition(SplitId id, boolean[] isTest) {
+    static Split partition(SplitId id, boolean[] isTest) {
         int nTest = 0;
         for (boolean t : isTest) if (t) nTest++;
         int[] train = new int[isTest.length - nTest], test = new int[nTest];
@@ -105,7 +105,7 @@ public final class StratifiedSplits {
         return rows;
     }
 
-    private static int[] counts(int[] y, int classes) {
+    static int[] counts(int[] y, int classes) {
         int[] counts = new int[classes];
         for (int label : y) counts[label]++;
         if (Arrays.stream(counts).filter(n -> n > 0).count() < 2) {

@@ -76,7 +76,7 @@ class TablesRoundTripTest {
         var confusion = List.of(new ConfusionTable.Row("paper", Protocol.HOLDOUT, "NB", "triclinic", "monoclinic", 42));
         ConfusionTable.write(dir, confusion);
         assertEquals(confusion, ConfusionTable.read(dir.resolve(ConfusionTable.FILE)));
-        var manifest = List.of(new ManifestTable.Row(Protocol.HOLDOUT, 0, 0, 270, 69, "ab12"));
+        var manifest = List.of(new ManifestTable.Row(Protocol.HOLDOUT, 0, 0, 270, 69, "ab12", "a=30;b=39", -1, -1));
         ManifestTable.write(dir, manifest);
         assertEquals(manifest, ManifestTable.read(dir.resolve(ManifestTable.FILE)));
     }
