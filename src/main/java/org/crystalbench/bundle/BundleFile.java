@@ -204,6 +204,7 @@ public final class BundleFile {
      */
     static final java.util.Set<String> ALLOWED = java.util.Set.of(
             "org.crystalbench.bundle.Bundle$Payload", "org.crystalbench.features.FeatureEncoder",
+            "org.crystalbench.features.NeighbourShares", "java.lang.Double",
             "org.crystalbench.models.FitWarning", "org.crystalbench.models.GaussianNbModel",
             "org.crystalbench.models.GemmMlp$Fitted", "org.crystalbench.models.GradientBoostingSpec$Boosted",
             "org.crystalbench.models.Model", "org.crystalbench.models.RandomForestSpec$Forest",

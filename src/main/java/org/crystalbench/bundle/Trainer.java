@@ -60,7 +60,7 @@ public final class Trainer {
 
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
-        Model model = fit(spec, cfg, encoder.transform(data, all), data.y(), data.classes().size());
+        Model model = fit(spec, cfg, encoder.transformTraining(data, all), data.y(), data.classes().size());
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         int[] c = data.classCounts();

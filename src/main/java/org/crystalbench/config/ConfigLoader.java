@@ -158,6 +158,11 @@ public final class ConfigLoader {
                 throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
                         + DerivedSpec.Composition.PROPERTIES + "' and one of its columns (each column once)");
             }
+            if (fs.getValue().contains(DerivedSpec.Composition.CELL)
+                    && fs.getValue().stream().anyMatch(org.crystalbench.chemistry.CellDescriptors.COLUMNS::contains)) {
+                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
+                        + DerivedSpec.Composition.CELL + "' and one of its columns (each column once)");
+            }
             for (String col : fs.getValue()) {
                 if (!seen.contains(col)) {
                     throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": '" + col

@@ -152,9 +152,36 @@ public record GridSpec(String metric, List<String> featureSets, Map<String, Mode
     }
 
     /** Nested cross-validation: the outer and inner repeated stratified k-folds. */
-    public record Nested(ProtocolSpec.Cv outer, ProtocolSpec.Cv inner) {
+    public record Nested(Outer outer, ProtocolSpec.Cv inner) {
         public Nested {
             if (outer == null || inner == null) throw new IllegalArgumentException("nested needs outer and inner {repeats, folds}");
+        }
+    }
+
+    /**
+     * The outer splits of nested cross-validation: repeated stratified k-fold ({@code {repeats, folds}}, the
+     * default 10 x 5) or repeated stratified holdout ({@code {repeats, test_ratio}}), as the run protocols.
+     */
+    public record Outer(Integer repeats, Integer folds, Double testRatio) {
+        public Outer {
+            repeats = repeats == null ? 10 : repeats;
+            if (folds != null && testRatio != null) throw new IllegalArgumentException("nested.outer: folds or test_ratio, not both");
+            if (testRatio == null) folds = folds == null ? 5 : folds;
+            if (repeats < 1) throw new IllegalArgumentException("nested.outer.repeats must be >= 1");
+            if (folds != null && folds < 2) throw new IllegalArgumentException("nested.outer.folds must be >= 2");
+            if (testRatio != null && !(testRatio > 0 && testRatio < 1)) {
+                throw new IllegalArgumentException("nested.outer.test_ratio must be in (0, 1)");
+            }
+        }
+
+        /** Outer splits per repeat: the folds, or 1 for a holdout. */
+        public int parts() {
+            return testRatio != null ? 1 : folds;
+        }
+
+        /** As grid.md names it: "10 x 5-fold" or "30 x holdout (test 0.2)". */
+        public String describe() {
+            return testRatio != null ? repeats + " x holdout (test " + testRatio + ")" : repeats + " x " + folds + "-fold";
         }
     }
 }

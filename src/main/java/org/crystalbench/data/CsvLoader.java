@@ -194,6 +194,13 @@ public final class CsvLoader {
                 throw InputException.at(file, line, "column '" + names.get(j) + "'", "'" + cells[j] + "' is not a positive number");
             }
         }
+        if (cells.length == 3) {
+            try {
+                org.crystalbench.chemistry.CellDescriptors.of(formula, v[0], v[1]); // every descriptor finite, or the line says why
+            } catch (IllegalArgumentException e) {
+                throw InputException.at(file, line, "column '" + names.get(0) + "'", "'" + cells[0] + "': " + e.getMessage());
+            }
+        }
         return new Derived.Row(formula, v[0], v[1]);
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.crystalbench.chemistry.CellDescriptors;
 import org.crystalbench.chemistry.Descriptors;
 import org.crystalbench.chemistry.Elements;
 import org.crystalbench.chemistry.Formula;
@@ -14,7 +15,9 @@ import org.crystalbench.config.DerivedSpec.Composition;
 
 /**
  * Composition descriptors of each loaded row, appended to the numeric columns: every value depends on
- * its own row only, so computing them for all rows at load time leaks nothing. Element-fraction columns
+ * its own row only, so computing them for all rows at load time leaks nothing. The two key columns of the
+ * neighbour shares (reduced formula, prototype) are keys, not features: only {@code NeighbourShares}
+ * reads them, with the training rows' labels, per split. Element-fraction columns
  * are made for the elements present in the file; which of them a model sees is decided per split on
  * the training rows ({@code FeatureEncoder}).
  */
@@ -54,6 +57,17 @@ final class Derived {
         }
     }
 
+    /**
+     * A key as a number the numeric columns can hold: the first 52 bits of the SHA-256 of its text (a whole
+     * number, exact in a double). Two of the file's few hundred keys collide with odds below 1e-10.
+     */
+    static double key(String text) {
+        byte[] h = org.crystalbench.io.Hashing.sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < 7; i++) v = (v << 8) | (h[i] & 0xff);
+        return v >>> 4;
+    }
+
     /** The data set with the descriptors of {@code rows} (one per data row) appended to its numeric columns. */
     static Dataset append(Dataset d, Composition spec, List<Row> rows) {
         List<String> elements = new ArrayList<>(new TreeSet<>(rows.stream()
@@ -62,6 +76,7 @@ final class Derived {
         List<String> columns = spec.columns();
         List<String> names = new ArrayList<>(d.numericNames());
         names.addAll(columns);
+        names.addAll(spec.keyColumns());
         List<String> fractionColumns = elements.stream().map(e -> Composition.FRACTION_PREFIX + e).toList();
         names.addAll(fractionColumns);
         double[][] numeric = new double[d.size()][];
@@ -74,6 +89,12 @@ final class Derived {
             out[at++] = atoms;
             if (spec.nsites() != null) out[at++] = row.nsites() / atoms;
             if (spec.volume() != null) out[at++] = row.volume() / row.nsites();
+            if (spec.volume() != null) for (double v : CellDescriptors.of(row.formula(), row.nsites(), row.volume())) out[at++] = v;
+            if (spec.nsites() != null) {
+                out[at++] = key(CellDescriptors.reducedKey(row.formula()));
+                out[at++] = key(CellDescriptors.prototypeKey(row.formula(), row.nsites()));
+                out[at++] = key(CellDescriptors.reducedKey(row.formula()) + " @" + row.nsites());
+            }
             Map<String, Double> fractions = row.formula().fractions();
             for (String e : elements) out[at++] = fractions.getOrDefault(e, 0.0);
             checkFinite(d, r, spec, row, names, out);
@@ -82,6 +103,8 @@ final class Derived {
         Map<String, List<String>> groups = new LinkedHashMap<>(d.groups());
         groups.put(Composition.FRACTIONS, fractionColumns);
         groups.put(Composition.PROPERTIES, Descriptors.COLUMNS);
+        if (spec.volume() != null) groups.put(Composition.CELL, CellDescriptors.COLUMNS);
+        if (spec.nsites() != null) groups.put(Composition.NEIGHBOURS, spec.keyColumns());
         return new Dataset(d.source(), d.sha256(), d.ids(), List.copyOf(names), numeric, d.categoricalNames(),
                 d.categorical(), d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), groups, d.missing());
     }

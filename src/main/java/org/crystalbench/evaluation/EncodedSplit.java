@@ -21,7 +21,7 @@ public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrai
         int[] train = data.usable(split.train(), features), test = data.usable(split.test(), features);
         if (train.length != split.train().length || test.length != split.test().length) split = new Split(split.id(), train, test);
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, split.train());
-        return new EncodedSplit(split, encoder, encoder.transform(data, split.train()), pick(data.y(), split.train()),
+        return new EncodedSplit(split, encoder, encoder.transformTraining(data, split.train()), pick(data.y(), split.train()),
                 encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes());
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crystalbench.config.DerivedSpec.Composition;
 import org.crystalbench.data.Dataset;
 
 /**
@@ -43,10 +44,14 @@ public final class FeatureEncoder implements Serializable {
     private final List<int[]> inputColumns; // per input, its encoded column indexes
     private final double[] fill;           // per numeric column: the training median, for a missing cell
     private final int[] indicated;         // numeric positions j with a was-missing indicator, in output order
+    private final NeighbourShares neighbours; // null unless the feature set asks for the neighbour shares
+    private final double[] neighbourMean;     // standardisation of the neighbour columns (out-of-fold training values)
+    private final double[] neighbourScale;
 
     private FeatureEncoder(int[] numericCols, double[] mean, double[] scale, int[] categoricalCols,
                            List<Map<String, Integer>> vocab, List<String> outputNames, int[] leftOut,
-                           List<String> inputs, List<int[]> inputColumns, double[] fill, int[] indicated) {
+                           List<String> inputs, List<int[]> inputColumns, double[] fill, int[] indicated,
+                           NeighbourShares neighbours, double[] neighbourMean, double[] neighbourScale) {
         this.numericCols = numericCols;
         this.mean = mean;
         this.scale = scale;
@@ -58,6 +63,9 @@ public final class FeatureEncoder implements Serializable {
         this.inputColumns = inputColumns;
         this.fill = fill;
         this.indicated = indicated;
+        this.neighbours = neighbours;
+        this.neighbourMean = neighbourMean;
+        this.neighbourScale = neighbourScale;
     }
 
     /** Fits on {@code train} rows of {@code data}, for the features named in {@code features}. */
@@ -65,10 +73,13 @@ public final class FeatureEncoder implements Serializable {
         List<Integer> num = new ArrayList<>(), cat = new ArrayList<>(), dropped = new ArrayList<>();
         Map<String, List<Integer>> numericOf = new LinkedHashMap<>(); // input -> positions in num
         Map<String, Integer> categoricalOf = new LinkedHashMap<>();   // input -> position in cat
+        int[] neighbourKeys = null;
         for (String f : features) {
             int i = data.numericNames().indexOf(f);
             List<String> group = data.groups().get(f);
-            if (i >= 0) {
+            if (f.equals(Composition.NEIGHBOURS) && group != null) {
+                neighbourKeys = group.stream().mapToInt(data.numericNames()::indexOf).toArray();
+            } else if (i >= 0) {
                 numericOf.put(f, List.of(num.size()));
                 num.add(i);
             } else if (group != null) {
@@ -145,9 +156,34 @@ public final class FeatureEncoder implements Serializable {
             }
             vocab.add(v);
         }
+        NeighbourShares neighbours = null;
+        double[] nMean = null, nScale = null;
+        int[] neighbourColumns = new int[0];
+        if (neighbourKeys != null) {
+            // Fitted on the training rows' labels; standardised with the out-of-fold values the model is trained on.
+            neighbours = NeighbourShares.fit(data.numeric(), data.y(), data.classes().size(), neighbourKeys, train);
+            int w = neighbours.width();
+            nMean = new double[w];
+            nScale = new double[w];
+            double[][] v = new double[train.length][];
+            for (int i = 0; i < train.length; i++) v[i] = neighbours.trainingValues(data.numeric()[train[i]], train[i]);
+            for (int j = 0; j < w; j++) {
+                double m = 0, ss = 0;
+                for (double[] row : v) m += row[j];
+                m /= v.length;
+                for (double[] row : v) ss += (row[j] - m) * (row[j] - m);
+                double sd = Math.sqrt(ss / v.length);
+                nMean[j] = m;
+                nScale[j] = sd > 0 ? sd : 1;
+            }
+            neighbourColumns = java.util.stream.IntStream.range(offset, offset + w).toArray();
+            names.addAll(NeighbourShares.names(data.classes()));
+        }
         List<int[]> inputColumns = new ArrayList<>();
         for (String f : features) {
-            if (numericOf.containsKey(f)) {
+            if (f.equals(Composition.NEIGHBOURS) && neighbours != null) {
+                inputColumns.add(neighbourColumns);
+            } else if (numericOf.containsKey(f)) {
                 List<Integer> at = new ArrayList<>(numericOf.get(f));
                 for (int k = 0; k < ind.length; k++) if (numericOf.get(f).contains(ind[k])) at.add(numericCols.length + k);
                 inputColumns.add(at.stream().mapToInt(Integer::intValue).toArray());
@@ -157,7 +193,7 @@ public final class FeatureEncoder implements Serializable {
         }
         return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names),
                 dropped.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(features), List.copyOf(inputColumns),
-                fill, ind);
+                fill, ind, neighbours, nMean, nScale);
     }
 
     /** The numeric cells of a row, missing ones filled in, followed by the was-missing indicators. */
@@ -224,11 +260,12 @@ public final class FeatureEncoder implements Serializable {
         return outputNames;
     }
 
+    /** Encodes a row to predict or score (never one of the training rows, see {@link #transformTraining}). */
     public double[] transform(Dataset data, int row) {
         return transform(data.numeric()[row], data.categorical()[row]);
     }
 
-    /** Encodes one row given its full numeric and categorical cell arrays. */
+    /** Encodes one row to predict given its full numeric and categorical cell arrays. */
     public double[] transform(double[] numeric, String[] categorical) {
         double[] out = new double[width()];
         double[] num = numericPart(numeric, numericCols, fill, indicated == null ? new int[0] : indicated);
@@ -241,7 +278,27 @@ public final class FeatureEncoder implements Serializable {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);
             if (at != null) out[at] = 1;
         }
+        if (neighbours != null) putNeighbours(out, neighbours.values(numeric));
         return out;
+    }
+
+    /**
+     * Encodes the training rows the encoder was fitted on, for fitting the model: as {@link #transform},
+     * except that the neighbour shares of a training row are out-of-fold (they never count its own label).
+     * Without neighbour shares the two are the same.
+     */
+    public double[][] transformTraining(Dataset data, int[] train) {
+        double[][] out = new double[train.length][];
+        for (int i = 0; i < train.length; i++) {
+            out[i] = transform(data, train[i]);
+            if (neighbours != null) putNeighbours(out[i], neighbours.trainingValues(data.numeric()[train[i]], train[i]));
+        }
+        return out;
+    }
+
+    private void putNeighbours(double[] out, double[] v) {
+        int at = out.length - v.length;
+        for (int j = 0; j < v.length; j++) out[at + j] = (v[j] - neighbourMean[j]) / neighbourScale[j];
     }
 
     public double[][] transform(Dataset data, int[] rows) {

@@ -135,8 +135,8 @@ final class GridMarkdown {
         Metric metric = plan.metric();
         String cell = metricCell(metric, st.ci());
         var nc = plan.config().grid().nested();
-        sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().repeats()).append(" x ").append(nc.outer().folds())
-                .append("-fold, inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
+        sb.append("\n## Nested cross-validation\n\nOuter ").append(nc.outer().describe())
+                .append(", inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
                 .append("-fold on each outer training part; the point chosen on the inner splits (by `")
                 .append(metric.column()).append("`) is scored on the outer test part.\n\n");
         int nestedStart = sb.length();

@@ -147,7 +147,41 @@ public final class GridTables {
                 out.add(new NestedResult(fs, model, outers.size(), Evidence.sample(scored), chosen, unusable));
             }
         }
+        if (plan.featureSets().size() * plan.models().size() > 1) out.add(selection(plan, entries, outers));
         return out;
+    }
+
+    /** Feature-set and model names of the row of {@link #selection}: the choice over every feature set and model. */
+    public static final String ANY_FEATURE_SET = "(selected)", SELECTED_MODEL = "(selected)";
+
+    /**
+     * Model choice by nested cross-validation: for each outer split, the (feature set, model, point) with the best
+     * mean selection metric on that split's inner splits, over every feature set and model of the grid (ties: the
+     * first in plan order); its score on the outer test rows is the outer split's result. The mean over outer
+     * splits is the honest score of the whole selection procedure, not of any one cell of the table.
+     * Chosen points are named {@code feature set/point id}.
+     */
+    static NestedResult selection(GridPlan plan, Map<String, JournalEntry> entries, List<SplitId> outers) {
+        List<JournalEntry> scored = new ArrayList<>();
+        Map<String, Integer> chosen = new TreeMap<>();
+        int unusable = 0;
+        for (SplitId o : outers) {
+            List<SplitId> inner = plan.inner(o);
+            List<Evidence> stats = new ArrayList<>();
+            for (String fs : plan.featureSets()) {
+                for (String model : plan.models()) for (GridPoint p : plan.pointsOf(model)) stats.add(Evidence.of(fs, p, inner, entries));
+            }
+            Evidence pick = Evidence.pick(stats, plan.metric());
+            JournalEntry outer = pick == null ? null
+                    : entries.get(WorkUnit.key(pick.featureSet(), pick.point().model(), pick.point().hash(), o));
+            if (outer == null || !outer.ok()) {
+                unusable++;
+                continue;
+            }
+            chosen.merge(pick.featureSet() + "/" + pick.point().id(), 1, Integer::sum);
+            scored.add(outer);
+        }
+        return new NestedResult(ANY_FEATURE_SET, SELECTED_MODEL, outers.size(), Evidence.sample(scored), chosen, unusable);
     }
 
     static List<NestedTable.Row> nestedRows(List<NestedResult> results, Stats st) {

@@ -20,6 +20,11 @@ public final class StratifiedSplits {
 
     /** Repeated stratified holdout: in each class, round(n_c x testRatio) rows go to test. */
     public static List<Split> holdout(int[] y, int classes, int repeats, double testRatio, long seed) {
+        return holdout(y, classes, repeats, testRatio, seed, Protocol.HOLDOUT);
+    }
+
+    /** The same for {@code protocol} HOLDOUT or OUTER (a nested CV's outer holdout splits, their own seed stream). */
+    public static List<Split> holdout(int[] y, int classes, int repeats, double testRatio, long seed, Protocol protocol) {
         int[] counts = counts(y, classes);
         for (int c = 0; c < classes; c++) {
             int nTest = (int) Math.round(counts[c] * testRatio);
@@ -30,14 +35,14 @@ public final class StratifiedSplits {
         }
         List<Split> splits = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.splitRepeat(seed, Protocol.HOLDOUT, null, r));
+            SplittableRandom rng = new SplittableRandom(Seeds.splitRepeat(seed, protocol, null, r));
             boolean[] isTest = new boolean[y.length];
             for (int c = 0; c < classes; c++) {
                 int[] rows = shuffledRowsOf(y, c, rng);
                 int nTest = (int) Math.round(rows.length * testRatio);
                 for (int i = 0; i < nTest; i++) isTest[rows[i]] = true;
             }
-            splits.add(partition(SplitId.of(Protocol.HOLDOUT, r, 0), isTest));
+            splits.add(partition(SplitId.of(protocol, r, 0), isTest));
         }
         return List.copyOf(splits);
     }

@@ -25,7 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** train / predict with composition descriptors and the tree ensembles: same numbers as in process, new elements flagged. */
+/**
+ * train / predict with composition descriptors (with the cell descriptors and the fitted neighbour shares) and the tree
+ * ensembles: same numbers as in process, new elements flagged.
+ */
 class MaterialsBundleTest {
     @TempDir
     static Path dir;
@@ -50,7 +53,7 @@ class MaterialsBundleTest {
         fresh = Files.write(dir.resolve("new.csv"), lines);
         config = Fixtures.config(train).derived(Fixtures.COMPOSITION).models(MODELS)
                 .featureSets(Fixtures.sets("descriptors", List.of("Band Gap (eV)", "element fractions", "element properties",
-                        "formula units per cell", "volume per atom", "Has Bandstructure")))
+                        "formula units per cell", "volume per atom", "Has Bandstructure", "cell descriptors", "neighbour shares")))
                 .write(dir, "m.yaml");
         cfg = ConfigLoader.load(config);
     }
@@ -68,13 +71,15 @@ class MaterialsBundleTest {
         assertTrue(m.encodedColumns().containsAll(List.of("fraction Li", "fraction Fe", "mean electronegativity", "volume per atom")),
                 m.encodedColumns().toString());
         assertTrue(m.encodedColumns().stream().noneMatch(c -> c.equals("fraction Ni")));
+        // The neighbour shares travel in the bundle: their counts are the training rows', encoded for new rows.
+        assertTrue(m.encodedColumns().containsAll(List.of("sites 2-adic", "neighbour prototype count")), m.encodedColumns().toString());
 
         List<String> features = cfg.featureSets().get("descriptors");
         Dataset data = CsvLoader.load(train, cfg.dataset());
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
         Model model = Trainer.fit(cfg.models().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(), cfg,
-                encoder.transform(data, all), data.y(), data.classes().size());
+                encoder.transformTraining(data, all), data.y(), data.classes().size());
         Dataset rows = CsvLoader.load(fresh, cfg.dataset(), false);
 
         List<CSVRecord> csv;

@@ -24,8 +24,10 @@ class DerivedConfigTest {
     void derivedNamesAreFeaturesAndTheDefaultSetHasEachOnce() throws Exception {
         var c = load(Fixtures.COMPOSITION, "s: [Nsites, element fractions, mean covalent radius, volume per atom]\n");
         assertEquals(List.of("Nsites", "element fractions", "mean covalent radius", "volume per atom"), c.featureSets().get("s"));
-        assertEquals(List.of("element fractions", "element properties", "atoms per formula unit", "formula units per cell",
-                "volume per atom"), c.dataset().allFeatures().subList(9, 14));
+        // The cell descriptors are one group; the neighbour shares (fitted on training labels) are never in the default set.
+        assertEquals(List.of("element fractions", "element properties", "cell descriptors", "atoms per formula unit",
+                "formula units per cell", "volume per atom"), c.dataset().allFeatures().subList(9, 15));
+        assertEquals(15, c.dataset().allFeatures().size());
     }
 
     @Test
@@ -38,6 +40,8 @@ class DerivedConfigTest {
         assertTrue(noFormula.getMessage().contains("composition.formula: missing"), noFormula.getMessage());
         var twice = assertThrows(InputException.class, () -> load(Fixtures.COMPOSITION, "s: [element properties, mean group]\n"));
         assertTrue(twice.getMessage().contains("lists 'element properties' and one of its columns"), twice.getMessage());
+        var cellTwice = assertThrows(InputException.class, () -> load(Fixtures.COMPOSITION, "s: [cell descriptors, sites 2-adic]\n"));
+        assertTrue(cellTwice.getMessage().contains("lists 'cell descriptors' and one of its columns"), cellTwice.getMessage());
         var unknownKey = assertThrows(InputException.class, () -> load("composition: {formula: Formula, sites: Nsites}", "s: [Nsites]\n"));
         assertTrue(unknownKey.getMessage().contains("unknown key 'sites'"), unknownKey.getMessage());
     }

@@ -34,13 +34,17 @@ class ShippedConfigsTest {
             assertFalse(GridPlan.of(cfg, f).points().isEmpty(), f.toString());
             grids.add(f.getFileName());
         }
-        assertEquals(List.of(Path.of("grid-bench.yaml"), Path.of("grid-slice.yaml"), Path.of("grid-smoke.yaml"), Path.of("grid.yaml")), grids);
+        assertEquals(List.of(Path.of("grid-bench.yaml"), Path.of("grid-slice.yaml"), Path.of("grid-smoke.yaml"), Path.of("grid.yaml"),
+                Path.of("materials-nested-grouped.yaml"), Path.of("materials-nested-holdout.yaml"), Path.of("materials-nested.yaml")), grids);
     }
 
     @Test
     void gridSizesAreTheDocumentedOnes() {
         assertEquals(450, units("grid-bench.yaml"));    // docs/grid.md, Speed
         assertEquals(484_880, units("grid.yaml"));      // docs/grid.md, Nested cross-validation
+        assertEquals(808, units("materials-nested.yaml"));          // docs/materials.md, Model choice by nested CV
+        assertEquals(488, units("materials-nested-holdout.yaml"));
+        assertEquals(808, units("materials-nested-grouped.yaml"));
     }
 
     @Test
@@ -48,6 +52,17 @@ class ShippedConfigsTest {
         for (String name : List.of("paper.yaml", "grid.yaml", "grid-bench.yaml")) {
             var dnn = ConfigLoader.load(DIR.resolve(name)).models().stream().filter(m -> m.name().equals("DNN")).findFirst().orElseThrow();
             assertEquals(MlpSpec.Engine.GEMM, ((MlpSpec) dnn).engine(), name);
+        }
+    }
+
+    @Test
+    void theNestedMaterialsConfigsAreHonestAndSelectOverFeatureSetsWithCellAndNeighbourDescriptors() {
+        for (String name : List.of("materials-nested.yaml", "materials-nested-holdout.yaml", "materials-nested-grouped.yaml")) {
+            ExperimentConfig c = ConfigLoader.load(DIR.resolve(name));
+            assertFalse(c.dataset().allFeatures().contains("Spacegroup"), name);
+            assertTrue(c.featureSets().values().stream().allMatch(f -> f.contains("cell descriptors")), name);
+            assertTrue(c.featureSets().values().stream().anyMatch(f -> f.contains("neighbour shares")), name);
+            assertTrue(c.featureSets().size() > 1 && c.grid().nested() != null, name);
         }
     }
 

@@ -77,7 +77,7 @@ class NestedCvTest {
         });
         assertEquals(0, r.exitCode());
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
-        assertEquals(3, nested.size());
+        assertEquals(4, nested.size()); // LR, NB and the selection over both
         List<String> header = List.of(nested.getFirst().split(","));
         String[] lr = nested.get(1).split(",");
         assertEquals("LR", lr[1]);
@@ -95,7 +95,7 @@ class NestedCvTest {
         assertEquals(0, r.exitCode());
         assertEquals(4L * (6 + 6 + 6 * 3), r.counts().expected()); // 4 points x (cv + outer + inner)
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
-        assertEquals(3, nested.size(), "header, LR and NB: " + nested); // else the loop below checks nothing
+        assertEquals(4, nested.size(), "header, LR, NB and the selection: " + nested); // else the loop below checks nothing
         List<String> header = List.of(nested.getFirst().split(","));
         for (String row : nested.subList(1, nested.size())) {
             String[] cells = row.split(",");
@@ -104,6 +104,55 @@ class NestedCvTest {
             double lo = Double.parseDouble(cells[header.indexOf("macro_f1_ci_low")]), hi = Double.parseDouble(cells[header.indexOf("macro_f1_ci_high")]);
             assertTrue(lo <= f1 && f1 <= hi && f1 > 0 && f1 <= 1, row);
         }
+    }
+
+    @Test
+    void theSelectionOverModelsIsScoredOnTheOuterFoldOfThePointChosenOnInnerFolds() throws Exception {
+        // Inner folds favour NB (0.8) over every LR point (0.5-0.7); outer folds favour LR-001. The selection over
+        // models must report NB's outer score, and say it chose NB on every outer split.
+        Path out = dir.resolve("sel");
+        var r = GridFixtures.run(GridFixtures.request(config, out), c -> u -> {
+            boolean nb = u.point().model().equals("NB");
+            double good = switch (u.split().protocol()) {
+                case Protocol.INNER -> nb ? 0.8 : 0.5 + 0.1 * u.point().index();
+                case Protocol.OUTER -> nb ? 0.62 : u.point().index() == 1 ? 0.97 : 0.5;
+                default -> 0.5;
+            };
+            return new UnitEvaluator.Result(scores(good), 80, 40, List.of());
+        });
+        assertEquals(0, r.exitCode());
+        List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
+        List<String> header = List.of(nested.getFirst().split(","));
+        String[] sel = nested.getLast().split(",");
+        assertEquals(GridTables.ANY_FEATURE_SET, sel[0]);
+        assertEquals(GridTables.SELECTED_MODEL, sel[1]);
+        assertEquals("6", sel[header.indexOf("n")]);
+        assertTrue(sel[header.indexOf("chosen_points")].matches("[^;]+/NB-000:6"), sel[header.indexOf("chosen_points")]);
+        assertEquals(scores(0.62).accuracy(), Double.parseDouble(sel[header.indexOf("accuracy_mean")]), 1e-9);
+        assertTrue(Files.readString(out.resolve("grid.md")).contains("(selected)"));
+    }
+
+    @Test
+    void outerSplitsCanBeRepeatedHoldouts() throws Exception {
+        Path cfgFile = GridFixtures.config(dir, "holdout.yaml", Fixtures.syntheticCsv(dir, 120, 11), 2, 3,
+                GRID.replace("outer: {repeats: 2, folds: 3}", "outer: {repeats: 4, test_ratio: 0.25}"));
+        var cfg = ConfigLoader.load(cfgFile);
+        GridPlan plan = GridPlan.of(cfg, cfgFile);
+        Experiment exp = Experiment.prepare(cfg, cfgFile);
+        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
+        assertEquals(plan.splits(), List.copyOf(splits.keySet()));
+        List<Split> outer = splits.values().stream().filter(s -> s.id().protocol() == Protocol.OUTER).toList();
+        assertEquals(4, outer.size());
+        for (Split o : outer) {
+            assertTrue(Math.abs(o.test().length - 30) <= 2, "a quarter of 120 rows, rounded per class: " + o.test().length);
+            long inner = splits.keySet().stream().filter(k -> k.protocol() == Protocol.INNER && k.outerId().equals(o.id())).count();
+            assertEquals(3, inner);
+        }
+        assertFalse(Arrays.equals(outer.get(0).test(), outer.get(1).test()));
+        var both = assertThrows(Exception.class, () -> ConfigLoader.load(GridFixtures.config(dir, "both.yaml",
+                Fixtures.syntheticCsv(dir, 120, 11), 2, 3, GRID.replace("outer: {repeats: 2, folds: 3}",
+                        "outer: {repeats: 4, folds: 3, test_ratio: 0.25}"))));
+        assertTrue(both.getMessage().contains("folds or test_ratio, not both"), both.getMessage());
     }
 
     /** Scores of 100 test rows, 3 classes, with about {@code accuracy} right. */

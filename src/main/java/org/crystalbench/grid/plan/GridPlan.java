@@ -82,7 +82,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
             double splits = (double) cv.repeats() * cv.folds();
             GridSpec.Nested nested = config.grid().nested();
             if (nested != null) {
-                splits += (double) nested.outer().repeats() * nested.outer().folds()
+                splits += (double) nested.outer().repeats() * nested.outer().parts()
                         * (1 + (double) nested.inner().repeats() * nested.inner().folds());
             }
             return new Size(featureSets, points, splits);

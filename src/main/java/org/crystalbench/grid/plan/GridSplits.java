@@ -28,7 +28,7 @@ public final class GridSplits {
         GridSpec.Nested nested = config.grid().nested();
         if (nested != null) {
             for (int r = 0; r < nested.outer().repeats(); r++) {
-                for (int f = 0; f < nested.outer().folds(); f++) {
+                for (int f = 0; f < nested.outer().parts(); f++) {
                     SplitId o = SplitId.of(Protocol.OUTER, r, f);
                     out.add(o);
                     for (int ir = 0; ir < nested.inner().repeats(); ir++) {
@@ -63,11 +63,15 @@ public final class GridSplits {
         long seed = config.seed();
         List<Split> outer;
         try {
+            var o = nested.outer();
+            if (grouped && o.testRatio() != null) {
+                throw new InputException("test_ratio: a holdout outer split is not available on grouped_cv; give folds");
+            }
             outer = grouped
-                    ? GroupedSplits.crossValidation(data.y(), GroupedSplits.index(groups), k, nested.outer().repeats(),
-                            nested.outer().folds(), seed, Protocol.OUTER, null)
-                    : StratifiedSplits.crossValidation(data.y(), k, nested.outer().repeats(), nested.outer().folds(), seed,
-                    Protocol.OUTER, null);
+                    ? GroupedSplits.crossValidation(data.y(), GroupedSplits.index(groups), k, o.repeats(), o.folds(), seed,
+                            Protocol.OUTER, null)
+                    : o.testRatio() != null ? StratifiedSplits.holdout(data.y(), k, o.repeats(), o.testRatio(), seed, Protocol.OUTER)
+                    : StratifiedSplits.crossValidation(data.y(), k, o.repeats(), o.folds(), seed, Protocol.OUTER, null);
         } catch (InputException e) {
             throw new InputException(data.source() + ": grid.nested.outer: " + e.getMessage());
         }
