@@ -139,7 +139,7 @@ class NestedCvTest {
         var cfg = ConfigLoader.load(cfgFile);
         GridPlan plan = GridPlan.of(cfg, cfgFile);
         Experiment exp = Experiment.prepare(cfg, cfgFile);
-        Map<SplitId, Split> splits = GridSplits.make(plan, exp.data(), exp.splits(Protocol.CV));
+        Map<SplitId, Split> splits = GridSplits.make(plan.config(), exp.data(), exp.splits(Protocol.CV));
         assertEquals(plan.splits(), List.copyOf(splits.keySet()));
         List<Split> outer = splits.values().stream().filter(s -> s.id().protocol() == Protocol.OUTER).toList();
         assertEquals(4, outer.size());
