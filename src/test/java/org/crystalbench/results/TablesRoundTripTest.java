@@ -112,7 +112,7 @@ class TablesRoundTripTest {
         Path f = dir.resolve(ConfusionTable.FILE);
         Files.writeString(f, Files.readString(f) + "paper,loo,LR,a,b,1\npaper,cv,LR,a,b,many\n");
         var e = assertThrows(InputException.class, () -> ConfusionTable.read(f));
-        assertEquals(f + ": line 3: column 'protocol': unknown protocol 'loo' (holdout, cv, outer, inner)", e.getMessage());
+        assertEquals(f + ": line 3: column 'protocol': unknown protocol 'loo' (holdout, cv, outer, inner, grouped-holdout, grouped-cv, ordered)", e.getMessage());
         Files.writeString(f, "feature_set,protocol,model,true_class,predicted_class,count\npaper,cv,LR,a,b,many\n");
         e = assertThrows(InputException.class, () -> ConfusionTable.read(f));
         assertEquals(f + ": line 2: column 'count': not a whole number: 'many'", e.getMessage());
