@@ -1,11 +1,9 @@
 package org.crystalbench.audit;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.crystalbench.data.Dataset;
 import org.crystalbench.splits.GroupedSplits;
 import org.crystalbench.splits.Protocol;
@@ -42,26 +40,33 @@ public record SplitLeakage(String featureSet, Protocol protocol, int rows, int d
     public static List<SplitLeakage> of(Dataset data, Map<String, List<String>> columns, Map<Protocol, List<Split>> splits,
                                         String[] groups) {
         int[] group = groups == null ? null : GroupedSplits.index(groups);
+        int[] y = data.y();
         List<SplitLeakage> out = new ArrayList<>();
         for (var fs : columns.entrySet()) {
-            int[] key = GroupedSplits.index(featureKeys(data, fs.getValue()));
-            int[] counts = new int[data.size()];
-            Map<Integer, Set<Integer>> labels = new HashMap<>();
-            for (int i = 0; i < key.length; i++) {
-                counts[key[i]]++;
-                labels.computeIfAbsent(key[i], k -> new HashSet<>()).add(data.y()[i]);
-            }
+            // Primitive keys, sorted and searched: no per-row objects, so a large file costs 16 bytes a row here.
+            long[] key = featureKeys(data, fs.getValue());
+            long[] withLabel = new long[key.length];
+            for (int i = 0; i < key.length; i++) withLabel[i] = org.crystalbench.splits.Seeds.mix(key[i], 0, y[i]);
+            long[] sortedKey = key.clone(), sortedWithLabel = withLabel.clone();
+            Arrays.sort(sortedKey);
+            Arrays.sort(sortedWithLabel);
             int same = 0, conflicting = 0;
             for (int i = 0; i < key.length; i++) {
-                if (counts[key[i]] < 2) continue;
-                if (labels.get(key[i]).size() > 1) conflicting++;
+                int n = count(sortedKey, key[i]);
+                if (n < 2) continue;
+                if (count(sortedWithLabel, withLabel[i]) < n) conflicting++;
                 else same++;
             }
             for (var e : splits.entrySet()) {
                 double dup = 0, grp = 0;
                 int maxGroupRows = 0;
                 for (Split s : e.getValue()) {
-                    dup += GroupedSplits.testRowsWithGroupInTraining(s, key) / (double) s.test().length;
+                    long[] train = new long[s.train().length];
+                    for (int i = 0; i < train.length; i++) train[i] = key[s.train()[i]];
+                    Arrays.sort(train);
+                    int d = 0;
+                    for (int i : s.test()) if (Arrays.binarySearch(train, key[i]) >= 0) d++;
+                    dup += d / (double) s.test().length;
                     if (group != null) {
                         int n = GroupedSplits.testRowsWithGroupInTraining(s, group);
                         grp += n / (double) s.test().length;
@@ -76,9 +81,21 @@ public record SplitLeakage(String featureSet, Protocol protocol, int rows, int d
         return List.copyOf(out);
     }
 
-    /** Per row, its values of {@code columns} as one text (exact: a double's shortest round-trip form). */
-    static String[] featureKeys(Dataset data, List<String> columns) {
-        String[] out = new String[data.size()];
+    private static int count(long[] sorted, long v) {
+        int at = Arrays.binarySearch(sorted, v);
+        if (at < 0) return 0;
+        int lo = at, hi = at;
+        while (lo > 0 && sorted[lo - 1] == v) lo--;
+        while (hi + 1 < sorted.length && sorted[hi + 1] == v) hi++;
+        return hi - lo + 1;
+    }
+
+    /**
+     * Per row, a 64-bit hash of its values of {@code columns} (a double's bits, a category's text): equal rows have
+     * equal keys; two different rows share one with probability about 2^-64 per pair.
+     */
+    static long[] featureKeys(Dataset data, List<String> columns) {
+        long[] out = new long[data.size()];
         List<Integer> num = new ArrayList<>(), cat = new ArrayList<>();
         for (String c : columns) {
             int j = data.numericNames().indexOf(c);
@@ -86,10 +103,10 @@ public record SplitLeakage(String featureSet, Protocol protocol, int rows, int d
             else if (data.categoricalNames().indexOf(c) >= 0) cat.add(data.categoricalNames().indexOf(c));
         }
         for (int i = 0; i < out.length; i++) {
-            var sb = new StringBuilder();
-            for (int j : num) sb.append(data.numeric()[i][j]).append('\u0001');
-            for (int j : cat) sb.append(data.categorical()[i][j]).append('\u0001');
-            out[i] = sb.toString();
+            long h = 0x5EED;
+            for (int j : num) h = org.crystalbench.splits.Seeds.mix(h, 1, Double.doubleToLongBits(data.numeric()[i][j] + 0.0));
+            for (int j : cat) h = org.crystalbench.splits.Seeds.mix(h, 2, data.categorical()[i][j].hashCode());
+            out[i] = h;
         }
         return out;
     }

@@ -154,10 +154,12 @@ public final class GroupedSplits {
 
     /** Per split, the number of its test rows whose group also has a row in its training part. */
     public static int testRowsWithGroupInTraining(Split s, int[] group) {
-        var train = new java.util.HashSet<Integer>();
-        for (int i : s.train()) train.add(group[i]);
+        int groups = 0;
+        for (int g : group) groups = Math.max(groups, g + 1);
+        boolean[] inTrain = new boolean[groups];
+        for (int i : s.train()) inTrain[group[i]] = true;
         int n = 0;
-        for (int i : s.test()) if (train.contains(group[i])) n++;
+        for (int i : s.test()) if (inTrain[group[i]]) n++;
         return n;
     }
 

@@ -76,6 +76,16 @@ class ShippedConfigsTest {
         assertTrue(c.models().stream().anyMatch(m -> m instanceof org.crystalbench.models.GradientBoostingSpec));
     }
 
+    @Test
+    void theGroupedMaterialsConfigRunsRandomAndFormulaGroupedCvSideBySide() {
+        ExperimentConfig c = ConfigLoader.load(DIR.resolve("materials-grouped.yaml"));
+        var p = c.protocols();
+        assertEquals("Formula", p.groups().column());
+        assertEquals(org.crystalbench.config.ProtocolSpec.GroupKey.COMPOSITION, p.groups().key());
+        assertEquals(p.cv(), p.groupedCv(), "the same repeats and folds, random and grouped");
+        assertFalse(c.dataset().allFeatures().contains("Spacegroup"));
+    }
+
     static long units(String name) {
         Path f = DIR.resolve(name);
         GridPlan plan = GridPlan.of(ConfigLoader.load(f), f);
