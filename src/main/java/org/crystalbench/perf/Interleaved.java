@@ -342,7 +342,8 @@ public final class Interleaved {
             last = (System.nanoTime() - r0) / 1e9;
         }
         for (Bench b : open) {
-            if (wall.containsKey(b.key())) decided.put(b.key(), rule.decide(b.key(), wall.get(b.key()), cpu.get(b.key()),
+            if (!wall.containsKey(b.key())) skipped.add(b.key() + ": not measured, no complete round within the time budget");
+            else decided.put(b.key(), rule.decide(b.key(), wall.get(b.key()), cpu.get(b.key()),
                     q.plan().measure(), q.plan().sequential()));
         }
         var rows = new ArrayList<SequentialRule.Decision>();
