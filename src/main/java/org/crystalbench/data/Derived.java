@@ -89,6 +89,7 @@ final class Derived {
             out[at++] = atoms;
             if (spec.nsites() != null) out[at++] = row.nsites() / atoms;
             if (spec.volume() != null) out[at++] = row.volume() / row.nsites();
+            checkFinite(d, r, spec, row, names, out); // the plain ratios first: their message names the cells
             if (spec.volume() != null) for (double v : CellDescriptors.of(row.formula(), row.nsites(), row.volume())) out[at++] = v;
             if (spec.nsites() != null) {
                 out[at++] = key(CellDescriptors.reducedKey(row.formula()));

@@ -19,7 +19,7 @@ public record ClassWeight(List<Double> weights) {
         if (weights != null) {
             weights = List.copyOf(weights);
             for (double w : weights) {
-                if (!(w > 0) || Double.isInfinite(w)) throw new IllegalArgumentException("class_weight: " + w + " must be > 0");
+                if (!(w > 0) || Double.isInfinite(w)) throw new IllegalArgumentException("weight " + w + " must be > 0");
             }
         }
     }
@@ -31,7 +31,7 @@ public record ClassWeight(List<Double> weights) {
         if (value instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
             return new ClassWeight(list.stream().map(v -> ((Number) v).doubleValue()).toList());
         }
-        throw new IllegalArgumentException("class_weight: expected 'balanced' or a list of one positive weight per class, found '"
+        throw new IllegalArgumentException("expected 'balanced' or a list of one positive weight per class, found '"
                 + value + "'");
     }
 

@@ -80,7 +80,7 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         static Sigma of(Object v) {
             if ("auto".equals(v)) return AUTO;
             if (v instanceof Number n) return new Sigma(n.doubleValue());
-            throw new IllegalArgumentException("sigma: expected a number or 'auto', found '" + v + "'");
+            throw new IllegalArgumentException("expected a number or 'auto', found '" + v + "'");
         }
 
         public static Sigma of(double value) {

@@ -149,6 +149,9 @@ class BadInputTest {
             "- {name: LR, type: logistic}|- {name: LR, type: logistic, max_iter: true}|models[0].max_iter: expected a whole number, found a true/false value",
             "- {name: LR, type: logistic}|- {name: LR, type: logistic, lambda: [1]}|models[0].lambda: expected a number, found a list",
             "- {name: LR, type: logistic}|- {name: LR, type: svm, strategy: ova}|models[0].strategy: expected one of ovo, ovr, found 'ova'",
+            "- {name: LR, type: logistic}|- {name: LR, type: svm, sigma: wide}|models[0].sigma: expected a number or 'auto', found 'wide'",
+            "- {name: LR, type: logistic}|- {name: LR, type: svm, class_weight: even}|models[0].class_weight: expected 'balanced' or a list of one positive weight per class, found 'even'",
+            "- {name: LR, type: logistic}|- {name: LR, type: svm, kernel: rbg}|models[0].kernel: expected one of rbf, linear, poly, found 'rbg'",
             "target: Crystal System|target: [Crystal System]|dataset.target: expected a text value, found a list",
             "seed: 7|seed: seven|seed: expected a whole number, found 'seven'",
     })

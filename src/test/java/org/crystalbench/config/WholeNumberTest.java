@@ -78,7 +78,8 @@ class WholeNumberTest {
                 .protocols("cv: {repeats: 1, folds: 3}");
         Path values = c.append("grid:\n  models: {RF: {trees: [10, 20.5]}}\n").write(dir, "v.yaml");
         var e = assertThrows(InputException.class, () -> GridPlan.of(ConfigLoader.load(values), values));
-        assertTrue(e.getMessage().contains("grid.models.RF: point {\"trees\":20.5}"), e.getMessage());
+        assertTrue(e.getMessage().contains("grid.models.RF") && e.getMessage().contains("point {\"trees\":20.5}")
+                && e.getMessage().contains("whole number"), e.getMessage());
         var c2 = Fixtures.config(dir.resolve("data.csv")).models("- {name: RF, type: random-forest}")
                 .protocols("cv: {repeats: 1, folds: 3}");
         Path ranges = c2.append("grid:\n  models: {RF: {sample: 3, ranges: {trees: [10.5, 40]}}}\n").write(dir, "r.yaml");

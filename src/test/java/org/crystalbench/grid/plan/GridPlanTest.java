@@ -39,7 +39,7 @@ class GridPlanTest {
         GridPoint last = p.pointsOf("SVM").getLast();
         SvmSpec s = (SvmSpec) last.spec();
         assertEquals(100.0, s.c());
-        assertEquals(2.0, s.sigma());
+        assertEquals(2.0, s.sigma().value());
         assertEquals(1e-3, s.tol()); // the base spec's other keys are kept
         assertEquals(Map.of("C", 100.0, "sigma", 2.0), last.params());
         assertEquals("SVM-011", last.id());
