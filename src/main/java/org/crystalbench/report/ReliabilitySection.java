@@ -43,6 +43,19 @@ final class ReliabilitySection {
         doc.figure("reliability-" + Figure.slug(g.featureSet(), g.protocol().label()), "Reliability diagram per model, " + where,
                 760, 560, Charts.reliability("Reliability: " + g.featureSet() + ", " + g.protocol(),
                         "one curve per model; pooled over splits; " + ProbScores.BINS + " confidence bins", curves));
+        // The rows behind each point: a point resting on a handful of rows zig-zags without meaning anything.
+        List<String> header = new ArrayList<>(List.of("Model"));
+        for (int b = 0; b < ProbScores.BINS; b++) {
+            header.add(String.format(java.util.Locale.ROOT, "%.1f–%.1f", (double) b / ProbScores.BINS, (double) (b + 1) / ProbScores.BINS));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        byModel.forEach((model, r) -> {
+            List<String> row = new ArrayList<>(List.of(model));
+            for (int n : r.count()) row.add(Integer.toString(n));
+            rows.add(row);
+        });
+        doc.para("Rows per confidence bin (the points above; a bin with few rows says little):");
+        doc.table(header, rows);
     }
 
 }

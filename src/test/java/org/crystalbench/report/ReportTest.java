@@ -320,6 +320,7 @@ class ReportTest {
         // Probabilities: a table per group and a reliability diagram per group from predictions.csv.gz.
         assertTrue(md.contains("| Model | Log loss | Brier | ROC AUC (macro OvR) | ECE | vs best (log loss) |"), md);
         assertTrue(links.contains("figures/reliability-paper-holdout.png"), links.toString());
+        assertTrue(md.contains("Rows per confidence bin") && md.contains("| Model | 0.0–0.1 | 0.1–0.2 |"), "bin counts under the diagram");
         assertTrue(md.contains("| DNN | 0.820 | 0.820 | 0.810 | – | – | – | – |"), md);
         assertTrue(links.contains("figures/reference-paper-holdout.png"));
         // Benchmarks: the baseline and the newest run only; training and inference apart.
