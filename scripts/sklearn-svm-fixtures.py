@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the fixtures of SvmSklearnAgreementTest (issue 21): scikit-learn's SVC predictions on its own bundled
-public data sets, so the Java test needs no Python.
+public data sets. Both the data and the answers are third-party data, so they are written under target/ and never
+committed; .ci/run runs this before the tests, and without them the Java tests are skipped with a line.
 
-    /usr/bin/python3 scripts/sklearn-svm-fixtures.py src/test/resources/sklearn-svm
+    /usr/bin/python3 scripts/sklearn-svm-fixtures.py target/sklearn-svm
 
 For iris, wine, breast-cancer and digits (scikit-learn's bundled copies of the UCI sets, BSD-licensed with
 scikit-learn; small) it writes <name>.csv.gz: one row per sample, `split` (train/test: a stratified 70:30 split,
@@ -63,4 +64,4 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "src/test/resources/sklearn-svm"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "target/sklearn-svm"))
