@@ -44,13 +44,13 @@ public final class ConformalEval {
         Split cal;
         try {
             cal = grouped
-                    ? GroupedSplits.holdout(yTrain, GroupedSplits.index(pick(groups, split.train())), k, 1, CALIBRATION, calSeed).getFirst()
+                    ? GroupedSplits.holdout(yTrain, GroupedSplits.index(EncodedSplit.pick(groups, split.train())), k, 1, CALIBRATION, calSeed).getFirst()
                     : StratifiedSplits.holdout(yTrain, k, 1, CALIBRATION, calSeed).getFirst();
         } catch (InputException e) {
             throw new InputException(data.source() + ": --coverage: the calibration part of " + split.label() + "'s training rows: "
                     + e.getMessage());
         }
-        int[] proper = map(split.train(), cal.train()), calRows = map(split.train(), cal.test());
+        int[] proper = EncodedSplit.pick(split.train(), cal.train()), calRows = EncodedSplit.pick(split.train(), cal.test());
         int[] scored = new int[calRows.length + split.test().length];
         System.arraycopy(calRows, 0, scored, 0, calRows.length);
         System.arraycopy(split.test(), 0, scored, calRows.length, split.test().length);
@@ -80,17 +80,5 @@ public final class ConformalEval {
         List<Result> all = new ArrayList<>();
         for (ModelSpec m : models) all.addAll(byModel.get(m.name()));
         return all;
-    }
-
-    private static String[] pick(String[] keys, int[] rows) {
-        String[] out = new String[rows.length];
-        for (int i = 0; i < rows.length; i++) out[i] = keys[rows[i]];
-        return out;
-    }
-
-    private static int[] map(int[] rows, int[] idx) {
-        int[] out = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) out[i] = rows[idx[i]];
-        return out;
     }
 }

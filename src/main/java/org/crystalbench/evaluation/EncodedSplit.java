@@ -31,4 +31,11 @@ public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrai
         for (int i = 0; i < rows.length; i++) out[i] = v[rows[i]];
         return out;
     }
+
+    /** {@code v} at {@code rows}, in their order (e.g. each row's group key). */
+    public static String[] pick(String[] v, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = v[rows[i]];
+        return out;
+    }
 }

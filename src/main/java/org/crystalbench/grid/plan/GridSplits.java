@@ -81,7 +81,7 @@ public final class GridSplits {
             try {
                 int[] y = EncodedSplit.pick(data.y(), o.train());
                 inner = grouped
-                        ? GroupedSplits.crossValidation(y, GroupedSplits.index(pick(groups, o.train())), k, nested.inner().repeats(),
+                        ? GroupedSplits.crossValidation(y, GroupedSplits.index(EncodedSplit.pick(groups, o.train())), k, nested.inner().repeats(),
                                 nested.inner().folds(), seed, Protocol.INNER, o.id())
                         : StratifiedSplits.crossValidation(y, k, nested.inner().repeats(), nested.inner().folds(), seed,
                         Protocol.INNER, o.id());
@@ -89,20 +89,8 @@ public final class GridSplits {
                 throw new InputException(data.source() + ": grid.nested.inner (training rows of " + o.label() + "): "
                         + e.getMessage());
             }
-            for (Split i : inner) out.put(i.id(), new Split(i.id(), map(o.train(), i.train()), map(o.train(), i.test())));
+            for (Split i : inner) out.put(i.id(), new Split(i.id(), EncodedSplit.pick(o.train(), i.train()), EncodedSplit.pick(o.train(), i.test())));
         }
         return out;
-    }
-
-    private static String[] pick(String[] keys, int[] rows) {
-        String[] out = new String[rows.length];
-        for (int i = 0; i < rows.length; i++) out[i] = keys[rows[i]];
-        return out;
-    }
-
-    private static int[] map(int[] rows, int[] idx) {
-        int[] out = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) out[i] = rows[idx[i]];
-        return out; // ascending: rows and idx are both ascending
     }
 }
