@@ -168,7 +168,7 @@ public record SuitePlan(Path file, String name, long seed, double rope, List<Str
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InputException e) {
-            String msg = e.getMessage().replace(tmp.toString(), "").replaceFirst("^:\\s*", "").replaceFirst("^line \\d+(, column \\d+)?:\\s*", "");
+            String msg = e.getMessage().replace(tmp.toString(), "").replaceFirst("^:?\\s*(line )?\\d*(, column \\d+)?:?\\s*", "");
             throw new InputException(at + ": " + msg);
         } finally {
             try {
