@@ -18,8 +18,27 @@ class SuiteAnalysisTest {
 
     /** Ten splits around {@code mean} (± 0.01 alternating, so a 0.1 gap is clearly significant and a 0 gap is not). */
     private static Sample sample(double mean) {
+        return sample(mean, 1);
+    }
+
+    /** {@code phase} -1 swaps the alternation: paired differences then swing by ± 0.02 around the mean gap. */
+    private static Sample sample(double mean, int phase) {
         List<Integer> rows = IntStream.range(0, 10).boxed().toList();
-        return Sample.of(rows, i -> new SplitId(Protocol.CV, null, null, i / 5, i % 5), (i, m) -> mean + (i % 2 == 0 ? 0.01 : -0.01), 0.25);
+        return Sample.of(rows, i -> new SplitId(Protocol.CV, null, null, i / 5, i % 5), (i, m) -> mean + phase * (i % 2 == 0 ? 0.01 : -0.01), 0.25);
+    }
+
+    /** A higher mean that the corrected paired test cannot tell from noise is a tie, not a win. */
+    @Test
+    void aSmallNoisyGapIsATie() {
+        for (boolean firstHigher : new boolean[] {true, false}) { // the higher one first, then second, in model order
+            Map<String, Map<String, Sample>> s = Map.of("d1", Map.of("A", sample(0.8), "B", sample(firstHigher ? 0.799 : 0.801, -1)),
+                    "d2", Map.of("A", sample(0.7), "B", sample(firstHigher ? 0.698 : 0.702, -1)));
+            var r = SuiteAnalysis.of(List.of("d1", "d2"), List.of("A", "B"), s, 0.01, 0.95, 1);
+            var top = r.leaderboard().getFirst();
+            assertEquals(firstHigher ? "A" : "B", top.model());
+            assertEquals(0, top.wins());
+            assertEquals(2, top.ties());
+        }
     }
 
     @Test
