@@ -31,6 +31,7 @@ public final class SuiteMerge {
         for (Path d : dirs) if (!isSuite(d)) throw new InputException(d + ": not a suite folder (no " + SuiteRun.IDS + "); cannot merge it with suite folders");
         Set<String> ids = new LinkedHashSet<>();
         for (Path d : dirs) ids.addAll(ids(d));
+        if (ids.isEmpty()) throw new InputException(dirs.getFirst().resolve(SuiteRun.IDS) + ": lists no data set");
         Path config = dirs.getFirst().resolve(ids.iterator().next()).resolve(SuiteRun.DATASET_CONFIG);
         OutputPaths.folder(out, "--out");
         AtomicFiles.write(out.resolve(SuiteRun.IDS), String.join("\n", ids) + "\n");
@@ -50,7 +51,9 @@ public final class SuiteMerge {
             copy(parts.getFirst().resolve(SuiteRun.DATASET_CONFIG), dir.resolve(SuiteRun.DATASET_CONFIG));
             worst = SuiteRun.worse(worst, code);
         }
-        SuitePlan plan = planOf(out, new ArrayList<>(ids), config);
+        double rope = rope(dirs.getFirst());
+        AtomicFiles.write(out.resolve(ROPE), rope + "\n");
+        SuitePlan plan = planOf(out, new ArrayList<>(ids), config, rope);
         console.out().println(SuiteRun.analyse(out, plan, ci, console));
         return worst;
     }
@@ -71,20 +74,21 @@ public final class SuiteMerge {
         }
     }
 
-    /** The plan's models, seed and rope from a data set's derived config and the suite's ids (the suite file itself is not in the folders). */
-    private static SuitePlan planOf(Path out, List<String> ids, Path anyDatasetConfig) {
+    /** The plan's models and seed from a data set's derived config, with the suite's ids (the suite file itself is not in the folders). */
+    private static SuitePlan planOf(Path out, List<String> ids, Path anyDatasetConfig, double rope) {
         var cfg = org.crystalbench.config.ConfigLoader.load(anyDatasetConfig);
         String name = cfg.name() == null ? "suite" : cfg.name().replaceFirst("-" + java.util.regex.Pattern.quote(ids.getFirst()) + "$", "");
-        double rope = SuitePlan.DEFAULT_ROPE;
-        try {
-            Path r = out.resolve(SuiteRun.IDS).resolveSibling(ROPE);
-            for (Path d : List.of(anyDatasetConfig.getParent().getParent().resolve(ROPE))) if (Files.exists(d)) rope = Double.parseDouble(Files.readString(d).strip());
-            AtomicFiles.write(r, rope + "\n");
-        } catch (IOException | NumberFormatException e) {
-            throw new InputException(anyDatasetConfig.getParent().getParent().resolve(ROPE) + ": not a number");
-        }
         return new SuitePlan(out, name, cfg.seed(), rope, cfg.models().stream().map(m -> m.name()).toList(),
                 ids.stream().map(id -> new SuitePlan.Entry(id, "")).toList());
+    }
+
+    private static double rope(Path shard) {
+        Path f = shard.resolve(ROPE);
+        try {
+            return Files.exists(f) ? Double.parseDouble(Files.readString(f).strip()) : SuitePlan.DEFAULT_ROPE;
+        } catch (IOException | NumberFormatException e) {
+            throw new InputException(f + ": not a number (the suite's ROPE)");
+        }
     }
 
     /** The suite's ROPE, beside the ids (the derived grid configs do not carry it). */

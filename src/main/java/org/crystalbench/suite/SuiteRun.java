@@ -81,13 +81,13 @@ public final class SuiteRun {
         return new Result(List.copyOf(failed), worst);
     }
 
-    /** INCOMPLETE outranks FAILURES outranks OK (a suite that must be run again says so first). */
+    /** The exit code that says more: INCOMPLETE (run again) over FAILURES over OK; any other code over all three. */
     static int worse(int a, int b) {
-        int[] order = {ExitCode.OK.code(), ExitCode.FAILURES.code(), ExitCode.INCOMPLETE.code()};
-        int ia = java.util.Arrays.stream(order).boxed().toList().indexOf(a), ib = java.util.Arrays.stream(order).boxed().toList().indexOf(b);
-        if (ia < 0) return a;
-        if (ib < 0) return b;
-        return ia >= ib ? a : b;
+        return severity(a) >= severity(b) ? a : b;
+    }
+
+    private static int severity(int code) {
+        return code == ExitCode.OK.code() ? 0 : code == ExitCode.FAILURES.code() ? 1 : code == ExitCode.INCOMPLETE.code() ? 2 : 3;
     }
 
     /** The across-data-set tables and reports of a suite folder whose sub-folders hold each data set's grid. */

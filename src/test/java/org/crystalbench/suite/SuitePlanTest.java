@@ -37,6 +37,19 @@ class SuitePlanTest {
         assertTrue(SuitePlan.isSuite(f));
     }
 
+    /** configs/suite.yaml takes three blocks from exported configs: stand-ins here (scikit-learn's files are made at run time). */
+    @Test
+    void shippedSuiteConfigsLoad(@TempDir Path dir) throws Exception {
+        assertEquals(3, SuitePlan.load(Path.of("configs/suite-smoke.yaml"), dir).datasets().size());
+        for (String n : java.util.List.of("wine", "breast-cancer", "iris")) {
+            Files.writeString(dir.resolve(n + ".yaml"), "dataset:\n  path: " + n + ".csv\n  target: class\n  numeric: [a, b]\n");
+        }
+        SuitePlan p = SuitePlan.load(Path.of("configs/suite.yaml"), dir);
+        assertEquals(6, p.datasets().size());
+        assertEquals(6, p.models().size());
+        assertTrue(p.datasets().getFirst().yaml().contains(dir.resolve("wine.csv").toString()));
+    }
+
     @Test
     void badSuitesNameTheEntryAndKey(@TempDir Path dir) throws Exception {
         assertEquals(dir.resolve("s.yaml") + ": datasets[1].id: 'one' appears twice", assertThrows(InputException.class, () -> SuitePlan.load(
