@@ -226,7 +226,7 @@ fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 self="$here/scripts/grid-slurm.sh"
 [ -f "${pos[0]}" ] || die "config ${pos[0]}: no such file"
-[ -f "${pos[1]}" ] || die "data ${pos[1]}: no such file"
+[ -e "${pos[1]}" ] || die "data ${pos[1]}: no such file (a suite config takes its data folder)"
 config=$(realpath "${pos[0]}") data=$(realpath "${pos[1]}") out=$(realpath -m "${pos[2]}")
 
 res=(--mem="$mem")

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LayoutTest {
     static final List<String> ORDER = List.of("io", "metrics", "splits", "models", "chemistry", "config", "data", "features", "synth",
             "evaluation", "stats", "audit", "provenance", "perf", "results", "report", "bundle", "run",
-            "grid.plan", "grid.journal", "grid.search", "grid.fit", "grid", "cli", "bench");
+            "grid.plan", "grid.journal", "grid.search", "grid.fit", "grid", "suite", "cli", "bench");
 
     // A sub-package (grid.plan) is a package of its own: its name runs to the first capitalised segment (a class).
     private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.((?:[a-z]+\\.)*[a-z]+)\\.[A-Z]");

@@ -66,6 +66,12 @@ public final class GridCommand implements Callable<Integer> {
         Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
         Shard s = Shard.resolve(shard, shardCount, System.getenv());
         Path dir = out != null ? out : org.crystalbench.run.Run.defaultOut("grids", input.file);
+        if (org.crystalbench.suite.SuitePlan.isSuite(input.file)) { // a suite config: --data is its data folder (scripts/grid-slurm.sh runs grid)
+            if (merged != null) throw new org.crystalbench.InputException("--merged: not for a suite (its grids are exhaustive)");
+            var suite = new org.crystalbench.suite.SuiteRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed,
+                    workers.quiet, ci.spec(), spec.commandLine().getParseResult().originalArgs());
+            return org.crystalbench.suite.SuiteRun.execute(suite, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
+        }
         var request = new GridRun.Request(input.file, input.data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet, ci.spec(),
                 spec.commandLine().getParseResult().originalArgs(), merged);
         return GridRun.execute(request, GridRun::fits, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();

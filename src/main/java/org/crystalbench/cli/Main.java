@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crystal-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Honest, repeatable classification benchmarks on tabular data: repeated stratified splits, intervals, leakage audit.",
         subcommands = {RunCommand.class, GridCommand.class, MergeCommand.class, GridCompareCommand.class, AuditCommand.class, ReportCommand.class,
-                TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class,
+                TrainCommand.class, PredictCommand.class, BenchCommand.class, PerfCheckCommand.class, SynthCommand.class, SuiteCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes (every command; org.crystalbench.ExitCode):", "  0  success",
                 "  1  finished with failures (failed fits, a perf regression)",

@@ -34,6 +34,10 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (org.crystalbench.suite.SuiteMerge.isSuite(dirs.getFirst())) { // suite shard folders: merged data set by data set
+            return org.crystalbench.suite.SuiteMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs(),
+                    new Console(spec.commandLine().getOut(), spec.commandLine().getErr()));
+        }
         return GridMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs(),
                 new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
     }
