@@ -1,11 +1,8 @@
 package org.crystalbench.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.crystalbench.grid.plan.Shard;
 import org.crystalbench.io.Console;
-import org.crystalbench.io.Durations;
 import org.crystalbench.suite.SuiteRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +24,8 @@ public final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder that relative data set paths are read from (default: beside the config, else here).")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
-    Path out;
+    @Mixin
+    JournalOptions journal;
 
     @Mixin
     WorkerOptions workers;
@@ -36,35 +33,19 @@ public final class SuiteCommand implements Callable<Integer> {
     @Mixin
     CiOptions ci;
 
-    @Option(names = "--fit-timeout", paramLabel = "DURATION", description = "Per-fit limit, e.g. 30s, 10m (default: none).")
-    String fitTimeout;
-
-    @Option(names = "--max-time", paramLabel = "DURATION", description = "Start no fit after this (over the whole suite), e.g. 8h; exit 4.")
-    String maxTime;
-
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run slice I of N of every data set (0-based); merge the shard folders after.")
-    String shard;
-
-    @Option(names = "--shard-count", paramLabel = "N", description = "Number of shards, when the index comes from JOB_COMPLETION_INDEX.")
-    Integer shardCount;
-
-    @Option(names = "--fresh", description = "Start afresh: each data set's old journal is moved aside.")
-    boolean fresh;
-
-    @Option(names = "--retry-failed", description = "Run FAILED and TIMEOUT units again.")
-    boolean retryFailed;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Duration timeout = fitTimeout == null ? null : Durations.parse("--fit-timeout", fitTimeout);
-        Duration max = maxTime == null ? null : Durations.parse("--max-time", maxTime);
-        Shard s = Shard.resolve(shard, shardCount, System.getenv());
-        Path dir = out != null ? out : org.crystalbench.run.Run.defaultOut("grids", config);
-        var request = new SuiteRun.Request(config, data, dir, workers.threads(), timeout, max, s, fresh, retryFailed, workers.quiet, ci.spec(),
-                spec.commandLine().getParseResult().originalArgs());
+        return run(config, data, journal, workers, ci, spec);
+    }
+
+    /** Runs a suite config; also what {@code grid} does when handed one (scripts/grid-slurm.sh). */
+    static int run(Path config, Path data, JournalOptions journal, WorkerOptions workers, CiOptions ci,
+                   picocli.CommandLine.Model.CommandSpec spec) {
+        var request = new SuiteRun.Request(config, data, journal.out(config), workers.threads(), journal.fitTimeout(), journal.maxTime(),
+                journal.shard(), journal.fresh, journal.retryFailed, workers.quiet, ci.spec(), spec.commandLine().getParseResult().originalArgs());
         return SuiteRun.execute(request, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
     }
 }

@@ -69,15 +69,7 @@ public final class ConfigLoader {
      * {@code auto} columns resolved from that file and its feature-set shorthands expanded, then checked.
      */
     public static ExperimentConfig load(Path file, Path data) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": config file not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read config: " + e.getMessage());
-        }
-        rejectAnchors(file, text);
+        String text = read(file);
         ExperimentConfig config;
         try {
             config = YAML.readValue(text, ExperimentConfig.class);
@@ -104,6 +96,20 @@ public final class ConfigLoader {
      * Anchors and aliases ({@code &a}, {@code *a}) are refused: Jackson reads an alias as the literal
      * string "a" (a misleading type error), and a config should say each value where it applies.
      */
+    /** A config file's text, with YAML anchors refused; a missing or unreadable file is bad input naming it. */
+    public static String read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": config file not found");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read config: " + e.getMessage());
+        }
+        rejectAnchors(file, text);
+        return text;
+    }
+
     static void rejectAnchors(Path file, String text) {
         try {
             for (Event e : new Parse(LoadSettings.builder().build()).parseString(text)) {

@@ -2,7 +2,6 @@ package org.crystalbench.suite;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,14 +42,7 @@ public record SuitePlan(Path file, String name, long seed, double rope, List<Str
 
     /** @param dataDir base folder for relative data set paths (the CLI's --data), or null: beside the suite file, else the working directory */
     public static SuitePlan load(Path file, Path dataDir) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": config file not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read config: " + e.getMessage());
-        }
+        String text = ConfigLoader.read(file);
         JsonNode root;
         try {
             root = ConfigLoader.YAML.readTree(text);

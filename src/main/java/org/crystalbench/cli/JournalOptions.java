@@ -1,0 +1,51 @@
+package org.crystalbench.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.crystalbench.grid.plan.Shard;
+import org.crystalbench.io.Durations;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a journalled, resumable run — {@code grid} and {@code suite} (a picocli mixin): its folder,
+ * its time limits, its shard and what a resume does. One declaration, so both commands read them alike.
+ */
+public final class JournalOptions {
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
+    Path out;
+
+    @Option(names = "--fit-timeout", paramLabel = "DURATION", description = "Per-fit limit, e.g. 30s, 10m (default: none).")
+    String fitTimeout;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", description = "Start no fit after this (a suite: over all its data sets), e.g. 8h; tables from what finished, exit 4.")
+    String maxTime;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run slice I of N (0-based; a suite: of every data set). Default: SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX, else all.")
+    String shard;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "Number of shards, when the index comes from JOB_COMPLETION_INDEX (or Slurm without a count).")
+    Integer shardCount;
+
+    @Option(names = "--fresh", description = "Start afresh in an existing folder: the old journal is moved aside (journal.jsonl.replaced-<time>).")
+    boolean fresh;
+
+    @Option(names = "--retry-failed", description = "Run FAILED and TIMEOUT units again (by default a resume skips every journalled unit).")
+    boolean retryFailed;
+
+    Duration fitTimeout() {
+        return fitTimeout == null ? null : Durations.parse("--fit-timeout", fitTimeout);
+    }
+
+    Duration maxTime() {
+        return maxTime == null ? null : Durations.parse("--max-time", maxTime);
+    }
+
+    Shard shard() {
+        return Shard.resolve(shard, shardCount, System.getenv());
+    }
+
+    /** {@code --out}, or a timestamped folder under results/grids named for the config. */
+    Path out(Path config) {
+        return out != null ? out : org.crystalbench.run.Run.defaultOut("grids", config);
+    }
+}
