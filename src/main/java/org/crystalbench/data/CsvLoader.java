@@ -194,14 +194,6 @@ public final class CsvLoader {
                 throw InputException.at(file, line, "column '" + names.get(j) + "'", "'" + cells[j] + "' is not a positive number");
             }
         }
-        // Non-finite plain ratios (volume per atom, sites per formula unit) are reported by Derived, naming the cells.
-        if (cells.length == 3 && Double.isFinite(v[1] / v[0]) && Double.isFinite(v[0] / formula.atoms())) {
-            try {
-                org.crystalbench.chemistry.CellDescriptors.of(formula, v[0], v[1]); // every descriptor finite, or the line says why
-            } catch (IllegalArgumentException e) {
-                throw InputException.at(file, line, "column '" + names.get(0) + "'", "'" + cells[0] + "': " + e.getMessage());
-            }
-        }
         return new Derived.Row(formula, v[0], v[1]);
     }
 

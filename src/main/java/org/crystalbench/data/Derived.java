@@ -90,7 +90,15 @@ final class Derived {
             if (spec.nsites() != null) out[at++] = row.nsites() / atoms;
             if (spec.volume() != null) out[at++] = row.volume() / row.nsites();
             checkFinite(d, r, spec, row, names, out); // the plain ratios first: their message names the cells
-            if (spec.volume() != null) for (double v : CellDescriptors.of(row.formula(), row.nsites(), row.volume())) out[at++] = v;
+            if (spec.volume() != null) {
+                double[] cell;
+                try {
+                    cell = CellDescriptors.of(row.formula(), row.nsites(), row.volume()); // each one finite, or says which is not
+                } catch (IllegalArgumentException e) {
+                    throw org.crystalbench.InputException.at(d.source(), d.lines()[r], "column '" + spec.formula() + "'", e.getMessage());
+                }
+                for (double v : cell) out[at++] = v;
+            }
             if (spec.nsites() != null) {
                 out[at++] = key(CellDescriptors.reducedKey(row.formula()));
                 out[at++] = key(CellDescriptors.prototypeKey(row.formula(), row.nsites()));
