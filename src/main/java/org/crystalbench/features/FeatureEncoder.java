@@ -121,20 +121,19 @@ public final class FeatureEncoder implements Serializable {
         int width = numericCols.length + ind.length;
         double[] mean = new double[width];
         double[] scale = new double[width];
-        double[][] raw = new double[train.length][];
-        for (int i = 0; i < train.length; i++) raw[i] = numericPart(data.numeric()[train[i]], numericCols, fill, ind);
+        double[][] x = data.numeric();
         for (int j = 0; j < width; j++) {
             double m = 0;
-            for (double[] row : raw) m += row[j];
+            for (int r : train) m += cell(x[r], j, numericCols, fill, ind);
             m /= train.length;
             double ss = 0;
-            for (double[] row : raw) {
-                double d = row[j] - m;
+            for (int r : train) {
+                double d = cell(x[r], j, numericCols, fill, ind) - m;
                 ss += d * d;
             }
             double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
             if (!Double.isFinite(m) || !Double.isFinite(sd)) { // finite cells near the largest double: the sums overflowed
-                double[] scaled = scaledMeanSd(data, numericCols[j], train);
+                double[] scaled = scaledMeanSd(x, train, j, numericCols, fill, ind);
                 m = scaled[0];
                 sd = scaled[1];
             }
@@ -196,15 +195,16 @@ public final class FeatureEncoder implements Serializable {
                 fill, ind, neighbours, nMean, nScale);
     }
 
-    /** The numeric cells of a row, missing ones filled in, followed by the was-missing indicators. */
-    private static double[] numericPart(double[] numeric, int[] cols, double[] fill, int[] indicated) {
-        double[] out = new double[cols.length + indicated.length];
-        for (int j = 0; j < cols.length; j++) {
+    /**
+     * Encoded numeric position {@code j} of a row before scaling: column {@code cols[j]} with a missing cell filled in
+     * (training median), or for {@code j >= cols.length} the 0/1 was-missing indicator of column {@code cols[ind[..]]}.
+     */
+    private static double cell(double[] numeric, int j, int[] cols, double[] fill, int[] ind) {
+        if (j < cols.length) {
             double v = numeric[cols[j]];
-            out[j] = Double.isNaN(v) && fill != null ? fill[j] : v;
+            return Double.isNaN(v) && fill != null ? fill[j] : v;
         }
-        for (int k = 0; k < indicated.length; k++) out[cols.length + k] = Double.isNaN(numeric[cols[indicated[k]]]) ? 1 : 0;
-        return out;
+        return Double.isNaN(numeric[cols[ind[j - cols.length]]]) ? 1 : 0;
     }
 
     /** The median (mean of the two middle values for an even count), as numpy's. */
@@ -227,14 +227,14 @@ public final class FeatureEncoder implements Serializable {
      * overflows: both finite for any finite cells (used only when the plain sums overflow, so ordinary data
      * is encoded bit for bit as before).
      */
-    private static double[] scaledMeanSd(Dataset data, int col, int[] train) {
+    private static double[] scaledMeanSd(double[][] x, int[] train, int j, int[] cols, double[] fill, int[] ind) {
         double max = 0;
-        for (int r : train) max = Math.max(max, Math.abs(data.numeric()[r][col]));
+        for (int r : train) max = Math.max(max, Math.abs(cell(x[r], j, cols, fill, ind)));
         double m = 0, ss = 0;
-        for (int r : train) m += data.numeric()[r][col] / max;
+        for (int r : train) m += cell(x[r], j, cols, fill, ind) / max;
         m /= train.length;
         for (int r : train) {
-            double d = data.numeric()[r][col] / max - m;
+            double d = cell(x[r], j, cols, fill, ind) / max - m;
             ss += d * d;
         }
         return new double[] {m * max, Math.sqrt(ss / train.length) * max};
@@ -268,11 +268,12 @@ public final class FeatureEncoder implements Serializable {
     /** Encodes one row to predict given its full numeric and categorical cell arrays. */
     public double[] transform(double[] numeric, String[] categorical) {
         double[] out = new double[width()];
-        double[] num = numericPart(numeric, numericCols, fill, indicated == null ? new int[0] : indicated);
-        for (int j = 0; j < num.length; j++) {
-            double z = (num[j] - mean[j]) / scale[j];
+        int numeric0 = numericCols.length + (indicated == null ? 0 : indicated.length);
+        for (int j = 0; j < numeric0; j++) {
+            double v = cell(numeric, j, numericCols, fill, indicated);
+            double z = (v - mean[j]) / scale[j];
             // the difference of two values near the largest double overflows; their scaled difference does not
-            out[j] = Double.isFinite(z) ? z : num[j] / scale[j] - mean[j] / scale[j];
+            out[j] = Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];
         }
         for (int j = 0; j < categoricalCols.length; j++) {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);

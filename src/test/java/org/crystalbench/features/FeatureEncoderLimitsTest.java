@@ -25,4 +25,17 @@ class FeatureEncoderLimitsTest {
             assertArrayEquals(ref.transform(FeatureEncoderTest.data(small, cat), r), z, 1e-9, "row " + r);
         }
     }
+
+    @Test
+    void aMissingCellInAColumnNearTheLargestDoubleIsFilledBeforeScaling() {
+        // the overflow fallback must see the filled-in (median) cell, not NaN
+        double[][] huge = {{1e308, 1}, {Double.NaN, 2}, {-1.7e308, 3}, {1.5e308, 4}, {1.7e308, 5}};
+        String[][] cat = new String[huge.length][];
+        Arrays.fill(cat, new String[] {"P1"});
+        var big = FeatureEncoder.fit(FeatureEncoderTest.data(huge, cat), List.of("a", "b"), new int[] {0, 1, 2, 3});
+        for (int r = 0; r < huge.length; r++) {
+            double[] z = big.transform(FeatureEncoderTest.data(huge, cat), r);
+            assertTrue(Arrays.stream(z).allMatch(Double::isFinite), "row " + r + ": " + Arrays.toString(z));
+        }
+    }
 }
