@@ -3,9 +3,14 @@
 # JVM (-Xmx4g unless SCALING_HEAP says otherwise) that times every stage of a run on them (bench/Scaling.java:
 # hash, load, splits, audit, encode, one fit per model of configs/scaling.yaml on FIT_SPLITS holdout splits,
 # statistics, tables, report) with its peak heap; /usr/bin/time's maximum RSS of the child is the cross-check.
+# Then (issue 30) the scikit-learn side on the same file: scripts/sklearn-scaling.py with /usr/bin/python3 (load,
+# encode, the config's logistic and naive-Bayes models on the same number of holdout splits, predictions.csv.gz),
+# its stages named sklearn:..., with its own maximum RSS, so each ratio is measured in one run under one load.
+# Skipped, with a line saying so, where /usr/bin/python3 has no scikit-learn or SCALING_SKLEARN=0.
 #
 # Usage: scripts/scaling.sh [OUT_CSV] [ROWS...]   (default results/perf/scaling.csv, 1000 10000 100000 1000000)
-# Environment: SCALING_HEAP (4g), SCALING_THREADS (2), SCALING_FIT_SPLITS (2), SCALING_SYSTEMS (3), SCALING_TMP (/tmp).
+# Environment: SCALING_HEAP (4g), SCALING_THREADS (2; also scikit-learn's OMP_NUM_THREADS), SCALING_FIT_SPLITS (2),
+# SCALING_SYSTEMS (3), SCALING_TMP (/tmp), SCALING_SKLEARN (1; 0 leaves the scikit-learn side out).
 # The synthetic files and run folders go to SCALING_TMP and are deleted; only the CSV is kept.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +40,19 @@ for n in "${sizes[@]}"; do
   when=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   sed "s/\$/,$rss,$heap,$threads,$load_before,$load_after,$when/" "$tmp/lines.csv" >> "$out"
   echo "scaling: $n rows done (max RSS $rss MiB, load $load_before -> $load_after)" >&2
-  rm -rf "$tmp/run" "$tmp/data.csv"
+  if [ "${SCALING_SKLEARN:-1}" != 0 ] && /usr/bin/python3 -c 'import sklearn, pandas, yaml' 2> /dev/null; then
+    load_before=$(cut -d' ' -f1 /proc/loadavg)
+    OMP_NUM_THREADS=$threads /usr/bin/time -f '%M' -o "$tmp/rss" /usr/bin/python3 "$here/scripts/sklearn-scaling.py" \
+      "$here/configs/scaling.yaml" "$tmp/data.csv" "$fit_splits" "$tmp/sk" > "$tmp/lines.csv" 2> "$tmp/stderr.log" \
+      || { cat "$tmp/stderr.log" >&2; exit 1; }
+    load_after=$(cut -d' ' -f1 /proc/loadavg)
+    rss=$(awk '{ printf "%.0f", $1 / 1024 }' "$tmp/rss")
+    when=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    sed "s/\$/,$rss,,$threads,$load_before,$load_after,$when/" "$tmp/lines.csv" >> "$out"
+    echo "scaling: $n rows, scikit-learn side done (max RSS $rss MiB, load $load_before -> $load_after)" >&2
+  else
+    echo "scaling: no scikit-learn side (SCALING_SKLEARN=0 or /usr/bin/python3 lacks sklearn, pandas or yaml)" >&2
+  fi
+  rm -rf "$tmp/run" "$tmp/data.csv" "$tmp/sk"
 done
 echo "$out"
