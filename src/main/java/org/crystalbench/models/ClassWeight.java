@@ -75,7 +75,7 @@ public record ClassWeight(List<Double> weights, Map<String, Double> byClass) {
     /** Checks the weights against the data's classes: a list's length, a map's class names. */
     public void check(List<String> classes, String model) {
         if (weights != null && weights.size() != classes.size()) {
-            throw Check.bad(model, "class_weight", weights, "needs one weight per class, in the order "
+            throw Check.bad(model, "class_weight", yaml(weights), "needs one weight per class, in the order "
                     + String.join(", ", classes) + " (" + classes.size() + "); or write " + ALLOWED);
         }
         if (byClass != null) {
@@ -88,9 +88,18 @@ public record ClassWeight(List<Double> weights, Map<String, Double> byClass) {
         }
     }
 
+    /** The weights as the config wrote them: whole numbers without ".0". */
     private static String yaml(Map<String, Double> map) {
-        return map.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        return map.entrySet().stream().map(e -> e.getKey() + ": " + number(e.getValue()))
                 .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String yaml(List<Double> list) {
+        return list.stream().map(ClassWeight::number).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String number(double w) {
+        return w == Math.rint(w) && Math.abs(w) < 1e15 ? Long.toString((long) w) : Double.toString(w);
     }
 
     /** The same weights for the data's {@code classes}: a map becomes the list in class order (a class left out weighs 1). */
@@ -108,7 +117,7 @@ public record ClassWeight(List<Double> weights, Map<String, Double> byClass) {
         double[] w = new double[classes];
         if (weights != null) {
             if (weights.size() != classes) {
-                throw Check.bad(model, "class_weight", weights, "needs one weight per class (" + classes + ")");
+                throw Check.bad(model, "class_weight", yaml(weights), "needs one weight per class (" + classes + ")");
             }
             for (int c = 0; c < classes; c++) w[c] = weights.get(c);
             return w;
