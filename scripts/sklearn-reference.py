@@ -50,17 +50,23 @@ HOW = {
     "mlp": "MLPClassifier(solver='sgd', momentum, nesterovs_momentum=False, relu, batch_size=batch, "
            "max_iter=epochs, learning_rate_init=learning_rate, alpha=2*weight_decay*batch: the same "
            "per-step L2 decay as Smile's w *= 1 - 2*lr*lambda); scikit-learn's own stopping rule (tol 1e-4, 10 epochs)",
-    "svm": "SVC(kernel='rbf', gamma=1/(2 sigma^2), C, tol; decision_function_shape from strategy; "
-           "probability=True only inside soft voting)",
+    "svm": "SVC(kernel, gamma=1/(2 sigma^2) or 'scale' for sigma: auto, C, tol, degree, coef0, class_weight, "
+           "decision_function_shape='ovo'; probability=True only inside soft voting)",
     "logistic": "LogisticRegression(multi_class='auto': multinomial, binomial on two classes; lbfgs, C=1/lambda, max_iter, tol)",
     "naive-bayes": "GaussianNB(var_smoothing)",
     "voting": "VotingClassifier(members, voting=rule, weights): refits its members (scikit-learn has no reuse)",
     "random-forest": "RandomForestClassifier(n_estimators=trees, max_features=mtry or 'sqrt', criterion=split_rule, "
-                     "max_depth, max_leaf_nodes=max_nodes or rows/node_size, min_samples_leaf=node_size, bootstrap; "
+                     "max_depth (default None), max_leaf_nodes=max_nodes or None, min_samples_leaf=node_size (default 1), bootstrap; "
                      "subsample < 1 becomes max_samples (with replacement: scikit-learn has no without-replacement forest), "
-                     "class_weight by class in sorted order",
+                     "class_weight as scikit-learn's (crystal-bench applies it by down-sampling each tree's draws: docs/models.md)",
     "gradient-boosting": "GradientBoostingClassifier(n_estimators=trees, learning_rate=shrinkage, max_depth, "
                          "max_leaf_nodes=max_nodes, min_samples_leaf=node_size, subsample)",
+    "chance": "DummyClassifier(strategy='stratified', or 'most_frequent' for strategy: majority); added to every run as "
+              "crystal-bench adds 'chance (stratified)'",
+    "class_weight": "a list in class order, a map by class name or 'balanced': scikit-learn's class_weight (svm, random-forest)",
+    "--sklearn-defaults": "each model type at scikit-learn's own defaults instead of the mapped hyperparameters: MLPClassifier(), "
+                          "SVC(), LogisticRegression(max_iter=1000), GaussianNB(), RandomForestClassifier(), "
+                          "GradientBoostingClassifier(), VotingClassifier of those, DummyClassifier('stratified')",
     "missing": "dataset.missing: impute = SimpleImputer(median, add_indicator=True) then StandardScaler for numeric "
                "columns, SimpleImputer(constant 'missing') then OneHotEncoder for categorical ones, fitted per split; "
                "drop-rows = each feature set leaves out the rows missing one of its columns, on both sides of a split",
@@ -80,9 +86,10 @@ def estimator(spec, by_name, seed, probability=False):
                              nesterovs_momentum=False, alpha=2 * spec.get("weight_decay", 1e-4) * batch,
                              batch_size=batch, max_iter=spec.get("epochs", 200), shuffle=True, random_state=seed)
     if t == "svm":
-        sigma = spec.get("sigma", 1.0)
-        return SVC(kernel="rbf", gamma=1 / (2 * sigma * sigma), C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3),
-                   decision_function_shape="ovr" if spec.get("strategy", "ovo") == "ovr" else "ovo",
+        sigma = spec.get("sigma", "auto")
+        return SVC(kernel=spec.get("kernel", "rbf"), gamma="scale" if sigma == "auto" else 1 / (2 * sigma * sigma),
+                   C=spec.get("C", 1.0), tol=spec.get("tol", 1e-3), degree=spec.get("degree", 3), coef0=spec.get("coef0", 0.0),
+                   class_weight=class_weight(spec), decision_function_shape="ovo",
                    probability=probability, random_state=seed)
     if t == "logistic":
         return LogisticRegression(C=1 / spec.get("lambda", 0.1), max_iter=spec.get("max_iter", 500),
@@ -96,22 +103,49 @@ def estimator(spec, by_name, seed, probability=False):
     if t == "random-forest":
         from sklearn.ensemble import RandomForestClassifier
         sub = spec.get("subsample", 1.0)
-        weights = spec.get("class_weight")
         return RandomForestClassifier(
             n_estimators=spec.get("trees", 200), max_features=spec.get("mtry") or "sqrt",
             criterion={"gini": "gini", "entropy": "entropy"}.get(spec.get("split_rule", "gini"), "gini"),
-            max_depth=spec.get("max_depth", 20), max_leaf_nodes=spec.get("max_nodes") or None,
-            min_samples_leaf=spec.get("node_size", 5), bootstrap=True, max_samples=None if sub >= 1 else sub,
-            class_weight=None if weights is None else dict(zip(CLASSES, weights)), random_state=seed)
+            max_depth=spec.get("max_depth"), max_leaf_nodes=spec.get("max_nodes") or None,  # default: unbounded, as crystal-bench's
+            min_samples_leaf=spec.get("node_size", 1), bootstrap=True, max_samples=None if sub >= 1 else sub,
+            class_weight=class_weight(spec), random_state=seed)
     if t == "gradient-boosting":
         from sklearn.ensemble import GradientBoostingClassifier
         return GradientBoostingClassifier(
             n_estimators=spec.get("trees", 200), learning_rate=spec.get("shrinkage", 0.05), max_depth=spec.get("max_depth", 20),
             max_leaf_nodes=spec.get("max_nodes", 6), min_samples_leaf=spec.get("node_size", 5),
             subsample=spec.get("subsample", 0.7), random_state=seed)
+    if t == "chance":
+        from sklearn.dummy import DummyClassifier
+        return DummyClassifier(strategy="most_frequent" if spec.get("strategy") == "majority" else "stratified",
+                               random_state=seed)
     raise SystemExit(f"model type {t!r} has no scikit-learn mapping here")
 
 
+def class_weight(spec):
+    """crystal-bench's class_weight (a list in class order, a map by class name, or 'balanced') as scikit-learn's."""
+    w = spec.get("class_weight")
+    if w is None or w == "balanced":
+        return w
+    return {str(k): v for k, v in w.items()} if isinstance(w, dict) else dict(zip(CLASSES, w))
+
+
+def default_estimator(spec, by_name, seed):
+    """scikit-learn's own defaults for the model's type (--sklearn-defaults): what a user of scikit-learn gets."""
+    from sklearn.dummy import DummyClassifier
+    from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+    t = spec["type"]
+    if t == "voting":
+        return VotingClassifier([(m, default_estimator(by_name[m], by_name, seed)) for m in spec["members"]],
+                                voting=spec.get("rule", "hard"))
+    return {"mlp": lambda: MLPClassifier(random_state=seed), "svm": lambda: SVC(random_state=seed, probability=False),
+            "logistic": lambda: LogisticRegression(max_iter=1000), "naive-bayes": GaussianNB,
+            "random-forest": lambda: RandomForestClassifier(random_state=seed),
+            "gradient-boosting": lambda: GradientBoostingClassifier(random_state=seed),
+            "chance": lambda: DummyClassifier(strategy="stratified", random_state=seed)}[t]()
+
+
+DEFAULTS = False  # --sklearn-defaults
 CLASSES = []  # the data's classes, sorted (crystal-bench's class order), set by load()
 
 
@@ -190,7 +224,8 @@ def one_cell(cfg, df, y, fs, features, protocol, k, train, test, specs, by_name)
         train, test = train[complete[train]], test[complete[test]]
     for spec in specs:
         t0 = time.perf_counter()
-        m = pipeline(cfg, features, estimator(spec, by_name, cfg.get("seed", 42) + k)).fit(df.iloc[train], y[train])
+        est = (default_estimator if DEFAULTS else estimator)(spec, by_name, cfg.get("seed", 42) + k)
+        m = pipeline(cfg, features, est).fit(df.iloc[train], y[train])
         t1 = time.perf_counter()
         pred = m.predict(df.iloc[test])
         p = precision_score(y[test], pred, average="macro", zero_division=0)
@@ -203,6 +238,9 @@ def one_cell(cfg, df, y, fs, features, protocol, k, train, test, specs, by_name)
 
 def run(cfg, args):
     df, y = load(cfg, args.data)
+    by_name = {m["name"]: m for m in cfg["models"]}
+    if not any(m["type"] == "chance" for m in cfg["models"]):  # the baseline crystal-bench's run adds
+        cfg["models"].append({"name": "chance (stratified)", "type": "chance"})
     by_name = {m["name"]: m for m in cfg["models"]}
     specs = [m for m in cfg["models"] if not args.models or m["name"] in args.models]
     tasks = []
@@ -290,7 +328,11 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--models", nargs="*", help="run: only these models of the config (default all)")
+    ap.add_argument("--sklearn-defaults", action="store_true",
+                    help="run: every model at scikit-learn's own defaults for its type (not the config's hyperparameters)")
     args = ap.parse_args()
+    global DEFAULTS
+    DEFAULTS = args.sklearn_defaults
     with open(args.config) as f:
         cfg = yaml.safe_load(f)
     os.makedirs(args.out, exist_ok=True)

@@ -60,7 +60,7 @@ public final class Trainer {
 
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
-        Model model = fit(spec, cfg, encoder.transformTraining(data, all), data.y(), data.classes().size());
+        Model model = fit(spec, cfg, encoder.transformTraining(data, all), data.y(), data.classes());
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         int[] c = data.classCounts();
@@ -102,7 +102,7 @@ public final class Trainer {
     }
 
     /** A spec fitted on every row through the one fit path, each model with its {@code train} seed. */
-    public static Model fit(ModelSpec spec, ExperimentConfig cfg, double[][] x, int[] y, int classes) {
+    public static Model fit(ModelSpec spec, ExperimentConfig cfg, double[][] x, int[] y, List<String> classes) {
         try {
             return FitPath.fit(spec, FitPath.byName(cfg.models()), x, y, classes, name -> Seeds.trainAll(cfg.seed(), name),
                     FitPath.Memo.local());

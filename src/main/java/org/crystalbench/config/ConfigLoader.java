@@ -218,6 +218,8 @@ public final class ConfigLoader {
         String what;
         if (root instanceof InputException || root instanceof IllegalArgumentException) {
             what = root.getMessage();
+        } else if (e instanceof UnrecognizedPropertyException u && "class_weight".equals(u.getPropertyName())) {
+            what = "unknown key 'class_weight': " + org.crystalbench.models.ClassWeight.NOT_TAKEN;
         } else if (e instanceof UnrecognizedPropertyException u) {
             what = "unknown key '" + u.getPropertyName() + "'" + (u.getKnownPropertyIds() == null ? ""
                     : " (known: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");

@@ -61,7 +61,7 @@ public final class ConformalEval {
         order.sort(java.util.Comparator.comparing(m -> m instanceof VotingSpec)); // members first, as run fits them
         java.util.Map<String, List<Result>> byModel = new java.util.HashMap<>();
         for (ModelSpec spec : order) {
-            Model model = memo.get(spec, () -> FitPath.fit(spec, members, e.xTrain(), e.yTrain(), k,
+            Model model = memo.get(spec, () -> FitPath.fit(spec, members, e.xTrain(), e.yTrain(), e.classNames(),
                     name -> Seeds.conformalFit(seed, name, split.id()), memo));
             double[][] p = new double[scored.length][k];
             FitPath.predict(model, e.xTest(), p);

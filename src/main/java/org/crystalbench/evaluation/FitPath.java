@@ -51,13 +51,28 @@ public final class FitPath {
      */
     public static Model fit(ModelSpec spec, Function<String, ModelSpec> members, double[][] x, int[] y, int classes,
                             ToLongFunction<String> seed, Memo memo) throws Exception {
+        return fit(spec, members, x, y, classes, null, seed, memo);
+    }
+
+    /**
+     * As above, for the data's classes by name (class order): a base spec is fitted as
+     * {@link BaseModelSpec#forClasses} resolves it (a {@code class_weight} map by class name).
+     */
+    public static Model fit(ModelSpec spec, Function<String, ModelSpec> members, double[][] x, int[] y,
+                            List<String> classNames, ToLongFunction<String> seed, Memo memo) throws Exception {
+        return fit(spec, members, x, y, classNames.size(), classNames, seed, memo);
+    }
+
+    private static Model fit(ModelSpec spec, Function<String, ModelSpec> members, double[][] x, int[] y, int classes,
+                             List<String> names, ToLongFunction<String> seed, Memo memo) throws Exception {
         return switch (spec) {
-            case BaseModelSpec base -> base.fit(x, y, classes, seed.applyAsLong(base.name()));
+            case BaseModelSpec base -> (names == null ? base : base.forClasses(names)).fit(x, y, classes,
+                    seed.applyAsLong(base.name()));
             case VotingSpec v -> {
                 List<Model> fitted = new java.util.ArrayList<>();
                 for (String name : v.members()) {
                     ModelSpec m = members.apply(name);
-                    fitted.add(memo.get(m, () -> fit(m, members, x, y, classes, seed, memo)));
+                    fitted.add(memo.get(m, () -> fit(m, members, x, y, classes, names, seed, memo)));
                 }
                 yield v.combine(fitted);
             }
@@ -80,7 +95,7 @@ public final class FitPath {
     public static Evaluation evaluate(ModelSpec spec, Function<String, ModelSpec> members, EncodedSplit e,
                                       ToLongFunction<String> seed, Memo memo) throws Exception {
         long t0 = System.nanoTime();
-        Model model = memo.get(spec, () -> fit(spec, members, e.xTrain(), e.yTrain(), e.classes(), seed, memo));
+        Model model = memo.get(spec, () -> fit(spec, members, e.xTrain(), e.yTrain(), e.classNames(), seed, memo));
         long t1 = System.nanoTime();
         double[][] p = new double[e.xTest().length][e.classes()];
         int[] predicted = predict(model, e.xTest(), p);

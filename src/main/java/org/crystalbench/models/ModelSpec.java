@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = NaiveBayesSpec.class, name = "naive-bayes"),
         @JsonSubTypes.Type(value = RandomForestSpec.class, name = "random-forest"),
         @JsonSubTypes.Type(value = GradientBoostingSpec.class, name = "gradient-boosting"),
+        @JsonSubTypes.Type(value = ChanceSpec.class, name = "chance"),
         @JsonSubTypes.Type(value = VotingSpec.class, name = "voting")
 })
 public sealed interface ModelSpec permits BaseModelSpec, VotingSpec {

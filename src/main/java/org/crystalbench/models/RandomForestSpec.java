@@ -25,14 +25,20 @@ import java.util.concurrent.ForkJoinPool;
  * @param trees      number of trees (default 200)
  * @param mtry       features tried at each split; 0: floor(sqrt(p)) (default 0)
  * @param splitRule  {@code gini} (default), {@code entropy} or {@code classification-error}
- * @param maxDepth   maximum depth (default 20)
- * @param maxNodes   maximum leaves; 0: Smile's default, training rows / node_size (default 0)
- * @param nodeSize   minimum rows in a leaf (default 5)
+ * The defaults are scikit-learn's {@code RandomForestClassifier}'s where Smile can express them (docs/models.md):
+ * leaves of one row, depth bounded only by {@link Trees#MAX_DEPTH} (scikit-learn: unbounded), sqrt(p) features per
+ * split, bootstrap samples; 200 trees (scikit-learn: 100).
+ *
+ * @param maxDepth   maximum depth (default {@link Trees#MAX_DEPTH}: in effect unbounded, as scikit-learn's None)
+ * @param maxNodes   maximum leaves; 0: training rows / node_size, i.e. no bound (default 0)
+ * @param nodeSize   minimum rows in a leaf (default 1, scikit-learn's min_samples_leaf)
  * @param subsample  share of rows per tree: 1.0 samples with replacement (bootstrap), below 1 without (default 1.0)
- * @param classWeight optional positive integer weight per class (default none: all 1)
+ * @param classWeight {@link ClassWeight}: a list, a map by class name or {@code balanced} (default none: all 1). Smile
+ *                   weights a class by drawing fewer of its rows into each tree's sample: class c's draws are divided by
+ *                   round(largest weight / weight c), so the weights act as their ratios rounded to whole numbers
  */
 public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule splitRule, Integer maxDepth, Integer maxNodes,
-                               Integer nodeSize, Double subsample, List<Integer> classWeight) implements BaseModelSpec {
+                               Integer nodeSize, Double subsample, ClassWeight classWeight) implements BaseModelSpec {
     public enum Rule {
         @JsonProperty("gini") GINI(SplitRule.GINI),
         @JsonProperty("entropy") ENTROPY(SplitRule.ENTROPY),
@@ -49,9 +55,9 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
         trees = trees == null ? 200 : trees;
         mtry = mtry == null ? 0 : mtry;
         splitRule = splitRule == null ? Rule.GINI : splitRule;
-        maxDepth = maxDepth == null ? 20 : maxDepth;
+        maxDepth = maxDepth == null ? Trees.MAX_DEPTH : maxDepth;
         maxNodes = maxNodes == null ? 0 : maxNodes;
-        nodeSize = nodeSize == null ? 5 : nodeSize;
+        nodeSize = nodeSize == null ? 1 : nodeSize;
         subsample = subsample == null ? 1.0 : subsample;
         Check.positive(name, "trees", trees);
         Check.inRange(name, "mtry", mtry, 0, Integer.MAX_VALUE);
@@ -59,18 +65,29 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
         if (maxNodes != 0) Check.inRange(name, "max_nodes", maxNodes, 2, Integer.MAX_VALUE);
         Check.positive(name, "node_size", nodeSize);
         if (!(subsample > 0 && subsample <= 1)) throw Check.bad(name, "subsample", subsample, "must be in (0, 1]");
-        if (classWeight != null) {
-            classWeight = List.copyOf(classWeight);
-            for (int w : classWeight) Check.positive(name, "class_weight", w);
-        }
     }
 
     @Override
     public void checkClasses(List<String> classes) {
-        if (classWeight != null && classWeight.size() != classes.size()) {
-            throw Check.bad(name, "class_weight", classWeight, "needs one weight per class, in the order "
-                    + String.join(", ", classes) + " (" + classes.size() + ")");
-        }
+        if (classWeight != null) classWeight.check(classes, name);
+    }
+
+    @Override
+    public RandomForestSpec forClasses(List<String> classes) {
+        if (classWeight == null) return this;
+        return new RandomForestSpec(name, trees, mtry, splitRule, maxDepth, maxNodes, nodeSize, subsample,
+                classWeight.bind(classes, name));
+    }
+
+    /**
+     * Smile's per-class divisors of the bootstrap draws for weights {@code w}: the heaviest class keeps all its draws,
+     * class c keeps 1 / round(max / w_c) of them, so the classes' shares of each tree's sample follow the weights.
+     */
+    static int[] divisors(double[] w) {
+        double max = java.util.Arrays.stream(w).max().orElse(1);
+        int[] d = new int[w.length];
+        for (int c = 0; c < w.length; c++) d[c] = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(max / w[c])));
+        return d;
     }
 
     @Override
@@ -79,13 +96,7 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
         int p = x[0].length;
         int m = mtry == 0 ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.min(mtry, p);
         int maxLeaves = maxNodes == 0 ? Math.max(2, x.length / nodeSize) : maxNodes;
-        int[] weights = null;
-        if (classWeight != null) {
-            if (classWeight.size() != classes) {
-                throw Check.bad(name, "class_weight", classWeight, "needs one weight per class (" + classes + ")");
-            }
-            weights = classWeight.stream().mapToInt(Integer::intValue).toArray();
-        }
+        int[] weights = classWeight == null ? null : divisors(classWeight.of(y, classes, name));
         long[] seeds = new long[trees];
         for (int t = 0; t < trees; t++) seeds[t] = Seeds.tree(seed, t);
         var options = new RandomForest.Options(trees, m, splitRule.smile, maxDepth, maxLeaves, nodeSize, subsample, weights,

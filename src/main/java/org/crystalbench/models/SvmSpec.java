@@ -40,7 +40,8 @@ import org.crystalbench.splits.Seeds;
  * @param coef0       constant term of {@code poly} (default 0)
  * @param cacheSize   libsvm's kernel cache, MB (default 200, scikit-learn's); also the memory bound {@link #memoryRefusal} checks
  * @param shrinking   libsvm's shrinking heuristic (default true)
- * @param classWeight per-class list or {@code balanced}: class c is trained with C × weight c (libsvm's {@code -wi})
+ * @param classWeight {@link ClassWeight} (a list, a map by class name or {@code balanced}): class c is trained with
+ *                    C × weight c (libsvm's {@code -wi})
  * @param probability Platt-scaled probabilities (default true); false: the probabilities reported are the shares of the
  *                    one-vs-one votes, and the fit is about five times cheaper
  * @param platt       where Platt scaling is fitted: {@code cv} (default) on decision values out of the internal 5-fold CV,
@@ -122,6 +123,18 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         if (strategy == Strategy.OVR) {
             throw Check.bad(name, "strategy", "ovr", "is not offered: libsvm (scikit-learn's SVC too) trains one-vs-one machines; use ovo");
         }
+    }
+
+    @Override
+    public void checkClasses(java.util.List<String> classes) {
+        if (classWeight != null) classWeight.check(classes, name);
+    }
+
+    @Override
+    public SvmSpec forClasses(java.util.List<String> classes) {
+        if (classWeight == null) return this;
+        return new SvmSpec(name, kernel, sigma, c, tol, degree, coef0, cacheSize, shrinking, classWeight.bind(classes, name),
+                probability, platt, strategy);
     }
 
     /** An RBF SVM of the given width and C, every other key at its default. */

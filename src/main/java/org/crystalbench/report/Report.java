@@ -23,6 +23,7 @@ import org.crystalbench.results.ComparisonsTable;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.GridTable;
 import org.crystalbench.results.ImportanceTable;
+import org.crystalbench.results.PerClassTable;
 import org.crystalbench.results.PredictionsTable;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
@@ -128,6 +129,9 @@ public final class Report {
             var reliability = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
                     () -> ReliabilitySection.of(dir.resolve(PredictionsTable.FILE)));
             RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config);
+            var perClass = optional(doc, dir.resolve(PerClassTable.FILE), "no per-class table",
+                    () -> PerClassTable.read(dir.resolve(PerClassTable.FILE)));
+            if (perClass != null && !perClass.isEmpty()) PerClassSection.write(doc, perClass, config);
             if (config != null && (config.reference() == null || config.reference().models().isEmpty())) {
                 doc.note("comparison with the study: the config has no `reference` block");
             } else if (config != null) {

@@ -9,6 +9,7 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.metrics.Metric;
+import org.crystalbench.models.ChanceSpec;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.stats.CiMethod;
 
@@ -46,14 +47,22 @@ public final class RunTables {
         AuditTable.write(out, AuditTable.rows(stats.audit()));
         org.crystalbench.audit.LeakageTable.write(out, stats.audit().leakage());
         stats.provenance().write(out);
-        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats, FitWarnings.lines(results)));
+        AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(exp, summary, stats, FitWarnings.lines(results),
+                chanceCheck(exp.config(), summaries, stats.ci().level())));
+    }
+
+    /** The models not significantly above the run's chance baseline ({@link ChanceCheck}); none without a baseline. */
+    public static List<ChanceCheck.NotAbove> chanceCheck(ExperimentConfig c, List<Summary> summaries, double level) {
+        return ChanceSpec.withBaseline(c.models()).stream().filter(m -> m instanceof ChanceSpec).findFirst()
+                .map(b -> ChanceCheck.of(summaries, b.name(), level)).orElse(List.of());
     }
 
     /**
      * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
      * mean [interval] cells and the verdict against the best, then the comparison with the study and the audit.
      */
-    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats, List<String> fitWarnings) {
+    public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats, List<String> fitWarnings,
+                                         List<ChanceCheck.NotAbove> notAboveChance) {
         ExperimentConfig c = exp.config();
         var md = new StringBuilder();
         md.append("# crystal-bench: ").append(c.name() == null ? "run" : c.name()).append("\n\n");
@@ -65,6 +74,7 @@ public final class RunTables {
                             : "**: on its own, each (nearly) determines the target.").append(" See *Leakage audit* below.\n\n");
         }
         md.append(FitWarnings.markdown(fitWarnings));
+        md.append(ChanceCheck.markdown(notAboveChance));
         md.append("Data: `").append(exp.data().source()).append("` (").append(exp.data().size()).append(" rows");
         if (exp.data().rowsDropped() > 0) {
             md.append(", ").append(exp.data().rowsDropped()).append(" more dropped for a missing label or composition input");

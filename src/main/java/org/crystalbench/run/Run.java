@@ -87,7 +87,7 @@ public final class Run {
                                        StagedFolder staged, Instant start, Console console) {
         long units = Runner.size(exp);
         console.err().printf("crystal-bench run: %d rows, %d feature sets x %d splits x %d models = %d fits on %d threads -> %s%n",
-                exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), cfg.models().size(), units, r.threads(), dir);
+                exp.data().size(), cfg.featureSets().size(), exp.allSplits().size(), Runner.models(exp).size(), units, r.threads(), dir);
         long t0 = System.nanoTime();
         Runner.Output output;
         try (Progress progress = Progress.create("run", units, r.quiet())) {
@@ -98,6 +98,8 @@ public final class Run {
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
+        RunTables.chanceCheck(cfg, summaries, r.ci().level())
+                .forEach(n -> console.err().println("crystal-bench: warning: " + n.line().replace("`", "'")));
         RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());
         List<ImportanceTable.Row> importance = ImportanceTable.rows(output.importance(), r.ci(), cfg.seed());
         if (r.importanceRepeats() > 0) ImportanceTable.write(staged.path(), importance);

@@ -12,6 +12,7 @@ import org.crystalbench.evaluation.FitPath;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Parallel;
 import org.crystalbench.io.Progress;
+import org.crystalbench.models.ChanceSpec;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.splits.Split;
@@ -52,6 +53,7 @@ public final class Runner {
      */
     public static Output run(Experiment exp, int threads, Progress progress, int importanceRepeats, double[] coverage) {
         var config = exp.config();
+        List<ModelSpec> models = models(exp);
         record Unit(String featureSet, List<String> features, Split split) {}
         List<Unit> units = new ArrayList<>();
         for (Map.Entry<String, List<String>> fs : config.featureSets().entrySet()) {
@@ -60,17 +62,17 @@ public final class Runner {
         List<java.util.concurrent.Callable<Output>> tasks = units.stream().<java.util.concurrent.Callable<Output>>map(u -> () -> {
             EncodedSplit e = EncodedSplit.of(exp.data(), u.features(), u.split());
             FitPath.Memo memo = FitPath.Memo.local();
-            var out = FitPath.evaluateAll(config.models(), config.seed(), e, u.featureSet(), memo);
+            var out = FitPath.evaluateAll(models, config.seed(), e, u.featureSet(), memo);
             List<Importance> imp = List.of();
             if (importanceRepeats > 0) {
                 List<Model> fitted = new ArrayList<>();
-                for (ModelSpec m : config.models()) {
+                for (ModelSpec m : models) {
                     fitted.add(memo.get(m, () -> { throw new IllegalStateException(m.name() + " not fitted"); }));
                 }
-                imp = Importance.of(config.models(), fitted, e, u.featureSet(), config.seed(), importanceRepeats);
+                imp = Importance.of(models, fitted, e, u.featureSet(), config.seed(), importanceRepeats);
             }
             List<ConformalEval.Result> sets = coverage.length == 0 ? List.of()
-                    : ConformalEval.of(config.models(), config.seed(), exp.data(), u.features(), u.featureSet(), u.split(), coverage, exp.groups());
+                    : ConformalEval.of(models, config.seed(), exp.data(), u.features(), u.featureSet(), u.split(), coverage, exp.groups());
             progress.step(out.size());
             return new Output(out, imp, sets);
         }).toList();
@@ -83,7 +85,7 @@ public final class Runner {
             conformal.addAll(o.conformal());
         }
         return new Output(sorted(results, config.featureSets().keySet().stream().toList(),
-                config.models().stream().map(ModelSpec::name).toList()), importance, conformal);
+                models.stream().map(ModelSpec::name).toList()), importance, conformal);
     }
 
     /** Feature set and model in config order, then protocol (holdout before cv), repeat, fold. */
@@ -98,6 +100,11 @@ public final class Runner {
 
     /** Number of per-model results a run produces, for progress totals. */
     public static long size(Experiment exp) {
-        return (long) exp.config().featureSets().size() * exp.allSplits().size() * exp.config().models().size();
+        return (long) exp.config().featureSets().size() * exp.allSplits().size() * models(exp).size();
+    }
+
+    /** The models a run fits: the config's, and the chance baseline ({@link ChanceSpec#withBaseline}) after them. */
+    public static List<ModelSpec> models(Experiment exp) {
+        return ChanceSpec.withBaseline(exp.config().models());
     }
 }

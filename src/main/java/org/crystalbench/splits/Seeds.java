@@ -56,6 +56,8 @@ public final class Seeds {
         TREE(1),
         /** The Platt-scaling folds of binary SVM machine m (base: the fit's seed; index: the machine). */
         PLATT_FOLDS(2),
+        /** The chance baseline's draw for one row (base: the fit's seed; index: a hash of the row's features). */
+        CHANCE_ROW(3),
         /** Repeat r of the permutation of one feature on one split, for permutation importance
          *  (base: config seed ^ 0x1A9047A7; stream: "importance:" + feature; the same for every model). */
         PERMUTATION(-1);
@@ -127,6 +129,11 @@ public final class Seeds {
     /** Seed of the internal Platt-scaling CV folds of binary machine {@code machine} of an SVM fitted with seed {@code fitSeed}. */
     public static long plattFolds(long fitSeed, int machine) {
         return mix(fitSeed, Stream.PLATT_FOLDS.number, machine);
+    }
+
+    /** Seed of the chance baseline's label for a row whose features hash to {@code rowHash}, under fit seed {@code fitSeed}. */
+    public static long chanceRow(long fitSeed, long rowHash) {
+        return mix(fitSeed, Stream.CHANCE_ROW.number, rowHash);
     }
 
     /**

@@ -79,7 +79,7 @@ class MaterialsBundleTest {
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
         Model model = Trainer.fit(cfg.models().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(), cfg,
-                encoder.transformTraining(data, all), data.y(), data.classes().size());
+                encoder.transformTraining(data, all), data.y(), data.classes());
         Dataset rows = CsvLoader.load(fresh, cfg.dataset(), false);
 
         List<CSVRecord> csv;

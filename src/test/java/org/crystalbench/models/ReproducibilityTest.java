@@ -25,13 +25,13 @@ class ReproducibilityTest {
     static final List<BaseModelSpec> SPECS = List.of(
             SvmSpec.rbf("svm", 1.0, 1.0),
             new SvmSpec("svm-auto-balanced", null, null, null, null, null, null, null, null,
-                    new ClassWeight(null), null, null, null),
+                    new ClassWeight(null, null), null, null, null),
             new MlpSpec("mlp", List.of(8), 10, 8, null, null, null),
             new MlpSpec("mlp-gemm", List.of(8), 10, 8, null, null, null, MlpSpec.Engine.GEMM),
             new LogisticSpec("lr", null, null, null),
             new NaiveBayesSpec("nb", null),
             new RandomForestSpec("rf", 15, null, null, null, null, null, null, null),
-            new RandomForestSpec("rf-sub", 15, 3, RandomForestSpec.Rule.ENTROPY, 6, 10, 2, 0.6, List.of(1, 2, 1)),
+            new RandomForestSpec("rf-sub", 15, 3, RandomForestSpec.Rule.ENTROPY, 6, 10, 2, 0.6, ClassWeight.list(List.of(1.0, 2.0, 1.0))),
             new RandomForestSpec("rf-bagging", 15, 4, null, null, null, null, null, null), // mtry = p: parallel split search
             new GradientBoostingSpec("gbt", 15, null, null, null, null, null));
 

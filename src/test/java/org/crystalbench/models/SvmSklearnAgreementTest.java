@@ -74,7 +74,7 @@ class SvmSklearnAgreementTest {
             case "poly3-auto-C1" -> new SvmSpec("svm", SvmSpec.Kernel.POLY, null, 1.0, null, 3, 1.0, null, null, null,
                     probability, null, null);
             case "rbf-auto-C1-balanced" -> new SvmSpec("svm", null, null, 1.0, null, null, null, null, null,
-                    new ClassWeight(null), probability, null, null);
+                    new ClassWeight(null, null), probability, null, null);
             default -> throw new IllegalArgumentException(setting);
         };
     }

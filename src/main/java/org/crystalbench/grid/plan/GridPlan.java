@@ -223,7 +223,8 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             if (root instanceof UnrecognizedPropertyException u) {
                 throw new InputException(where + "." + u.getPropertyName() + ": model '" + base.name() + "' ("
-                        + baseMap.get("type") + ") has no hyperparameter '" + u.getPropertyName() + "'");
+                        + baseMap.get("type") + ") has no hyperparameter '" + u.getPropertyName() + "'"
+                        + ("class_weight".equals(u.getPropertyName()) ? ": " + org.crystalbench.models.ClassWeight.NOT_TAKEN : ""));
             }
             if (root instanceof InputException || root instanceof IllegalArgumentException) {
                 throw new InputException(where + ": point " + Canonical.json(values) + ": " + root.getMessage());
