@@ -33,7 +33,7 @@ class SuiteAnalysisTest {
         for (boolean firstHigher : new boolean[] {true, false}) { // the higher one first, then second, in model order
             Map<String, Map<String, Sample>> s = Map.of("d1", Map.of("A", sample(0.8), "B", sample(firstHigher ? 0.799 : 0.801, -1)),
                     "d2", Map.of("A", sample(0.7), "B", sample(firstHigher ? 0.698 : 0.702, -1)));
-            var r = SuiteAnalysis.of(List.of("d1", "d2"), List.of("A", "B"), s, 0.01, 0.95, 1);
+            var r = SuiteAnalysis.ofDatasets(List.of("d1", "d2"), List.of("A", "B"), s, 0.01, 0.95, 1);
             var top = r.leaderboard().getFirst();
             assertEquals(firstHigher ? "A" : "B", top.model());
             assertEquals(0, top.wins());
@@ -49,7 +49,7 @@ class SuiteAnalysisTest {
         s.put("d2", Map.of("A", sample(0.9), "B", sample(0.7), "C", sample(0.8)));
         s.put("d3", Map.of("A", sample(0.6), "B", sample(0.6), "C", sample(0.5)));
         s.put("d4", Map.of("A", sample(0.6), "B", sample(0.5)));                 // C has no results: left out
-        SuiteTables.Suite r = SuiteAnalysis.of(List.of("d1", "d2", "d3", "d4"), models, s, 0.01, 0.95, 1);
+        SuiteTables.Suite r = SuiteAnalysis.ofDatasets(List.of("d1", "d2", "d3", "d4"), models, s, 0.01, 0.95, 1);
 
         assertEquals("d4", r.tests().excluded());
         assertEquals(3, r.tests().datasets());
