@@ -36,7 +36,8 @@ public final class SuiteReport {
         var t = s.tests();
         StringBuilder md = new StringBuilder();
         md.append(Cells.fmt("%d data sets x %d models compared on cv macro F1 (mean over the splits of each data set)%s. "
-                        + "Per-data-set tables are in each data set's sub-folder (grid.md, grid.csv, report.md).%n%n", t.datasets(), t.models(),
+                        + "Each data set's own tables, as `run` writes them (summary.md, comparisons.csv, per-class.csv, ...) and the grid's, "
+                        + "are in its sub-folder.%n%n", t.datasets(), t.models(),
                 t.excluded().isEmpty() ? "" : "; left out (a failed load, or a model without results): " + t.excluded().replace(";", ", ")));
         md.append("## Leaderboard\n\n");
         md.append(Cells.fmt("Mean rank (1 = best) over the data sets; wins/ties/losses against every other model, one per data set and model, "

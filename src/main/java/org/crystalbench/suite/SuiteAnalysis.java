@@ -17,13 +17,21 @@ import org.crystalbench.stats.Sample;
 public final class SuiteAnalysis {
     private SuiteAnalysis() {}
 
+    /** Data sets named by their labels only (one feature set each). */
+    static SuiteTables.Suite ofDatasets(List<String> datasets, List<String> models, Map<String, Map<String, Sample>> samples,
+                                       double rope, double level, long seed) {
+        return of(datasets.stream().map(d -> new SuiteTables.Task(d, d, "")).toList(), models, samples, rope, level, seed);
+    }
+
     /**
-     * @param samples per data set id (in suite order), per model: its cv sample (absent: no results)
+     * @param tasks   the rows of the comparison, in suite order: each (data set, feature set)
+     * @param samples per task label, per model: its cv sample (absent: no results)
      * @param level   confidence level of the per-data-set paired tests (wins/ties/losses)
      */
-    public static SuiteTables.Suite of(List<String> datasets, List<String> models, Map<String, Map<String, Sample>> samples,
+    public static SuiteTables.Suite of(List<SuiteTables.Task> tasks, List<String> models, Map<String, Map<String, Sample>> samples,
                                        double rope, double level, long seed) {
         Metric f1 = Metric.MACRO_F1;
+        List<String> datasets = tasks.stream().map(SuiteTables.Task::label).toList();
         int k = models.size();
         List<String> used = new ArrayList<>(), excluded = new ArrayList<>();
         for (String d : datasets) {
@@ -37,13 +45,14 @@ public final class SuiteAnalysis {
         double[][] ranks = n == 0 ? new double[0][k] : MultiDataset.ranks(means);
 
         List<SuiteTables.Score> scores = new ArrayList<>();
-        for (String d : datasets) {
+        for (SuiteTables.Task task : tasks) {
+            String d = task.label();
             int i = used.indexOf(d);
             Map<String, Sample> byModel = samples.getOrDefault(d, Map.of());
             for (int j = 0; j < k; j++) {
                 Sample s = byModel.get(models.get(j));
                 scores.add(new SuiteTables.Score(d, models.get(j), s == null ? 0 : s.n(), s == null || s.n() == 0 ? Double.NaN : s.mean(f1),
-                        i < 0 ? Double.NaN : ranks[i][j]));
+                        i < 0 ? Double.NaN : ranks[i][j], task.featureSet()));
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.crystalbench.InputException;
+import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.grid.GridMerge;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
@@ -28,6 +29,7 @@ public final class SuiteMerge {
 
     /** @return the worst of the data sets' merge exit codes (a data set in no shard counts as failed) */
     public static int execute(List<Path> dirs, Path out, CiSpec ci, List<String> commandLine, Console console) {
+        java.time.Instant start = java.time.Instant.now();
         for (Path d : dirs) if (!isSuite(d)) throw new InputException(d + ": not a suite folder (no " + SuiteRun.IDS + "); cannot merge it with suite folders");
         Set<String> ids = new LinkedHashSet<>();
         for (Path d : dirs) ids.addAll(ids(d));
@@ -50,10 +52,16 @@ public final class SuiteMerge {
             int code = GridMerge.execute(parts, dir, ci, commandLine, console).exitCode();
             copy(parts.getFirst().resolve(SuiteRun.DATASET_CONFIG), dir.resolve(SuiteRun.DATASET_CONFIG));
             worst = SuiteRun.worse(worst, code);
+            try { // the run tables need the data (the splits manifest, the audit): where it cannot be read, the merge says so
+                if (!DatasetTables.write(dir, ci, 1, commandLine, start, console)) worst = SuiteRun.worse(worst, org.crystalbench.ExitCode.FAILURES.code());
+            } catch (InputException e) {
+                console.err().println("crystal-bench merge: data set " + id + ": no run tables: " + e.getMessage());
+                worst = SuiteRun.worse(worst, org.crystalbench.ExitCode.FAILURES.code());
+            }
         }
         double rope = rope(dirs.getFirst());
         AtomicFiles.write(out.resolve(ROPE), rope + "\n");
-        SuitePlan plan = planOf(out, new ArrayList<>(ids), config, rope);
+        SuitePlan plan = planOf(dirs, new ArrayList<>(ids), config, rope);
         console.out().println(SuiteRun.analyse(out, plan, ci, console));
         return worst;
     }
@@ -74,12 +82,19 @@ public final class SuiteMerge {
         }
     }
 
-    /** The plan's models and seed from a data set's derived config, with the suite's ids (the suite file itself is not in the folders). */
-    private static SuitePlan planOf(Path out, List<String> ids, Path anyDatasetConfig, double rope) {
-        var cfg = org.crystalbench.config.ConfigLoader.load(anyDatasetConfig);
+    /**
+     * The plan's models and seed from a data set's derived config, with the suite's ids and each data set's feature sets
+     * (from its derived config in any shard; none if no shard has it) — the suite file itself is not in the folders.
+     */
+    private static SuitePlan planOf(List<Path> dirs, List<String> ids, Path anyDatasetConfig, double rope) {
+        var cfg = ConfigLoader.load(anyDatasetConfig);
         String name = cfg.name() == null ? "suite" : cfg.name().replaceFirst("-" + java.util.regex.Pattern.quote(ids.getFirst()) + "$", "");
-        return new SuitePlan(out, name, cfg.seed(), rope, cfg.models().stream().map(m -> m.name()).toList(),
-                ids.stream().map(id -> new SuitePlan.Entry(id, "")).toList());
+        List<SuitePlan.Entry> entries = new ArrayList<>();
+        for (String id : ids) {
+            Path c = dirs.stream().map(d -> d.resolve(id).resolve(SuiteRun.DATASET_CONFIG)).filter(Files::isRegularFile).findFirst().orElse(null);
+            entries.add(new SuitePlan.Entry(id, "", c == null ? List.of() : List.copyOf(ConfigLoader.load(c).featureSets().keySet())));
+        }
+        return new SuitePlan(dirs.getFirst(), name, cfg.seed(), rope, cfg.models().stream().map(m -> m.name()).toList(), entries);
     }
 
     private static double rope(Path shard) {

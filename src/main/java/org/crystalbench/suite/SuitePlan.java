@@ -25,7 +25,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record SuitePlan(Path file, String name, long seed, double rope, List<String> models, List<Entry> datasets) {
 
-    public record Entry(String id, String yaml) {}
+    /** @param featureSets the data set's feature sets, in config order: each is compared as a data set of its own */
+    public record Entry(String id, String yaml, List<String> featureSets) {
+        public Entry {
+            featureSets = List.copyOf(featureSets);
+        }
+
+        /** The name of one (data set, feature set) in the suite's tables: the id, or id/feature set when it has several. */
+        public String label(String featureSet) {
+            return featureSets.size() <= 1 ? id : id + "/" + featureSet;
+        }
+    }
 
     public static final double DEFAULT_ROPE = 0.01;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -84,18 +94,26 @@ public record SuitePlan(Path file, String name, long seed, double rope, List<Str
             derived.remove("suite");
             derived.put("name", name + "-" + id);
             derived.set("dataset", block);
-            ObjectNode grid = derived.putObject("grid");
-            if (block.has("feature_sets") && block.get("feature_sets").isObject() && !block.get("feature_sets").isEmpty()) {
-                grid.putArray("feature_sets").add(block.get("feature_sets").propertyNames().iterator().next());
-            }
-            ObjectNode gm = grid.putObject("models");
+            ObjectNode gm = derived.putObject("grid").putObject("models"); // every feature set of the data set (the grid's default)
             for (String n : names) if (!n.isEmpty()) gm.putObject(n);
             String yaml = ConfigLoader.YAML.writeValueAsString(derived);
             ExperimentConfig cfg = check(at, yaml);
+            cvOnly(file, cfg);
             seed = cfg.seed();
-            entries.add(new Entry(id, yaml));
+            entries.add(new Entry(id, yaml, List.copyOf(cfg.featureSets().keySet())));
         }
         return new SuitePlan(file, name, seed, rope, List.copyOf(names), List.copyOf(entries));
+    }
+
+    /** A suite compares models on the k-fold splits the grid evaluates; any other protocol would be silently unused. */
+    private static void cvOnly(Path file, ExperimentConfig cfg) {
+        var p = cfg.protocols();
+        String other = p.holdout() != null ? "holdout" : p.groupedHoldout() != null ? "grouped_holdout" : p.ordered() != null ? "ordered"
+                : p.cv() != null && p.groupedCv() != null ? "grouped_cv" : null;
+        if (other != null) {
+            throw new InputException(file + ": protocols." + other + ": a suite compares models on one k-fold protocol (cv or grouped_cv); "
+                    + "remove " + other);
+        }
     }
 
     private static double rope(Path file, JsonNode suite) {

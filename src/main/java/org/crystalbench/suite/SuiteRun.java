@@ -65,6 +65,10 @@ public final class SuiteRun {
                         r.fresh(), r.retryFailed(), r.quiet(), r.ci(), r.commandLine(), null);
                 int code = GridRun.execute(request, GridRun::fits, console).exitCode();
                 worst = worse(worst, code);
+                // a shard's folder has part of the splits: the merge writes the run tables
+                if (r.shard().all() && !DatasetTables.write(dir, r.ci(), r.threads(), r.commandLine(), start, console)) {
+                    worst = worse(worst, ExitCode.FAILURES.code());
+                }
             } catch (InputException ex) {
                 console.err().println("crystal-bench suite: data set " + e.id() + " skipped: " + ex.getMessage());
                 failed.add(e.id());
@@ -90,25 +94,34 @@ public final class SuiteRun {
         return code == ExitCode.OK.code() ? 0 : code == ExitCode.FAILURES.code() ? 1 : code == ExitCode.INCOMPLETE.code() ? 2 : 3;
     }
 
-    /** The across-data-set tables and reports of a suite folder whose sub-folders hold each data set's grid. */
+    /**
+     * The across-data-set tables and reports of a suite folder whose sub-folders hold each data set's grid: each
+     * (data set, feature set) is one row of the comparison, named by {@link SuitePlan.Entry#label}.
+     */
     public static Path analyse(Path out, SuitePlan plan, CiSpec ci, Console console) {
         Map<String, Map<String, Sample>> samples = new LinkedHashMap<>();
+        List<SuiteTables.Task> tasks = new ArrayList<>();
         for (SuitePlan.Entry e : plan.datasets()) {
+            for (String fs : e.featureSets().isEmpty() ? List.of("") : e.featureSets()) tasks.add(new SuiteTables.Task(e.label(fs), e.id(), fs));
             Path dir = out.resolve(e.id());
             GridMeta meta = GridMeta.read(dir);
             if (meta == null || !Files.exists(dir.resolve(Journal.FILE))) continue;
-            Map<String, List<JournalEntry>> byModel = new LinkedHashMap<>();
+            Protocol protocol = org.crystalbench.config.ConfigLoader.load(dir.resolve(DATASET_CONFIG)).protocols().gridProtocol();
+            Map<String, Map<String, List<JournalEntry>>> byTask = new LinkedHashMap<>();
             for (JournalEntry j : Journal.dedupe(Journal.readAll(dir.resolve(Journal.FILE), meta.binding())).values()) {
-                if (j.ok() && j.protocol() == Protocol.CV) byModel.computeIfAbsent(j.model(), m -> new ArrayList<>()).add(j);
+                if (j.ok() && j.protocol() == protocol) {
+                    byTask.computeIfAbsent(e.label(j.featureSet()), t -> new LinkedHashMap<>()).computeIfAbsent(j.model(), m -> new ArrayList<>()).add(j);
+                }
             }
-            Map<String, Sample> s = new LinkedHashMap<>();
-            byModel.forEach((m, list) -> s.put(m, Evidence.sample(list)));
-            samples.put(e.id(), s);
+            byTask.forEach((task, byModel) -> {
+                Map<String, Sample> s = new LinkedHashMap<>();
+                byModel.forEach((m, list) -> s.put(m, Evidence.sample(list)));
+                samples.put(task, s);
+            });
         }
-        List<String> ids = plan.datasets().stream().map(SuitePlan.Entry::id).toList();
-        SuiteTables.Suite suite = SuiteAnalysis.of(ids, plan.models(), samples, plan.rope(), ci.level(), plan.seed());
+        SuiteTables.Suite suite = SuiteAnalysis.of(tasks, plan.models(), samples, plan.rope(), ci.level(), plan.seed());
         SuiteTables.write(out, suite);
-        org.crystalbench.report.SuiteReport.write(out, plan.name(), suite);
+        org.crystalbench.report.SuiteReport.write(out, plan.name(), SuiteTables.read(out)); // the reports say what the tables say
         var t = suite.tests();
         console.err().printf("crystal-bench suite: %d data sets x %d models compared%s; best mean rank: %s%n", t.datasets(), t.models(),
                 t.excluded().isEmpty() ? "" : " (left out: " + t.excluded().replace(";", ", ") + ")", t.best());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.crystalbench.metrics.Metric;
 import org.crystalbench.results.SuiteTables;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
@@ -33,12 +34,30 @@ class SuiteAnalysisTest {
         for (boolean firstHigher : new boolean[] {true, false}) { // the higher one first, then second, in model order
             Map<String, Map<String, Sample>> s = Map.of("d1", Map.of("A", sample(0.8), "B", sample(firstHigher ? 0.799 : 0.801, -1)),
                     "d2", Map.of("A", sample(0.7), "B", sample(firstHigher ? 0.698 : 0.702, -1)));
-            var r = SuiteAnalysis.of(List.of("d1", "d2"), List.of("A", "B"), s, 0.01, 0.95, 1);
+            var r = SuiteAnalysis.ofDatasets(List.of("d1", "d2"), List.of("A", "B"), s, 0.01, 0.95, 1);
             var top = r.leaderboard().getFirst();
             assertEquals(firstHigher ? "A" : "B", top.model());
             assertEquals(0, top.wins());
             assertEquals(2, top.ties());
         }
+    }
+
+    /**
+     * A gap of 0.02 with paired differences swinging ± 0.02 over 10 cv splits (test/train 0.25): the plain paired t-test
+     * calls it significant (t = 3.0), the corrected one (Nadeau–Bengio, variance × (1/n + 0.25)/(1/n)) does not (t = 1.6).
+     * Wins must come from the corrected test: the overlap of repeated cv splits makes the plain one far too liberal.
+     */
+    @Test
+    void winsUseTheCorrectedPairedTest() {
+        Sample a = sample(0.82), b = sample(0.80, -1);
+        var common = a.common(b);
+        var plain = org.crystalbench.stats.Resampling.correctedPairedT(a.on(Metric.MACRO_F1, common), b.on(Metric.MACRO_F1, common), 0, 0.95);
+        assertTrue(plain.p() < 0.05, "the case must separate the two tests: plain p = " + plain.p());
+        var r = SuiteAnalysis.ofDatasets(List.of("d1"), List.of("A", "B"), Map.of("d1", Map.of("A", a, "B", b)), 0.01, 0.95, 1);
+        var top = r.leaderboard().getFirst();
+        assertEquals("A", top.model());
+        assertEquals(0, top.wins());
+        assertEquals(1, top.ties());
     }
 
     @Test
@@ -49,7 +68,7 @@ class SuiteAnalysisTest {
         s.put("d2", Map.of("A", sample(0.9), "B", sample(0.7), "C", sample(0.8)));
         s.put("d3", Map.of("A", sample(0.6), "B", sample(0.6), "C", sample(0.5)));
         s.put("d4", Map.of("A", sample(0.6), "B", sample(0.5)));                 // C has no results: left out
-        SuiteTables.Suite r = SuiteAnalysis.of(List.of("d1", "d2", "d3", "d4"), models, s, 0.01, 0.95, 1);
+        SuiteTables.Suite r = SuiteAnalysis.ofDatasets(List.of("d1", "d2", "d3", "d4"), models, s, 0.01, 0.95, 1);
 
         assertEquals("d4", r.tests().excluded());
         assertEquals(3, r.tests().datasets());

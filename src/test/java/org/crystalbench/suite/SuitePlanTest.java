@@ -58,6 +58,9 @@ class SuitePlanTest {
                 + DS + REST), null)).getMessage().endsWith("suite.rop: unknown key (known: rope)"));
         assertTrue(assertThrows(InputException.class, () -> SuitePlan.load(write(dir, "datasets:\n  - id: one\n    path: a.csv\n"
                 + "    target: y\n    numerc: [a]\n" + REST), null)).getMessage().startsWith(dir.resolve("s.yaml") + ": datasets[0] (one): "));
+        assertEquals(dir.resolve("s.yaml") + ": protocols.holdout: a suite compares models on one k-fold protocol (cv or grouped_cv); remove holdout",
+                assertThrows(InputException.class, () -> SuitePlan.load(write(dir, "datasets:\n  - id: one\n    path: a.csv\n" + DS
+                        + REST.replace("protocols:\n", "protocols:\n  holdout: {repeats: 2}\n")), null)).getMessage());
         assertTrue(assertThrows(InputException.class, () -> SuitePlan.load(write(dir, "dataset:\n  path: a.csv\n" + REST), null))
                 .getMessage().contains("dataset: a suite lists its data sets under 'datasets:'"));
     }

@@ -51,5 +51,50 @@ class SuiteRunTest {
         for (String f : List.of(SuiteTables.SCORES, SuiteTables.LEADERBOARD, SuiteTables.PAIRS, SuiteTables.TESTS)) {
             assertEquals(Files.readString(one.resolve(f)), Files.readString(dir.resolve("merged").resolve(f)), f);
         }
+        for (String f : List.of("per-class.csv", "confusion.csv", "comparisons.csv")) { // the merge writes each data set's run tables too
+            assertEquals(Files.readString(one.resolve("c").resolve(f)), Files.readString(dir.resolve("merged").resolve("c").resolve(f)), f);
+        }
+    }
+
+    /**
+     * Each data set's folder has the tables {@code run} writes, equal to {@code run} on the same data set and models (only
+     * the timings differ), and every feature set of a data set is a row of the comparison.
+     */
+    @Test
+    void eachDataSetHasRunsTablesForEveryFeatureSet(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Fixtures.writeSynthetic(data.resolve("a.csv"), 120, 1);
+        Fixtures.writeSynthetic(data.resolve("b.csv"), 120, 2);
+        String two = "    target: Crystal System\n    id_columns: [Materials Id]\n    numeric: [Formation Energy (eV), Band Gap (eV), Density (gm/cc), Volume]\n"
+                + "    feature_sets:\n      all: [Formation Energy (eV), Band Gap (eV), Density (gm/cc), Volume]\n      two: [Band Gap (eV), Volume]\n";
+        Path config = dir.resolve("suite.yaml");
+        Files.writeString(config, "name: t\nseed: 5\ndatasets:\n  - id: a\n    path: a.csv\n" + two + "  - id: b\n    path: b.csv\n" + DS
+                + "protocols:\n  cv: {repeats: 2, folds: 3}\nmodels:\n  - {name: NB, type: naive-bayes}\n  - {name: LR, type: logistic}\n");
+        Path out = dir.resolve("suite");
+        assertEquals(ExitCode.OK.code(), SuiteRun.execute(request(config, data, out, Shard.ALL), TestCli.console()).exitCode());
+
+        Path run = dir.resolve("run");
+        org.crystalbench.run.Run.execute(new org.crystalbench.run.Run.Request(out.resolve("a").resolve(SuiteRun.DATASET_CONFIG), null, run, 2,
+                CiSpec.DEFAULT, true, List.of(), false, 0), TestCli.console());
+        Path a = out.resolve("a");
+        for (String f : List.of("per-class.csv", "confusion.csv", "comparisons.csv", "splits-manifest.csv", "audit.csv")) {
+            assertEquals(Files.readString(run.resolve(f)), Files.readString(a.resolve(f)), f);
+        }
+        List<String> timings = List.of("fit_ms", "predict_ms", "fit_ms_mean", "predict_ms_mean");
+        for (String f : List.of("splits.csv", "summary.csv")) assertEquals(withoutColumns(run.resolve(f), timings), withoutColumns(a.resolve(f), timings), f);
+        assertTrue(Files.readString(a.resolve("summary.md")).contains("## Feature set `two`"));
+        assertTrue(Files.readString(a.resolve("report.md")).contains("summary.md"));
+
+        var scores = SuiteTables.read(out).scores();
+        assertEquals(List.of("a/all", "a/all", "a/two", "a/two", "b", "b"), scores.stream().map(SuiteTables.Score::dataset).toList());
+        assertEquals(List.of("all", "all", "two", "two", "all", "all"), scores.stream().map(SuiteTables.Score::featureSet).toList());
+        assertEquals(3, SuiteTables.read(out).tests().datasets()); // b has one feature set (the default, all columns): named b
+    }
+
+    /** The CSV without the named columns (the timings, which differ between any two runs). */
+    private static List<List<String>> withoutColumns(Path csv, List<String> drop) throws Exception {
+        var t = org.crystalbench.io.CsvTable.read(csv, List.of());
+        List<String> keep = t.header().stream().filter(c -> !drop.contains(c)).toList();
+        return t.map(r -> keep.stream().map(c -> t.text(r, c)).toList());
     }
 }

@@ -102,17 +102,25 @@ public final class GridRunner {
                 if (Double.isNaN(v) && nan == null) nan = m.column();
                 metrics.put(m.column(), v);
             }
-            if (nan != null) return entry(u, grid, JournalEntry.Status.FAILED, null, r.trainSize(), r.testSize(), ms, nan + " is NaN", null);
+            if (nan != null) return entry(u, grid, JournalEntry.Status.FAILED, null, r.trainSize(), r.testSize(), ms, nan + " is NaN", null, null);
+            // Recorded, not ranked: the probability scores (when finite) and the confusion counts, from which a suite
+            // writes each data set's run tables (summary, comparisons, per-class, confusion) without fitting again.
+            for (Metric m : Metric.PROBABILITY) {
+                double v = m.of(r.scores());
+                if (Double.isFinite(v)) metrics.put(m.column(), v);
+            }
+            List<List<Integer>> confusion = java.util.Arrays.stream(r.scores().confusion())
+                    .map(row -> java.util.Arrays.stream(row).boxed().toList()).toList();
             return entry(u, grid, JournalEntry.Status.OK, metrics, r.trainSize(), r.testSize(), ms, null,
-                    r.warnings().isEmpty() ? null : r.warnings());
+                    r.warnings().isEmpty() ? null : r.warnings(), confusion);
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             String msg = c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-            return entry(u, grid, JournalEntry.Status.FAILED, null, 0, 0, (System.nanoTime() - t0) / 1e6, msg.replaceAll("\\s+", " "), null);
+            return entry(u, grid, JournalEntry.Status.FAILED, null, 0, 0, (System.nanoTime() - t0) / 1e6, msg.replaceAll("\\s+", " "), null, null);
         } catch (TimeoutException e) {
             f.cancel(true);
             return entry(u, grid, JournalEntry.Status.TIMEOUT, null, 0, 0, (System.nanoTime() - t0) / 1e6,
-                    "fit exceeded --fit-timeout " + Durations.format(timeout), null);
+                    "fit exceeded --fit-timeout " + Durations.format(timeout), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -120,9 +128,10 @@ public final class GridRunner {
     }
 
     private static JournalEntry entry(WorkUnit u, JournalEntry.Binding grid, JournalEntry.Status status, Map<String, Double> metrics,
-                                      int train, int test, double ms, String error, List<String> warnings) {
+                                      int train, int test, double ms, String error, List<String> warnings,
+                                      List<List<Integer>> confusion) {
         SplitId s = u.split();
         return new JournalEntry(grid.config(), grid.data(), u.featureSet(), u.point().model(), u.point().hash(), s.protocol(), s.outerRepeat(),
-                s.outerFold(), s.repeat(), s.fold(), status, metrics, train, test, Math.round(ms * 1000) / 1000.0, error, warnings);
+                s.outerFold(), s.repeat(), s.fold(), status, metrics, train, test, Math.round(ms * 1000) / 1000.0, error, warnings, confusion);
     }
 }

@@ -149,7 +149,7 @@ public final class Journal {
      */
     public static final class Writer implements AutoCloseable {
         private static final JournalEntry STOP = new JournalEntry(null, null, null, null, null, null, null, null, 0, 0,
-                null, null, 0, 0, 0, null, null);
+                null, null, 0, 0, 0, null, null, null);
         private final BlockingQueue<JournalEntry> queue = new LinkedBlockingQueue<>();
         private final FileOutputStream out;
         private final Thread thread;

@@ -18,11 +18,14 @@ import java.util.Map;
  * @param metrics    per metric column, the test score (absent unless OK)
  * @param fitMs      wall-clock time of fit and predict, milliseconds (to the timeout for TIMEOUT)
  * @param error      why a unit failed (absent when OK)
+ * @param confusion  the test part's confusion counts, [true class][predicted class] in the data set's class order
+ *                   (absent when not OK, and in journals written before it was recorded): the per-class and confusion
+ *                   tables of a suite's data sets are made from it
  */
 public record JournalEntry(String config, String data, String featureSet, String model, String paramHash, Protocol protocol,
                            Integer outerRepeat, Integer outerFold, int repeat, int fold, Status status,
                            Map<String, Double> metrics, int trainSize, int testSize, double fitMs, String error,
-                           List<String> warnings) {
+                           List<String> warnings, List<List<Integer>> confusion) {
     public enum Status { OK, FAILED, TIMEOUT }
 
     /** The grid a line belongs to: {@link GridMeta#binding()}. */
@@ -66,6 +69,14 @@ public record JournalEntry(String config, String data, String featureSet, String
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    /** The recorded confusion counts, or null when the line has none. */
+    public int[][] confusionMatrix() {
+        if (confusion == null) return null;
+        int[][] cm = new int[confusion.size()][];
+        for (int i = 0; i < cm.length; i++) cm[i] = confusion.get(i).stream().mapToInt(Integer::intValue).toArray();
+        return cm;
     }
 
     public double metric(String column) {

@@ -21,7 +21,7 @@ class JournalTest {
     static JournalEntry entry(int fold, JournalEntry.Status status) {
         return new JournalEntry(GRID.config(), GRID.data(), "fs", "LR", "0123456789abcdef", Protocol.CV, null, null, 0, fold, status,
                 status == JournalEntry.Status.OK ? metrics(0.5 + fold / 100.0) : null, 80, 40, 1.5,
-                status == JournalEntry.Status.OK ? null : "boom", null);
+                status == JournalEntry.Status.OK ? null : "boom", null, null);
     }
 
     /** Every metric column at {@code v}: a complete OK line. */
@@ -89,7 +89,7 @@ class JournalTest {
         Path f = dir.resolve(Journal.FILE);
         JournalEntry ok = entry(1, JournalEntry.Status.OK);
         JournalEntry bare = new JournalEntry(ok.config(), ok.data(), ok.featureSet(), ok.model(), ok.paramHash(), ok.protocol(),
-                null, null, 0, 1, JournalEntry.Status.OK, null, 80, 40, 1.5, null, null);
+                null, null, 0, 1, JournalEntry.Status.OK, null, 80, 40, 1.5, null, null, null);
         Files.writeString(f, Journal.line(entry(0, JournalEntry.Status.OK)) + Journal.line(bare));
         var e = assertThrows(InputException.class, () -> Journal.read(f, GRID, x -> {}));
         assertTrue(e.getMessage().contains(Journal.FILE + ":2: journal line refused: an OK line without"), e.getMessage());
@@ -97,7 +97,7 @@ class JournalTest {
         var partial = new java.util.HashMap<>(metrics(0.5));
         partial.remove("macro_f1");
         Files.writeString(f, Journal.line(new JournalEntry(ok.config(), ok.data(), ok.featureSet(), ok.model(), ok.paramHash(),
-                ok.protocol(), null, null, 0, 1, JournalEntry.Status.OK, partial, 80, 40, 1.5, null, null)));
+                ok.protocol(), null, null, 0, 1, JournalEntry.Status.OK, partial, 80, 40, 1.5, null, null, null)));
         assertTrue(assertThrows(InputException.class, () -> Journal.read(f, GRID, x -> {})).getMessage().contains("macro_f1"));
     }
 
