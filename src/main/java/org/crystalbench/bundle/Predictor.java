@@ -99,10 +99,11 @@ public final class Predictor {
     }
 
     /**
-     * @param thresholds per class, the score threshold used
-     * @param in         per row and class, whether the class is in the row's set
+     * @param tooFew per class group (one for all classes, or one per class when class-conditional): too few
+     *               calibration rows for the level, so that every set holds it
+     * @param in     per row and class, whether the class is in the row's set
      */
-    public record Sets(Coverage coverage, double[] thresholds, boolean[][] in) {
+    public record Sets(Coverage coverage, boolean[] tooFew, boolean[][] in) {
         public double meanSize() {
             long n = 0;
             for (boolean[] row : in) for (boolean b : row) if (b) n++;
@@ -197,10 +198,11 @@ public final class Predictor {
                 : org.crystalbench.data.ColumnCells.readIfPresent(data, m.domain().formulaColumn()));
         Sets sets = null;
         if (coverage != null) {
-            double[] t = bundle.calibration().thresholds(coverage.level(), k, coverage.method());
+            Calibration cal = bundle.calibration();
+            Calibration.Sets at = cal.sets(coverage.level(), k, coverage.method());
             boolean[][] in = new boolean[n][];
-            for (int r = 0; r < n; r++) in[r] = Conformal.set(probabilities[r], t);
-            sets = new Sets(coverage, t, in);
+            for (int r = 0; r < n; r++) in[r] = at.of(cal.foldProbabilities(data, r, k));
+            sets = new Sets(coverage, at.tooFew(), in);
         }
         return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores, List.copyOf(notPredicted),
                 imputed, domain, sets);

@@ -101,12 +101,11 @@ public final class PredictCommand implements Callable<Integer> {
                             + "%d folds %s): mean set size %.2f of %d classes, %d empty sets (conformal_set, set_size)%n",
                     s.coverage().level(), s.coverage().classConditional() ? "one threshold per class" : "one threshold",
                     cal.method(), cal.rows(), cal.folds(), cal.grouping(), s.meanSize(), m.classes().size(), s.empty());
-            for (int c = 0; c < s.thresholds().length; c++) {
-                if (Double.isInfinite(s.thresholds()[c])) {
+            for (int g = 0; g < s.tooFew().length; g++) {
+                if (s.tooFew()[g]) {
                     err.printf(Locale.ROOT, "crystal-bench predict: note: too few calibration rows%s for level %s: %s in every set%n",
-                            s.coverage().classConditional() ? " of class '" + m.classes().get(c) + "'" : "", s.coverage().level(),
-                            s.coverage().classConditional() ? "that class is" : "every class is");
-                    if (!s.coverage().classConditional()) break;
+                            s.tooFew().length > 1 ? " of class '" + m.classes().get(g) + "'" : "", s.coverage().level(),
+                            s.tooFew().length > 1 ? "that class is" : "every class is");
                 }
             }
             if (p.truth() != null && p.labelledCount() > 0) {
