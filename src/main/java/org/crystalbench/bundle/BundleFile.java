@@ -53,7 +53,7 @@ public final class BundleFile {
         try {
             var payload = new ByteArrayOutputStream();
             try (var out = new ObjectOutputStream(payload)) {
-                out.writeObject(new Bundle.Payload(bundle.encoder(), bundle.model()));
+                out.writeObject(new Bundle.Payload(bundle.encoder(), bundle.model(), bundle.calibration()));
             }
             byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.manifest());
             long time = Instant.parse(bundle.manifest().created()).toEpochMilli();
@@ -111,7 +111,12 @@ public final class BundleFile {
             throw new InputException(file + ": " + PAYLOAD + ": the model has " + p.model().classes()
                     + " classes, " + MANIFEST + " lists " + manifest.classes().size());
         }
-        return new Bundle(manifest, p.encoder(), p.model());
+        if ((manifest.calibration() == null) != (p.calibration() == null)
+                || p.calibration() != null && p.calibration().scores().length != manifest.calibration().rows()) {
+            throw new InputException(file + ": " + PAYLOAD + ": its conformal calibration does not match " + MANIFEST
+                    + " calibration");
+        }
+        return new Bundle(manifest, p.encoder(), p.model(), p.calibration());
     }
 
     private static Map<String, byte[]> entries(Path file, byte[] bytes) {
@@ -203,7 +208,8 @@ public final class BundleFile {
      * A new model class must be added here (TrainPredictTest round-trips every model type and would fail).
      */
     static final java.util.Set<String> ALLOWED = java.util.Set.of(
-            "org.crystalbench.bundle.Bundle$Payload", "org.crystalbench.features.FeatureEncoder",
+            "org.crystalbench.bundle.Bundle$Payload", "org.crystalbench.bundle.Calibration",
+            "org.crystalbench.features.FeatureEncoder",
             "org.crystalbench.features.NeighbourShares", "java.lang.Double",
             "org.crystalbench.models.FitWarning", "org.crystalbench.models.GaussianNbModel",
             "org.crystalbench.models.GemmMlp$Fitted", "org.crystalbench.models.GradientBoostingSpec$Boosted",

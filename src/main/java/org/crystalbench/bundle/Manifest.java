@@ -22,10 +22,13 @@ import tools.jackson.databind.JsonNode;
  * @param classes        class labels; probability column {@code p_<label>} follows this order
  * @param encodedColumns the model's input columns after encoding ("Volume", "Spacegroup=P1", ...)
  * @param training       the data and config the model was fitted on
+ * @param calibration    how the conformal calibration in {@code model.bin} was made; null in a bundle without one
+ *                       (written before calibration was stored, or {@code train --calibration-folds 0})
+ * @param domain         the applicability domain (training ranges and elements); null in bundles written before it
  */
 public record Manifest(String format, int formatVersion, String created, Versions versions, ModelInfo model,
                        FeatureSet featureSet, Schema schema, List<String> classes, List<String> encodedColumns,
-                       Training training) {
+                       Training training, CalibrationInfo calibration, Domain domain) {
 
     public Manifest {
         required(versions, "versions");
@@ -42,6 +45,14 @@ public record Manifest(String format, int formatVersion, String created, Version
         if (value == null) throw new IllegalArgumentException(key + ": missing");
         return value;
     }
+
+    /**
+     * @param method   "cross-conformal": out-of-fold scores of every training row ({@link Calibration})
+     * @param folds    calibration folds
+     * @param grouping how the folds were made ("stratified", or the groups)
+     * @param rows     calibration rows (every training row)
+     */
+    public record CalibrationInfo(String method, int folds, String grouping, int rows) {}
 
     /** @param java {@code Runtime.version()} of the training JVM, with its vendor */
     public record Versions(String crystalBench, String smile, String java) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.crystalbench.InputException;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.metrics.Conformal;
 import org.crystalbench.metrics.Scores;
 import org.crystalbench.io.Csv;
 
@@ -26,9 +27,12 @@ public final class Predictor {
      * @param notPredicted  rows left out (a bundle trained under {@code dataset.missing: drop-rows} has no value
      *                      for a missing cell): "line N (column, column)" each; {@code data} holds the others
      * @param imputed       rows predicted with missing cells filled in ({@code dataset.missing: impute})
+     * @param domain        per row, where it lies outside the training domain; null for a bundle without a domain
+     * @param sets          per row, its conformal prediction set; null without {@code --coverage}
      */
     public record Predictions(Bundle bundle, Dataset data, String[][] ids, int[] predicted, double[][] probabilities,
-                              boolean[] unseen, int[] truth, Scores scores, List<String> notPredicted, int imputed) {
+                              boolean[] unseen, int[] truth, Scores scores, List<String> notPredicted, int imputed,
+                              Domain.Flags domain, Sets sets) {
 
         /** Rows with a label in the file (the rows {@code scores} is computed on). */
         public int labelledCount() {
@@ -54,21 +58,105 @@ public final class Predictor {
             header.add("predicted");
             for (String c : m.classes()) header.add("p_" + c);
             header.add("unseen_category");
+            if (domain != null) {
+                header.add("unseen_elements");
+                header.add("out_of_range");
+            }
+            if (sets != null) {
+                header.add("conformal_set");
+                header.add("set_size");
+            }
             List<List<?>> rows = new ArrayList<>();
             for (int r = 0; r < predicted.length; r++) {
                 List<Object> row = new ArrayList<>(noIds ? List.of(data.lines()[r]) : List.of(ids[r]));
                 row.add(m.classes().get(predicted[r]));
                 for (double p : probabilities[r]) row.add(Double.toString(p));
                 row.add(unseen[r]);
+                if (domain != null) {
+                    row.add(domain.unseenElements() == null ? "" : domain.unseenElements()[r]);
+                    row.add(domain.outOfRange()[r]);
+                }
+                if (sets != null) {
+                    List<String> members = new ArrayList<>();
+                    for (int c = 0; c < sets.in()[r].length; c++) if (sets.in()[r][c]) members.add(m.classes().get(c));
+                    row.add(String.join("|", members));
+                    row.add(members.size());
+                }
                 rows.add(row);
             }
             return Csv.of(header, rows);
         }
     }
 
+    /**
+     * Conformal sets at {@code level} (e.g. 0.9) from the bundle's calibration: one threshold for all classes, or one
+     * per class ({@code classConditional}, Mondrian).
+     */
+    public record Coverage(double level, boolean classConditional) {
+        public Conformal.Method method() {
+            return classConditional ? Conformal.Method.MONDRIAN : Conformal.Method.SPLIT;
+        }
+    }
+
+    /**
+     * @param tooFew per class group (one for all classes, or one per class when class-conditional): too few
+     *               calibration rows for the level, so that every set holds it
+     * @param in     per row and class, whether the class is in the row's set
+     */
+    public record Sets(Coverage coverage, boolean[] tooFew, boolean[][] in) {
+        public double meanSize() {
+            long n = 0;
+            for (boolean[] row : in) for (boolean b : row) if (b) n++;
+            return in.length == 0 ? 0 : n / (double) in.length;
+        }
+
+        public int empty() {
+            int n = 0;
+            for (boolean[] row : in) {
+                boolean any = false;
+                for (boolean b : row) any |= b;
+                if (!any) n++;
+            }
+            return n;
+        }
+
+        /** The share of labelled rows ({@code truth} >= 0) whose set holds their class; NaN without labelled rows. */
+        public double coverageOn(int[] truth) {
+            int labelled = 0, covered = 0;
+            for (int r = 0; r < truth.length; r++) {
+                if (truth[r] < 0) continue;
+                labelled++;
+                if (in[r][truth[r]]) covered++;
+            }
+            return labelled == 0 ? Double.NaN : covered / (double) labelled;
+        }
+    }
+
+    /** Why a bundle cannot give sets: for the one line of {@code predict --coverage} on a bundle without calibration. */
+    public static String noCalibration(Manifest m) {
+        return "--coverage: the bundle holds no conformal calibration (written by crystal-bench " + m.versions().crystalBench()
+                + " on " + m.created() + ", before bundles stored one, or trained with --calibration-folds 0); train it "
+                + "again with 'crystal-bench train' to get prediction sets";
+    }
+
     /** Reads {@code file} against the bundle's schema and predicts every row; bad input fails before any output. */
     public static Predictions predict(Bundle bundle, Path file) {
+        return predict(bundle, file, null);
+    }
+
+    /**
+     * As above, with each row's conformal set when {@code coverage} is not null.
+     *
+     * @throws InputException when sets are asked of a bundle without calibration, or at a level outside (0, 1)
+     */
+    public static Predictions predict(Bundle bundle, Path file, Coverage coverage) {
         Manifest m = bundle.manifest();
+        if (coverage != null && bundle.calibration() == null) {
+            throw new InputException(noCalibration(m));
+        }
+        if (coverage != null && !(coverage.level() > 0 && coverage.level() < 1)) {
+            throw new InputException("--coverage: " + coverage.level() + " (a level in (0, 1), e.g. 0.9)");
+        }
         Dataset loaded = CsvLoader.load(file, m.schema().toDatasetSpec(), false);
         boolean[] outside = Trainer.outsideSchema(loaded, m.schema());
         Dataset projected = Trainer.project(loaded, m.schema());
@@ -106,8 +194,18 @@ public final class Predictor {
             unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
         }
         Scores scores = truth == null ? null : scoresOnLabelled(truth, predicted, k);
+        Domain.Flags domain = m.domain() == null ? null : m.domain().check(data, m.domain().formulaColumn() == null ? null
+                : org.crystalbench.data.ColumnCells.readIfPresent(data, m.domain().formulaColumn()));
+        Sets sets = null;
+        if (coverage != null) {
+            Calibration cal = bundle.calibration();
+            Calibration.Sets at = cal.sets(coverage.level(), k, coverage.method());
+            boolean[][] in = new boolean[n][];
+            for (int r = 0; r < n; r++) in[r] = at.of(cal.foldProbabilities(data, r, k));
+            sets = new Sets(coverage, at.tooFew(), in);
+        }
         return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores, List.copyOf(notPredicted),
-                imputed);
+                imputed, domain, sets);
     }
 
     /** The schema's columns whose cell is missing in row {@code r} of the projected data. */

@@ -39,6 +39,14 @@ public final class Trainer {
      * @param featureSet a feature set of the config, or null for its first one
      */
     public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet) {
+        return train(cfg, configFile, modelName, featureSet, Calibration.DEFAULT_FOLDS);
+    }
+
+    /**
+     * As above, with {@code calibrationFolds} folds of out-of-fold scores for {@code predict --coverage}
+     * ({@link Calibration}); 0: no calibration (one fit instead of folds + 1).
+     */
+    public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet, int calibrationFolds) {
         ModelSpec spec = model(cfg, configFile, modelName);
         String fsName = featureSet != null ? featureSet : cfg.featureSets().keySet().iterator().next();
         List<String> features = cfg.featureSets().get(fsName);
@@ -62,6 +70,8 @@ public final class Trainer {
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, all);
         Model model = fit(spec, cfg, encoder.transformTraining(data, all), data.y(), data.classes());
 
+        Calibration calibration = calibrationFolds == 0 ? null : calibrate(spec, cfg, dataPath, data, features, calibrationFolds);
+
         Map<String, Integer> counts = new LinkedHashMap<>();
         int[] c = data.classCounts();
         for (int i = 0; i < c.length; i++) counts.put(data.classes().get(i), c[i]);
@@ -75,8 +85,42 @@ public final class Trainer {
                 new Manifest.FeatureSet(fsName, features), schema, data.classes(), encoder.outputNames(),
                 new Manifest.Training(dataPath.toString(), data.sha256(), configFile.toString(),
                         org.crystalbench.io.Hashing.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
-                        labelDeterminingColumns(data, cfg.dataset().target())));
-        return new Bundle(manifest, encoder, model);
+                        labelDeterminingColumns(data, cfg.dataset().target())),
+                calibration == null ? null : calibration.info(), domain(cfg, data));
+        return new Bundle(manifest, encoder, model, calibration);
+    }
+
+    /** Out-of-fold scores of every training row, grouped as the config's {@code protocols.groups} groups rows. */
+    private static Calibration calibrate(ModelSpec spec, ExperimentConfig cfg, Path dataPath, Dataset data, List<String> features,
+                                         int folds) {
+        var g = cfg.protocols().groups();
+        String[] groups = Experiment.groupKeys(cfg, data);
+        String description = g == null ? null : "grouped by " + g.column()
+                + (g.key() == org.crystalbench.config.ProtocolSpec.GroupKey.COMPOSITION ? " (reduced composition)" : "");
+        try {
+            return Calibration.crossConformal(spec, cfg.models(), cfg.seed(), data, features, folds, groups, description);
+        } catch (InputException e) {
+            String msg = e.getMessage();
+            for (int k = data.classes().size() - 1; k >= 0; k--) msg = msg.replace("class " + k + " ", "class '" + data.classes().get(k) + "' ");
+            throw new InputException(dataPath + ": --calibration-folds " + folds + ": cannot deal the training rows into "
+                    + "calibration folds" + (g == null ? "" : " grouped by " + g.column()) + ": " + msg
+                    + " (use fewer folds, or 0 for a bundle without conformal sets)");
+        }
+    }
+
+    /**
+     * The training rows' applicability domain: the range of every numeric input (not the hidden key columns, which
+     * are codes), and the elements of the formula column when the config names one.
+     */
+    private static Domain domain(ExperimentConfig cfg, Dataset data) {
+        var comp = cfg.dataset().composition();
+        var g = cfg.protocols().groups();
+        String formulaColumn = comp != null ? comp.formula()
+                : g != null && g.key() == org.crystalbench.config.ProtocolSpec.GroupKey.COMPOSITION ? g.column() : null;
+        List<String> keys = comp == null ? List.of() : comp.keyColumns();
+        List<String> inputs = data.numericNames().stream().filter(n -> !keys.contains(n)).toList();
+        String[] formulas = formulaColumn == null ? null : org.crystalbench.data.ColumnCells.readIfPresent(data, formulaColumn);
+        return Domain.of(data, inputs, formulaColumn, formulas);
     }
 
     /**

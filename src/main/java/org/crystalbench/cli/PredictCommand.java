@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crystalbench.BuildInfo;
+import org.crystalbench.InputException;
 import org.crystalbench.bundle.Bundle;
 import org.crystalbench.bundle.BundleFile;
 import org.crystalbench.bundle.Manifest;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Spec;
         description = {"Predicts the target class (with probabilities) for new rows.",
                 "Uses a bundle made by 'train' on each row of a CSV.",
                 "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
-                "shares for hard voting) and 'unseen_category' (category unseen in training).",
+                "shares for hard voting) and 'unseen_category' (category unseen in training);",
+                "then 'unseen_elements' (formula elements no training row has) and 'out_of_range' (numeric",
+                "inputs outside their training range: value, bound, excess in range widths), and with",
+                "--coverage 'conformal_set' (classes joined by '|') and 'set_size' (docs/conformal.md).",
                 "With the target column in the file, also prints accuracy, macro P/R/F1 and paper F1,",
                 "averaged over the classes present in the labels and, when some are absent, over all."})
 public final class PredictCommand implements Callable<Integer> {
@@ -35,6 +39,15 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Predictions CSV to write (default: standard output).")
     Path out;
 
+    @Option(names = "--coverage", paramLabel = "LEVEL",
+            description = "Also each row's conformal prediction set at this level (e.g. 0.9): the classes that hold the "
+                    + "true one with that probability, calibrated on the bundle's out-of-fold training scores.")
+    Double coverage;
+
+    @Option(names = "--class-conditional",
+            description = "With --coverage: one threshold per class (Mondrian), so the level holds within each class.")
+    boolean classConditional;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +56,10 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Bundle bundle = BundleFile.read(model);
         Manifest m = bundle.manifest();
-        Predictor.Predictions p = Predictor.predict(bundle, data); // every input check happens before output
+        if (classConditional && coverage == null) throw new InputException("--class-conditional: needs --coverage LEVEL");
+        if (coverage != null && bundle.calibration() == null) throw new InputException(model + ": " + Predictor.noCalibration(m));
+        Predictor.Predictions p = Predictor.predict(bundle, data, coverage == null ? null
+                : new Predictor.Coverage(coverage, classConditional)); // every input check happens before output
         String csv = p.toCsv();
 
         if (!m.versions().crystalBench().equals(BuildInfo.version()) || !m.versions().smile().equals(BuildInfo.smileVersion())) {
@@ -77,6 +93,26 @@ public final class PredictCommand implements Callable<Integer> {
             err.printf("crystal-bench predict: %d rows have a category unseen in training (unseen_category = true; "
                     + "that column contributes nothing to their prediction)%n", p.unseenCount());
         }
+        domain(err, m, p);
+        if (p.sets() != null) {
+            var s = p.sets();
+            var cal = m.calibration();
+            err.printf(Locale.ROOT, "crystal-bench predict: conformal sets at %s (%s, %s calibration on %d out-of-fold training rows, "
+                            + "%d folds %s): mean set size %.2f of %d classes, %d empty sets (conformal_set, set_size)%n",
+                    s.coverage().level(), s.coverage().classConditional() ? "one threshold per class" : "one threshold",
+                    cal.method(), cal.rows(), cal.folds(), cal.grouping(), s.meanSize(), m.classes().size(), s.empty());
+            for (int g = 0; g < s.tooFew().length; g++) {
+                if (s.tooFew()[g]) {
+                    err.printf(Locale.ROOT, "crystal-bench predict: note: too few calibration rows%s for level %s: %s in every set%n",
+                            s.tooFew().length > 1 ? " of class '" + m.classes().get(g) + "'" : "", s.coverage().level(),
+                            s.tooFew().length > 1 ? "that class is" : "every class is");
+                }
+            }
+            if (p.truth() != null && p.labelledCount() > 0) {
+                err.printf(Locale.ROOT, "crystal-bench predict: coverage on the %d labelled rows: %.4f (requested %s)%n",
+                        p.labelledCount(), s.coverageOn(p.truth()), s.coverage().level());
+            }
+        }
         if (!m.training().warnings().isEmpty()) {
             err.printf("crystal-bench predict: warning: trained with a label-determining column (%s)%n",
                     String.join("; ", m.training().warnings()));
@@ -98,6 +134,34 @@ public final class PredictCommand implements Callable<Integer> {
         }
         err.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The applicability-domain counts: every flagged row is counted here, and a check that could not run says so. */
+    private static void domain(PrintWriter err, Manifest m, Predictor.Predictions p) {
+        String pre = "crystal-bench predict: applicability domain: ";
+        if (p.domain() == null) {
+            err.println(pre + "not checked: the bundle records no training ranges (written by crystal-bench "
+                    + m.versions().crystalBench() + " before bundles stored them); train it again to get unseen_elements "
+                    + "and out_of_range");
+            return;
+        }
+        var d = p.domain();
+        if (m.domain().formulaColumn() == null) {
+            err.println(pre + "elements not checked: the config names no formula column (dataset.derived.composition)");
+        } else if (d.unseenElements() == null) {
+            err.println(pre + "elements not checked: the file has no column '" + m.domain().formulaColumn() + "'");
+        } else if (d.unseenElementRows() > 0) {
+            err.printf("%s%d rows have an element no training formula has, or no readable formula (unseen_elements)%n", pre,
+                    d.unseenElementRows());
+        }
+        if (d.outOfRangeRows() > 0) {
+            List<String> by = d.outOfRangeByInput().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+            err.printf("%s%d rows lie outside the training range of a numeric input (out_of_range; rows per input: %s)%n",
+                    pre, d.outOfRangeRows(), String.join(", ", by));
+        }
+        if (d.unseenElementRows() == 0 && d.outOfRangeRows() == 0) {
+            err.printf("%severy row within the training ranges%s%n", pre, d.unseenElements() == null ? "" : ", of training elements");
+        }
     }
 
     private static String metrics(Scores s) {

@@ -33,16 +33,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Bundle file to write, e.g. model.cbm.")
     Path out;
 
+    @Option(names = "--calibration-folds", paramLabel = "K", defaultValue = "5",
+            description = "Folds of out-of-fold scores stored for 'predict --coverage' (cross-conformal; grouped by the "
+                    + "config's protocols.groups if any): K more fits. 0: none (default: ${DEFAULT-VALUE}).")
+    int calibrationFolds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (calibrationFolds < 0 || calibrationFolds == 1) {
+            throw new org.crystalbench.InputException("--calibration-folds: " + calibrationFolds + " (0 for none, or at least 2)");
+        }
         ExperimentConfig cfg = input.load();
         OutputPaths.file(out, "--out"); // before the fit, not after it
         var err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        Bundle bundle = Trainer.train(cfg, input.file, model, featureSet); // every input check happens here
+        Bundle bundle = Trainer.train(cfg, input.file, model, featureSet, calibrationFolds); // every input check happens here
         Manifest m = bundle.manifest();
         for (String w : m.training().warnings()) err.println("crystal-bench train: warning: feature set '" + m.featureSet().name() + "': " + w);
         bundle.model().warnings().forEach(w -> err.println("crystal-bench train: warning: model '" + m.model().name() + "': "
@@ -53,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
                 m.model().name(), m.model().type(), m.featureSet().name(), m.featureSet().columns().size(),
                 m.encodedColumns().size(), m.training().rowsUsed(), m.training().classCounts(),
                 (System.nanoTime() - t0) / 1e9, out, Files.size(out));
+        if (m.calibration() != null) {
+            err.printf("crystal-bench train: conformal calibration for 'predict --coverage': %s, %d folds %s, %d out-of-fold scores%n",
+                    m.calibration().method(), m.calibration().folds(), m.calibration().grouping(), m.calibration().rows());
+        }
         if (m.training().rowsUsed() < m.training().rowsRead()) {
             err.printf("crystal-bench train: %d of %d rows read left out: a missing label, or a missing cell in a column "
                     + "the feature set uses (dataset.missing: %s)%n", m.training().rowsRead() - m.training().rowsUsed(),

@@ -23,6 +23,18 @@ public final class ColumnCells {
     private ColumnCells() {}
 
     public static String[] read(Dataset data, String column) {
+        return read(data, column, false);
+    }
+
+    /**
+     * As {@link #read(Dataset, String)}, but a column the file does not have gives null and a missing cell a null
+     * cell: for an optional check (predict's applicability domain), which says itself what it could not check.
+     */
+    public static String[] readIfPresent(Dataset data, String column) {
+        return read(data, column, true);
+    }
+
+    private static String[] read(Dataset data, String column, boolean optional) {
         Path file = Path.of(data.source());
         Map<Long, Integer> rowOfLine = new HashMap<>();
         for (int r = 0; r < data.size(); r++) rowOfLine.put(data.lines()[r], r);
@@ -35,6 +47,7 @@ public final class ColumnCells {
             int idx = -1;
             var names = parser.getHeaderNames();
             for (int i = 0; i < names.size(); i++) if (names.get(i).trim().equals(column)) idx = i;
+            if (idx < 0 && optional) return null;
             if (idx < 0) {
                 throw InputException.at(file, 1, "column '" + column + "'", "not in the header (columns: "
                         + String.join(", ", new java.util.TreeSet<>(names.stream().map(String::trim).toList())) + ")");
@@ -47,7 +60,8 @@ public final class ColumnCells {
                 Integer row = rowOfLine.get(line);
                 if (row == null) continue;
                 String cell = rec.get(idx).trim();
-                if (CsvLoader.isMissing(cell)) {
+                if (CsvLoader.isMissing(cell) && optional) cell = null;
+                else if (CsvLoader.isMissing(cell)) {
                     throw InputException.at(file, line, "column '" + column + "'", (cell.isEmpty() ? "empty cell" : "missing value '" + cell + "'")
                             + " (every row needs a value in the column that groups or orders the rows)");
                 }

@@ -51,6 +51,17 @@ public final class Conformal {
         if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1): " + alpha);
         double[] scores = new double[y.length];
         for (int i = 0; i < y.length; i++) scores[i] = score(p[i], y[i]);
+        return thresholds(scores, y, classes, alpha, method);
+    }
+
+    /**
+     * Per class, the score threshold at level {@code 1 - alpha}, from the calibration rows' scores.
+     *
+     * @param scores per calibration row, its nonconformity score {@link #score}
+     * @param y      per calibration row, its class
+     */
+    public static double[] thresholds(double[] scores, int[] y, int classes, double alpha, Method method) {
+        if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1): " + alpha);
         double[] out = new double[classes];
         if (method == Method.SPLIT) {
             Arrays.fill(out, quantile(scores, alpha));

@@ -30,6 +30,8 @@ public final class Seeds {
         GROUPED_CV_SPLITS(6),
         /** The calibration part of one split's training rows, for conformal prediction sets (base: config seed; index: the split). */
         CONFORMAL_CALIBRATION(7),
+        /** The out-of-fold calibration folds of {@code train}, for the bundle's conformal sets (base: config seed). */
+        BUNDLE_CALIBRATION_FOLDS(8),
         /** A fit on a holdout split (base: config seed and model). */
         FIT_HOLDOUT(1),
         /** A fit on a CV split (base: config seed and model). */
@@ -48,6 +50,8 @@ public final class Seeds {
         FIT_ORDERED(10),
         /** A fit on a split's proper training rows (its training rows less the calibration part), for conformal sets. */
         FIT_CONFORMAL(11),
+        /** A fit on the other folds of one calibration fold of {@code train} (base: config seed and model; index: the fold). */
+        FIT_BUNDLE_CALIBRATION(12),
         /** The percentile bootstrap of one table cell (base: config seed ^ 0x5EEDB007; stream: the cell's name). */
         BOOTSTRAP(-1),
         /** The i-th sampled grid point of a model (base: config seed; stream: "grid:" + model). */
@@ -104,6 +108,16 @@ public final class Seeds {
     /** Seed of a model's fit on the proper training rows of {@code split} (without its calibration part). */
     public static long conformalFit(long seed, String model, SplitId split) {
         return mix(seed ^ stream(model), Stream.FIT_CONFORMAL.number, split.protocol().ordinal() * 1_000_003L + split.index());
+    }
+
+    /** Seed of {@code train}'s calibration folds (out-of-fold scores for the bundle's conformal sets). */
+    public static long bundleCalibrationFolds(long seed) {
+        return mix(seed, Stream.BUNDLE_CALIBRATION_FOLDS.number, 0);
+    }
+
+    /** Seed of a model's fit on the rows outside calibration fold {@code fold} of {@code train}. */
+    public static long bundleCalibrationFit(long seed, String model, int fold) {
+        return mix(seed ^ stream(model), Stream.FIT_BUNDLE_CALIBRATION.number, fold);
     }
 
     /** Seed of a model's fit on every row ({@code train}). */

@@ -71,7 +71,8 @@ class TrainPredictTest {
         Dataset rows = CsvLoader.load(fresh, cfg.dataset(), false);
 
         List<CSVRecord> csv = read(out);
-        assertEquals(List.of("Materials Id", "predicted", "p_monoclinic", "p_orthorhombic", "p_triclinic", "unseen_category"),
+        assertEquals(List.of("Materials Id", "predicted", "p_monoclinic", "p_orthorhombic", "p_triclinic", "unseen_category",
+                "unseen_elements", "out_of_range"),
                 csv.getFirst().getParser().getHeaderNames());
         assertEquals(rows.size(), csv.size());
         for (int r = 0; r < rows.size(); r++) {
