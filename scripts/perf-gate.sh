@@ -63,7 +63,7 @@ say "models: $models"
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
   --rounds 24 --sequential 8:4 --budget "${PERF_GATE_BUDGET:-8m}" --one-jvm \
-  --warmup 1 --iterations 3 --iteration-time 100ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
+  --warmup 3 --iterations 3 --iteration-time 100ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
 say "$(( $(date +%s) - t0 )) s in all, exit $rc"

@@ -206,6 +206,10 @@ public final class Interleaved {
         List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
                 "--sun-misc-unsafe-memory-access=allow"));
         if (profiler != null) jvm.add("-Xbatch");
+        // no fork-join workers: parallel streams (Smile's random forest fit) run in the benchmark thread, so its
+        // thread CPU time is all the work (with workers it saw 1-2 ms of a 1 s fit), and on 2 shared cores the
+        // two builds compete with nothing of their own
+        jvm.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=0");
         jvm.add("-D" + BenchInput.CONFIG_PROPERTY + "=" + config.toAbsolutePath());
         boolean oneJvm = q.plan().oneJvm();
         List<String> cmd = new ArrayList<>(List.of(java, "-Djmh.ignoreLock=true"));
