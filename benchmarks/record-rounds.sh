@@ -1,44 +1,41 @@
 #!/usr/bin/env bash
-# Records interleaved rounds of KnownEffectBench for measuring the perf gate's error rates
-# (docs/performance.md, "The perf gate"): each round runs four forks in a shuffled order, factor
-# 1.00 (the base), 1.00 again (an A/A head), 1.05 and 1.10 (+5% and +10% heads), each with the CPU-time
-# profiler and the gate's fork settings, so every round gives one A/A, one +5% and one +10% pair in
-# wall time and in CPU time. Rounds alternate in blocks between the machine as it is and the machine
-# plus a load this script generates (LOAD_SPINNERS busy loops, default 2 = one per core), so both
-# conditions see the same background. Forks run with -Xbatch, as perf-check's do. Usage: benchmarks/record-rounds.sh JAR OUTDIR UNTIL_EPOCH [BLOCK]
+# Records rounds of the perf gate's own comparison for measuring its error rates (docs/performance.md,
+# "The perf gate"): the same jar as base and head (so every hot-path pair is an A/A pair), with
+# KnownEffectBench beside them at factor 1.00 in the base and FACTOR (default 1.10) in the head (a true
+# slowdown of known size, +10.01%). Each block is one `perf-check` of ROUNDS_PER_BLOCK rounds with the
+# gate's settings (one JVM per build and round, 1 warmup + 3 iterations of 100 ms, thread CPU time);
+# blocks alternate between the machine as it is ("background") and the machine plus LOAD_SPINNERS
+# (default 2: one per core) busy loops of this script's own ("spinners"), so both conditions see the same
+# background. blocks.tsv has each block's condition, time and 1-minute load average before and after;
+# every fork's JMH JSON stays in DIR/bNNN-<condition>/. GateErrorRates reads them.
+# Usage: benchmarks/record-rounds.sh JAR DIR UNTIL_EPOCH [ROUNDS_PER_BLOCK]
 set -uo pipefail
-jar=$(realpath "$1"); dir=$2; until=$3; block=${4:-5}
+jar=$(realpath "$1"); dir=$2; until=$3; per=${4:-2}
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/scripts/env.sh"; cb_find_jdk >/dev/null
-java="$CB_JAVA_HOME/bin/java"; export OPENBLAS_NUM_THREADS=1
-mkdir -p "$dir/prof"; dir=$(realpath "$dir")
-# the profiler alone in a jar put first on the class path, as perf-check does for either build
-(cd "$dir/prof" && unzip -oq "$jar" 'org/crystalbench/perf/CpuTimeProfiler*' && "$CB_JAVA_HOME/bin/jar" cf "$dir/cpuprof.jar" org)
-log="$dir/rounds.tsv"
-[ -f "$log" ] || echo -e "round\tcondition\torder\tseconds\tload_before\tload_after" > "$log"
-fork() { # name factor
-  "$java" -Djmh.ignoreLock=true -cp "$dir/cpuprof.jar:$jar" org.openjdk.jmh.Main KnownEffectBench -p factor="$2" \
-    -f 1 -wi "${WI:-1}" -w "${W:-300ms}" -i "${I:-3}" -r "${W:-300ms}" -prof org.crystalbench.perf.CpuTimeProfiler \
-    -rf json -rff "$dir/$1.json" -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Xbatch" > "$dir/$1.log" 2>&1
-}
-r=$(( $(wc -l < "$log") ))
+java="$CB_JAVA_HOME/bin/java"
+mkdir -p "$dir"; dir=$(realpath "$dir")
+log="$dir/blocks.tsv"
+[ -f "$log" ] || echo -e "block\tcondition\tseconds\tload_before\tload_after" > "$log"
+b=$(( $(wc -l < "$log") ))
 spin=()
 trap '[ ${#spin[@]} -gt 0 ] && kill "${spin[@]}" 2>/dev/null' EXIT
 while [ "$(date +%s)" -lt "$until" ]; do
-  cond=quiet; [ $(( (r - 1) / block % 2 )) -eq 1 ] && cond=loaded
-  if [ "$cond" = loaded ] && [ ${#spin[@]} -eq 0 ]; then
+  cond=background; [ $(( b % 2 )) -eq 0 ] && cond=spinners
+  if [ "$cond" = spinners ] && [ ${#spin[@]} -eq 0 ]; then
     for _ in $(seq "${LOAD_SPINNERS:-2}"); do timeout 3600 sh -c 'while :; do :; done' & spin+=($!); done
-  elif [ "$cond" = quiet ] && [ ${#spin[@]} -gt 0 ]; then
+  elif [ "$cond" = background ] && [ ${#spin[@]} -gt 0 ]; then
     kill "${spin[@]}" 2>/dev/null; wait "${spin[@]}" 2>/dev/null; spin=()
   fi
   u0=$(cut -d' ' -f1 /proc/loadavg); t0=$(date +%s.%N)
-  order=$(printf 'base\naa\nf05\nf10\n' | shuf | tr '\n' ' ')
-  for s in $order; do
-    case $s in base|aa) f=1.00 ;; f05) f=1.05 ;; f10) f=1.10 ;; esac
-    fork "r$(printf %04d "$r")-$s" "$f"
-  done
-  echo -e "$r\t$cond\t$order\t$(echo "$(date +%s.%N) - $t0" | bc)\t$u0\t$(cut -d' ' -f1 /proc/loadavg)" >> "$log"
-  r=$((r + 1))
+  out="$dir/$(printf 'b%03d' "$b")-$cond"
+  "$java" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -jar "$jar" perf-check --base-jar "$jar" --head-jar "$jar" \
+    --config "$here/configs/paper.yaml" \
+    --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch|KnownEffectBench\.kernel)$' \
+    --param model="${MODELS:-DNN,DNN-smile,SVM,LR,NB,RF,GBT}" --base-param factor=1.00 --head-param factor="${FACTOR:-1.10}" \
+    --rounds "$per" --one-jvm --warmup 3 --iterations 3 --iteration-time 100ms --seed "$b" --out "$out" > "$out.md" 2> "$out.log"
+  echo -e "$b\t$cond\t$(echo "$(date +%s.%N) - $t0" | bc)\t$u0\t$(cut -d' ' -f1 /proc/loadavg)" >> "$log"
+  b=$((b + 1))
 done
 [ ${#spin[@]} -gt 0 ] && { kill "${spin[@]}" 2>/dev/null; wait "${spin[@]}" 2>/dev/null; }
 echo "done $(date -u +%T)" >> "$dir/progress.txt"

@@ -11,7 +11,7 @@
 #   - a model type the base's benchmarks do not declare: that benchmark skipped.
 # Usage: scripts/perf-gate.sh [HEAD_JAR]
 # Environment: BASE_REF (default HEAD~1; CI passes the pull request's target), BASE_JAR (a base jar already
-# built: no build; its config is then the head's), PERF_GATE_BUDGET (rounds' time budget, default 12m),
+# built: no build; its config is then the head's), PERF_GATE_BUDGET (rounds' time budget, default 8m),
 # PERF_GATE_MODELS (default: every model type, as above), PERF_GATE_MIN_EFFECT (percent, default 3),
 # PERF_GATE_OUT (default results/perf/gate), PERF_GATE_ARGS (more perf-check options).
 set -euo pipefail
@@ -62,8 +62,8 @@ say "models: $models"
   --base-jar "$out/base.jar" --head-jar "$head_jar" --base-config "$out/base-paper.yaml" --config configs/paper.yaml \
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
-  --rounds 12 --sequential 8:4 --budget "${PERF_GATE_BUDGET:-12m}" \
-  --warmup 1 --iterations 3 --iteration-time 300ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
+  --rounds 24 --sequential 8:4 --budget "${PERF_GATE_BUDGET:-8m}" --one-jvm \
+  --warmup 3 --iterations 3 --iteration-time 100ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
 say "$(( $(date +%s) - t0 )) s in all, exit $rc"

@@ -119,6 +119,10 @@ public final class PerfCheckCommand implements Callable<Integer> {
             description = "Interleaved mode: the per-operation time the verdicts use: thread CPU time or wall time (default ${DEFAULT-VALUE}; both are shown).")
     String measure;
 
+    @Option(names = "--one-jvm", description = {"Interleaved mode: run each build's benchmarks of a round one after another in one JVM",
+            "(JMH -f 0) instead of a JVM per benchmark: what the perf gate uses, so that many rounds fit its budget."})
+    boolean oneJvm;
+
     @Option(names = "--base-config", paramLabel = "FILE",
             description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
     Path baseConfig;
@@ -221,7 +225,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         return new Interleaved.Request(baseJar, headJar, include, rounds, seed, warmup, iterations, ms, params, baseParams,
                 headParams, config, dir, level, parsePercent("--min-effect", minEffect),
-                new Interleaved.Plan(baseConfig, measured, first, every, budgetMs));
+                new Interleaved.Plan(baseConfig, measured, first, every, budgetMs, oneJvm));
     }
 
     private static void checkParams(String option, Map<String, String> p) {

@@ -53,10 +53,19 @@ public final class Interleaved {
      *                   rounds of the first sequential look ({@link SequentialRule})
      * @param lookEvery  rounds between sequential looks
      * @param budgetMs   no round is started that would, at the pace of the last one, end after this; 0 = none
+     * @param oneJvm     each build's benchmarks of a round run one after another in one JVM (JMH {@code -f 0}),
+     *                   instead of a JVM per benchmark: a JVM start and JMH's own launcher per build and round
+     *                   instead of two per benchmark, so many more rounds fit a budget; the rounds stay
+     *                   independent JVMs, so a JIT decision that differs from one JVM to the next still varies
+     *                   from round to round and is not mistaken for a difference between the builds
      */
-    public record Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs) {
+    public record Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm) {
+        public Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs) {
+            this(baseConfig, measure, firstLook, lookEvery, budgetMs, false);
+        }
+
         public static Plan fixed() {
-            return new Plan(null, Measure.CPU, 0, 0, 0);
+            return new Plan(null, Measure.CPU, 0, 0, 0, false);
         }
 
         public boolean sequential() {
@@ -191,16 +200,25 @@ public final class Interleaved {
                                 Path json) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = profiler == null ? jar.toString() : profiler + PATH_SEPARATOR + jar;
-        List<String> cmd = new ArrayList<>(List.of(java, "-Djmh.ignoreLock=true", "-cp", cp,
-                "org.openjdk.jmh.Main", include, "-f", "1", "-wi", String.valueOf(q.warmups()),
-                "-w", q.iterationMs() + "ms", "-i", String.valueOf(q.iterations()), "-r", q.iterationMs() + "ms"));
-        if (profiler != null) cmd.addAll(List.of("-prof", CpuTimeProfiler.class.getName()));
         // -Xbatch (with the profiler): the benchmark thread waits for each compilation, so on a busy machine a fork
         // reaches compiled code after the same work, not after the same wall time (a starved JIT otherwise
         // leaves a fork's first iterations interpreted: 5x the CPU time per operation, measured)
-        cmd.addAll(List.of("-rf", "json", "-rff", json.toString(), "-jvmArgsAppend",
-                "--enable-native-access=ALL-UNNAMED -Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow"
-                        + (profiler != null ? " -Xbatch" : "") + " -D" + BenchInput.CONFIG_PROPERTY + "=" + config.toAbsolutePath()));
+        List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
+                "--sun-misc-unsafe-memory-access=allow"));
+        if (profiler != null) jvm.add("-Xbatch");
+        // no fork-join workers: parallel streams (Smile's random forest fit) run in the benchmark thread, so its
+        // thread CPU time is all the work (with workers it saw 1-2 ms of a 1 s fit), and on 2 shared cores the
+        // two builds compete with nothing of their own
+        jvm.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=0");
+        jvm.add("-D" + BenchInput.CONFIG_PROPERTY + "=" + config.toAbsolutePath());
+        boolean oneJvm = q.plan().oneJvm();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Djmh.ignoreLock=true"));
+        if (oneJvm) cmd.addAll(jvm); // -f 0: the benchmarks run in this very JVM
+        cmd.addAll(List.of("-cp", cp, "org.openjdk.jmh.Main", include, "-f", oneJvm ? "0" : "1", "-wi", String.valueOf(q.warmups()),
+                "-w", q.iterationMs() + "ms", "-i", String.valueOf(q.iterations()), "-r", q.iterationMs() + "ms"));
+        if (profiler != null) cmd.addAll(List.of("-prof", CpuTimeProfiler.class.getName()));
+        cmd.addAll(List.of("-rf", "json", "-rff", json.toString()));
+        if (!oneJvm) cmd.addAll(List.of("-jvmArgsAppend", String.join(" ", jvm)));
         forkParams.forEach((k, v) -> cmd.addAll(List.of("-p", k + "=" + v)));
         return cmd;
     }
