@@ -1,5 +1,5 @@
 /**
  * A grid made concrete from its config alone: feature sets, grid points, split ids, work units, the size
- * check and shards. Uses config, splits, models, data and evaluation (the row partitions); no other grid part.
+ * check and shards. Layer engine: uses config, splits, models, data and evaluation (the row partitions); no other grid part.
  */
 package org.crystalbench.grid.plan;

@@ -1,0 +1,6 @@
+/**
+ * Every human-readable file: report.md sections, summary tables and figures (JFreeChart), rendered from the typed
+ * rows of results (and audit, perf). Layer report: uses results, stats, engine (audit), config and io; never an
+ * operation.
+ */
+package org.crystalbench.report;

@@ -1,0 +1,5 @@
+/**
+ * The run command as a library operation: Run.Request to Run.Outcome, the Runner over every model, feature set
+ * and split, and its size check. Layer operations: uses everything below (report for report.md); never cli.
+ */
+package org.crystalbench.run;
