@@ -83,7 +83,10 @@ record LogisticModel(int classes, int features, double[] w) implements Model {
             }
         }
         double sum = 0;
-        for (int c = 0; c < classes; c++) sum += (probabilities[c] = StrictMath.exp(probabilities[c] - max));
+        for (int c = 0; c < classes; c++) {
+            // exp(0) is exactly 1: the top score needs no call (one exponential fewer per row, same bits)
+            sum += (probabilities[c] = c == best ? 1 : StrictMath.exp(probabilities[c] - max));
+        }
         for (int c = 0; c < classes; c++) probabilities[c] /= sum;
         return best;
     }
