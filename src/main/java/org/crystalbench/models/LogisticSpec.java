@@ -33,8 +33,10 @@ public record LogisticSpec(String name, Double lambda, Double tol, Integer maxIt
     /** The fitted model with the optimiser's account (iterations, convergence), for tests and benchmarks. */
     Fit fitModel(double[][] x, int[] y, int classes) {
         int p = x[0].length, k = LogisticModel.scores(classes);
+        // The padding of LogisticModel's layout has a zero gradient, so it stays zero and changes no sum.
         Lbfgs.Result r = Lbfgs.minimize(classes == 2 ? (w, g) -> binomial(x, y, lambda, w, g)
-                : (w, g) -> multinomial(x, y, k, lambda, w, g), new double[(p + 1) * k], tol, Lbfgs.FTOL, maxIter);
+                : (w, g) -> multinomial(x, y, k, lambda, w, g), new double[(p + 1) * LogisticModel.stride(k)], tol,
+                Lbfgs.FTOL, maxIter);
         return new Fit(new LogisticModel(classes, p, r.w()), r);
     }
 
@@ -42,10 +44,10 @@ public record LogisticSpec(String name, Double lambda, Double tol, Integer maxIt
 
     /**
      * Summed softmax cross-entropy of the rows plus the penalty, and its gradient. Coefficients laid out
-     * as {@link LogisticModel}: {@code w[j * k + c]}, intercepts last. Rows are read once, in order.
+     * as {@link LogisticModel}: {@code w[j * s + c]}, intercepts last. Rows are read once, in order.
      */
     static double multinomial(double[][] x, int[] y, int k, double lambda, double[] w, double[] g) {
-        int p = x[0].length;
+        int p = x[0].length, s = LogisticModel.stride(k);
         java.util.Arrays.fill(g, 0);
         double[] z = new double[k];
         double loss = 0;
@@ -63,23 +65,24 @@ public record LogisticSpec(String name, Double lambda, Double tol, Integer maxIt
             for (int j = 0; j < p; j++) {
                 double xj = row[j];
                 if (xj == 0) continue;
-                int o = j * k;
+                int o = j * s;
                 for (int c = 0; c < k; c++) g[o + c] += xj * z[c];
             }
-            for (int c = 0; c < k; c++) g[p * k + c] += z[c];
+            for (int c = 0; c < k; c++) g[p * s + c] += z[c];
         }
-        return loss + penalty(w, p * k, lambda, g);
+        return loss + penalty(w, p * s, lambda, g);
     }
 
     /** Summed logistic loss log(1 + e^z) - y z of the rows (y in {0, 1}) plus the penalty, and its gradient. */
     static double binomial(double[][] x, int[] y, double lambda, double[] w, double[] g) {
         int p = x[0].length;
         java.util.Arrays.fill(g, 0);
+        double[] score = new double[1];
         double loss = 0;
         for (int r = 0; r < x.length; r++) {
             double[] row = x[r];
-            double z = w[p];
-            for (int j = 0; j < p; j++) if (row[j] != 0) z += row[j] * w[j];
+            LogisticModel.scores(w, p, 1, row, score);
+            double z = score[0];
             int label = y[r];
             loss += (z > 0 ? z + StrictMath.log1p(StrictMath.exp(-z)) : StrictMath.log1p(StrictMath.exp(z))) - label * z;
             double residual = LogisticModel.sigmoid(z) - label;

@@ -84,7 +84,7 @@ class LogisticSklearnAgreementTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 4})
+    @ValueSource(ints = {2, 3, 4, 6}) // 6: two blocks of four scores, the second padded
     void gradientIsTheLossDerivative(int classes) {
         var rnd = new java.util.Random(classes);
         int n = 40, p = 5, k = LogisticModel.scores(classes);
@@ -94,7 +94,7 @@ class LogisticSklearnAgreementTest {
             for (int j = 0; j < p; j++) x[r][j] = j == 4 ? r % 2 : rnd.nextGaussian(); // a 0/1 column too
             y[r] = r % classes;
         }
-        double[] w = new double[(p + 1) * k], g = new double[w.length], ignored = new double[w.length];
+        double[] w = new double[(p + 1) * LogisticModel.stride(k)], g = new double[w.length], ignored = new double[w.length];
         for (int i = 0; i < w.length; i++) w[i] = rnd.nextGaussian();
         double lambda = 0.7;
         Lbfgs.Objective f = (v, gr) -> classes == 2 ? LogisticSpec.binomial(x, y, lambda, v, gr)
