@@ -70,6 +70,9 @@ public final class GridFixtures {
     }
 
     /** Starts {@code crystal-bench ARGS} in a child JVM with this test's class path. */
+    /** How long a child process may take before a test calls it hung: generous, as the machine may be shared and loaded. */
+    public static final java.time.Duration HANG = java.time.Duration.ofMinutes(10);
+
     public static Process launch(Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
