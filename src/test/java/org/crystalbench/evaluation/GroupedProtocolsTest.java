@@ -97,6 +97,7 @@ class GroupedProtocolsTest {
                 + "training rows", 100 * leak.get(Protocol.CV).testGroupShare())), report);
         assertTrue(report.contains("| Model | cv macro F1 | grouped-cv macro F1 | Difference |"), report);
         assertTrue(report.contains("figures/split-gap-"), "the side-by-side figure");
+        assertTrue(report.contains("figures/conformal-size-"), "set sizes drawn beside coverage");
     }
 
     @Test
