@@ -8,11 +8,12 @@ For each fold of an outer k-fold over DATA (scikit-learn's StratifiedGroupKFold 
 reduced composition of the formula it holds with --composition; StratifiedKFold without a group column), it writes
 the training and test rows to a temporary folder, runs `crystal-bench train CONFIG --data train.csv` (which stores the
 calibration, grouped as the config's protocols.groups say) and `crystal-bench predict --coverage LEVEL` on the test
-rows, with and without --class-conditional. Prints, per model, method and level, the coverage over all test rows
+rows, with and without --class-conditional (CRYSTAL_BENCH names another launcher than ./crystal-bench). Prints, per model, method and level, the coverage over all test rows
 (each row is a test row once) with its binomial standard error, the range over folds and the mean set size.
 Nothing is written outside the temporary folder. scikit-learn is the only dependency (used for the folds).
 """
 import argparse
+import os
 import csv
 import math
 import re
@@ -63,6 +64,12 @@ def reduced(formula):
     return "".join(f"{e}{float(Fraction(a[e]) / total):.9f}" for e in sorted(a))
 
 
+def run(cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"predict-coverage: {' '.join(cmd)}: exit {r.returncode}: {r.stderr.strip()}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("config")
@@ -76,7 +83,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--target")
     args = ap.parse_args()
-    cli = str(ROOT / "crystal-bench")
+    cli = os.environ.get("CRYSTAL_BENCH", str(ROOT / "crystal-bench"))
     with open(args.data, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
@@ -103,13 +110,13 @@ def main():
                 cmd = [cli, "train", args.config, "--data", str(tmp / "train.csv"), "--model", model, "--out", str(bundle)]
                 if args.feature_set:
                     cmd += ["--feature-set", args.feature_set]
-                subprocess.run(cmd, check=True, capture_output=True)
+                run(cmd)
                 for level in levels:
                     for method in ("split", "mondrian"):
                         out = tmp / "p.csv"
                         cmd = [cli, "predict", "--model", str(bundle), "--data", str(tmp / "test.csv"), "--coverage",
                                str(level), "--out", str(out)] + (["--class-conditional"] if method == "mondrian" else [])
-                        subprocess.run(cmd, check=True, capture_output=True)
+                        run(cmd)
                         with open(out, newline="", encoding="utf-8") as f:
                             pred = list(csv.DictReader(f))
                         truth = [y[i] for i in te]

@@ -18,7 +18,8 @@ final class ConformalSection {
         doc.para("Empirical coverage of each model's conformal prediction sets on the test rows (mean over splits with its "
                 + interval + "), calibrated on a quarter of each split's training rows that the model was not fitted on; "
                 + "*split*: one threshold, *mondrian*: one per class. Coverage should sit at or just above each requested "
-                + "level. Set sizes (mean classes per set) are in the table. From conformal.csv; docs/conformal.md.");
+                + "level. The second figure shows what that costs: the mean number of classes per set (a set of every class is "
+                + "always right and says nothing). From conformal.csv; docs/conformal.md.");
         Map<RunSection.Group, List<ConformalTable.Row>> groups = RunSection.groups(rows, r -> new RunSection.Group(r.featureSet(), r.protocol()));
         for (var e : groups.entrySet()) {
             RunSection.Group g = e.getKey();
@@ -28,8 +29,15 @@ final class ConformalSection {
             String where = "`" + g.featureSet() + "`, " + Cells.protocolTitle(config, g.protocol());
             doc.para("### Prediction sets: " + where);
             List<String> modelList = List.copyOf(models);
-            List<Charts.IntervalSeries> series = new ArrayList<>();
+            List<Charts.IntervalSeries> series = new ArrayList<>(), sizes = new ArrayList<>();
             for (String k : kinds) {
+                // Mean set size with whiskers of one SD over splits: what the coverage costs, beside it.
+                sizes.add(RunSection.series(k, modelList.stream().map(m -> e.getValue().stream()
+                        .filter(r -> r.model().equals(m) && kind(r).equals(k)).findFirst()
+                        .map(r -> new Estimate(r.setSize(), r.setSizeSd(), new org.crystalbench.stats.Interval(
+                                r.setSize() - r.setSizeSd(), r.setSize() + r.setSizeSd())))
+                        .orElse(new Estimate(Double.NaN, Double.NaN, new org.crystalbench.stats.Interval(Double.NaN, Double.NaN))))
+                        .toList()));
                 List<Estimate> est = modelList.stream().map(m -> e.getValue().stream()
                         .filter(r -> r.model().equals(m) && kind(r).equals(k)).findFirst()
                         .map(r -> new Estimate(r.coverage(), r.coverageSd(), r.coverageCi()))
@@ -41,6 +49,11 @@ final class ConformalSection {
                     Math.max(900, 160 * modelList.size()), 460,
                     Charts.intervalDots("Conformal coverage: " + g.featureSet() + ", " + g.protocol(),
                             "share of test rows whose set holds the true class; whiskers: " + interval, "Coverage", modelList, series));
+            doc.figure("conformal-size-" + Figure.slug(g.featureSet(), g.protocol().label()), "Mean set size per model, " + where,
+                    Math.max(900, 160 * modelList.size()), 460,
+                    Charts.intervalDots("Conformal set size: " + g.featureSet() + ", " + g.protocol(),
+                            "mean number of classes per set on the test rows; whiskers: one SD over splits", "Classes per set",
+                            modelList, sizes));
             List<List<String>> table = new ArrayList<>();
             for (ConformalTable.Row r : e.getValue()) {
                 table.add(List.of(r.model(), r.method().label(), Cells.fmt("%.2f", r.level()),

@@ -138,6 +138,12 @@ public final class Report {
                 ReferenceSection.write(doc, config, summary, ci);
             }
             if (audit != null) AuditSection.write(doc, audit);
+            if (SplitGapSection.applies(summary)) {
+                Path leakageFile = dir.resolve(org.crystalbench.audit.LeakageTable.FILE);
+                var leakage = !Files.isRegularFile(leakageFile) ? null : optional(doc, leakageFile, "no shares of test rows with "
+                        + "their group in training", () -> org.crystalbench.audit.LeakageTable.read(leakageFile));
+                SplitGapSection.write(doc, summary, leakage, interval(ci), config);
+            }
             Path importanceFile = dir.resolve(ImportanceTable.FILE);
             if (Files.isRegularFile(importanceFile)) {
                 var importance = optional(doc, importanceFile, "no feature importance", () -> ImportanceTable.read(importanceFile));

@@ -61,7 +61,9 @@ class DeepBundleTest {
         // One soft vote holds a fitted model of every type; RF and GBT keep max_depth at its default (20),
         // GBT with more leaves so its trees do get deep.
         Path bundle = dir.resolve("vote.cbm"), out = dir.resolve("vote.csv");
-        var t = TestCli.run("train", config.toString(), "--model", "Vote", "--out", bundle.toString());
+        // Two calibration folds: the bundle then also holds two fold models of every type, one level deeper (the
+        // reader must load those too), at half the cost of the default five.
+        var t = TestCli.run("train", config.toString(), "--model", "Vote", "--calibration-folds", "2", "--out", bundle.toString());
         assertEquals(0, t.code(), t.err());
         var p = TestCli.run("predict", "--model", bundle.toString(), "--data", data.toString(), "--out", out.toString());
         assertEquals(0, p.code(), p.err());

@@ -90,6 +90,14 @@ class GroupedProtocolsTest {
         String summary = Files.readString(dir.resolve("t1/summary.md"));
         assertTrue(summary.contains("Repeated grouped 3-fold CV by Formula (reduced composition)"), summary);
         assertTrue(summary.contains("## Prediction sets (conformal)") && summary.contains("### Rows shared between training and test"));
+        // report.md puts random and grouped CV side by side, with the share of random test rows whose group is in training.
+        String report = Files.readString(dir.resolve("t1/report.md"));
+        assertTrue(report.contains("## Random vs grouped splits"), report);
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT, "Under cv, %.1f%% of the test rows have their group in the "
+                + "training rows", 100 * leak.get(Protocol.CV).testGroupShare())), report);
+        assertTrue(report.contains("| Model | cv macro F1 | grouped-cv macro F1 | Difference |"), report);
+        assertTrue(report.contains("figures/split-gap-"), "the side-by-side figure");
+        assertTrue(report.contains("figures/conformal-size-"), "set sizes drawn beside coverage");
     }
 
     @Test
