@@ -62,7 +62,7 @@ say "models: $models"
   --base-jar "$out/base.jar" --head-jar "$head_jar" --base-config "$out/base-paper.yaml" --config configs/paper.yaml \
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
-  --rounds 24 --sequential 8:4 --budget "${PERF_GATE_BUDGET:-8m}" --one-jvm \
+  --rounds 24 --sequential 12:4 --budget "${PERF_GATE_BUDGET:-8m}" --one-jvm \
   --warmup 3 --iterations 3 --iteration-time 100ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
