@@ -47,7 +47,10 @@ import smile.stat.distribution.BetaDistribution;
  * of one condition judged once, at the gate's last look) are counted too.
  *
  * <p>Usage: {@code java -cp crystal-bench.jar org.crystalbench.bench.GateErrorRates DIR [COMPARISONS]
- * [MIN_EFFECT_PERCENT] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY] [CONFIDENCE_PERCENT] [BUDGET_SECONDS]}
+ * [MIN_EFFECT_PERCENT] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY] [CONFIDENCE_PERCENT] [BUDGET_SECONDS] [FAMILY]
+ * [GATE_ROUND_SECONDS]}: FAMILY is the number of benchmarks the gate's confidence is split over (default: those
+ * recorded) and GATE_ROUND_SECONDS the pace of the whole gate's rounds (default: the recorded rounds' pace), for a
+ * recording of fewer benchmarks than the gate runs. {@code normal ...} sizes the rule with normal noise instead.
  */
 public final class GateErrorRates {
     private static final String KNOWN = "org.crystalbench.bench.KnownEffectBench.kernel";
@@ -73,7 +76,10 @@ public final class GateErrorRates {
         double level = args.length > 6 ? Double.parseDouble(args[6]) / 100 : 0.95;
         double budget = args.length > 7 ? Double.parseDouble(args[7]) : 480;
         Map<String, Condition> conditions = read(dir);
-        int family = (int) conditions.values().iterator().next().rounds().getFirst().wall().keySet().stream().filter(k -> !k.startsWith(KNOWN)).count();
+        int family = args.length > 8 ? Integer.parseInt(args[8])
+                : (int) conditions.values().iterator().next().rounds().getFirst().wall().keySet().stream().filter(k -> !k.startsWith(KNOWN)).count();
+        // the pace of the whole gate's round when the recording ran fewer benchmarks than the gate (seconds; 0: the recorded pace)
+        double gatePace = args.length > 9 ? Double.parseDouble(args[9]) : 0;
         var rule = new SequentialRule(level, m, maxRounds, first, every, family);
         System.out.printf(Locale.ROOT, "%d benchmarks judged together; ", family);
         System.out.printf(Locale.ROOT, "rule: minimum effect %.3g%%, looks at %d, %d, ... up to %d rounds (%d looks, each at %.4g%%); "
@@ -86,7 +92,7 @@ public final class GateErrorRates {
         System.out.println("|---|---:|---|---:|---:|---|---|---|---|---|---|---|---:|");
         SplittableRandom rng = new SplittableRandom(25);
         for (Condition c : conditions.values()) {
-            double pace = median(c.seconds().stream().mapToDouble(Double::doubleValue).toArray());
+            double pace = gatePace > 0 ? gatePace : median(c.seconds().stream().mapToDouble(Double::doubleValue).toArray());
             int fit = (int) Math.min(maxRounds, Math.floor(budget / pace));
             for (Interleaved.Measure measure : Interleaved.Measure.values()) {
                 List<String> keys = new ArrayList<>(c.rounds().getFirst().wall().keySet());
