@@ -3,7 +3,7 @@
 # "The perf gate"): the same jar as base and head (so every hot-path pair is an A/A pair), with
 # KnownEffectBench beside them at factor 1.00 in the base and FACTOR (default 1.10) in the head (a true
 # slowdown of known size, +10.01%). Each block is one `perf-check` of ROUNDS_PER_BLOCK rounds with the
-# gate's settings (one JVM per build and round, 1 warmup + 3 iterations of 100 ms, thread CPU time);
+# gate's settings (one JVM per build and round, 3 warmup + 3 iterations of 100 ms, thread CPU time);
 # blocks alternate between the machine as it is ("background") and the machine plus LOAD_SPINNERS
 # (default 2: one per core) busy loops of this script's own ("spinners"), so both conditions see the same
 # background. blocks.tsv has each block's condition, time and 1-minute load average before and after;

@@ -37,145 +37,164 @@ import picocli.CommandLine.Option;
                 + "added until each interval clears 1 + --min-effect either way (above: regression) or --rounds/--budget end.",
                 "History: --history FILE [--append RUN.json --commit SHA] keeps one line per CI run; without --append "
                 + "it flags change points and draws a trend chart per benchmark.",
+                "The modes' options are grouped below; options of two modes together are refused.",
                 "Prints Markdown; exit 1 on a regression (two-file and interleaved modes), 2 on bad input; history only reports."})
 public final class PerfCheckCommand implements Callable<Integer> {
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Two-file mode: JMH JSON of the reference run.")
-    Path baseline;
-
-    @Option(names = "--current", paramLabel = "FILE", description = "Two-file mode: JMH JSON of the run to judge.")
-    Path current;
-
-    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "10",
-            description = "Two-file mode: smallest relative change that counts, in percent (default ${DEFAULT-VALUE}; '10%%' also accepted).")
-    String threshold;
-
     @Option(names = "--normalize", description = {"Divide every score by its own run's calibration score first, for runs",
             "measured on different machines (two-file and history modes)."})
     boolean normalize;
-
-    @Option(names = "--base-jar", paramLabel = "JAR", description = "Interleaved mode: the base build's crystal-bench.jar.")
-    Path baseJar;
-
-    @Option(names = "--head-jar", paramLabel = "JAR", description = "Interleaved mode: the head build's crystal-bench.jar.")
-    Path headJar;
-
-    @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench|SvmFitBench).*",
-            description = "Interleaved mode: JMH include regex (default: every benchmark but KnownEffectBench and SvmFitBench).")
-    String include;
-
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "8",
-            description = "Interleaved mode: rounds, each one base and one head fork (default ${DEFAULT-VALUE}; at least 6 for a 95%% interval).")
-    int rounds;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Interleaved mode: seed of the fork order (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Interleaved mode: warmup iterations per fork (default ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Interleaved mode: measurement iterations per fork (default ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--iteration-time", paramLabel = "DURATION", defaultValue = "1s",
-            description = "Interleaved mode: length of each warmup and measurement iteration (default ${DEFAULT-VALUE}).")
-    String iterationTime;
-
-    @Option(names = "--param", paramLabel = "NAME=V[,V]", description = "Interleaved mode: JMH parameter for both builds (repeatable).")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--base-param", paramLabel = "NAME=V", description = "Interleaved mode: JMH parameter for the base only (e.g. factor=1.00).")
-    Map<String, String> baseParams = new LinkedHashMap<>();
-
-    @Option(names = "--head-param", paramLabel = "NAME=V", description = "Interleaved mode: JMH parameter for the head only (e.g. factor=1.10 of KnownEffectBench).")
-    Map<String, String> headParams = new LinkedHashMap<>();
 
     @Option(names = "--min-effect", paramLabel = "PERCENT", defaultValue = "3",
             description = "Interleaved and history modes: smallest slowdown that counts, in percent (default ${DEFAULT-VALUE}).")
     String minEffect;
 
-    @Option(names = "--confidence", paramLabel = "PERCENT", defaultValue = "95",
-            description = "Interleaved mode: wanted confidence of the paired interval (default ${DEFAULT-VALUE}).")
-    String confidence;
-
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/paper.yaml",
-            description = "Interleaved mode: config the per-model benchmarks read (default ${DEFAULT-VALUE}).")
-    Path config;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Interleaved mode: folder for every fork's JSON and log and table.md "
             + "(default results/perf/interleaved/<time>); history mode: folder for the trend charts (default FILE's name + -charts).")
     Path out;
 
-    @Option(names = "--sequential", paramLabel = "FIRST:EVERY",
-            description = {"Interleaved mode: judge after FIRST rounds, then every EVERY rounds up to --rounds; a benchmark stops",
-                    "once its interval clears 1 + --min-effect either way (above: regression); 1 - --confidence is spent",
-                    "evenly over the looks (e.g. 10:5)."})
-    String sequential;
+    /** The three modes; picocli refuses options of two of them together. */
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    Mode mode;
 
-    @Option(names = "--budget", paramLabel = "DURATION",
-            description = "Interleaved mode: start no round that would, at the last round's pace, end after this (e.g. 12m).")
-    String budget;
+    static final class Mode {
+        @CommandLine.ArgGroup(exclusive = false, heading = "%nTwo files (a run against a reference run):%n")
+        TwoFiles files;
 
-    @Option(names = "--measure", paramLabel = "cpu|wall", defaultValue = "cpu",
-            description = "Interleaved mode: the per-operation time the verdicts use: thread CPU time or wall time (default ${DEFAULT-VALUE}; both are shown).")
-    String measure;
+        @CommandLine.ArgGroup(exclusive = false, heading = "%nInterleaved (two builds on this machine; what the perf gate runs):%n")
+        Jars jars;
 
-    @Option(names = "--one-jvm", description = {"Interleaved mode: run each build's benchmarks of a round one after another in one JVM",
-            "(JMH -f 0) instead of a JVM per benchmark: what the perf gate uses, so that many rounds fit its budget."})
-    boolean oneJvm;
+        @CommandLine.ArgGroup(exclusive = false, heading = "%nHistory (one line per CI run; change points):%n")
+        Hist hist;
+    }
 
-    @Option(names = "--base-config", paramLabel = "FILE",
-            description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
-    Path baseConfig;
+    static final class TwoFiles {
+        @Option(names = "--baseline", paramLabel = "FILE", description = "Two-file mode: JMH JSON of the reference run.")
+        Path baseline;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "History mode: the history file (JSON lines, one per run).")
-    Path history;
+        @Option(names = "--current", paramLabel = "FILE", description = "Two-file mode: JMH JSON of the run to judge.")
+        Path current;
 
-    @Option(names = "--append", paramLabel = "RUN.json", description = "History mode: append this JMH run (needs --commit) instead of analysing.")
-    Path append;
+        @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "10",
+                description = "Two-file mode: smallest relative change that counts, in percent (default ${DEFAULT-VALUE}; '10%%' also accepted).")
+        String threshold = "10";
+    }
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "History mode: the commit of the run being appended.")
-    String commit;
+    static final class Jars {
+        @Option(names = "--base-jar", paramLabel = "JAR", description = "Interleaved mode: the base build's crystal-bench.jar.")
+        Path baseJar;
 
-    @Option(names = "--date", paramLabel = "ISO", description = "History mode: date of the appended run (default now, UTC).")
-    String date;
+        @Option(names = "--head-jar", paramLabel = "JAR", description = "Interleaved mode: the head build's crystal-bench.jar.")
+        Path headJar;
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "5",
-            description = "History mode: runs on each side of a candidate change point (default ${DEFAULT-VALUE}).")
-    int window;
+        @Option(names = "--include", paramLabel = "REGEX", defaultValue = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench|SvmFitBench).*",
+                description = "Interleaved mode: JMH include regex (default: every benchmark but KnownEffectBench and SvmFitBench).")
+        String include = "org\\.crystalbench\\.bench\\.(?!KnownEffectBench|SvmFitBench).*";
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "8",
+                description = "Interleaved mode: rounds, each one base and one head fork (default ${DEFAULT-VALUE}; at least 6 for a 95%% interval).")
+        int rounds = 8;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Interleaved mode: seed of the fork order (default ${DEFAULT-VALUE}).")
+        long seed = 1L;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Interleaved mode: warmup iterations per fork (default ${DEFAULT-VALUE}).")
+        int warmup = 2;
+
+        @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Interleaved mode: measurement iterations per fork (default ${DEFAULT-VALUE}).")
+        int iterations = 3;
+
+        @Option(names = "--iteration-time", paramLabel = "DURATION", defaultValue = "1s",
+                description = "Interleaved mode: length of each warmup and measurement iteration (default ${DEFAULT-VALUE}).")
+        String iterationTime = "1s";
+
+        @Option(names = "--param", paramLabel = "NAME=V[,V]", description = "Interleaved mode: JMH parameter for both builds (repeatable).")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--base-param", paramLabel = "NAME=V", description = "Interleaved mode: JMH parameter for the base only (e.g. factor=1.00).")
+        Map<String, String> baseParams = new LinkedHashMap<>();
+
+        @Option(names = "--head-param", paramLabel = "NAME=V", description = "Interleaved mode: JMH parameter for the head only (e.g. factor=1.10 of KnownEffectBench).")
+        Map<String, String> headParams = new LinkedHashMap<>();
+
+        @Option(names = "--confidence", paramLabel = "PERCENT", defaultValue = "95",
+                description = "Interleaved mode: wanted confidence of the paired interval (default ${DEFAULT-VALUE}).")
+        String confidence = "95";
+
+        @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/paper.yaml",
+                description = "Interleaved mode: config the per-model benchmarks read (default ${DEFAULT-VALUE}).")
+        Path config = Path.of("configs/paper.yaml");
+
+        @Option(names = "--sequential", paramLabel = "FIRST:EVERY",
+                description = {"Interleaved mode: judge after FIRST rounds, then every EVERY rounds up to --rounds; a benchmark stops",
+                        "once its interval clears 1 + --min-effect either way (above: regression); 1 - --confidence is spent",
+                        "evenly over the looks (e.g. 10:5)."})
+        String sequential;
+
+        @Option(names = "--budget", paramLabel = "DURATION",
+                description = "Interleaved mode: start no round that would, at the last round's pace, end after this (e.g. 12m).")
+        String budget;
+
+        @Option(names = "--measure", paramLabel = "cpu|wall", defaultValue = "cpu",
+                description = "Interleaved mode: the per-operation time the verdicts use: thread CPU time or wall time (default ${DEFAULT-VALUE}; both are shown).")
+        String measure = "cpu";
+
+        @Option(names = "--one-jvm", description = {"Interleaved mode: run each build's benchmarks of a round one after another in one JVM",
+                "(JMH -f 0) instead of a JVM per benchmark: what the perf gate uses, so that many rounds fit its budget."})
+        boolean oneJvm;
+
+        @Option(names = "--base-config", paramLabel = "FILE",
+                description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
+        Path baseConfig;
+    }
+
+    static final class Hist {
+        @Option(names = "--history", paramLabel = "FILE", description = "History mode: the history file (JSON lines, one per run).")
+        Path history;
+
+        @Option(names = "--append", paramLabel = "RUN.json", description = "History mode: append this JMH run (needs --commit) instead of analysing.")
+        Path append;
+
+        @Option(names = "--commit", paramLabel = "SHA", description = "History mode: the commit of the run being appended.")
+        String commit;
+
+        @Option(names = "--date", paramLabel = "ISO", description = "History mode: date of the appended run (default now, UTC).")
+        String date;
+
+        @Option(names = "--window", paramLabel = "N", defaultValue = "5",
+                description = "History mode: runs on each side of a candidate change point (default ${DEFAULT-VALUE}).")
+        int window = 5;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        boolean files = baseline != null || current != null, jars = baseJar != null || headJar != null, hist = history != null;
-        if ((files ? 1 : 0) + (jars ? 1 : 0) + (hist ? 1 : 0) != 1) {
-            throw new InputException("give exactly one of --baseline/--current, --base-jar/--head-jar or --history");
-        }
+        if (mode == null) throw new InputException("give exactly one of --baseline/--current, --base-jar/--head-jar or --history");
         PrintWriter out = spec.commandLine().getOut();
-        boolean regressed = files ? twoFiles(out) : jars ? interleaved(out) : history(out);
+        boolean regressed = mode.files != null ? twoFiles(mode.files, out) : mode.jars != null ? interleaved(mode.jars, out) : history(mode.hist, out);
         out.flush();
         return (regressed ? ExitCode.FAILURES : ExitCode.OK).code();
     }
 
-    private boolean twoFiles(PrintWriter out) {
-        if (baseline == null || current == null) throw new InputException("--baseline and --current go together");
-        double t = parsePercent("--threshold", threshold);
-        List<BenchResult> base = JmhJson.read(baseline);
-        List<BenchResult> cur = JmhJson.read(current);
-        PerfCheck.Report report = PerfCheck.compare(base, cur, t, normalize, baseline.toString(), current.toString());
+    private boolean twoFiles(TwoFiles f, PrintWriter out) {
+        if (f.baseline == null || f.current == null) throw new InputException("--baseline and --current go together");
+        double t = parsePercent("--threshold", f.threshold);
+        List<BenchResult> base = JmhJson.read(f.baseline);
+        List<BenchResult> cur = JmhJson.read(f.current);
+        PerfCheck.Report report = PerfCheck.compare(base, cur, t, normalize, f.baseline.toString(), f.current.toString());
         out.print(PerfTables.comparison(report));
         if (report.nothingCompared()) spec.commandLine().getErr().println("crystal-bench perf-check: no benchmark could be compared (scores of 0?)");
         return report.regressed() || report.nothingCompared();
     }
 
-    private boolean interleaved(PrintWriter out) {
-        Interleaved.Request q = request();
+    private boolean interleaved(Jars j, PrintWriter out) {
+        Interleaved.Request q = request(j);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("crystal-bench perf-check: %d rounds of base %s and head %s -> %s%n", q.rounds(), q.baseJar(), q.headJar(), q.out());
         Interleaved.Outcome o = Interleaved.run(q, err);
         String title = String.format(Locale.ROOT, "perf-check, interleaved: %d rounds in %.0f s (seed %d; %d warmup + %d x %s per fork)",
-                o.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), iterationTime);
+                o.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), j.iterationTime);
         String table = PerfTables.gate(o, title);
         AtomicFiles.write(q.out().resolve("table.md"), table);
         out.print(table);
@@ -183,49 +202,49 @@ public final class PerfCheckCommand implements Callable<Integer> {
     }
 
     /** Every interleaved-mode option checked before the first fork. */
-    Interleaved.Request request() {
-        if (baseJar == null || headJar == null) throw new InputException("--base-jar and --head-jar go together");
-        Interleaved.checkJar(baseJar, "--base-jar");
-        Interleaved.checkJar(headJar, "--head-jar");
+    Interleaved.Request request(Jars j) {
+        if (j.baseJar == null || j.headJar == null) throw new InputException("--base-jar and --head-jar go together");
+        Interleaved.checkJar(j.baseJar, "--base-jar");
+        Interleaved.checkJar(j.headJar, "--head-jar");
         try {
-            Pattern.compile(include);
+            Pattern.compile(j.include);
         } catch (PatternSyntaxException e) {
             throw new InputException("--include: not a regular expression: " + e.getDescription());
         }
-        if (rounds < 2 || rounds > 1000) throw new InputException("--rounds: " + rounds + " is not in [2, 1000]");
-        if (warmup < 0 || warmup > 100) throw new InputException("--warmup: " + warmup + " is not in [0, 100]");
-        if (iterations < 1 || iterations > 100) throw new InputException("--iterations: " + iterations + " is not in [1, 100]");
-        long ms = Durations.parse("--iteration-time", iterationTime).toMillis();
-        if (ms < 10) throw new InputException("--iteration-time: '" + iterationTime + "' is shorter than 10ms");
-        double level = parsePercent("--confidence", confidence);
-        if (!(level >= 0.5 && level < 1)) throw new InputException("--confidence: '" + confidence + "' is not in [50, 100)");
-        checkParams("--param", params);
-        checkParams("--base-param", baseParams);
-        checkParams("--head-param", headParams);
-        if (!Files.isRegularFile(config)) throw new InputException("--config: " + config + ": file not found");
-        if (baseConfig != null && !Files.isRegularFile(baseConfig)) throw new InputException("--base-config: " + baseConfig + ": file not found");
+        if (j.rounds < 2 || j.rounds > 1000) throw new InputException("--rounds: " + j.rounds + " is not in [2, 1000]");
+        if (j.warmup < 0 || j.warmup > 100) throw new InputException("--warmup: " + j.warmup + " is not in [0, 100]");
+        if (j.iterations < 1 || j.iterations > 100) throw new InputException("--iterations: " + j.iterations + " is not in [1, 100]");
+        long ms = Durations.parse("--iteration-time", j.iterationTime).toMillis();
+        if (ms < 10) throw new InputException("--iteration-time: '" + j.iterationTime + "' is shorter than 10ms");
+        double level = parsePercent("--confidence", j.confidence);
+        if (!(level >= 0.5 && level < 1)) throw new InputException("--confidence: '" + j.confidence + "' is not in [50, 100)");
+        checkParams("--param", j.params);
+        checkParams("--base-param", j.baseParams);
+        checkParams("--head-param", j.headParams);
+        if (!Files.isRegularFile(j.config)) throw new InputException("--config: " + j.config + ": file not found");
+        if (j.baseConfig != null && !Files.isRegularFile(j.baseConfig)) throw new InputException("--base-config: " + j.baseConfig + ": file not found");
         int first = 0, every = 0;
-        if (sequential != null) {
-            var m = Pattern.compile("(\\d{1,4}):(\\d{1,4})").matcher(sequential.trim());
-            if (!m.matches()) throw new InputException("--sequential: '" + sequential + "' is not FIRST:EVERY (e.g. 10:5)");
+        if (j.sequential != null) {
+            var m = Pattern.compile("(\\d{1,4}):(\\d{1,4})").matcher(j.sequential.trim());
+            if (!m.matches()) throw new InputException("--sequential: '" + j.sequential + "' is not FIRST:EVERY (e.g. 10:5)");
             first = Integer.parseInt(m.group(1));
             every = Integer.parseInt(m.group(2));
-            if (first < 2 || every < 1 || first > rounds) {
-                throw new InputException("--sequential: '" + sequential + "' needs FIRST in [2, --rounds] and EVERY >= 1");
+            if (first < 2 || every < 1 || first > j.rounds) {
+                throw new InputException("--sequential: '" + j.sequential + "' needs FIRST in [2, --rounds] and EVERY >= 1");
             }
         }
-        long budgetMs = budget == null ? 0 : Durations.parse("--budget", budget).toMillis();
-        if (budget != null && budgetMs < 1000) throw new InputException("--budget: '" + budget + "' is shorter than 1s");
-        Interleaved.Measure measured = switch (measure.trim().toLowerCase(Locale.ROOT)) {
+        long budgetMs = j.budget == null ? 0 : Durations.parse("--budget", j.budget).toMillis();
+        if (j.budget != null && budgetMs < 1000) throw new InputException("--budget: '" + j.budget + "' is shorter than 1s");
+        Interleaved.Measure measured = switch (j.measure.trim().toLowerCase(Locale.ROOT)) {
             case "cpu" -> Interleaved.Measure.CPU;
             case "wall" -> Interleaved.Measure.WALL;
-            default -> throw new InputException("--measure: '" + measure + "' is neither cpu nor wall");
+            default -> throw new InputException("--measure: '" + j.measure + "' is neither cpu nor wall");
         };
         Path dir = out != null ? out : Path.of("results", "perf", "interleaved",
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
-        return new Interleaved.Request(baseJar, headJar, include, rounds, seed, warmup, iterations, ms, params, baseParams,
-                headParams, config, dir, level, parsePercent("--min-effect", minEffect),
-                new Interleaved.Plan(baseConfig, measured, first, every, budgetMs, oneJvm));
+        return new Interleaved.Request(j.baseJar, j.headJar, j.include, j.rounds, j.seed, j.warmup, j.iterations, ms, j.params, j.baseParams,
+                j.headParams, j.config, dir, level, parsePercent("--min-effect", minEffect),
+                new Interleaved.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm));
     }
 
     private static void checkParams(String option, Map<String, String> p) {
@@ -236,29 +255,30 @@ public final class PerfCheckCommand implements Callable<Integer> {
         });
     }
 
-    private boolean history(PrintWriter stdout) {
+    private boolean history(Hist h, PrintWriter stdout) {
+        if (h.history == null) throw new InputException("--append, --commit, --date and --window need --history FILE");
         double effect = parsePercent("--min-effect", minEffect);
-        if (append != null) {
-            if (commit == null || commit.isBlank()) throw new InputException("--append needs --commit");
+        if (h.append != null) {
+            if (h.commit == null || h.commit.isBlank()) throw new InputException("--append needs --commit");
             Instant when = Instant.now();
-            if (date != null) {
+            if (h.date != null) {
                 try {
-                    when = Instant.parse(date);
+                    when = Instant.parse(h.date);
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new InputException("--date: '" + date + "' is not an ISO instant (e.g. 2026-11-27T15:00:00Z)");
+                    throw new InputException("--date: '" + h.date + "' is not an ISO instant (e.g. 2026-11-27T15:00:00Z)");
                 }
             }
-            History.Entry e = History.entry(commit, when, JmhJson.read(append));
-            String repaired = History.append(history, e);
+            History.Entry e = History.entry(h.commit, when, JmhJson.read(h.append));
+            String repaired = History.append(h.history, e);
             if (repaired != null) spec.commandLine().getErr().println("crystal-bench perf-check: warning: " + repaired);
-            spec.commandLine().getErr().printf("crystal-bench perf-check: appended %s (%d benchmarks) to %s%n", commit,
-                    e.scores().size(), history);
+            spec.commandLine().getErr().printf("crystal-bench perf-check: appended %s (%d benchmarks) to %s%n", h.commit,
+                    e.scores().size(), h.history);
             return false;
         }
-        if (window < 2 || window > 100) throw new InputException("--window: " + window + " is not in [2, 100]");
-        List<History.Entry> entries = History.read(history);
-        Path charts = out != null ? out : history.resolveSibling(history.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-charts");
-        History.Analysis a = History.analyse(entries, window, effect, normalize);
+        if (h.window < 2 || h.window > 100) throw new InputException("--window: " + h.window + " is not in [2, 100]");
+        List<History.Entry> entries = History.read(h.history);
+        Path charts = out != null ? out : h.history.resolveSibling(h.history.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-charts");
+        History.Analysis a = History.analyse(entries, h.window, effect, normalize);
         History.writeCharts(a, charts);
         stdout.print(History.table(a));
         spec.commandLine().getErr().printf("crystal-bench perf-check: %d trend charts in %s%n", a.series().size(), charts);

@@ -112,9 +112,9 @@ public final class PerfTables {
                 g.count(PerfCheck.Verdict.REGRESSION), g.count(PerfCheck.Verdict.IMPROVEMENT), g.count(PerfCheck.Verdict.UNCHANGED),
                 g.count(PerfCheck.Verdict.NOISE), g.sequential() ? "undecided" : "within noise", o.failed().size(), m, 100 * g.minEffect(),
                 g.sequential()
-                        ? String.format(Locale.ROOT, "sequential: up to %d looks, each interval at %.4g%% (%.3g%% spent evenly over the looks, "
-                                + "Bonferroni); a benchmark stops when its interval clears 1 + minimum effect either way",
-                                g.looks(), 100 * g.lookLevel(), 100 * (1 - g.level()))
+                        ? String.format(Locale.ROOT, "sequential: up to %d looks, each interval at %.4g%% (%.3g%% spent evenly over the looks "
+                                + "and the %d benchmarks, Bonferroni); a benchmark stops when its interval clears 1 + minimum effect either way",
+                                g.looks(), 100 * g.lookLevel(), 100 * (1 - g.level()), g.family())
                         : String.format(Locale.ROOT, "one look after the last round, intervals asked at %.3g%%", 100 * g.level())));
         sb.append("Hodges-Lehmann slowdown head/base with exact signed-rank intervals (attained level at least the one asked).\n");
         return sb.toString();

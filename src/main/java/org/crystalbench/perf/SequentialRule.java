@@ -21,10 +21,21 @@ import org.crystalbench.stats.PairedRatio;
  */
 public final class SequentialRule {
     private final double level, minEffect;
-    private final int maxRounds, firstLook, lookEvery;
+    private final int maxRounds, firstLook, lookEvery, family;
 
     public SequentialRule(double level, double minEffect, int maxRounds, int firstLook, int lookEvery) {
+        this(level, minEffect, maxRounds, firstLook, lookEvery, 1);
+    }
+
+    /**
+     * @param family number of benchmarks judged together (the gate's): {@code 1 - level} is also split
+     *               evenly over them (Bonferroni), so the chance that the gate, not just one benchmark, calls
+     *               any unchanged benchmark a regression is bounded, however noisy the machine
+     */
+    public SequentialRule(double level, double minEffect, int maxRounds, int firstLook, int lookEvery, int family) {
         if (firstLook > 0 && lookEvery < 1) throw new IllegalArgumentException("rounds between looks must be >= 1");
+        if (family < 1) throw new IllegalArgumentException("family must be >= 1");
+        this.family = family;
         this.level = level;
         this.minEffect = minEffect;
         this.maxRounds = maxRounds;
@@ -49,7 +60,7 @@ public final class SequentialRule {
 
     /** @param lookLevel confidence of each look's interval */
     public record Report(List<Decision> rows, Interleaved.Measure measure, boolean sequential, double level, double lookLevel,
-                         int looks, double minEffect) {
+                         int looks, double minEffect, int family) {
         public long count(PerfCheck.Verdict v) {
             return rows.stream().filter(r -> r.verdict() == v).count();
         }
@@ -65,9 +76,14 @@ public final class SequentialRule {
         return 1 + (maxRounds - firstLook) / lookEvery;
     }
 
-    /** Confidence of the interval at each look. */
+    /** Confidence of the interval at each look, for each benchmark of the family. */
     public double lookLevel() {
-        return 1 - (1 - level) / looks();
+        return 1 - (1 - level) / looks() / family;
+    }
+
+    /** Benchmarks the confidence is split over. */
+    public int family() {
+        return family;
     }
 
     /** Whether the rule looks after {@code rounds} rounds. */
@@ -110,7 +126,8 @@ public final class SequentialRule {
 
     public Report report(List<Decision> rows, Interleaved.Measure measure, boolean sequential) {
         return new Report(List.copyOf(rows), measure, sequential, level, sequential ? lookLevel() : level, sequential ? looks() : 1,
-                minEffect);
+                minEffect,
+                sequential ? family : 1);
     }
 
     /** One log line: the benchmark, both measures with their intervals, the verdict. */

@@ -48,7 +48,11 @@ class PerfCheckModesTest {
     @Test
     void exactlyOneModeIsGiven(@TempDir Path dir) throws Exception {
         String jar = benchmarkJar(dir).toString();
-        badInput("give exactly one of", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--base-jar", jar, "--head-jar", jar);
+        badInput("are mutually exclusive", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--base-jar", jar, "--head-jar", jar);
+        // an option of another mode is refused, not silently ignored
+        badInput("are mutually exclusive", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--rounds", "12");
+        badInput("are mutually exclusive", "--history", fixture("baseline.json"), "--sequential", "8:4");
+        badInput("need --history FILE", "--window", "4");
         badInput("give exactly one of");
         badInput("--baseline and --current go together", "--baseline", fixture("baseline.json"));
         badInput("--base-jar and --head-jar go together", "--base-jar", jar);

@@ -99,4 +99,24 @@ class InterleavedTest {
         assertTrue(String.join(" ", Interleaved.command(q, q.headJar(), jar, q.configOf(false), "x", Map.of(), dir.resolve("j.json")))
                 .contains("configs/paper.yaml"));
     }
+
+    @Test
+    void oneJvmRunsTheRoundsBenchmarksInTheLaunchedJvmItself(@TempDir Path dir) {
+        Path jar = Interleaved.profilerJar(dir);
+        var q = new Interleaved.Request(Path.of("base.jar"), Path.of("head.jar"), "X", 24, 1, 3, 3, 100, Map.of(), Map.of(), Map.of(),
+                Path.of("configs/paper.yaml"), dir, 0.95, 0.03, new Interleaved.Plan(null, Interleaved.Measure.CPU, 8, 4, 480_000, true));
+        List<String> cmd = Interleaved.command(q, q.headJar(), jar, q.configOf(false), "^(x)$", Map.of("model", "LR"), dir.resolve("j.json"));
+        // JMH -f 0 runs the benchmarks in the JVM that runs JMH: the JVM options go on that java command, before -cp
+        assertEquals("0", cmd.get(cmd.indexOf("-f") + 1), cmd.toString());
+        assertTrue(cmd.indexOf("-Xbatch") > 0 && cmd.indexOf("-Xbatch") < cmd.indexOf("-cp"), cmd.toString());
+        assertTrue(cmd.indexOf("-Djava.util.concurrent.ForkJoinPool.common.parallelism=0") < cmd.indexOf("-cp"), cmd.toString());
+        assertTrue(cmd.stream().anyMatch(a -> a.startsWith("-Dcrystalbench.config=") && a.endsWith("paper.yaml")), cmd.toString());
+        assertTrue(!cmd.contains("-jvmArgsAppend"), cmd.toString());
+        // a JVM per benchmark (the default) passes the same options to JMH's forks instead
+        var perBenchmark = Interleaved.command(new Interleaved.Request(q.baseJar(), q.headJar(), "X", 24, 1, 3, 3, 100, Map.of(), Map.of(),
+                Map.of(), q.config(), dir, 0.95, 0.03, new Interleaved.Plan(null, Interleaved.Measure.CPU, 8, 4, 0)), q.headJar(), jar,
+                q.config(), "x", Map.of(), dir.resolve("j.json"));
+        assertEquals("1", perBenchmark.get(perBenchmark.indexOf("-f") + 1));
+        assertTrue(perBenchmark.get(perBenchmark.indexOf("-jvmArgsAppend") + 1).contains("-Xbatch -Djava.util.concurrent.ForkJoinPool.common.parallelism=0"));
+    }
 }

@@ -114,4 +114,14 @@ class SequentialRuleTest {
         for (int i = 0; i < 500; i++) found += sequential(rule, 30, Math.log(1.10), 0.05, rng) == REGRESSION ? 1 : 0;
         assertTrue(found >= 450, found + " of 500");
     }
+
+    @Test
+    void theGatesConfidenceIsSplitOverItsLooksAndItsBenchmarks() {
+        var gate = new SequentialRule(0.95, M, 24, 12, 4, 21);
+        assertEquals(4, gate.looks());
+        assertEquals(1 - 0.05 / 4 / 21, gate.lookLevel(), 1e-12);
+        assertEquals(1 - 0.05 / 4, new SequentialRule(0.95, M, 24, 12, 4).lookLevel(), 1e-12);
+        // the report says over how many benchmarks it was split
+        assertEquals(21, gate.report(java.util.List.of(), Interleaved.Measure.CPU, true).family());
+    }
 }

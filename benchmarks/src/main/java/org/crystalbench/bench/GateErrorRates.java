@@ -47,7 +47,10 @@ import smile.stat.distribution.BetaDistribution;
  * of one condition judged once, at the gate's last look) are counted too.
  *
  * <p>Usage: {@code java -cp crystal-bench.jar org.crystalbench.bench.GateErrorRates DIR [COMPARISONS]
- * [MIN_EFFECT_PERCENT] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY] [CONFIDENCE_PERCENT] [BUDGET_SECONDS]}
+ * [MIN_EFFECT_PERCENT] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY] [CONFIDENCE_PERCENT] [BUDGET_SECONDS] [FAMILY]
+ * [GATE_ROUND_SECONDS]}: FAMILY is the number of benchmarks the gate's confidence is split over (default: those
+ * recorded) and GATE_ROUND_SECONDS the pace of the whole gate's rounds (default: the recorded rounds' pace), for a
+ * recording of fewer benchmarks than the gate runs. {@code normal ...} sizes the rule with normal noise instead.
  */
 public final class GateErrorRates {
     private static final String KNOWN = "org.crystalbench.bench.KnownEffectBench.kernel";
@@ -61,6 +64,10 @@ public final class GateErrorRates {
     record Condition(String name, List<Round> rounds, List<Double> seconds, List<Double> loads) {}
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("normal")) {
+            normal(args);
+            return;
+        }
         Path dir = Path.of(args[0]);
         int comparisons = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         double m = args.length > 2 ? Double.parseDouble(args[2]) / 100 : 0.03;
@@ -68,11 +75,16 @@ public final class GateErrorRates {
         int first = args.length > 4 ? Integer.parseInt(args[4]) : 8, every = args.length > 5 ? Integer.parseInt(args[5]) : 4;
         double level = args.length > 6 ? Double.parseDouble(args[6]) / 100 : 0.95;
         double budget = args.length > 7 ? Double.parseDouble(args[7]) : 480;
-        var rule = new SequentialRule(level, m, maxRounds, first, every);
+        Map<String, Condition> conditions = read(dir);
+        int family = args.length > 8 ? Integer.parseInt(args[8])
+                : (int) conditions.values().iterator().next().rounds().getFirst().wall().keySet().stream().filter(k -> !k.startsWith(KNOWN)).count();
+        // the pace of the whole gate's round when the recording ran fewer benchmarks than the gate (seconds; 0: the recorded pace)
+        double gatePace = args.length > 9 ? Double.parseDouble(args[9]) : 0;
+        var rule = new SequentialRule(level, m, maxRounds, first, every, family);
+        System.out.printf(Locale.ROOT, "%d benchmarks judged together; ", family);
         System.out.printf(Locale.ROOT, "rule: minimum effect %.3g%%, looks at %d, %d, ... up to %d rounds (%d looks, each at %.4g%%); "
                 + "budget %.0f s; %d simulated comparisons per cell%n%n", 100 * m, first, first + every, maxRounds, rule.looks(),
                 100 * rule.lookLevel(), budget, comparisons);
-        Map<String, Condition> conditions = read(dir);
         System.out.println("| condition | recorded rounds | load (1-min) | s per round | rounds in budget | measure "
                 + "| SD of log ratio, hot paths: median [min, max] | KnownEffect +10.01%: measured median, SD "
                 + "| real A/A flagged | false alarms, A/A gate [95% CI] | power +10%, mean [worst benchmark] [95% CI] "
@@ -80,7 +92,7 @@ public final class GateErrorRates {
         System.out.println("|---|---:|---|---:|---:|---|---|---|---|---|---|---|---:|");
         SplittableRandom rng = new SplittableRandom(25);
         for (Condition c : conditions.values()) {
-            double pace = median(c.seconds().stream().mapToDouble(Double::doubleValue).toArray());
+            double pace = gatePace > 0 ? gatePace : median(c.seconds().stream().mapToDouble(Double::doubleValue).toArray());
             int fit = (int) Math.min(maxRounds, Math.floor(budget / pace));
             for (Interleaved.Measure measure : Interleaved.Measure.values()) {
                 List<String> keys = new ArrayList<>(c.rounds().getFirst().wall().keySet());
@@ -140,6 +152,54 @@ public final class GateErrorRates {
                         100 * ci[0], 100 * ci[1], power[0], power[1], medianRounds);
             }
         }
+    }
+
+    /**
+     * What the rule gives with normal per-round noise of a known spread, for sizing: {@code normal SD[,SD...]
+     * ROUNDS[,ROUNDS...] [COMPARISONS] [BENCHMARKS] [MIN_EFFECT_PERCENT] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY]
+     * [CONFIDENCE_PERCENT]}: ROUNDS is how many rounds fit the budget.
+     */
+    static void normal(String[] args) {
+        int comparisons = args.length > 3 ? Integer.parseInt(args[3]) : 1000, benches = args.length > 4 ? Integer.parseInt(args[4]) : 21;
+        double m = args.length > 5 ? Double.parseDouble(args[5]) / 100 : 0.03;
+        int maxRounds = args.length > 6 ? Integer.parseInt(args[6]) : 24;
+        int first = args.length > 7 ? Integer.parseInt(args[7]) : 8, every = args.length > 8 ? Integer.parseInt(args[8]) : 4;
+        double level = args.length > 9 ? Double.parseDouble(args[9]) / 100 : 0.95;
+        var rule = new SequentialRule(level, m, maxRounds, first, every, benches);
+        System.out.printf(Locale.ROOT, "normal noise; %d benchmarks; minimum effect %.3g%%; looks at %d, %d, ... up to %d (%d looks at %.4g%%)%n%n",
+                benches, 100 * m, first, first + every, maxRounds, rule.looks(), 100 * rule.lookLevel());
+        System.out.println("| SD of log ratio | rounds in budget | false alarms, A/A gate [95% CI] | power +10% [95% CI] | power +5% [95% CI] |");
+        System.out.println("|---:|---:|---|---|---|");
+        SplittableRandom rng = new SplittableRandom(25);
+        for (String sdText : args[1].split(",")) {
+            double sd = Double.parseDouble(sdText);
+            for (String roundsText : args[2].split(",")) {
+                int fit = Integer.parseInt(roundsText);
+                double[][] pool = new double[benches][4000];
+                for (double[] b : pool) for (int r = 0; r < b.length; r++) b[r] = sd * gaussian(rng);
+                int aa = 0;
+                for (int i = 0; i < comparisons; i++) if (gate(rule, pool, -1, 0, fit, Interleaved.Measure.CPU, rng).flagged() >= 0) aa++;
+                var row = new StringBuilder(String.format(Locale.ROOT, "| %.3f | %d | %s |", sd, fit, rate(aa, comparisons)));
+                for (double effect : new double[] {1.10, 1.05}) {
+                    int hits = 0;
+                    for (int i = 0; i < comparisons; i++) {
+                        if (gate(rule, pool, i % benches, Math.log(effect), fit, Interleaved.Measure.CPU, rng).target() == PerfCheck.Verdict.REGRESSION) hits++;
+                    }
+                    row.append(' ').append(rate(hits, comparisons)).append(" |");
+                }
+                System.out.println(row);
+            }
+        }
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble(), v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    private static String rate(int k, int n) {
+        double[] ci = clopperPearson(k, n);
+        return String.format(Locale.ROOT, "%d of %d = %.1f%% [%.1f%%, %.1f%%]", k, n, 100.0 * k / n, 100 * ci[0], 100 * ci[1]);
     }
 
     /** @param flagged the first benchmark called a regression, or -1; {@code target}: the slowed benchmark's verdict */
