@@ -22,10 +22,11 @@ import tools.jackson.databind.JsonNode;
  * @param classes        class labels; probability column {@code p_<label>} follows this order
  * @param encodedColumns the model's input columns after encoding ("Volume", "Spacegroup=P1", ...)
  * @param training       the data and config the model was fitted on
+ * @param grid           the grid point the model is ({@code train --from-grid}); null for a model of the config
  */
 public record Manifest(String format, int formatVersion, String created, Versions versions, ModelInfo model,
                        FeatureSet featureSet, Schema schema, List<String> classes, List<String> encodedColumns,
-                       Training training) {
+                       Training training, GridOrigin grid) {
 
     public Manifest {
         required(versions, "versions");
@@ -41,6 +42,25 @@ public record Manifest(String format, int formatVersion, String created, Version
     static <T> T required(T value, String key) {
         if (value == null) throw new IllegalArgumentException(key + ": missing");
         return value;
+    }
+
+    /**
+     * Where a model trained by {@code train --from-grid} was chosen: the grid folder's best point of its model.
+     *
+     * @param folder      the grid (or merge) folder as given on the command line
+     * @param pointId     the point's {@code point_id} in grid.csv ({@code SVM-011})
+     * @param paramHash   its {@code param_hash} (the journal key)
+     * @param params      the gridded keys and their values
+     * @param metric      the grid's selection metric ({@code grid.metric})
+     * @param value       the point's mean of that metric over its cv splits (optimistic: it was chosen on them)
+     * @param splits      the cv splits that mean is over
+     */
+    public record GridOrigin(String folder, String pointId, String paramHash, Map<String, Object> params, String metric,
+                             double value, int splits) {
+        public GridOrigin {
+            required(pointId, "grid.point_id");
+            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        }
     }
 
     /** @param java {@code Runtime.version()} of the training JVM, with its vendor */

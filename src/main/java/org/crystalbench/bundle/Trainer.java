@@ -39,7 +39,14 @@ public final class Trainer {
      * @param featureSet a feature set of the config, or null for its first one
      */
     public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet) {
-        ModelSpec spec = model(cfg, configFile, modelName);
+        return train(cfg, configFile, model(cfg, configFile, modelName), featureSet, null);
+    }
+
+    /**
+     * As {@link #train(ExperimentConfig, Path, String, String)} for a given spec (a grid point: the base spec of
+     * a model of the config with gridded keys set); {@code grid} (or null) goes to the manifest.
+     */
+    public static Bundle train(ExperimentConfig cfg, Path configFile, ModelSpec spec, String featureSet, Manifest.GridOrigin grid) {
         String fsName = featureSet != null ? featureSet : cfg.featureSets().keySet().iterator().next();
         List<String> features = cfg.featureSets().get(fsName);
         if (features == null) {
@@ -75,7 +82,7 @@ public final class Trainer {
                 new Manifest.FeatureSet(fsName, features), schema, data.classes(), encoder.outputNames(),
                 new Manifest.Training(dataPath.toString(), data.sha256(), configFile.toString(),
                         org.crystalbench.io.Hashing.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
-                        labelDeterminingColumns(data, cfg.dataset().target())));
+                        labelDeterminingColumns(data, cfg.dataset().target())), grid);
         return new Bundle(manifest, encoder, model);
     }
 
