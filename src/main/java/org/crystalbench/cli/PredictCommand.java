@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
                 "Uses a bundle made by 'train' on each row of a CSV.",
                 "Output: the id column(s), 'predicted', one 'p_<class>' column per class (vote",
                 "shares for hard voting) and 'unseen_category' (category unseen in training).",
-                "With the target column in the file, also prints accuracy, macro P/R/F1 and paper F1,",
-                "averaged over the classes present in the labels and, when some are absent, over all."})
+                "With the target column in the file, also prints accuracy and macro P/R/F1,",
+                "averaged over the classes present in the labels and, when some are absent, over all."},
+        footer = {"", "Examples:", "  crystal-bench predict --model rf.cbm --data new-rows.csv --out predictions.csv",
+                "  crystal-bench predict --model bundles/SVM.cbm --data new-rows.csv > predictions.csv"})
 public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
     Path model;
@@ -101,7 +103,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private static String metrics(Scores s) {
-        return String.format(Locale.ROOT, "accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f, paper F1 %.4f",
-                s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
+        return String.format(Locale.ROOT, "accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f",
+                s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1());
     }
 }
