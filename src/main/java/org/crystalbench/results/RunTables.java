@@ -90,6 +90,7 @@ public final class RunTables {
         md.append(String.join(", ", exp.splits().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
         for (String note : exp.data().missingNotes(c.featureSets())) md.append("Missing values: ").append(note).append(".\n\n");
+        for (String note : exp.data().identifierNotes()) md.append("⚠ ").append(note.replaceFirst("^warning: ", "")).append(".\n\n");
         md.append("Cells are mean [").append(stats.ci().label()).append(" interval of the mean] over splits")
                 .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")

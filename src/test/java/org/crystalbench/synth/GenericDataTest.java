@@ -91,6 +91,27 @@ class GenericDataTest {
         return Math.sqrt(ss / k);
     }
 
+    /** Without id_columns, 'auto' types the row id as a categorical feature: warned about, and only it. */
+    @Test
+    void aRowIdTakenAsAFeatureIsNamed(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("gen.csv");
+        Files.writeString(data, csv(new GenericData(300, 3, 2, 2, 50, 0.05, 5)));
+        Path config = dir.resolve("c.yaml");
+        Files.writeString(config, """
+                dataset: {path: gen.csv, target: class, numeric: auto, categorical: auto, missing: impute}
+                protocols: {cv: {repeats: 1, folds: 5}}
+                models: [{name: NB, type: naive-bayes}]
+                """);
+        ExperimentConfig cfg = ConfigLoader.load(config);
+        assertEquals(List.of("id", "cat1", "cat2"), cfg.dataset().categorical());
+        List<String> notes = CsvLoader.load(data, cfg.dataset()).identifierNotes();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.getFirst().startsWith("warning: column 'id' has a different value on every row (300)"), notes.getFirst());
+        Files.writeString(config, Files.readString(config).replace("target: class,", "target: class, id_columns: [id],"));
+        ExperimentConfig listed = ConfigLoader.load(config);
+        assertEquals(List.of(), CsvLoader.load(data, listed.dataset()).identifierNotes());
+    }
+
     @Test
     void badOptionsAreOneLine(@TempDir Path dir) {
         for (String[] args : List.of(new String[] {"--generic", "--classes", "1"}, new String[] {"--generic", "--missing", "1"},
