@@ -25,10 +25,11 @@ import tools.jackson.databind.JsonNode;
  * @param calibration    how the conformal calibration in {@code model.bin} was made; null in a bundle without one
  *                       (written before calibration was stored, or {@code train --calibration-folds 0})
  * @param domain         the applicability domain (training ranges and elements); null in bundles written before it
+ * @param grid           the grid point the model is ({@code train --from-grid}); null for a model of the config
  */
 public record Manifest(String format, int formatVersion, String created, Versions versions, ModelInfo model,
                        FeatureSet featureSet, Schema schema, List<String> classes, List<String> encodedColumns,
-                       Training training, CalibrationInfo calibration, Domain domain) {
+                       Training training, CalibrationInfo calibration, Domain domain, GridOrigin grid) {
 
     public Manifest {
         required(versions, "versions");
@@ -53,6 +54,25 @@ public record Manifest(String format, int formatVersion, String created, Version
      * @param rows     calibration rows (every training row)
      */
     public record CalibrationInfo(String method, int folds, String grouping, int rows) {}
+
+    /**
+     * Where a model trained by {@code train --from-grid} was chosen: the grid folder's best point of its model.
+     *
+     * @param folder      the grid (or merge) folder as given on the command line
+     * @param pointId     the point's {@code point_id} in grid.csv ({@code SVM-011})
+     * @param paramHash   its {@code param_hash} (the journal key)
+     * @param params      the gridded keys and their values
+     * @param metric      the grid's selection metric ({@code grid.metric})
+     * @param value       the point's mean of that metric over its cv splits (optimistic: it was chosen on them)
+     * @param splits      the cv splits that mean is over
+     */
+    public record GridOrigin(String folder, String pointId, String paramHash, Map<String, Object> params, String metric,
+                             double value, int splits) {
+        public GridOrigin {
+            required(pointId, "grid.point_id");
+            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        }
+    }
 
     /** @param java {@code Runtime.version()} of the training JVM, with its vendor */
     public record Versions(String crystalBench, String smile, String java) {

@@ -47,7 +47,15 @@ public final class Trainer {
      * ({@link Calibration}); 0: no calibration (one fit instead of folds + 1).
      */
     public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet, int calibrationFolds) {
-        ModelSpec spec = model(cfg, configFile, modelName);
+        return train(cfg, configFile, model(cfg, configFile, modelName), featureSet, null, calibrationFolds);
+    }
+
+    /**
+     * As {@link #train(ExperimentConfig, Path, String, String, int)} for a given spec (a grid point: the base spec
+     * of a model of the config with gridded keys set); {@code grid} (or null) goes to the manifest.
+     */
+    public static Bundle train(ExperimentConfig cfg, Path configFile, ModelSpec spec, String featureSet, Manifest.GridOrigin grid,
+                               int calibrationFolds) {
         String fsName = featureSet != null ? featureSet : cfg.featureSets().keySet().iterator().next();
         List<String> features = cfg.featureSets().get(fsName);
         if (features == null) {
@@ -86,7 +94,7 @@ public final class Trainer {
                 new Manifest.Training(dataPath.toString(), data.sha256(), configFile.toString(),
                         org.crystalbench.io.Hashing.sha256(configFile), cfg.name(), cfg.seed(), data.rowsRead(), data.size(), counts,
                         labelDeterminingColumns(data, cfg.dataset().target())),
-                calibration == null ? null : calibration.info(), domain(cfg, data));
+                calibration == null ? null : calibration.info(), domain(cfg, data), grid);
         return new Bundle(manifest, encoder, model, calibration);
     }
 

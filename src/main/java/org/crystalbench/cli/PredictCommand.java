@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
                 "then 'unseen_elements' (formula elements no training row has) and 'out_of_range' (numeric",
                 "inputs outside their training range: value, bound, excess in range widths), and with",
                 "--coverage 'conformal_set' (classes joined by '|') and 'set_size' (docs/conformal.md).",
-                "With the target column in the file, also prints accuracy, macro P/R/F1 and paper F1,",
-                "averaged over the classes present in the labels and, when some are absent, over all."})
+                "With the target column in the file, also prints accuracy and macro P/R/F1,",
+                "averaged over the classes present in the labels and, when some are absent, over all."},
+        footer = {"", "Examples:", "  crystal-bench predict --model rf.cbm --data new-rows.csv --out predictions.csv",
+                "  crystal-bench predict --model rf.cbm --data new-rows.csv --coverage 0.9 --out predictions.csv"})
 public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
     Path model;
@@ -165,7 +167,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private static String metrics(Scores s) {
-        return String.format(Locale.ROOT, "accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f, paper F1 %.4f",
-                s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(), s.paperF1());
+        return String.format(Locale.ROOT, "accuracy %.4f, macro precision %.4f, macro recall %.4f, macro F1 %.4f",
+                s.accuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1());
     }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
                 "predictions.csv.gz (out-of-fold predictions and class probabilities) and",
                 "report.md to the output folder, and prints a WARNING for each feature",
                 "the leakage audit flags (docs/statistics.md). With --importance also",
-                "importance.csv: permutation importance per model and feature (docs/materials.md)."})
+                "importance.csv: permutation importance per model and feature (docs/materials.md)."},
+        footer = {"", "Examples:", "  crystal-bench run my-config.yaml --out results/runs/mine",
+                "  crystal-bench run my-config.yaml --data other.csv --threads 2"})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions input;

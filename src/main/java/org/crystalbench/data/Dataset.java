@@ -77,6 +77,29 @@ public record Dataset(String source, String sha256, String[] ids, List<String> n
     }
 
     /**
+     * Categorical columns with a different value on every row (20 rows or more, missing cells aside): a row id
+     * typed as a feature ({@code categorical: auto} takes every column not listed), which a model can only memorise.
+     * One warning line each, naming the fix.
+     */
+    public List<String> identifierNotes() {
+        List<String> out = new java.util.ArrayList<>();
+        if (size() < 20) return out;
+        for (int j = 0; j < categoricalNames.size(); j++) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            boolean distinct = true;
+            for (int r = 0; r < size() && distinct; r++) {
+                String v = categorical[r][j];
+                if (v != null && !v.equals(MISSING_CATEGORY)) distinct = seen.add(v);
+            }
+            if (distinct && seen.size() >= 20) {
+                out.add("warning: column '" + categoricalNames.get(j) + "' has a different value on every row (" + seen.size()
+                        + "): an identifier rather than a feature? List it under dataset.id_columns to leave it out");
+            }
+        }
+        return out;
+    }
+
+    /**
      * One line per feature set on the rows with missing cells, empty when there are none: under
      * {@code drop-rows} how many rows each feature set leaves out, under {@code impute} how many it fills in.
      */

@@ -28,7 +28,7 @@ import org.crystalbench.results.GridTable.Status;
 final class GridMarkdown {
     private GridMarkdown() {}
 
-    static String gridMd(GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<Evidence> stats,
+    static String gridMd(java.nio.file.Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<Evidence> stats,
                          List<NestedResult> nested, Stats st, Search.State search, List<String> warnings) {
         var sb = new StringBuilder();
         header(sb, plan, scope, entries, search, st.ci(), warnings);
@@ -41,6 +41,7 @@ final class GridMarkdown {
             }
         }
         best(sb, plan, bestRows, st.ci(), nested.isEmpty());
+        if (!bestRows.isEmpty()) train(sb, dir, GridTables.counts(scope, entries).complete() && search.finished());
         if (!nested.isEmpty()) nested(sb, plan, nested, st);
         failures(sb, plan, scope, entries);
         return sb.toString();
@@ -129,6 +130,20 @@ final class GridMarkdown {
         sb.append(Cells.footnote(sb.substring(bestStart)));
         sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
                 .append(noNested ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
+    }
+
+    /** The command that fits these best points on all rows (docs/grid.md, "Training the best point"). */
+    private static void train(StringBuilder sb, java.nio.file.Path dir, boolean finished) {
+        String d = shellWord(dir.toString());
+        sb.append("\nTo fit each model's best point on all rows as a bundle for `predict`")
+                .append(finished ? "" : " (once the grid is finished; merge shard folders first)").append(":\n\n```sh\n")
+                .append("crystal-bench train --from-grid ").append(d).append(" --out ").append(shellWord(dir.resolve("bundles").toString()))
+                .append("\n```\n\n(`--model NAME` for one model; the bundle's manifest records the point.)\n");
+    }
+
+    /** A path as one shell word: quoted only when it needs to be. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static void nested(StringBuilder sb, GridPlan plan, List<NestedResult> nested, Stats st) {

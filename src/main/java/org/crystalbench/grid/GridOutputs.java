@@ -29,7 +29,7 @@ final class GridOutputs {
         GridTable.write(dir, GridTables.gridRows(stats, st, search));
         if (plan.config().grid().nested() != null) NestedTable.write(dir, GridTables.nestedRows(nested, st));
         List<String> warnings = GridTables.fitWarnings(plan, scope, entries);
-        AtomicFiles.write(dir.resolve("grid.md"), GridMarkdown.gridMd(plan, scope, entries, stats, nested, st, search, warnings));
+        AtomicFiles.write(dir.resolve("grid.md"), GridMarkdown.gridMd(dir, plan, scope, entries, stats, nested, st, search, warnings));
         return warnings;
     }
 }

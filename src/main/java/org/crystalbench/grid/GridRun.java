@@ -75,11 +75,12 @@ public final class GridRun {
     public static Result execute(Request r, Function<Context, UnitEvaluator> evaluators, Console console) {
         Instant start = Instant.now();
         ExperimentConfig cfg = ConfigLoader.load(r.config(), r.data());
-        if (cfg.protocols().holdout() != null) { // said, not silently ignored
-            console.err().println("crystal-bench grid: note: protocols.holdout is not used: a grid searches and scores on "
-                    + "the protocols.cv splits only (use 'run' for holdout estimates)");
+        GridPlan plan = GridPlan.of(cfg, r.config()); // the grid section's own errors first
+        if (cfg.protocols().holdout() != null) { // refused, not run or ignored: a grid's tables are over the cv splits only
+            throw new InputException(r.config() + ": protocols.holdout: 'grid' does not run a holdout protocol (every point is "
+                    + "scored on the protocols.cv splits only); remove it from the grid's config (score the chosen point on "
+                    + "holdouts with 'run'), or make it the nested outer split: grid.nested.outer: {repeats: N, test_ratio: R}");
         }
-        GridPlan plan = GridPlan.of(cfg, r.config());
         if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench grid: " + line));
         // Now the rows are known: each split's row partition counts too.

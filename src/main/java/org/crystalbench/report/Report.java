@@ -101,9 +101,9 @@ public final class Report {
         List<GridTable.Row> grid = Files.isRegularFile(gridFile) ? nonEmpty(gridFile, GridTable.read(gridFile)) : null;
         var doc = new Doc();
         Path provenanceFile = dir.resolve(Provenance.FILE);
-        Provenance provenance = optional(doc, provenanceFile, "no config details, no comparison with the study",
+        Provenance provenance = optional(doc, provenanceFile, "no config details, no comparison with a reference",
                 () -> Provenance.read(provenanceFile));
-        ExperimentConfig config = provenance == null ? null : optional(doc, provenanceFile, "no config details, no comparison with the study",
+        ExperimentConfig config = provenance == null ? null : optional(doc, provenanceFile, "no config details, no comparison with a reference",
                 () -> provenance.typedConfig(provenanceFile));
         CiSpec ci = provenance == null ? null : optional(doc, provenanceFile, "intervals not named", provenance::ci);
 
@@ -132,9 +132,7 @@ public final class Report {
             var perClass = optional(doc, dir.resolve(PerClassTable.FILE), "no per-class table",
                     () -> PerClassTable.read(dir.resolve(PerClassTable.FILE)));
             if (perClass != null && !perClass.isEmpty()) PerClassSection.write(doc, perClass, config);
-            if (config != null && (config.reference() == null || config.reference().models().isEmpty())) {
-                doc.note("comparison with the study: the config has no `reference` block");
-            } else if (config != null) {
+            if (config != null && config.reference() != null && !config.reference().models().isEmpty()) { // else nothing to compare with
                 ReferenceSection.write(doc, config, summary, ci);
             }
             if (audit != null) AuditSection.write(doc, audit);

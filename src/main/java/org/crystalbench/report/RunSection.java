@@ -71,9 +71,13 @@ final class RunSection {
                       List<ConfusionTable.Row> confusion, List<Comparison> comparisons,
                       Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config) {
         String interval = Report.interval(ci);
+        // Paper F1 beside macro F1 only for a config with a reference to compare with (docs/reports.md).
+        boolean paper = RunTables.showsPaperF1(config);
+        List<Metric> f1s = paper ? F1S : List.of(Metric.MACRO_F1);
         doc.section("Scores per feature set and protocol");
-        doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
-                + "** (the harmonic mean of macro precision and recall, which some papers report as macro F1). Box plots show the per-split values (box: quartiles, line: median, "
+        doc.para((paper ? "Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
+                + "** (the harmonic mean of macro precision and recall, which some papers report as macro F1). "
+                : "F1 is **" + MACRO_LABEL + "**. ") + "Box plots show the per-split values (box: quartiles, line: median, "
                 + "whiskers: the last values within 1.5 IQR, dots: every split). The dot plots show the mean per model with "
                 + "its " + interval + " (whiskers)." + (comparisons == null || ci == null ? "" : " " + Cells.versusLegend(ci.level())));
         doc.para(Cells.PROBABILITY_LEGEND);
@@ -93,7 +97,7 @@ final class RunSection {
             Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
             for (SplitsTable.Row r : perSplit == null ? List.<SplitsTable.Row>of() : perSplit.getOrDefault(g, List.of())) {
                 var series = values.computeIfAbsent(r.model(), m -> new LinkedHashMap<>());
-                for (Metric m : F1S) {
+                for (Metric m : f1s) {
                     double v = r.scores().get(m);
                     if (!Double.isNaN(v)) series.computeIfAbsent(F1.get(m), k -> new ArrayList<>()).add(v);
                 }
@@ -101,25 +105,28 @@ final class RunSection {
             if (!values.isEmpty()) {
                 doc.figure("f1-box-" + slug, "Per-split F1 per model, " + where, 960, 480,
                         Charts.boxPlot("Per-split F1: " + g.featureSet() + ", " + g.protocol(),
-                                "Macro F1 = mean of per-class F1;  Paper F1 = harmonic mean of macro P and macro R", "F1 per split", values));
+                                paper ? "Macro F1 = mean of per-class F1;  Paper F1 = harmonic mean of macro P and macro R"
+                                        : "Macro F1 = mean of per-class F1", "F1 per split", values));
             } else if (splits != null) {
                 doc.para("_No per-split rows for this group in splits.csv: no box plot._");
             }
             doc.figure("f1-mean-" + slug, "Mean F1 per model with " + interval + ", " + where, 960, 420,
                     Charts.intervalDots("Mean F1: " + g.featureSet() + ", " + g.protocol(), "whiskers: " + interval + " (from summary.csv)",
-                            "F1", models, F1S.stream().map(m -> series(F1.get(m) + " mean, " + interval,
+                            "F1", models, f1s.stream().map(m -> series(F1.get(m) + " mean, " + interval,
                                     rows.stream().map(r -> r.stat(m)).toList())).toList()));
 
             var family = comparisons == null ? null : Cells.family(comparisons, g.featureSet(), g.protocol());
             List<List<String>> table = new ArrayList<>();
             for (SummaryTable.Row r : rows) {
-                List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()), Cells.meanCi(r.stat(Metric.MACRO_F1), Metric.MACRO_F1),
-                        Cells.meanCi(r.stat(Metric.PAPER_F1), Metric.PAPER_F1), Cells.f3(r.stat(Metric.ACCURACY).mean()),
-                        Cells.f3(r.stat(Metric.BALANCED_ACCURACY).mean())));
+                List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()), Cells.meanCi(r.stat(Metric.MACRO_F1), Metric.MACRO_F1)));
+                if (paper) row.add(Cells.meanCi(r.stat(Metric.PAPER_F1), Metric.PAPER_F1));
+                row.addAll(List.of(Cells.f3(r.stat(Metric.ACCURACY).mean()), Cells.f3(r.stat(Metric.BALANCED_ACCURACY).mean())));
                 if (family != null) row.add(Cells.versusBest(r.model(), family));
                 table.add(row);
             }
-            List<String> header = new ArrayList<>(List.of("Model", "Splits", "Macro F1, mean [CI]", "Paper F1, mean [CI]", "Accuracy", "Balanced accuracy"));
+            List<String> header = new ArrayList<>(List.of("Model", "Splits", "Macro F1, mean [CI]"));
+            if (paper) header.add("Paper F1, mean [CI]");
+            header.addAll(List.of("Accuracy", "Balanced accuracy"));
             if (family != null) header.add(Cells.VERSUS);
             doc.table(header, table);
             doc.para(RunTables.probabilityTable(rows, comparisons == null ? List.of() : comparisons));

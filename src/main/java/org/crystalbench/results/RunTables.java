@@ -21,16 +21,33 @@ import org.crystalbench.stats.CiMethod;
 public final class RunTables {
     private RunTables() {}
 
-    /** The two F1 definitions, said once for every Markdown table that shows them. */
-    public static final String F1_DEFINITIONS = "**Macro F1** is the mean of per-class F1 "
-            + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too). "
+    /** Macro F1 said once for every Markdown table that shows it. */
+    public static final String F1_DEFINITION = "**Macro F1** is the mean of per-class F1 "
+            + "(scikit-learn's macro F1; Smile 6.3.0's `FScore` with macro averaging computes this one too).";
+
+    /** The two F1 definitions, said once for every Markdown table that shows both (a config with a {@code reference}). */
+    public static final String F1_DEFINITIONS = F1_DEFINITION + " "
             + "**Paper F1** is the harmonic mean of macro precision and macro recall: the formula some papers print as "
-            + "macro F1 (the study behind configs/paper.yaml does; which of the two a reference's reported F1s match is "
-            + "checked in the comparison section). "
+            + "macro F1 (which of the two the reference's reported F1s match is checked in the comparison section). "
             + "They differ; both are shown.\n";
+
+    /**
+     * Whether Markdown tables and plots show paper F1 beside macro F1: only for a config whose {@code reference}
+     * block lists models to compare with (docs/reports.md). The CSV tables always have its columns.
+     */
+    public static boolean showsPaperF1(ExperimentConfig c) {
+        return c != null && c.reference() != null && !c.reference().models().isEmpty();
+    }
 
     private static final List<Metric> COLUMNS = List.of(Metric.MACRO_PRECISION, Metric.MACRO_RECALL, Metric.MACRO_F1,
             Metric.PAPER_F1, Metric.ACCURACY);
+    private static final java.util.Map<Metric, String> HEADERS = java.util.Map.of(Metric.MACRO_PRECISION, "Macro P",
+            Metric.MACRO_RECALL, "Macro R", Metric.MACRO_F1, "Macro F1", Metric.PAPER_F1, "Paper F1", Metric.ACCURACY, "Accuracy");
+
+    /** The summary.md score columns: paper F1 only where {@link #showsPaperF1} says so. */
+    static List<Metric> columns(ExperimentConfig c) {
+        return showsPaperF1(c) ? COLUMNS : COLUMNS.stream().filter(m -> m != Metric.PAPER_F1).toList();
+    }
 
     /** Writes every table and summary.md into {@code out}, each atomically; predictions.csv.gz when {@code predictions}. */
     public static void writeAll(Path out, Experiment exp, List<SplitResult> results, List<Summary> summaries, RunStats stats,
@@ -58,8 +75,8 @@ public final class RunTables {
     }
 
     /**
-     * Provenance header, leakage warning, the study's Table 1 layout per feature set and protocol with
-     * mean [interval] cells and the verdict against the best, then the comparison with the study and the audit.
+     * Provenance header, leakage warning, a score table per feature set and protocol with mean [interval]
+     * cells and the verdict against the best, then the comparison with the config's reference (if any) and the audit.
      */
     public static String summaryMarkdown(Experiment exp, List<SummaryTable.Row> summary, RunStats stats, List<String> fitWarnings,
                                          List<ChanceCheck.NotAbove> notAboveChance) {
@@ -83,10 +100,11 @@ public final class RunTables {
         md.append(String.join(", ", exp.splits().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append(".\n\n");
         for (String note : exp.data().missingNotes(c.featureSets())) md.append("Missing values: ").append(note).append(".\n\n");
+        for (String note : exp.data().identifierNotes()) md.append("⚠ ").append(note.replaceFirst("^warning: ", "")).append(".\n\n");
         md.append("Cells are mean [").append(stats.ci().label()).append(" interval of the mean] over splits")
                 .append(stats.ci().method() == CiMethod.CORRECTED_T ? " (Nadeau–Bengio corrected: repeated splits "
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")
-                .append(". ").append(F1_DEFINITIONS).append("\n");
+                .append(". ").append(showsPaperF1(c) ? F1_DEFINITIONS : F1_DEFINITION + "\n").append("\n");
         md.append(Cells.versusLegend(stats.ci().level())).append("\n\n").append(Cells.PROBABILITY_LEGEND).append("\n");
 
         String lastFs = null;
@@ -110,11 +128,14 @@ public final class RunTables {
                     && summary.get(i).protocol() == first.protocol(); i++) {
                 SummaryTable.Row s = summary.get(i);
                 List<String> row = new java.util.ArrayList<>(List.of(s.model()));
-                COLUMNS.forEach(m -> row.add(Cells.meanCi(s.stat(m), m)));
+                columns(c).forEach(m -> row.add(Cells.meanCi(s.stat(m), m)));
                 row.add(Cells.versusBest(s.model(), family));
                 rows.add(row);
             }
-            md.append(Cells.table(List.of("Model", "Macro P", "Macro R", "Macro F1", "Paper F1", "Accuracy", Cells.VERSUS), rows));
+            List<String> header = new java.util.ArrayList<>(List.of("Model"));
+            columns(c).forEach(m -> header.add(HEADERS.get(m)));
+            header.add(Cells.VERSUS);
+            md.append(Cells.table(header, rows));
             md.append("\n").append(probabilityTable(summary.subList(start, i), stats.comparisons()));
         }
         md.append(studyMarkdown(c, summary, stats));

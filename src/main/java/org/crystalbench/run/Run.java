@@ -71,6 +71,7 @@ public final class Run {
         RunSize.check(r.config(), cfg, exp.data().size(), exp.data().classes().size(), heap);
         exp.checkKernelMemory(r.threads(), Runtime.getRuntime().maxMemory());
         exp.data().missingNotes(cfg.featureSets()).forEach(n -> console.err().println("crystal-bench run: " + n));
+        exp.data().identifierNotes().forEach(n -> console.err().println("crystal-bench run: " + n));
         if (exp.large()) console.err().println("crystal-bench run: leakage audit of " + exp.data().size() + " rows");
         AuditReport audit = AuditReport.of(exp, r.threads());
         audit.warnings().forEach(w -> console.err().println("crystal-bench: " + w));

@@ -9,10 +9,10 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** Reads entries of a model bundle and builds hand-made ones, for the bundle tests. */
-final class BundleZip {
+public final class BundleZip {
     private BundleZip() {}
 
-    static byte[] entry(Path zip, String name) throws IOException {
+    public static byte[] entry(Path zip, String name) throws IOException {
         try (var z = new ZipFile(zip.toFile())) {
             return z.getInputStream(z.getEntry(name)).readAllBytes();
         }

@@ -244,7 +244,8 @@ class ReportTest {
             }
         }
         assertTrue(links.containsAll(List.of("figures/overview-macro-f1-holdout.png", "figures/overview-macro-f1-cv.svg")));
-        assertTrue(md.contains(RunSection.MACRO_LABEL) && md.contains(RunSection.PAPER_LABEL), "both F1 definitions named");
+        // No provenance.json, so no config and no reference block: macro F1 only.
+        assertTrue(md.contains(RunSection.MACRO_LABEL) && !md.contains("Paper F1"), "macro F1 only");
         assertTrue(md.contains("| LR | 4 |"), "holdout table row for LR with 4 splits");
         assertTrue(md.contains("[summary.md](summary.md)"));
         assertTrue(md.contains("Contents: [Scores per feature set and protocol](#scores-per-feature-set-and-protocol) · "

@@ -87,7 +87,14 @@ class RunEndToEndTest {
         assertEquals(150, Integer.parseInt(first[3]) + Integer.parseInt(first[4]));
         assertTrue(Math.abs(Integer.parseInt(first[4]) - 30) <= 2, manifest.get(1)); // 0.2 of each class, rounded
         String md = Files.readString(out.resolve("summary.md"));
-        assertTrue(md.contains("| Model | Macro P | Macro R | Macro F1 | Paper F1 |"), md);
+        assertTrue(md.contains("| Model | Macro P | Macro R | Macro F1 | Accuracy | vs best (macro F1) |"), md);
+        // No reference block: no paper F1 and no study wording in the Markdown; the CSVs keep the column.
+        String report = Files.readString(out.resolve("report.md"));
+        for (String text : List.of(md, report)) {
+            assertFalse(text.contains("Paper F1") || text.contains("paper F1"), text);
+            assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("study"), text);
+        }
+        assertTrue(splits.get(0).contains(",paper_f1,"), splits.get(0));
         // The leaking feature set separates the classes almost perfectly on synthetic data too
         // (counted first: allMatch over no rows would pass).
         List<Double> leakyF1 = splits.stream().filter(l -> l.startsWith("all,holdout,LR,")).map(l -> Double.parseDouble(l.split(",")[9])).toList();

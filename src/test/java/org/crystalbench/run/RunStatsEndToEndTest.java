@@ -256,6 +256,9 @@ class RunStatsEndToEndTest {
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| DNN | 0.800 | ") && l.endsWith(" | – | – | – | – |")), md);
         assertTrue(md.contains("**Macro F1** is the mean of per-class F1"), md);
         assertTrue(md.contains("**Paper F1** is the harmonic mean of macro precision and macro recall"), md);
+        // The reference block asks for paper F1: report.md's tables show it too.
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| Model | Splits | Macro F1, mean [CI] | Paper F1, mean [CI] |"), report);
     }
 
     /** summary.csv without the timing columns, which legitimately vary between runs. */
