@@ -59,6 +59,14 @@ public final class ChanceCheck {
         return List.copyOf(out);
     }
 
+    /** What the baseline's row is, for the legend of a run's tables. */
+    public static String legend(String baseline) {
+        return "**" + baseline + "**: a baseline that ignores the features (labels drawn at random with the training rows' "
+                + "class shares, which are also its probabilities), fitted and scored on the same splits as every model. It is "
+                + "left out of the *vs best* comparisons (–); each model is tested against it instead (same test, Holm-adjusted "
+                + "within the table), and a model not significantly better is listed at the top.";
+    }
+
     /** The summary.md section; empty when every model is above chance. */
     public static String markdown(List<NotAbove> notAbove) {
         if (notAbove.isEmpty()) return "";

@@ -38,8 +38,19 @@ public record Comparison(String featureSet, Protocol protocol, String model, Str
      * there); the best model of each family and metric has no row.
      */
     public static List<Comparison> of(List<Summary> summaries, double level) {
+        return of(summaries, level, java.util.Set.of());
+    }
+
+    /**
+     * As above, leaving the models named in {@code outside} out of every family: the chance baseline is set against
+     * each model by {@link ChanceCheck}, and kept out here so that it changes neither "best" nor the Holm adjustment.
+     */
+    public static List<Comparison> of(List<Summary> summaries, double level, java.util.Set<String> outside) {
         Map<List<Object>, List<Summary>> families = new LinkedHashMap<>();
-        for (Summary s : summaries) families.computeIfAbsent(List.of(s.featureSet(), s.protocol()), k -> new ArrayList<>()).add(s);
+        for (Summary s : summaries) {
+            if (outside.contains(s.model())) continue;
+            families.computeIfAbsent(List.of(s.featureSet(), s.protocol()), k -> new ArrayList<>()).add(s);
+        }
         List<Comparison> out = new ArrayList<>();
         for (List<Summary> family : families.values()) {
             for (Metric metric : COMPARED) {

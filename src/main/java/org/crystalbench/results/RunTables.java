@@ -106,6 +106,8 @@ public final class RunTables {
                         + "overlap, so plain intervals are too narrow; still approximate)" : "")
                 .append(". ").append(showsPaperF1(c) ? F1_DEFINITIONS : F1_DEFINITION + "\n").append("\n");
         md.append(Cells.versusLegend(stats.ci().level())).append("\n\n").append(Cells.PROBABILITY_LEGEND).append("\n");
+        ChanceSpec.withBaseline(c.models()).stream().filter(m -> m instanceof ChanceSpec).findFirst()
+                .ifPresent(b -> md.append("\n").append(ChanceCheck.legend(b.name())).append("\n"));
 
         String lastFs = null;
         for (int i = 0; i < summary.size(); ) {

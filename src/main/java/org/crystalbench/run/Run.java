@@ -98,7 +98,9 @@ public final class Run {
         org.crystalbench.results.FitWarnings.lines(results).forEach(w -> console.err().println("crystal-bench: warning: " + w));
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, r.commandLine(), r.threads(), start, Instant.now(), r.ci());
-        var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level()), audit, provenance);
+        var baseline = Runner.models(exp).stream().filter(m -> m instanceof org.crystalbench.models.ChanceSpec)
+                .map(org.crystalbench.models.ModelSpec::name).collect(java.util.stream.Collectors.toSet());
+        var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level(), baseline), audit, provenance);
         RunTables.chanceCheck(cfg, summaries, r.ci().level())
                 .forEach(n -> console.err().println("crystal-bench: warning: " + n.line().replace("`", "'")));
         RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());

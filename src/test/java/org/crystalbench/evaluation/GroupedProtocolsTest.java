@@ -86,7 +86,7 @@ class GroupedProtocolsTest {
         String manifest = Files.readString(dir.resolve("t1/splits-manifest.csv"));
         assertTrue(manifest.lines().filter(l -> l.startsWith("grouped-")).allMatch(l -> l.endsWith(",0")), manifest);
         var sets = ConformalTable.read(dir.resolve("t1/conformal.csv"));
-        assertEquals(4 * 3 * 2 * 2, sets.size()); // (cv, grouped-holdout, grouped-cv, ordered) x 3 models x 2 methods x 2 levels
+        assertEquals(4 * 4 * 2 * 2, sets.size()); // (cv, grouped-holdout, grouped-cv, ordered) x (3 models + chance) x 2 methods x 2 levels
         String summary = Files.readString(dir.resolve("t1/summary.md"));
         assertTrue(summary.contains("Repeated grouped 3-fold CV by Formula (reduced composition)"), summary);
         assertTrue(summary.contains("## Prediction sets (conformal)") && summary.contains("### Rows shared between training and test"));
