@@ -1,13 +1,11 @@
 package org.crystalbench.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import org.crystalbench.InputException;
+import org.crystalbench.io.InputFiles;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.models.VotingSpec;
@@ -98,14 +96,7 @@ public final class ConfigLoader {
      */
     /** A config file's text, with YAML anchors refused; a missing or unreadable file is bad input naming it. */
     public static String read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": config file not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read config: " + e.getMessage());
-        }
+        String text = InputFiles.text(file, "config file");
         rejectAnchors(file, text);
         return text;
     }
