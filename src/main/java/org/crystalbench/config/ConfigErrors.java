@@ -18,6 +18,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public final class ConfigErrors {
     private ConfigErrors() {}
 
+    /** Reads tokens only, to find a key's line; as strict about duplicate keys as the config mapper. */
+    private static final tools.jackson.dataformat.yaml.YAMLMapper SCAN = tools.jackson.dataformat.yaml.YAMLMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     /** Turns a Jackson error into "file:line:col: key path: what is wrong". */
     public static InputException describe(Path file, String text, JacksonException e) {
         Throwable root = e;
@@ -120,7 +124,7 @@ public final class ConfigErrors {
         }
         String prefix = target + "/";
         long first = 0, named = 0;
-        try (var p = ConfigLoader.YAML.createParser(text)) {
+        try (var p = SCAN.createParser(text)) {
             for (var t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t != tools.jackson.core.JsonToken.PROPERTY_NAME) continue;
                 String at = p.streamReadContext().pathAsPointer().toString();
