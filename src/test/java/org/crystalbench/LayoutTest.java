@@ -38,7 +38,7 @@ class LayoutTest {
             new Layer("results", List.of("provenance", "results", "perf", "grid.search"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats")),
             new Layer("report", List.of("report"), List.of("root", "io", "values", "config", "engine", "stats", "results")),
-            new Layer("operations", List.of("operations", "run", "grid", "suite"),
+            new Layer("operations", List.of("run", "grid", "suite"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats", "results", "report")),
             new Layer("cli", List.of("cli"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats", "results", "report", "operations")),

@@ -10,8 +10,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,14 +77,7 @@ public final class BundleFile {
 
     /** Reads and checks a bundle; anything wrong with the file is an {@link InputException} naming it. */
     public static Bundle read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": model bundle not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the model bundle: " + e.getMessage(), e);
-        }
+        byte[] bytes = org.crystalbench.io.InputFiles.bytes(file, "model bundle");
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
             throw new InputException(file + ": not a crystal-bench model bundle (not a zip file; make one with "
                     + "'crystal-bench train')");

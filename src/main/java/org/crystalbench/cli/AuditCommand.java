@@ -27,16 +27,14 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write audit.csv and leakage.csv into (created if needed).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Numbers.Positive.class,
-            description = "Features audited in parallel (default: all cores, ${DEFAULT-VALUE} here); the same report for any N.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption workers;
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
         ExperimentConfig cfg = input.load();
         Experiment exp = Experiment.prepare(cfg, input.file);
-        AuditReport audit = AuditReport.of(exp, threads);
+        AuditReport audit = AuditReport.of(exp, workers.threads);
         audit.warnings().forEach(w -> spec.commandLine().getErr().println("crystal-bench: " + w));
         if (out != null) {
             Files.createDirectories(out);

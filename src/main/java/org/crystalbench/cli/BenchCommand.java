@@ -5,9 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.crystalbench.InputException;
+import org.crystalbench.io.OutputPaths;
 import org.crystalbench.perf.BenchInput;
 import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.config.ConfigLoader;
@@ -99,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new InputException("--include: '" + include + "' matches no benchmark");
         }
         Path json = out != null ? out : Path.of("results", "perf", "runs",
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
+                OutputPaths.stamp() + ".json");
         Path md = markdownBeside(json);
 
         List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",

@@ -8,6 +8,7 @@ import org.crystalbench.metrics.Scores;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.splits.Seeds;
+import org.crystalbench.splits.Shuffle;
 import org.crystalbench.splits.SplitId;
 
 /**
@@ -66,15 +67,6 @@ public record Importance(String featureSet, SplitId split, String model, String 
 
     /** A uniform permutation of 0..n-1 (Fisher–Yates) from {@code seed}. */
     static int[] permutation(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Shuffle.inPlace(java.util.stream.IntStream.range(0, n).toArray(), new SplittableRandom(seed));
     }
 }

@@ -93,24 +93,23 @@ final class GridMarkdown {
             sb.append("No finished fits.\n\n");
             return null;
         }
-        int tableStart = sb.length();
         if (early) sb.append(trail(search.cv(fs, model), search.rules())).append("\n\n");
-        sb.append("| rank | point | parameters | ").append(cell).append(" | n | diff vs best | p (Holm) | worse | failed |")
-                .append(early ? " search |\n" : "\n");
-        sb.append("|---:|---|---|---|---:|---:|---:|---|---:|").append(early ? "---|\n" : "\n");
+        List<String> header = new ArrayList<>(List.of("rank", "point", "parameters", cell, "n", "diff vs best", "p (Holm)", "worse", "failed"));
+        if (early) header.add("search");
         int shown = Math.min(plan.config().grid().top(), r.ranked().size());
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < shown; i++) {
             Evidence p = r.ranked().get(i);
             Ranking.Versus v = r.versus().get(p);
             String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
-            sb.append("| ").append(i + 1).append(" | ").append(p.point().id()).append(" | ").append(params(p.point()))
-                    .append(" | ").append(Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, st.of(p, metric)))).append(" | ").append(p.n())
-                    .append(" | ").append(v == null ? "" : Cells.f3(v.test().meanDiff()))
-                    .append(" | ").append(v == null ? "" : Cells.f3(v.pHolm())).append(" | ").append(worse)
-                    .append(" | ").append(p.failed() + p.timedOut()).append(" |")
-                    .append(early ? " " + fate(search.fate(fs, p.point()), search.rules()) + " |\n" : "\n");
+            List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), p.point().id(), params(p.point()),
+                    Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, st.of(p, metric))), Integer.toString(p.n()),
+                    v == null ? "" : Cells.f3(v.test().meanDiff()), v == null ? "" : Cells.f3(v.pHolm()), worse,
+                    Integer.toString(p.failed() + p.timedOut())));
+            if (early) row.add(fate(search.fate(fs, p.point()), search.rules()));
+            rows.add(row);
         }
-        sb.append(Cells.footnote(sb.substring(tableStart)));
+        sb.append(Cells.table(header, early ? "rlllrrrlrl" : "rlllrrrlr", rows));
         long worseCount = r.versus().values().stream().filter(Ranking.Versus::significantlyWorse).count();
         sb.append("\n").append(r.ranked().size() - shown > 0 ? (r.ranked().size() - shown) + " more points in grid.csv. " : "");
         if (!r.versus().isEmpty()) {
@@ -124,10 +123,7 @@ final class GridMarkdown {
     private static void best(StringBuilder sb, GridPlan plan, List<List<String>> bestRows, CiSpec ci, boolean noNested) {
         String cell = metricCell(plan.metric(), ci);
         sb.append("## Best parameters per model\n\n");
-        int bestStart = sb.length();
-        sb.append("| feature set | model | point | parameters | ").append(cell).append(" | n |\n|---|---|---|---|---|---:|\n");
-        for (List<String> row : bestRows) sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-        sb.append(Cells.footnote(sb.substring(bestStart)));
+        sb.append(Cells.table(List.of("feature set", "model", "point", "parameters", cell, "n"), "lllllr", bestRows));
         sb.append("\nThe best point's interval is optimistic: it was chosen for having the highest mean on these same splits")
                 .append(noNested ? " (configure `grid.nested` for an unbiased estimate).\n" : "; the nested estimate below is not.\n");
     }
@@ -154,16 +150,10 @@ final class GridMarkdown {
                 .append(", inner ").append(nc.inner().repeats()).append(" x ").append(nc.inner().folds())
                 .append("-fold on each outer training part; the point chosen on the inner splits (by `")
                 .append(metric.column()).append("`) is scored on the outer test part.\n\n");
-        int nestedStart = sb.length();
-        sb.append("| feature set | model | outer splits used | ").append(cell)
-                .append(" | chosen points (times) |\n|---|---|---:|---|---|\n");
-        for (NestedResult r : nested) {
-            sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.n()).append(" of ")
-                    .append(r.outerSplits()).append(" | ").append(Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric)))).append(" | ")
-                    .append(String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
-                    .append(" |\n");
-        }
-        sb.append(Cells.footnote(sb.substring(nestedStart)));
+        sb.append(Cells.table(List.of("feature set", "model", "outer splits used", cell, "chosen points (times)"), "llrll",
+                nested.stream().map(r -> List.of(r.featureSet(), r.model(), r.n() + " of " + r.outerSplits(),
+                        Cells.meanCi(new Estimate(r.sample().mean(metric), Double.NaN, r.ci(st, metric))),
+                        String.join(", ", r.chosen().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))).toList()));
     }
 
     /** The first 100 failed or timed-out units of this folder, with their errors. */
@@ -172,13 +162,13 @@ final class GridMarkdown {
         if (!failures.isEmpty()) {
             Map<String, GridPoint> byHash = new LinkedHashMap<>();
             plan.points().forEach(p -> byHash.put(p.model() + "|" + p.hash(), p));
-            sb.append("\n## Failures (").append(failures.size()).append(")\n\n| feature set | model | point | split | status | ms | error |\n|---|---|---|---|---|---:|---|\n");
-            failures.stream().limit(100).forEach(e -> {
-                GridPoint p = byHash.get(e.model() + "|" + e.paramHash());
-                sb.append("| ").append(e.featureSet()).append(" | ").append(e.model()).append(" | ").append(p == null ? e.paramHash() : p.id())
-                        .append(" | ").append(e.split().label()).append(" | ").append(e.status()).append(" | ").append(Cells.fmt("%.0f", e.fitMs()))
-                        .append(" | ").append(e.error() == null ? "" : e.error().replace("|", "\\|")).append(" |\n");
-            });
+            sb.append("\n## Failures (").append(failures.size()).append(")\n\n");
+            sb.append(Cells.table(List.of("feature set", "model", "point", "split", "status", "ms", "error"), "lllllrl",
+                    failures.stream().limit(100).map(e -> {
+                        GridPoint p = byHash.get(e.model() + "|" + e.paramHash());
+                        return List.of(e.featureSet(), e.model(), p == null ? e.paramHash() : p.id(), e.split().label(),
+                                e.status().toString(), Cells.fmt("%.0f", e.fitMs()), e.error() == null ? "" : e.error());
+                    }).toList()));
             if (failures.size() > 100) sb.append("\n").append(failures.size() - 100).append(" more in journal.jsonl.\n");
         }
     }

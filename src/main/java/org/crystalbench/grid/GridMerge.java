@@ -26,6 +26,7 @@ import org.crystalbench.stats.CiSpec;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
+import org.crystalbench.io.InputFiles;
 import org.crystalbench.io.OutputPaths;
 import tools.jackson.databind.JsonNode;
 
@@ -65,13 +66,8 @@ public final class GridMerge {
         }
         boolean keepOut = checkOut(out, first, dirs);
         OutputPaths.folder(out, "--out");
-        String configText;
+        String configText = InputFiles.text(configCopy, "config copy");
         List<JournalEntry> all = new ArrayList<>();
-        try {
-            configText = Files.readString(configCopy);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         for (Path d : dirs) {
             Journal.ReadResult read = Journal.read(d.resolve(Journal.FILE), first.binding(), all::add);
             console.err().printf("crystal-bench merge: %s: %d entries%s%n", d, read.lines(), read.torn() ? " (a torn last line ignored)" : "");

@@ -21,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +38,7 @@ import org.crystalbench.splits.Split;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
 import org.crystalbench.io.OutputPaths;
+import org.crystalbench.io.Parallel;
 
 /**
  * One invocation of {@code crystal-bench grid}: check everything, open (or resume) the folder's
@@ -81,7 +80,7 @@ public final class GridRun {
                     + "scored on the protocols.cv splits only); remove it from the grid's config (score the chosen point on "
                     + "holdouts with 'run'), or make it the nested outer split: grid.nested.outer: {repeats: N, test_ratio: R}");
         }
-        if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
+        Parallel.threads(r.threads());
         Experiment exp = Experiment.prepare(cfg, r.config(), line -> console.err().println("crystal-bench grid: " + line));
         // Now the rows are known: each split's row partition counts too.
         GridPlan.checkSize(r.config(), GridPlan.Size.of(cfg, plan.featureSets().size()), exp.data().size(), Runtime.getRuntime().maxMemory());
@@ -89,12 +88,7 @@ public final class GridRun {
         Context context = new Context(exp, plan, GridSplits.make(plan.config(), exp.data(), exp.splits(cfg.protocols().gridProtocol()), exp.groups()));
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), plan.units().size());
-        String configText;
-        try {
-            configText = Files.readString(r.config());
-        } catch (IOException e) {
-            throw new InputException(r.config() + ": cannot read config: " + e.getMessage());
-        }
+        String configText = ConfigLoader.read(r.config());
         if (!r.fresh()) checkResumable(r.out(), meta); // nothing is written before this check
         Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), meta, console);
         OutputPaths.folder(r.out(), "--out");
@@ -143,7 +137,7 @@ public final class GridRun {
     /** --fresh: the old journal is kept beside the new one, never deleted. */
     private static void moveAside(Path journal, Console console) {
         if (!Files.exists(journal)) return;
-        Path aside = journal.resolveSibling(Journal.FILE + ".replaced-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path aside = journal.resolveSibling(Journal.FILE + ".replaced-" + OutputPaths.stamp());
         try {
             Files.move(journal, aside);
         } catch (IOException e) {

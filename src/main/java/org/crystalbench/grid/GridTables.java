@@ -8,6 +8,7 @@ import org.crystalbench.grid.search.Evidence;
 import org.crystalbench.grid.search.Search;
 
 import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.splits.SplitId;
 import org.crystalbench.io.Canonical;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class GridTables {
     public record Stats(CiSpec ci, long seed) {
         /** A point's interval over its cv splits (bootstrap cells keyed by feature set and point). */
         Interval of(Evidence p, Metric m) {
-            return ci.interval(p.sample(), m, p.featureSet() + '\u0000' + p.point().id(), seed);
+            return ci.interval(p.sample(), m, Seeds.cell(p.featureSet(), p.point().id()), seed);
         }
     }
 
@@ -100,7 +101,7 @@ public final class GridTables {
         r.others().forEach(v -> versus.put(points.get(v.index()), v));
         // Points that ran every split first (with a race or halving: the survivors), then by mean.
         List<Evidence> ranked = points.stream().filter(p -> p.n() > 0).sorted(Comparator.comparing((Evidence p) -> p != best)
-                .thenComparing(p -> !p.complete()).thenComparing(p -> -p.mean(metric)).thenComparingInt(p -> p.point().index())).toList();
+                .thenComparing(p -> !p.complete()).thenComparing(Ranking.bestFirst(metric, p -> p.mean(metric))).thenComparingInt(p -> p.point().index())).toList();
         return new Ranked(best, ranked, versus);
     }
 
@@ -112,7 +113,7 @@ public final class GridTables {
         }
 
         Interval ci(Stats st, Metric m) {
-            return st.ci().interval(sample, m, featureSet + '\u0000' + "nested" + '\u0000' + model, st.seed());
+            return st.ci().interval(sample, m, Seeds.cell(featureSet, "nested", model), st.seed());
         }
     }
 

@@ -63,16 +63,10 @@ public final class SearchCheck {
                             + "Same answer (the same point, or one not significantly worse on every split): %d of %d.%n%n",
                     search, searchFits, exhaustiveFits, 100.0 * searchFits / Math.max(1, exhaustiveFits), searchFitSeconds,
                     exhaustiveFitSeconds, 100 * searchFitSeconds / Math.max(1e-9, exhaustiveFitSeconds), same(), rows.size()));
-            sb.append("| feature set | model | points kept | fits | exhaustive best | mean | search's pick | its mean on every split | p (Holm) | verdict |\n");
-            sb.append("|---|---|---:|---:|---|---:|---|---:|---:|---|\n");
-            for (Row r : rows) {
-                sb.append("| ").append(r.featureSet()).append(" | ").append(r.model()).append(" | ").append(r.kept()).append(" of ")
-                        .append(r.points()).append(" | ").append(r.fits()).append(" of ").append(r.exhaustiveFits()).append(" | ").append(r.exhaustiveBest())
-                        .append(" | ").append(Cells.f3(r.exhaustiveMean())).append(" | ").append(r.searchBest()).append(" | ")
-                        .append(Cells.f3(r.searchMeanOnAll())).append(" | ").append(Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()))
-                        .append(" | ").append(r.verdict().label).append(" |\n");
-            }
-            return sb.toString();
+            return sb.append(Cells.table(List.of("feature set", "model", "points kept", "fits", "exhaustive best", "mean", "search's pick",
+                    "its mean on every split", "p (Holm)", "verdict"), "llrrlrlrrl", rows.stream().map(r -> List.of(r.featureSet(), r.model(),
+                    r.kept() + " of " + r.points(), r.fits() + " of " + r.exhaustiveFits(), r.exhaustiveBest(), Cells.f3(r.exhaustiveMean()),
+                    r.searchBest(), Cells.f3(r.searchMeanOnAll()), Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()), r.verdict().label)).toList())).toString();
         }
     }
 

@@ -13,6 +13,14 @@ import org.crystalbench.InputException;
 public final class OutputPaths {
     private OutputPaths() {}
 
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
+
+    /** Now as yyyyMMdd-HHmmss in UTC: the one name part of timestamped outputs (results/runs/..., journal.jsonl.replaced-...). */
+    public static String stamp() {
+        return STAMP.format(java.time.Instant.now());
+    }
+
     /** Creates {@code dir} (and parents) and proves a file can be written in it. */
     public static void folder(Path dir, String option) {
         try {

@@ -15,6 +15,12 @@ import java.util.concurrent.Future;
 public final class Parallel {
     private Parallel() {}
 
+    /** {@code threads}, when at least 1: the one check of a library caller's thread count (the CLI checks as it parses). */
+    public static int threads(int threads) {
+        if (threads < 1) throw new org.crystalbench.InputException("--threads: " + threads + " (must be >= 1)");
+        return threads;
+    }
+
     /**
      * Runs every task on {@code threads} daemon threads named {@code name} and returns their results in
      * the order of {@code tasks}; the first task to throw (in task order) ends the call with its exception.

@@ -1,9 +1,6 @@
 package org.crystalbench.perf;
 
 import org.crystalbench.io.Json;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,14 +36,7 @@ public final class JmhJson {
      * cut short by a busy machine or one disturbed iteration does not move.
      */
     public static List<BenchResult> read(Path file, String secondary, boolean best) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": file not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage());
-        }
+        String text = org.crystalbench.io.InputFiles.text(file, "file");
         return parse(file.toString(), text, secondary, best);
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
-import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.config.ConfigErrors;
 import tools.jackson.core.JacksonException;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.io.AtomicFiles;
@@ -119,7 +119,7 @@ public record Provenance(
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         } catch (JacksonException e) {
-            throw ConfigLoader.describe(file, "", e);
+            throw ConfigErrors.describe(file, "", e);
         }
     }
 

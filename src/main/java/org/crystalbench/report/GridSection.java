@@ -11,6 +11,7 @@ import org.crystalbench.metrics.Metric;
 import org.crystalbench.results.Cells;
 import org.crystalbench.results.GridTable;
 import org.crystalbench.results.GridTable.Row;
+import org.crystalbench.stats.Ranking;
 
 /** A grid search (grid.csv): heatmaps over two numeric hyperparameters per model, and the top configurations. */
 final class GridSection {
@@ -111,7 +112,7 @@ final class GridSection {
             int c = xs.indexOf(number(p.params().get(xKey))), r = ys.indexOf(number(p.params().get(yKey)));
             seen[r][c] = true;
             double mean = p.stat(metric).mean();
-            if (p.ok() && (Double.isNaN(best[r][c]) || mean > best[r][c])) best[r][c] = mean;
+            if (p.ok() && (Double.isNaN(best[r][c]) || Ranking.better(metric, mean, best[r][c]))) best[r][c] = mean;
         }
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         int[] mark = null;
@@ -120,10 +121,8 @@ final class GridSection {
                 double v = best[r][c];
                 if (Double.isNaN(v)) continue;
                 min = Math.min(min, v);
-                if (v > max) {
-                    max = v;
-                    mark = new int[] {r, c};
-                }
+                max = Math.max(max, v);
+                if (mark == null || Ranking.better(metric, v, best[mark[0]][mark[1]])) mark = new int[] {r, c};
             }
         }
         if (mark == null) return; // every point failed: nothing to colour

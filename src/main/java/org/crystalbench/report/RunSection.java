@@ -1,7 +1,6 @@
 package org.crystalbench.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.stats.CiSpec;
+import org.crystalbench.stats.Ranking;
 
 /** Scores of a run per feature set and protocol: F1 box and interval plots, a table, confusion matrices. */
 final class RunSection {
@@ -162,7 +162,7 @@ final class RunSection {
                     Charts.intervalDots("Mean macro F1 per feature set: " + p.getKey(), MACRO_LABEL + "; whiskers: " + interval,
                             "Macro F1", featureSets, series));
             for (Group g : p.getValue()) {
-                SummaryTable.Row top = summary.get(g).stream().max(Comparator.comparingDouble(r -> r.stat(Metric.MACRO_F1).mean())).orElseThrow();
+                SummaryTable.Row top = summary.get(g).stream().min(Ranking.bestFirst(Metric.MACRO_F1, r -> r.stat(Metric.MACRO_F1).mean())).orElseThrow();
                 best.add(List.of("`" + g.featureSet() + "`", g.protocol().label(), top.model(), Cells.meanCi(top.stat(Metric.MACRO_F1))));
             }
         }

@@ -143,8 +143,17 @@ public final class Cells {
 
     /** A Markdown table; '|' in cells escaped; followed by the {@link #footnote} of the marks in its cells. */
     public static String table(List<String> header, List<List<String>> rows) {
+        return table(header, "l".repeat(header.size()), rows);
+    }
+
+    /**
+     * The one Markdown table writer (every table of every .md file but perf's goes through it): {@code align} has a
+     * letter per column, {@code l} or {@code r} (right, for numbers).
+     */
+    public static String table(List<String> header, String align, List<List<String>> rows) {
         var md = new StringBuilder("| ").append(String.join(" | ", header.stream().map(Cells::cell).toList())).append(" |\n|");
-        md.append("---|".repeat(header.size())).append('\n');
+        for (char a : align.toCharArray()) md.append(a == 'r' ? "---:|" : "---|");
+        md.append('\n');
         for (List<String> row : rows) md.append("| ").append(String.join(" | ", row.stream().map(Cells::cell).toList())).append(" |\n");
         return md.append(footnote(md.toString())).toString();
     }

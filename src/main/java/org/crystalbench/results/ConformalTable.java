@@ -49,9 +49,8 @@ public final class ConformalTable {
             List<ConformalEval.Result> v = g.getValue();
             double[] cov = v.stream().mapToDouble(r -> r.sets().coverage()).toArray();
             double[] size = v.stream().mapToDouble(r -> r.sets().size()).toArray();
-            double ratio = v.stream().mapToDouble(ConformalEval.Result::testRows).average().orElseThrow()
-                    / v.stream().mapToDouble(ConformalEval.Result::trainRows).average().orElseThrow();
-            String cell = "conformal|" + k.featureSet() + "|" + k.protocol() + "|" + k.model() + "|" + k.method() + "|" + k.level();
+            double ratio = Resampling.testTrainRatio(v, ConformalEval.Result::testRows, ConformalEval.Result::trainRows);
+            String cell = Seeds.cell("conformal", k.featureSet(), k.protocol(), k.model(), k.method(), k.level());
             Interval interval = Resampling.interval(ci.method(), cov, ratio, ci.level(), Seeds.bootstrap(seed, cell, 0));
             out.add(new Row(k.featureSet(), k.protocol(), k.model(), k.method(), k.level(), cov.length,
                     v.stream().mapToInt(ConformalEval.Result::calibrationRows).average().orElseThrow(), Describe.mean(cov),

@@ -43,9 +43,8 @@ public final class ImportanceTable {
             Key k = g.getKey();
             List<Importance> v = g.getValue();
             double[] drops = v.stream().mapToDouble(Importance::drop).toArray();
-            double ratio = v.stream().mapToDouble(Importance::testSize).average().orElseThrow()
-                    / v.stream().mapToDouble(Importance::trainSize).average().orElseThrow();
-            String cell = "importance|" + k.featureSet() + "|" + k.protocol() + "|" + k.model() + "|" + k.feature();
+            double ratio = Resampling.testTrainRatio(v, Importance::testSize, Importance::trainSize);
+            String cell = Seeds.cell("importance", k.featureSet(), k.protocol(), k.model(), k.feature());
             Interval interval = Resampling.interval(ci.method(), drops, ratio, ci.level(), Seeds.bootstrap(seed, cell, 0));
             out.add(new Row(k.featureSet(), k.protocol(), k.model(), k.feature(), drops.length, Describe.mean(drops),
                     Describe.sd(drops), interval));

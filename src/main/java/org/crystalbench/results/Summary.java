@@ -7,8 +7,10 @@ import java.util.Map;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.splits.Protocol;
+import org.crystalbench.splits.Seeds;
 import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Interval;
+import org.crystalbench.stats.Resampling;
 import org.crystalbench.stats.Sample;
 
 /** A model on a feature set and protocol in a run: its per-split sample and mean times. */
@@ -29,7 +31,7 @@ public record Summary(String featureSet, Protocol protocol, String model, Sample
 
     /** The cell's name for its bootstrap seed. */
     public String cell() {
-        return featureSet + '\u0000' + protocol.label() + '\u0000' + model;
+        return Seeds.cell(featureSet, protocol.label(), model);
     }
 
     /** The {@code ci} interval of the metric's mean ({@code seed}, the run's, feeds the bootstrap only). */
@@ -46,9 +48,8 @@ public record Summary(String featureSet, Protocol protocol, String model, Sample
         List<Summary> out = new ArrayList<>();
         for (List<SplitResult> rs : groups.values()) {
             SplitResult first = rs.getFirst();
-            double train = rs.stream().mapToDouble(SplitResult::trainSize).average().orElse(0);
-            double test = rs.stream().mapToDouble(SplitResult::testSize).average().orElse(0);
-            Sample sample = Sample.of(rs, SplitResult::split, (r, m) -> m.of(r.scores()), train > 0 ? test / train : 0);
+            Sample sample = Sample.of(rs, SplitResult::split, (r, m) -> m.of(r.scores()),
+                    Resampling.testTrainRatio(rs, SplitResult::testSize, SplitResult::trainSize));
             out.add(new Summary(first.featureSet(), first.protocol(), first.model(), sample,
                     rs.stream().mapToDouble(SplitResult::fitMs).average().orElse(0),
                     rs.stream().mapToDouble(SplitResult::predictMs).average().orElse(0)));

@@ -2,8 +2,6 @@ package org.crystalbench.run;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.crystalbench.InputException;
 import org.crystalbench.audit.AuditReport;
@@ -13,6 +11,7 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Console;
 import org.crystalbench.io.OutputPaths;
+import org.crystalbench.io.Parallel;
 import org.crystalbench.io.StagedFolder;
 import org.crystalbench.io.Progress;
 import org.crystalbench.provenance.Provenance;
@@ -59,7 +58,7 @@ public final class Run {
 
     public static Outcome execute(Request r, Console console) {
         Instant start = Instant.now();
-        if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (must be >= 1)");
+        Parallel.threads(r.threads());
         if (r.importanceRepeats() < 0) throw new InputException("--importance-repeats: " + r.importanceRepeats() + " (must be >= 1)");
         for (double level : r.coverage()) {
             if (!(level > 0 && level < 1)) throw new InputException("--coverage: " + level + " (a level in (0, 1), e.g. 0.9)");
@@ -133,6 +132,6 @@ public final class Run {
     /** results/&lt;kind&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;config name&gt; */
     public static Path defaultOut(String kind, Path config) {
         String name = config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return Path.of("results", kind, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+        return Path.of("results", kind, OutputPaths.stamp() + "-" + name);
     }
 }

@@ -205,14 +205,7 @@ public final class GroupedSplits {
     }
 
     private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] a = java.util.stream.IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        return Shuffle.inPlace(java.util.stream.IntStream.range(0, n).toArray(), rng);
     }
 
     /** A class with no training row cannot be learnt: such a split is bad input, named by the caller. */

@@ -125,7 +125,12 @@ public final class Seeds {
         return mix(seed ^ stream(model), Stream.TRAIN_ALL.number, 0);
     }
 
-    /** Seed of the bootstrap interval of one table cell (named by {@code cell}) and metric. */
+    /** A table cell's name for {@link #bootstrap}: its parts joined by NUL, which no label contains. */
+    public static String cell(Object... parts) {
+        return java.util.Arrays.stream(parts).map(String::valueOf).collect(java.util.stream.Collectors.joining("\u0000"));
+    }
+
+    /** Seed of the bootstrap interval of one table cell (named by {@link #cell}) and metric. */
     public static long bootstrap(long seed, String cell, int metric) {
         return mix(seed ^ 0x5EED_B007L, stream(cell), metric);
     }

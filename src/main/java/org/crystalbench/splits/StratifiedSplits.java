@@ -95,14 +95,7 @@ public final class StratifiedSplits {
     }
 
     private static int[] shuffledRowsOf(int[] y, int c, SplittableRandom rng) {
-        int[] rows = java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray();
-        for (int i = rows.length - 1; i > 0; i--) { // Fisher-Yates
-            int j = rng.nextInt(i + 1);
-            int t = rows[i];
-            rows[i] = rows[j];
-            rows[j] = t;
-        }
-        return rows;
+        return Shuffle.inPlace(java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray(), rng);
     }
 
     static int[] counts(int[] y, int classes) {

@@ -1,8 +1,10 @@
 package org.crystalbench.stats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.ToDoubleFunction;
 import org.crystalbench.metrics.Metric;
 
 /**
@@ -27,13 +29,24 @@ public record Ranking(int best, List<Versus> others) {
      */
     public record Versus(int index, Resampling.PairedTest test, double pHolm, boolean significantlyWorse) {}
 
+    /** Whether mean {@code a} beats mean {@code b} on {@code metric}: higher, or lower for a loss. The one "better". */
+    public static boolean better(Metric metric, double a, double b) {
+        return metric.higherIsBetter() ? a > b : a < b;
+    }
+
+    /** Best mean first (see {@link #better}); callers add their own tie-break. */
+    public static <T> Comparator<T> bestFirst(Metric metric, ToDoubleFunction<T> mean) {
+        double sign = metric.higherIsBetter() ? -1 : 1;
+        return Comparator.comparingDouble(t -> sign * mean.applyAsDouble(t));
+    }
+
     /** The ranking, or null when no eligible sample has data. */
     public static Ranking of(List<Sample> family, Metric metric, double level, IntPredicate eligible) {
         double sign = metric.higherIsBetter() ? 1 : -1;
         int best = -1;
         for (int i = 0; i < family.size(); i++) {
             if (!eligible.test(i) || family.get(i).n() == 0) continue;
-            if (best < 0 || sign * family.get(i).mean(metric) > sign * family.get(best).mean(metric)) best = i;
+            if (best < 0 || better(metric, family.get(i).mean(metric), family.get(best).mean(metric))) best = i;
         }
         if (best < 0) return null;
         Sample b = family.get(best);

@@ -2,6 +2,7 @@ package org.crystalbench.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import smile.stat.distribution.TDistribution;
 
 /**
@@ -17,6 +18,12 @@ public final class Resampling {
 
     /** Bootstrap resamples per interval: enough for stable 2.5% / 97.5% percentiles. */
     public static final int BOOTSTRAP_RESAMPLES = 2000;
+
+    /** n_test / n_train of the correction: mean test size over mean training size of the splits; 0 without splits. */
+    public static <T> double testTrainRatio(java.util.Collection<T> splits, ToDoubleFunction<T> test, ToDoubleFunction<T> train) {
+        double trainMean = splits.stream().mapToDouble(train).average().orElse(0);
+        return trainMean > 0 ? splits.stream().mapToDouble(test).average().orElse(0) / trainMean : 0;
+    }
 
     /** Variance of the mean of {@code v} with the Nadeau–Bengio correction. */
     public static double correctedVarianceOfMean(double[] v, double testTrainRatio) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.crystalbench.InputException;
+import org.crystalbench.config.ConfigErrors;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import tools.jackson.core.JacksonException;
@@ -57,7 +58,7 @@ public record SuitePlan(Path file, String name, long seed, double rope, List<Str
         try {
             root = ConfigLoader.YAML.readTree(text);
         } catch (JacksonException e) {
-            throw ConfigLoader.describe(file, text, e);
+            throw ConfigErrors.describe(file, text, e);
         }
         if (root == null || !root.isObject()) throw new InputException(file + ": not a YAML mapping");
         if (root.has("dataset")) {

@@ -19,6 +19,7 @@ import org.crystalbench.grid.search.Evidence;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
 import org.crystalbench.io.OutputPaths;
+import org.crystalbench.io.Parallel;
 import org.crystalbench.results.SuiteTables;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.stats.CiSpec;
@@ -47,7 +48,7 @@ public final class SuiteRun {
     public static Result execute(Request r, Console console) {
         Instant start = Instant.now();
         SuitePlan plan = SuitePlan.load(r.config(), r.dataDir()); // bad config: exit 2 before anything is written
-        if (r.threads() < 1) throw new InputException("--threads: " + r.threads() + " (at least 1)");
+        Parallel.threads(r.threads());
         OutputPaths.folder(r.out(), "--out");
         AtomicFiles.write(r.out().resolve(IDS), String.join("\n", plan.datasets().stream().map(SuitePlan.Entry::id).toList()) + "\n");
         AtomicFiles.write(r.out().resolve(SuiteMerge.ROPE), plan.rope() + "\n");

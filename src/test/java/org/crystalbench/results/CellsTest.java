@@ -56,4 +56,12 @@ class CellsTest {
         assertTrue(marked.contains("\n† The interval reaches the end of the metric's range"), marked);
         assertTrue(marked.contains("\n° Zero-width interval: every split scored the same (SD 0)"), marked);
     }
+
+    @Test
+    void theOneTableWriterAlignsEscapesAndFootnotes() {
+        assertEquals("| rank | point | error |\n|---:|---|---|\n| 1 | SVM-001 | a \\| b c |\n",
+                Cells.table(List.of("rank", "point", "error"), "rll", List.of(List.of("1", "SVM-001", "a | b\nc"))));
+        assertEquals(Cells.table(List.of("a", "b"), "ll", List.of(List.of("x", ""))), Cells.table(List.of("a", "b"), List.of(List.of("x", ""))));
+        assertTrue(Cells.table(List.of("a"), "r", List.of(List.of("1.000 [1.000, 1.000]°"))).contains("\n° Zero-width"));
+    }
 }

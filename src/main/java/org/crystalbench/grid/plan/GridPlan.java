@@ -233,14 +233,14 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
                 // In YAML words: the value's key, what it needs, what the grid gave.
                 String key = m.getPath().isEmpty() || m.getPath().getLast().getPropertyName() == null ? ""
                         : "." + m.getPath().getLast().getPropertyName();
-                String what = "expected " + org.crystalbench.config.ConfigLoader.expected(m.getTargetType()) + ", found "
-                        + org.crystalbench.config.ConfigLoader.found(m);
+                String what = "expected " + org.crystalbench.config.ConfigErrors.expected(m.getTargetType()) + ", found "
+                        + org.crystalbench.config.ConfigErrors.found(m);
                 if (java.util.Collection.class.isAssignableFrom(m.getTargetType())) {
                     what += " (a grid key's list holds one value per point, so a list value goes inside it: [[1, 2], [2, 1]])";
                 }
                 throw new InputException(where + key + ": point " + Canonical.json(values) + ": " + what);
             }
-            String msg = org.crystalbench.config.ConfigLoader.withoutJavaNames(e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
+            String msg = org.crystalbench.config.ConfigErrors.withoutJavaNames(e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
             throw new InputException(where + ": point " + Canonical.json(values) + ": " + msg);
         } catch (InputException e) {
             throw new InputException(where + ": point " + Canonical.json(values) + ": " + e.getMessage());

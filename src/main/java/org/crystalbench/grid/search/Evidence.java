@@ -3,7 +3,6 @@ package org.crystalbench.grid.search;
 
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.grid.journal.JournalEntry;
@@ -13,6 +12,8 @@ import org.crystalbench.grid.plan.WorkUnit;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
+import org.crystalbench.stats.Ranking;
+import org.crystalbench.stats.Resampling;
 import org.crystalbench.stats.Sample;
 
 /**
@@ -59,9 +60,8 @@ public record Evidence(String featureSet, GridPoint point, int failed, int timed
 
     /** Journal entries as a statistics sample, in entry order. */
     public static Sample sample(List<JournalEntry> ok) {
-        double train = ok.stream().mapToDouble(JournalEntry::trainSize).average().orElse(1);
-        double test = ok.stream().mapToDouble(JournalEntry::testSize).average().orElse(0);
-        return Sample.of(ok, JournalEntry::split, (e, m) -> e.metric(m.column()), test / train);
+        return Sample.of(ok, JournalEntry::split, (e, m) -> e.metric(m.column()),
+                Resampling.testTrainRatio(ok, JournalEntry::testSize, JournalEntry::trainSize));
     }
 
     /**
@@ -71,7 +71,7 @@ public record Evidence(String featureSet, GridPoint point, int failed, int timed
     public static Evidence pick(List<Evidence> points, Metric metric) {
         List<Evidence> complete = points.stream().filter(s -> s.n() > 0 && s.complete()).toList();
         List<Evidence> pool = complete.isEmpty() ? points.stream().filter(s -> s.n() > 0).toList() : complete;
-        return pool.stream().max(Comparator.comparingDouble((Evidence s) -> s.mean(metric))
-                .thenComparing(s -> -s.point().index())).orElse(null);
+        return pool.stream().min(Ranking.bestFirst(metric, (Evidence s) -> s.mean(metric))
+                .thenComparingInt(s -> s.point().index())).orElse(null);
     }
 }

@@ -6,7 +6,6 @@ import org.crystalbench.grid.plan.GridPoint;
 import org.crystalbench.grid.plan.WorkUnit;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,11 +242,10 @@ public final class Search {
 
     private static List<GridPoint> halvingLosers(Rules rules, GridPlan plan, String fs, List<GridPoint> alive, List<SplitId> seen,
                                                  Map<String, JournalEntry> known) {
-        double sign = plan.metric().higherIsBetter() ? 1 : -1;
         Map<GridPoint, Double> mean = new LinkedHashMap<>();
         for (GridPoint p : alive) mean.put(p, Evidence.of(fs, p, seen, known).mean(plan.metric()));
         int keep = (alive.size() + rules.eta() - 1) / rules.eta();
-        List<GridPoint> ranked = alive.stream().sorted(Comparator.comparingDouble((GridPoint p) -> -sign * mean.get(p))
+        List<GridPoint> ranked = alive.stream().sorted(Ranking.bestFirst(plan.metric(), (GridPoint p) -> mean.get(p))
                 .thenComparingInt(GridPoint::index)).toList();
         return ranked.subList(keep, ranked.size());
     }
