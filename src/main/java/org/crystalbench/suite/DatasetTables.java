@@ -39,7 +39,8 @@ public final class DatasetTables {
     /**
      * Writes them into {@code dir} (a data set's grid folder) from its journal.
      *
-     * @return false, with a line on stderr, when the journal cannot give them (written before entries carried confusion counts)
+     * @return false, with a line on stderr, when the journal cannot give them (no finished fit, or written before entries
+     *         carried confusion counts)
      */
     public static boolean write(Path dir, CiSpec ci, int threads, List<String> commandLine, Instant start, Console console) {
         Path configFile = dir.resolve(SuiteRun.DATASET_CONFIG);
@@ -58,6 +59,10 @@ public final class DatasetTables {
                 return false;
             }
             results.add(r);
+        }
+        if (results.isEmpty()) {
+            console.err().println("crystal-bench suite: " + dir + ": no finished fit: no run tables for this data set");
+            return false;
         }
         results = Runner.sorted(results, List.copyOf(cfg.featureSets().keySet()), cfg.models().stream().map(ModelSpec::name).toList());
         List<Summary> summaries = Summary.of(results);

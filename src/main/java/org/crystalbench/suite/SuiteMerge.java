@@ -53,7 +53,9 @@ public final class SuiteMerge {
             copy(parts.getFirst().resolve(SuiteRun.DATASET_CONFIG), dir.resolve(SuiteRun.DATASET_CONFIG));
             worst = SuiteRun.worse(worst, code);
             try { // the run tables need the data (the splits manifest, the audit): where it cannot be read, the merge says so
-                if (!DatasetTables.write(dir, ci, 1, commandLine, start, console)) worst = SuiteRun.worse(worst, org.crystalbench.ExitCode.FAILURES.code());
+                if (code != org.crystalbench.ExitCode.INCOMPLETE.code() && !DatasetTables.write(dir, ci, 1, commandLine, start, console)) {
+                    worst = SuiteRun.worse(worst, org.crystalbench.ExitCode.FAILURES.code());
+                }
             } catch (InputException e) {
                 console.err().println("crystal-bench merge: data set " + id + ": no run tables: " + e.getMessage());
                 worst = SuiteRun.worse(worst, org.crystalbench.ExitCode.FAILURES.code());

@@ -66,8 +66,9 @@ public final class SuiteRun {
                         r.fresh(), r.retryFailed(), r.quiet(), r.ci(), r.commandLine(), null);
                 int code = GridRun.execute(request, GridRun::fits, console).exitCode();
                 worst = worse(worst, code);
-                // a shard's folder has part of the splits: the merge writes the run tables
-                if (r.shard().all() && !DatasetTables.write(dir, r.ci(), r.threads(), r.commandLine(), start, console)) {
+                // run tables describe a finished run: not for a shard's part (the merge writes them) or a grid cut off by --max-time
+                if (r.shard().all() && code != ExitCode.INCOMPLETE.code()
+                        && !DatasetTables.write(dir, r.ci(), r.threads(), r.commandLine(), start, console)) {
                     worst = worse(worst, ExitCode.FAILURES.code());
                 }
             } catch (InputException ex) {

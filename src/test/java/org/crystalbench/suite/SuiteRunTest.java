@@ -91,6 +91,23 @@ class SuiteRunTest {
         assertEquals(3, SuiteTables.read(out).tests().datasets()); // b has one feature set (the default, all columns): named b
     }
 
+    /** --max-time cut the suite short: exit 4 (run again to resume), no data set counted as failed, no run tables of a part. */
+    @Test
+    void aSuiteCutShortByMaxTimeWritesNoRunTables(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Fixtures.writeSynthetic(data.resolve("a.csv"), 120, 1);
+        Path config = dir.resolve("suite.yaml");
+        Files.writeString(config, "name: t\ndatasets:\n  - id: a\n    path: a.csv\n" + DS
+                + "protocols:\n  cv: {repeats: 2, folds: 3}\nmodels:\n  - {name: NB, type: naive-bayes}\n");
+        var request = new SuiteRun.Request(config, data, dir.resolve("out"), 1, null, java.time.Duration.ZERO, Shard.ALL, false, false, true,
+                CiSpec.DEFAULT, List.of());
+        var r = SuiteRun.execute(request, TestCli.console());
+        assertEquals(ExitCode.INCOMPLETE.code(), r.exitCode());
+        assertEquals(List.of(), r.failed());
+        assertTrue(Files.exists(dir.resolve("out/a/grid.csv")));
+        assertTrue(!Files.exists(dir.resolve("out/a/summary.csv")));
+    }
+
     /** The CSV without the named columns (the timings, which differ between any two runs). */
     private static List<List<String>> withoutColumns(Path csv, List<String> drop) throws Exception {
         var t = org.crystalbench.io.CsvTable.read(csv, List.of());
