@@ -70,7 +70,7 @@ final class RunSection {
     static void write(Doc doc, List<SummaryTable.Row> summary, CiSpec ci, List<SplitsTable.Row> splits,
                       List<ConfusionTable.Row> confusion, List<Comparison> comparisons,
                       Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config) {
-        String interval = Report.interval(ci);
+        String interval = Doc.interval(ci);
         doc.section("Scores per feature set and protocol");
         doc.para("Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
                 + "** (the harmonic mean of macro precision and recall, which some papers report as macro F1). Box plots show the per-split values (box: quartiles, line: median, "
