@@ -10,6 +10,9 @@ import org.jfree.chart.ui.Drawable;
 
 /** report.md being written: its Markdown, the figures it links, and notes on what was left out. */
 final class Doc {
+    /** The folder beside report.md that holds its figures. */
+    static final String FIGURES = "figures";
+
     final StringBuilder md = new StringBuilder();
     final List<Figure> figures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -47,13 +50,18 @@ final class Doc {
         String unique = name;
         for (int i = 2; !names.add(unique); i++) unique = name + "-" + i;
         figures.add(new Figure(unique, alt, width, height, drawing));
-        String base = Report.FIGURES + "/" + unique;
+        String base = FIGURES + "/" + unique;
         md.append("![").append(alt.replace("]", ")").replace("[", "(").replace("`", "")).append("](").append(base).append(".png)\n");
         md.append("<sub>[SVG](").append(base).append(".svg) · [PNG](").append(base).append(".png)</sub>\n\n");
     }
 
     void table(List<String> header, List<List<String>> rows) {
         md.append(Cells.table(header, rows)).append('\n');
+    }
+
+    /** "corrected-t 95% CI" from the settings provenance.json records; "CI" without them. */
+    static String interval(org.crystalbench.stats.CiSpec ci) {
+        return ci == null ? "CI" : ci.label() + " CI";
     }
 
     void note(String text) {

@@ -16,7 +16,7 @@ final class ReferenceSection {
 
     static void write(Doc doc, ExperimentConfig config, List<SummaryTable.Row> summary, CiSpec ci) {
         Reference ref = config.reference();
-        String fs = Study.featureSet(config), protocol = Study.protocol(config).label(), interval = Report.interval(ci);
+        String fs = Study.featureSet(config), protocol = Study.protocol(config).label(), interval = Doc.interval(ci);
         List<SummaryTable.Row> group = Study.group(config, summary);
         doc.section(Study.title(ref));
         doc.para(Study.markdown(config, summary, ci == null ? "CI" : ci.label()));

@@ -41,7 +41,7 @@ public final class Report {
         System.setProperty("java.awt.headless", "true");
     }
 
-    public static final String FILE = "report.md", FIGURES = "figures";
+    public static final String FILE = "report.md", FIGURES = Doc.FIGURES;
     /**
      * Where JMH results are looked for by default: the results folder's own {@code perf/}, never the
      * working directory's (a run on someone's data must not show benchmarks measured on other data).
@@ -140,19 +140,19 @@ public final class Report {
                 Path leakageFile = dir.resolve(org.crystalbench.audit.LeakageTable.FILE);
                 var leakage = !Files.isRegularFile(leakageFile) ? null : optional(doc, leakageFile, "no shares of test rows with "
                         + "their group in training", () -> org.crystalbench.audit.LeakageTable.read(leakageFile));
-                SplitGapSection.write(doc, summary, leakage, interval(ci), config);
+                SplitGapSection.write(doc, summary, leakage, Doc.interval(ci), config);
             }
             Path importanceFile = dir.resolve(ImportanceTable.FILE);
             if (Files.isRegularFile(importanceFile)) {
                 var importance = optional(doc, importanceFile, "no feature importance", () -> ImportanceTable.read(importanceFile));
-                if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, interval(ci), config);
+                if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, Doc.interval(ci), config);
             } else {
                 doc.note("feature importance: importance.csv not found (run with --importance)");
             }
             Path conformalFile = dir.resolve(org.crystalbench.results.ConformalTable.FILE);
             if (Files.isRegularFile(conformalFile)) {
                 var sets = optional(doc, conformalFile, "no prediction sets", () -> org.crystalbench.results.ConformalTable.read(conformalFile));
-                if (sets != null && !sets.isEmpty()) ConformalSection.write(doc, sets, interval(ci), config);
+                if (sets != null && !sets.isEmpty()) ConformalSection.write(doc, sets, Doc.interval(ci), config);
             }
         } else {
             doc.note("run scores: summary.csv not found (a grid folder)");
@@ -183,11 +183,6 @@ public final class Report {
         }
         doc.md.insert(contentsAt, doc.contents() + "\n\n");
         return doc;
-    }
-
-    /** "corrected-t 95% CI" from the settings provenance.json records; "CI" without them. */
-    static String interval(CiSpec ci) {
-        return ci == null ? "CI" : ci.label() + " CI";
     }
 
     private static <T> List<T> nonEmpty(Path file, List<T> rows) {

@@ -70,7 +70,7 @@ final class RunSection {
     static void write(Doc doc, List<SummaryTable.Row> summary, CiSpec ci, List<SplitsTable.Row> splits,
                       List<ConfusionTable.Row> confusion, List<Comparison> comparisons,
                       Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config) {
-        String interval = Report.interval(ci);
+        String interval = Doc.interval(ci);
         // Paper F1 beside macro F1 only for a config with a reference to compare with (docs/reports.md).
         boolean paper = RunTables.showsPaperF1(config);
         List<Metric> f1s = paper ? F1S : List.of(Metric.MACRO_F1);
