@@ -66,10 +66,10 @@ public final class Runner {
             List<Importance> imp = List.of();
             if (importanceRepeats > 0) {
                 List<Model> fitted = new ArrayList<>();
-                for (ModelSpec m : models) {
+                for (ModelSpec m : config.models()) { // not the baseline: it ignores the features, its importances are 0
                     fitted.add(memo.get(m, () -> { throw new IllegalStateException(m.name() + " not fitted"); }));
                 }
-                imp = Importance.of(models, fitted, e, u.featureSet(), config.seed(), importanceRepeats);
+                imp = Importance.of(config.models(), fitted, e, u.featureSet(), config.seed(), importanceRepeats);
             }
             List<ConformalEval.Result> sets = coverage.length == 0 ? List.of()
                     : ConformalEval.of(models, config.seed(), exp.data(), u.features(), u.featureSet(), u.split(), coverage, exp.groups());

@@ -142,7 +142,7 @@ class ReportTest {
         }
         String report = Files.readString(Report.write(tmp, null));
         List<String> fromSummary = verdicts(Files.readString(tmp.resolve("summary.md")));
-        assertEquals(2 * 2 * 3, fromSummary.size(), "one per model of every feature set and protocol");
+        assertEquals(2 * 2 * 4, fromSummary.size(), "one per model (and the chance baseline) of every feature set and protocol");
         assertEquals(fromSummary, verdicts(report));
         assertTrue(fromSummary.contains("**best**") && fromSummary.stream().anyMatch(v -> v.matches("(not )?significantly worse \\(Δ -\\d\\.\\d{3}, Holm p [=<] \\d\\.\\d{3}\\)")),
                 fromSummary.toString());
@@ -249,7 +249,7 @@ class ReportTest {
         assertTrue(md.contains("| LR | 4 |"), "holdout table row for LR with 4 splits");
         assertTrue(md.contains("[summary.md](summary.md)"));
         assertTrue(md.contains("Contents: [Scores per feature set and protocol](#scores-per-feature-set-and-protocol) · "
-                + "[Not in this report](#not-in-this-report)"), md);
+                + "[Per-class scores](#per-class-scores) · [Not in this report](#not-in-this-report)"), md);
         // What the folder lacks is said, once each, in the closing list.
         String notes = md.substring(md.indexOf("## Not in this report"));
         for (String missing : List.of("audit.csv not found", "provenance.json not found", "grid.csv not found", "no JMH JSON found",

@@ -156,7 +156,7 @@ class CpuIndependenceTest {
             }
             Path ref = reference.get();
             List<String> refMetrics = metrics(ref), refPredictions = predictions(ref);
-            assertEquals(1 + 2 * 2 * 7, refMetrics.size(), "2 feature sets x 2 splits x 7 models");
+            assertEquals(1 + 2 * 2 * 8, refMetrics.size(), "2 feature sets x 2 splits x (7 models + the chance baseline)");
             assertTrue(refPredictions.size() > 100, "predictions.csv.gz has " + refPredictions.size() + " lines");
             for (int i = 0; i < paths.size(); i++) {
                 Path out = others.get(i).get();

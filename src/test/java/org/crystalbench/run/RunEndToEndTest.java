@@ -73,10 +73,10 @@ class RunEndToEndTest {
         List<String> splits = Files.readAllLines(out.resolve("splits.csv"));
         assertEquals("feature_set,protocol,model,repeat,fold,accuracy,balanced_accuracy,macro_precision,"
                 + "macro_recall,macro_f1,paper_f1,train_size,test_size,fit_ms,predict_ms,log_loss,brier,roc_auc_ovr,ece", splits.get(0));
-        // 2 feature sets x (3 holdout + 2x3 cv) splits x 6 models
-        assertEquals(1 + 2 * 9 * 6, splits.size());
+        // 2 feature sets x (3 holdout + 2x3 cv) splits x (6 models + the chance baseline)
+        assertEquals(1 + 2 * 9 * 7, splits.size());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals(1 + 2 * 2 * 6, summary.size());
+        assertEquals(1 + 2 * 2 * 7, summary.size());
         assertTrue(summary.get(0).startsWith("feature_set,protocol,model,n,accuracy_mean,accuracy_sd"), summary.get(0));
         List<String> manifest = Files.readAllLines(out.resolve("splits-manifest.csv"));
         // the original columns first; then (appended) the test part's class counts and, with groups, its shared groups
@@ -130,7 +130,7 @@ class RunEndToEndTest {
             }
             checked++;
         }
-        assertEquals(2 * 9 * 6, checked);
+        assertEquals(2 * 9 * 7, checked); // 6 models and the chance baseline
         assertTrue(Files.readString(out.resolve("report.md")).contains("figures/reliability-all-holdout.png"));
 
         Path none = dir.resolve("none");

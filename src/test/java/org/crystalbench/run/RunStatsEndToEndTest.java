@@ -105,7 +105,7 @@ class RunStatsEndToEndTest {
                 + "roc_auc_ovr_mean,roc_auc_ovr_sd,roc_auc_ovr_ci_low,roc_auc_ovr_ci_high,ece_mean,ece_sd,ece_ci_low,ece_ci_high",
                 Files.readAllLines(out.resolve("summary.csv")).get(0));
         List<Map<String, String>> summary = read(out.resolve("summary.csv"));
-        assertEquals(2 * 2 * 2, summary.size());
+        assertEquals(2 * 2 * 3, summary.size()); // 2 feature sets x 2 protocols x (2 models + the chance baseline)
         List<Map<String, String>> splits = read(out.resolve("splits.csv"));
         for (Map<String, String> s : summary) {
             List<Map<String, String>> mine = splits.stream().filter(r -> r.get("feature_set").equals(s.get("feature_set"))

@@ -44,6 +44,6 @@ class SvmThreadsTest {
                 .models(MODELS).write(dir, "c.yaml");
         byte[] one = predictions(config, 1), two = predictions(config, 2);
         assertArrayEquals(one, two);
-        assertEquals(1 + 4 * 90 * 4, new String(one).lines().count(), "4 models x 4 splits x 90 test rows");
+        assertEquals(1 + 5 * 90 * 4, new String(one).lines().count(), "(4 models + the chance baseline) x 4 splits x 90 test rows");
     }
 }
