@@ -46,7 +46,13 @@ public final class Main implements Runnable {
         // A bad option value is bad input like any other: one line, exit 2, not the command's usage page.
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("crystal-bench: error: " + e.getMessage().replaceAll("(?s)\\s*\\n.*", "")
+            // picocli names an exclusive group by its whole synopsis (perf-check's modes: many lines' worth)
+            String what = e instanceof CommandLine.MutuallyExclusiveArgsException
+                    ? "options of more than one mode given together ("
+                            + String.join(" ", java.util.Arrays.stream(args).filter(a -> a.startsWith("--")).map(a -> a.replaceFirst("=.*", "")).toList())
+                            + "); give one mode's options"
+                    : e.getMessage();
+            c.getErr().println("crystal-bench: error: " + what.replaceAll("(?s)\\s*\\n.*", "")
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.code();
         });

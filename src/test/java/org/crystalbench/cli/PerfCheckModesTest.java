@@ -48,10 +48,10 @@ class PerfCheckModesTest {
     @Test
     void exactlyOneModeIsGiven(@TempDir Path dir) throws Exception {
         String jar = benchmarkJar(dir).toString();
-        badInput("are mutually exclusive", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--base-jar", jar, "--head-jar", jar);
+        badInput("options of more than one mode given together (--baseline --current --base-jar --head-jar)", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--base-jar", jar, "--head-jar", jar);
         // an option of another mode is refused, not silently ignored
-        badInput("are mutually exclusive", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--rounds", "12");
-        badInput("are mutually exclusive", "--history", fixture("baseline.json"), "--sequential", "8:4");
+        badInput("options of more than one mode given together", "--baseline", fixture("baseline.json"), "--current", fixture("current.json"), "--rounds", "12");
+        badInput("options of more than one mode given together", "--history", fixture("baseline.json"), "--sequential", "8:4");
         badInput("need --history FILE", "--window", "4");
         badInput("give exactly one of");
         badInput("--baseline and --current go together", "--baseline", fixture("baseline.json"));
