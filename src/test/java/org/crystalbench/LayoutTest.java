@@ -56,7 +56,7 @@ class LayoutTest {
             Map.entry("grid.fit", List.of("evaluation", "grid.plan", "grid.journal")),
             Map.entry("results", List.of("provenance")),
             Map.entry("grid.search", List.of("results")),
-            Map.entry("suite", List.of("grid")));
+            Map.entry("suite", List.of("grid", "run")));
 
     // A sub-package (grid.plan) is a package of its own: its name runs to the first capitalised segment (a class).
     private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.((?:[a-z]+\\.)*[a-z]+)\\.(?:[A-Z]|\\*)");

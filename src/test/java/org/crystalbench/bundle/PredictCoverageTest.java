@@ -91,9 +91,10 @@ class PredictCoverageTest {
             List<CSVRecord> rows = csv(p.out());
             double[] cov = coverage(rows, truth);
             // 2,600 new rows: the binomial SD is 0.006 at 0.9, and the 400 calibration rows add about 0.015. The forest's
-            // tied vote shares make its sets conservative (0.847 at 0.8, 0.918 at 0.9); NB's 0.809 and 0.895. The
+            // tied vote shares make its sets conservative (fully grown trees, issue 28's defaults: 0.866 at 0.8, 0.937 at
+            // 0.9); NB's 0.809 and 0.895. The guarantee is the lower end; the upper end only catches sets gone trivial. The
             // forest's in-sample scores (if train scored the rows it fitted) would cover far less.
-            assertTrue(cov[3] >= level - 0.02 && cov[3] <= level + 0.06, model + " coverage at " + level + ": " + cov[3]);
+            assertTrue(cov[3] >= level - 0.02 && cov[3] <= level + 0.08, model + " coverage at " + level + ": " + cov[3]);
             double size = rows.stream().mapToInt(r -> Integer.parseInt(r.get("set_size"))).average().orElseThrow();
             assertTrue(size > 1 && size < 3, "sets are informative: mean size " + size);
             assertTrue(p.err().contains(String.format(java.util.Locale.ROOT, "coverage on the 2600 labelled rows: %.4f", cov[3])), p.err());

@@ -77,11 +77,15 @@ class SuiteRunTest {
         org.crystalbench.run.Run.execute(new org.crystalbench.run.Run.Request(out.resolve("a").resolve(SuiteRun.DATASET_CONFIG), null, run, 2,
                 CiSpec.DEFAULT, true, List.of(), false, 0), TestCli.console());
         Path a = out.resolve("a");
+        // run adds the chance baseline's rows (docs/models.md); a suite compares the config's models only (docs/suite.md)
         for (String f : List.of("per-class.csv", "confusion.csv", "comparisons.csv", "splits-manifest.csv", "audit.csv")) {
-            assertEquals(Files.readString(run.resolve(f)), Files.readString(a.resolve(f)), f);
+            assertEquals(withoutChance(Files.readString(run.resolve(f))), Files.readString(a.resolve(f)), f);
         }
         List<String> timings = List.of("fit_ms", "predict_ms", "fit_ms_mean", "predict_ms_mean");
-        for (String f : List.of("splits.csv", "summary.csv")) assertEquals(withoutColumns(run.resolve(f), timings), withoutColumns(a.resolve(f), timings), f);
+        for (String f : List.of("splits.csv", "summary.csv")) {
+            assertEquals(withoutChance(withoutColumns(run.resolve(f), timings)), withoutColumns(a.resolve(f), timings), f);
+        }
+        assertTrue(Files.readString(run.resolve("per-class.csv")).contains(",chance (stratified),"), "run has the baseline");
         assertTrue(Files.readString(a.resolve("summary.md")).contains("## Feature set `two`"));
         assertTrue(Files.readString(a.resolve("report.md")).contains("summary.md"));
 
@@ -113,5 +117,13 @@ class SuiteRunTest {
         var t = org.crystalbench.io.CsvTable.read(csv, List.of());
         List<String> keep = t.header().stream().filter(c -> !drop.contains(c)).toList();
         return t.map(r -> keep.stream().map(c -> t.text(r, c)).toList());
+    }
+
+    private static List<List<String>> withoutChance(List<List<String>> rows) {
+        return rows.stream().filter(r -> !r.contains("chance (stratified)")).toList();
+    }
+
+    private static String withoutChance(String csv) {
+        return csv.lines().filter(l -> !l.contains(",chance (stratified),")).map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
     }
 }
