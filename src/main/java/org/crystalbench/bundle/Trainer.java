@@ -108,8 +108,7 @@ public final class Trainer {
         try {
             return Calibration.crossConformal(spec, cfg.models(), cfg.seed(), data, features, folds, groups, description);
         } catch (InputException e) {
-            String msg = e.getMessage();
-            for (int k = data.classes().size() - 1; k >= 0; k--) msg = msg.replace("class " + k + " ", "class '" + data.classes().get(k) + "' ");
+            String msg = Experiment.withClassLabels(e.getMessage(), data.classes());
             throw new InputException(dataPath + ": --calibration-folds " + folds + ": cannot deal the training rows into "
                     + "calibration folds" + (g == null ? "" : " grouped by " + g.column()) + ": " + msg
                     + " (use fewer folds, or 0 for a bundle without conformal sets)");

@@ -163,11 +163,17 @@ public record Experiment(ExperimentConfig config, Path configFile, Dataset data,
             }
         } catch (InputException e) {
             // Name the class by its label, and the file and column it came from.
-            String msg = e.getMessage();
-            for (int c = k - 1; c >= 0; c--) msg = msg.replace("class " + c + " ", "class '" + data.classes().get(c) + "' ");
-            throw new InputException(data.source() + ": column '" + config.dataset().target() + "': " + msg);
+            throw new InputException(data.source() + ": column '" + config.dataset().target() + "': "
+                    + withClassLabels(e.getMessage(), data.classes()));
         }
         return out;
+    }
+
+    /** A splits message names classes by index ("class 2 has 3 rows"); the user knows them by label. */
+    public static String withClassLabels(String message, List<String> classes) {
+        String msg = message;
+        for (int c = classes.size() - 1; c >= 0; c--) msg = msg.replace("class " + c + " ", "class '" + classes.get(c) + "' ");
+        return msg;
     }
 
     /**
