@@ -51,12 +51,7 @@ final class GemmMlp {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("MLP fit interrupted at epoch " + epoch + " of " + epochs);
             }
-            for (int i = n - 1; i > 0; i--) { // Fisher-Yates from the fit's own generator
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            org.crystalbench.splits.Shuffle.inPlace(order, rng); // from the fit's own generator
             for (int start = 0; start + b <= n; start += b) { // a short last batch is dropped
                 net.gradients(in, y, order, start);
                 net.update(lr, momentum, decay);
