@@ -22,13 +22,13 @@ final class AuditSection {
     }
 
     static void write(Doc doc, List<AuditTable.Row> rowsOfFile) {
-        var audit = RunSection.groups(rowsOfFile, r -> new RunSection.Group(r.featureSet(), r.audit().protocol()));
+        var audit = Group.of(rowsOfFile, r -> new Group(r.featureSet(), r.audit().protocol()));
         doc.section("Leakage audit");
         doc.para("H(target | feature) is the class entropy left once the feature is known, in bits: 0 means the feature "
                 + "alone determines the class (a lookup table would be perfect). Flagged features are marked **yes** and "
                 + "drawn in vermillion. Fields that do not apply to a feature's kind are blank.");
         for (var e : audit.entrySet()) {
-            RunSection.Group g = e.getKey();
+            Group g = e.getKey();
             List<FeatureAudit> rows = e.getValue().stream().map(AuditTable.Row::audit).toList();
             doc.para("### Feature set `" + g.featureSet() + "`, protocol `" + g.protocol() + "`");
             List<List<String>> table = new ArrayList<>();

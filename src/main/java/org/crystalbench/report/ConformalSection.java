@@ -20,9 +20,9 @@ final class ConformalSection {
                 + "*split*: one threshold, *mondrian*: one per class. Coverage should sit at or just above each requested "
                 + "level. The second figure shows what that costs: the mean number of classes per set (a set of every class is "
                 + "always right and says nothing). From conformal.csv; docs/conformal.md.");
-        Map<RunSection.Group, List<ConformalTable.Row>> groups = RunSection.groups(rows, r -> new RunSection.Group(r.featureSet(), r.protocol()));
+        Map<Group, List<ConformalTable.Row>> groups = Group.of(rows, r -> new Group(r.featureSet(), r.protocol()));
         for (var e : groups.entrySet()) {
-            RunSection.Group g = e.getKey();
+            Group g = e.getKey();
             var models = new LinkedHashSet<String>();
             var kinds = new LinkedHashSet<String>();
             e.getValue().forEach(r -> { models.add(r.model()); kinds.add(kind(r)); });

@@ -20,9 +20,9 @@ final class ImportanceSection {
                 + "column moves as one, and so does a group of derived columns (all element fractions, all element-property "
                 + "statistics). Near 0: the model does not rely on the input, or another input carries the same information; "
                 + "below 0: shuffling helped by chance. From importance.csv.");
-        Map<RunSection.Group, List<ImportanceTable.Row>> groups = RunSection.groups(rows, r -> new RunSection.Group(r.featureSet(), r.protocol()));
+        Map<Group, List<ImportanceTable.Row>> groups = Group.of(rows, r -> new Group(r.featureSet(), r.protocol()));
         for (var e : groups.entrySet()) {
-            RunSection.Group g = e.getKey();
+            Group g = e.getKey();
             var features = new LinkedHashSet<String>();
             var models = new LinkedHashSet<String>();
             e.getValue().forEach(r -> { features.add(r.feature()); models.add(r.model()); });

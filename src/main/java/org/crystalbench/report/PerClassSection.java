@@ -21,14 +21,14 @@ final class PerClassSection {
     record Means(double precision, double recall, double f1, double support) {}
 
     /** Means per group, model and class, in the file's order. */
-    static Map<RunSection.Group, Map<String, Map<String, Means>>> means(List<PerClassTable.Row> rows) {
-        Map<RunSection.Group, Map<String, Map<String, List<PerClassTable.Row>>>> by = new LinkedHashMap<>();
+    static Map<Group, Map<String, Map<String, Means>>> means(List<PerClassTable.Row> rows) {
+        Map<Group, Map<String, Map<String, List<PerClassTable.Row>>>> by = new LinkedHashMap<>();
         for (PerClassTable.Row r : rows) {
-            by.computeIfAbsent(new RunSection.Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
+            by.computeIfAbsent(new Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
                     .computeIfAbsent(r.model(), m -> new LinkedHashMap<>())
                     .computeIfAbsent(r.cls(), c -> new ArrayList<>()).add(r);
         }
-        Map<RunSection.Group, Map<String, Map<String, Means>>> out = new LinkedHashMap<>();
+        Map<Group, Map<String, Map<String, Means>>> out = new LinkedHashMap<>();
         by.forEach((g, models) -> models.forEach((m, classes) -> classes.forEach((c, rs) -> out
                 .computeIfAbsent(g, k -> new LinkedHashMap<>()).computeIfAbsent(m, k -> new LinkedHashMap<>())
                 .put(c, new Means(rs.stream().mapToDouble(PerClassTable.Row::precision).average().orElse(Double.NaN),

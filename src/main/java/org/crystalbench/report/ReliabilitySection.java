@@ -16,18 +16,18 @@ final class ReliabilitySection {
      * Per (feature set, protocol) group: per model, the reliability of its pooled out-of-fold predictions, counted
      * while predictions.csv.gz is read (a million-row run's predictions are never held in memory).
      */
-    static Map<RunSection.Group, Map<String, ProbScores.Reliability>> of(Path file) {
-        Map<RunSection.Group, Map<String, ProbScores.Reliability>> out = new LinkedHashMap<>();
+    static Map<Group, Map<String, ProbScores.Reliability>> of(Path file) {
+        Map<Group, Map<String, ProbScores.Reliability>> out = new LinkedHashMap<>();
         PredictionsTable.read(file, classes -> r -> {
             double[] p = new double[r.probabilities().size()];
             for (int c = 0; c < p.length; c++) p[c] = r.probabilities().get(c);
-            out.computeIfAbsent(new RunSection.Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
+            out.computeIfAbsent(new Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
                     .computeIfAbsent(r.model(), m -> ProbScores.Reliability.empty()).add(classes.indexOf(r.trueClass()), p);
         });
         return out;
     }
 
-    static void figure(Doc doc, RunSection.Group g, String where, Map<String, ProbScores.Reliability> byModel) {
+    static void figure(Doc doc, Group g, String where, Map<String, ProbScores.Reliability> byModel) {
         List<Charts.Curve> curves = new ArrayList<>();
         byModel.forEach((model, r) -> {
             List<double[]> points = new ArrayList<>();

@@ -28,20 +28,11 @@ final class RunSection {
     private static final Map<Metric, String> F1 = Map.of(Metric.MACRO_F1, "Macro F1", Metric.PAPER_F1, "Paper F1");
     private static final List<Metric> F1S = List.of(Metric.MACRO_F1, Metric.PAPER_F1);
 
-    record Group(String featureSet, Protocol protocol) {}
-
     /** Summed confusion counts of one model: classes in the file's order, counts[true][predicted]. */
     record Confusion(List<String> classes, long[][] counts) {}
 
-    /** Rows per (feature set, protocol), in table order. */
-    static <T> Map<Group, List<T>> groups(List<T> rows, java.util.function.Function<T, Group> group) {
-        Map<Group, List<T>> out = new LinkedHashMap<>();
-        for (T r : rows) out.computeIfAbsent(group.apply(r), g -> new ArrayList<>()).add(r);
-        return out;
-    }
-
     static Map<Group, List<SummaryTable.Row>> groups(List<SummaryTable.Row> summary) {
-        return groups(summary, r -> new Group(r.featureSet(), r.protocol()));
+        return Group.of(summary, r -> new Group(r.featureSet(), r.protocol()));
     }
 
     static Map<Group, Map<String, Confusion>> confusions(List<ConfusionTable.Row> rows) {
@@ -83,7 +74,7 @@ final class RunSection {
         doc.para(Cells.PROBABILITY_LEGEND);
         Map<Group, List<SummaryTable.Row>> groups = groups(summary);
         overview(doc, groups, interval, config);
-        var perSplit = splits == null ? null : groups(splits, r -> new Group(r.featureSet(), r.protocol()));
+        var perSplit = splits == null ? null : Group.of(splits, r -> new Group(r.featureSet(), r.protocol()));
         var matrices = confusion == null ? null : confusions(confusion);
         for (var e : groups.entrySet()) {
             Group g = e.getKey();
