@@ -67,7 +67,7 @@ public final class LeakageAudit {
                 Ranked x = Ranked.of(numericColumn(data, col), BINS);
                 List<FeatureAudit> perProtocol = new ArrayList<>();
                 splits.forEach((protocol, ss) -> {
-                    double acc = ss.stream().mapToDouble(s -> x.intervalAccuracy(y, k, s, k)).average().orElse(Double.NaN);
+                    double acc = ss.stream().mapToDouble(s -> intervalAccuracy(x, y, k, s, k)).average().orElse(Double.NaN);
                     perProtocol.add(new FeatureAudit(protocol, data.numericNames().get(col), Kind.NUMERIC, null, null, null, null,
                             acc, acc >= MIN_ACCURACY));
                 });
@@ -167,71 +167,6 @@ public final class LeakageAudit {
         return (double) correct / split.test().length;
     }
 
-    /**
-     * A numeric column as ranks among its distinct values, so each split's partition needs no sort of its own;
-     * with more than {@code bins} distinct values, a rank is a quantile bin of consecutive values instead.
-     *
-     * @param lo   per rank, its smallest value
-     * @param hi   per rank, its largest value (equal to {@code lo} when ranks are values)
-     * @param rank per row
-     */
-    record Ranked(double[] x, double[] lo, double[] hi, int[] rank) {
-        static Ranked of(double[] x) {
-            return of(x, Integer.MAX_VALUE);
-        }
-
-        static Ranked of(double[] x, int bins) {
-            double[] sorted = x.clone();
-            Arrays.sort(sorted);
-            int m = 0;
-            for (int i = 0; i < sorted.length; i++) if (m == 0 || Double.compare(sorted[m - 1], sorted[i]) != 0) sorted[m++] = sorted[i];
-            double[] values = Arrays.copyOf(sorted, m);
-            int[] rank = new int[x.length];
-            for (int i = 0; i < x.length; i++) rank[i] = Arrays.binarySearch(values, x[i]);
-            if (m <= bins) return new Ranked(x, values, values, rank);
-            int[] binOf = quantileBins(values, rank, bins);
-            int b = binOf[m - 1] + 1;
-            double[] lo = new double[b], hi = new double[b];
-            for (int v = m - 1; v >= 0; v--) lo[binOf[v]] = values[v];
-            for (int v = 0; v < m; v++) hi[binOf[v]] = values[v];
-            for (int i = 0; i < x.length; i++) rank[i] = binOf[rank[i]];
-            return new Ranked(x, lo, hi, rank);
-        }
-
-        /**
-         * Per distinct value (ascending), its bin: consecutive values fill a bin until it holds at least
-         * rows / bins rows, so a value's ties are never split and there are at most {@code bins} bins.
-         */
-        static int[] quantileBins(double[] values, int[] rank, int bins) {
-            int[] count = new int[values.length];
-            for (int r : rank) count[r]++;
-            long target = Math.max(1, ((long) rank.length + bins - 1) / bins);
-            int[] binOf = new int[values.length];
-            int bin = 0;
-            long filled = 0;
-            for (int v = 0; v < values.length; v++) {
-                if (filled >= target) {
-                    bin++;
-                    filled = 0;
-                }
-                binOf[v] = bin;
-                filled += count[v];
-            }
-            return binOf;
-        }
-
-        int ranks() {
-            return lo.length;
-        }
-
-        double intervalAccuracy(int[] y, int k, Split split, int intervals) {
-            Partition p = Partition.fit(this, y, k, split.train(), intervals);
-            int correct = 0;
-            for (int i : split.test()) if (p.predict(x[i]) == y[i]) correct++;
-            return (double) correct / split.test().length;
-        }
-    }
-
     /** Test accuracy of the best partition of x into at most {@code intervals} intervals, fitted on train. */
     public static double intervalAccuracy(double[] x, int[] y, int k, Split split, int intervals) {
         Partition p = Partition.fit(x, y, k, split.train(), intervals);
@@ -240,95 +175,12 @@ public final class LeakageAudit {
         return (double) correct / split.test().length;
     }
 
-    /**
-     * Thresholds (ascending) and one class per interval: x below thresholds[0] is interval 0, and so on.
-     */
-    record Partition(double[] thresholds, int[] labels) {
-        int predict(double v) {
-            int i = 0;
-            while (i < thresholds.length && v >= thresholds[i]) i++;
-            return labels[i];
-        }
-
-        static Partition fit(double[] x, int[] y, int k, int[] rows, int maxIntervals) {
-            return fit(Ranked.of(x), y, k, rows, maxIntervals);
-        }
-
-        /**
-         * Dynamic programme over the distinct training values: maximum training hits with at most L
-         * intervals. best[j][g] = max over s of best[j-1][s] + max_c (prefix[g][c] - prefix[s][c]), computed
-         * as max_c (prefix[g][c] + max_s (best[j-1][s] - prefix[s][c])) with running maxima: O(L m k)
-         * instead of O(L m^2) (which took minutes on a million rows); ties go to the smallest s, as before.
-         */
-        static Partition fit(Ranked r, int[] y, int k, int[] rows, int maxIntervals) {
-            int[] byRank = new int[r.ranks() * k];
-            for (int i : rows) byRank[r.rank()[i] * k + y[i]]++;
-            // Groups of equal ranks present in the training rows: thresholds can only go between groups.
-            int m = 0;
-            int[] group = new int[r.ranks()];
-            for (int v = 0; v < r.ranks(); v++) {
-                boolean present = false;
-                for (int c = 0; c < k && !present; c++) present = byRank[v * k + c] > 0;
-                if (present) group[m++] = v;
-            }
-            int[] prefix = new int[(m + 1) * k];
-            for (int g = 0; g < m; g++) for (int c = 0; c < k; c++) prefix[(g + 1) * k + c] = prefix[g * k + c] + byRank[group[g] * k + c];
-            int L = Math.max(1, Math.min(maxIntervals, m));
-            int[][] best = new int[L + 1][m + 1];
-            int[][] cut = new int[L + 1][m + 1];
-            for (int[] row : best) Arrays.fill(row, -1);
-            best[0][0] = 0;
-            long[] top = new long[k]; // per class: max over s so far of best[j-1][s] - prefix[s][c]
-            int[] topS = new int[k];
-            for (int j = 1; j <= L; j++) {
-                Arrays.fill(top, Long.MIN_VALUE);
-                for (int g = j; g <= m; g++) {
-                    int s = g - 1;
-                    if (best[j - 1][s] >= 0) {
-                        for (int c = 0; c < k; c++) {
-                            long v = (long) best[j - 1][s] - prefix[s * k + c];
-                            if (v > top[c]) {
-                                top[c] = v;
-                                topS[c] = s;
-                            }
-                        }
-                    }
-                    long bestV = -1;
-                    int bestS = -1;
-                    for (int c = 0; c < k; c++) {
-                        if (top[c] == Long.MIN_VALUE) continue;
-                        long v = top[c] + prefix[g * k + c];
-                        if (v > bestV || (v == bestV && topS[c] < bestS)) {
-                            bestV = v;
-                            bestS = topS[c];
-                        }
-                    }
-                    if (bestS >= 0) {
-                        best[j][g] = (int) bestV;
-                        cut[j][g] = bestS;
-                    }
-                }
-            }
-            int bestJ = 1;
-            for (int j = 2; j <= L; j++) if (best[j][m] > best[bestJ][m]) bestJ = j; // fewer intervals on ties
-            double[] thresholds = new double[bestJ - 1];
-            int[] labels = new int[bestJ];
-            for (int j = bestJ, g = m; j >= 1; j--) {
-                int s = cut[j][g];
-                labels[j - 1] = argmaxRange(prefix, s, g, k);
-                if (j > 1) thresholds[j - 2] = (r.hi()[group[s - 1]] + r.lo()[group[s]]) / 2;
-                g = s;
-            }
-            return new Partition(thresholds, labels);
-        }
-
-        private static int argmaxRange(int[] prefix, int from, int to, int k) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (prefix[to * k + c] - prefix[from * k + c] > prefix[to * k + best] - prefix[from * k + best]) best = c;
-            }
-            return best;
-        }
+    /** As {@link #intervalAccuracy(double[], int[], int, Split, int)} on a column ranked once for every split. */
+    static double intervalAccuracy(Ranked r, int[] y, int k, Split split, int intervals) {
+        Partition p = Partition.fit(r, y, k, split.train(), intervals);
+        int correct = 0;
+        for (int i : split.test()) if (p.predict(r.x()[i]) == y[i]) correct++;
+        return (double) correct / split.test().length;
     }
 
     static double[] numericColumn(Dataset d, int j) {

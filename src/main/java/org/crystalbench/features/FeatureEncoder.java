@@ -70,81 +70,19 @@ public final class FeatureEncoder implements Serializable {
 
     /** Fits on {@code train} rows of {@code data}, for the features named in {@code features}. */
     public static FeatureEncoder fit(Dataset data, List<String> features, int[] train) {
-        List<Integer> num = new ArrayList<>(), cat = new ArrayList<>(), dropped = new ArrayList<>();
-        Map<String, List<Integer>> numericOf = new LinkedHashMap<>(); // input -> positions in num
-        Map<String, Integer> categoricalOf = new LinkedHashMap<>();   // input -> position in cat
-        int[] neighbourKeys = null;
-        for (String f : features) {
-            int i = data.numericNames().indexOf(f);
-            List<String> group = data.groups().get(f);
-            if (f.equals(Composition.NEIGHBOURS) && group != null) {
-                neighbourKeys = group.stream().mapToInt(data.numericNames()::indexOf).toArray();
-            } else if (i >= 0) {
-                numericOf.put(f, List.of(num.size()));
-                num.add(i);
-            } else if (group != null) {
-                List<Integer> at = new ArrayList<>();
-                for (String col : group) {
-                    int c = data.numericNames().indexOf(col);
-                    if (c < 0) throw new IllegalArgumentException("group " + f + ": unknown column " + col);
-                    boolean seen = false;
-                    for (int r : train) seen |= data.numeric()[r][c] != 0;
-                    if (seen) {
-                        at.add(num.size());
-                        num.add(c);
-                    } else {
-                        dropped.add(c);
-                    }
-                }
-                numericOf.put(f, at);
-            } else {
-                int j = data.categoricalNames().indexOf(f);
-                if (j < 0) throw new IllegalArgumentException("unknown feature " + f);
-                categoricalOf.put(f, cat.size());
-                cat.add(j);
-            }
-        }
-        int[] numericCols = num.stream().mapToInt(Integer::intValue).toArray();
-        int[] categoricalCols = cat.stream().mapToInt(Integer::intValue).toArray();
+        FeatureColumns cols = FeatureColumns.of(data, features, train);
+        int[] numericCols = cols.numeric();
+        NumericScaling scaling = NumericScaling.fit(data.numeric(), train, numericCols);
+        int[] ind = scaling.indicated();
+        int width = scaling.mean().length;
         List<String> names = new ArrayList<>();
-
-        // The training median per numeric column (missing cells left out), and which columns need an indicator.
-        double[] fill = new double[numericCols.length];
-        List<Integer> indicated = new ArrayList<>();
-        for (int j = 0; j < numericCols.length; j++) {
-            final int c = numericCols[j];
-            double[] present = java.util.Arrays.stream(train).mapToDouble(r -> data.numeric()[r][c]).filter(v -> !Double.isNaN(v)).toArray();
-            fill[j] = present.length == 0 ? 0 : median(present);
-            if (present.length < train.length) indicated.add(j);
-        }
-        int[] ind = indicated.stream().mapToInt(Integer::intValue).toArray();
-        int width = numericCols.length + ind.length;
-        double[] mean = new double[width];
-        double[] scale = new double[width];
-        double[][] x = data.numeric();
         for (int j = 0; j < width; j++) {
-            double m = 0;
-            for (int r : train) m += cell(x[r], j, numericCols, fill, ind);
-            m /= train.length;
-            double ss = 0;
-            for (int r : train) {
-                double d = cell(x[r], j, numericCols, fill, ind) - m;
-                ss += d * d;
-            }
-            double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
-            if (!Double.isFinite(m) || !Double.isFinite(sd)) { // finite cells near the largest double: the sums overflowed
-                double[] scaled = scaledMeanSd(x, train, j, numericCols, fill, ind);
-                m = scaled[0];
-                sd = scaled[1];
-            }
-            mean[j] = m;
-            scale[j] = sd > 0 ? sd : 1; // a constant column becomes 0, not NaN
             names.add(j < numericCols.length ? data.numericNames().get(numericCols[j])
                     : data.numericNames().get(numericCols[ind[j - numericCols.length]]) + " missing");
         }
         List<Map<String, Integer>> vocab = new ArrayList<>();
         int offset = width;
-        for (int col : categoricalCols) {
+        for (int col : cols.categorical()) {
             // Sorted categories: the encoding does not depend on the order of training rows.
             var sorted = new java.util.TreeSet<String>();
             for (int r : train) sorted.add(data.categorical()[r][col]);
@@ -156,63 +94,48 @@ public final class FeatureEncoder implements Serializable {
             vocab.add(v);
         }
         NeighbourShares neighbours = null;
-        double[] nMean = null, nScale = null;
+        double[][] nScaling = {null, null};
         int[] neighbourColumns = new int[0];
-        if (neighbourKeys != null) {
+        if (cols.neighbourKeys() != null) {
             // Fitted on the training rows' labels; standardised with the out-of-fold values the model is trained on.
-            neighbours = NeighbourShares.fit(data.numeric(), data.y(), data.classes().size(), neighbourKeys, train);
-            int w = neighbours.width();
-            nMean = new double[w];
-            nScale = new double[w];
-            double[][] v = new double[train.length][];
-            for (int i = 0; i < train.length; i++) v[i] = neighbours.trainingValues(data.numeric()[train[i]], train[i]);
-            for (int j = 0; j < w; j++) {
-                double m = 0, ss = 0;
-                for (double[] row : v) m += row[j];
-                m /= v.length;
-                for (double[] row : v) ss += (row[j] - m) * (row[j] - m);
-                double sd = Math.sqrt(ss / v.length);
-                nMean[j] = m;
-                nScale[j] = sd > 0 ? sd : 1;
-            }
-            neighbourColumns = java.util.stream.IntStream.range(offset, offset + w).toArray();
+            neighbours = NeighbourShares.fit(data.numeric(), data.y(), data.classes().size(), cols.neighbourKeys(), train);
+            nScaling = neighbourScaling(neighbours, data, train);
+            neighbourColumns = java.util.stream.IntStream.range(offset, offset + neighbours.width()).toArray();
             names.addAll(NeighbourShares.names(data.classes()));
         }
         List<int[]> inputColumns = new ArrayList<>();
         for (String f : features) {
             if (f.equals(Composition.NEIGHBOURS) && neighbours != null) {
                 inputColumns.add(neighbourColumns);
-            } else if (numericOf.containsKey(f)) {
-                List<Integer> at = new ArrayList<>(numericOf.get(f));
-                for (int k = 0; k < ind.length; k++) if (numericOf.get(f).contains(ind[k])) at.add(numericCols.length + k);
+            } else if (cols.numericOf().containsKey(f)) {
+                List<Integer> at = new ArrayList<>(cols.numericOf().get(f));
+                for (int k = 0; k < ind.length; k++) if (cols.numericOf().get(f).contains(ind[k])) at.add(numericCols.length + k);
                 inputColumns.add(at.stream().mapToInt(Integer::intValue).toArray());
             } else {
-                inputColumns.add(vocab.get(categoricalOf.get(f)).values().stream().mapToInt(Integer::intValue).toArray());
+                inputColumns.add(vocab.get(cols.categoricalOf().get(f)).values().stream().mapToInt(Integer::intValue).toArray());
             }
         }
-        return new FeatureEncoder(numericCols, mean, scale, categoricalCols, List.copyOf(vocab), List.copyOf(names),
-                dropped.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(features), List.copyOf(inputColumns),
-                fill, ind, neighbours, nMean, nScale);
+        return new FeatureEncoder(numericCols, scaling.mean(), scaling.scale(), cols.categorical(), List.copyOf(vocab),
+                List.copyOf(names), cols.dropped(), List.copyOf(features), List.copyOf(inputColumns), scaling.fill(), ind,
+                neighbours, nScaling[0], nScaling[1]);
     }
 
-    /**
-     * Encoded numeric position {@code j} of a row before scaling: column {@code cols[j]} with a missing cell filled in
-     * (training median), or for {@code j >= cols.length} the 0/1 was-missing indicator of column {@code cols[ind[..]]}.
-     */
-    private static double cell(double[] numeric, int j, int[] cols, double[] fill, int[] ind) {
-        if (j < cols.length) {
-            double v = numeric[cols[j]];
-            return Double.isNaN(v) && fill != null ? fill[j] : v;
+    /** Mean and population SD per neighbour column, of the out-of-fold training values the model is trained on. */
+    private static double[][] neighbourScaling(NeighbourShares neighbours, Dataset data, int[] train) {
+        int w = neighbours.width();
+        double[] nMean = new double[w], nScale = new double[w];
+        double[][] v = new double[train.length][];
+        for (int i = 0; i < train.length; i++) v[i] = neighbours.trainingValues(data.numeric()[train[i]], train[i]);
+        for (int j = 0; j < w; j++) {
+            double m = 0, ss = 0;
+            for (double[] row : v) m += row[j];
+            m /= v.length;
+            for (double[] row : v) ss += (row[j] - m) * (row[j] - m);
+            double sd = Math.sqrt(ss / v.length);
+            nMean[j] = m;
+            nScale[j] = sd > 0 ? sd : 1;
         }
-        return Double.isNaN(numeric[cols[ind[j - cols.length]]]) ? 1 : 0;
-    }
-
-    /** The median (mean of the two middle values for an even count), as numpy's. */
-    static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return new double[][] {nMean, nScale};
     }
 
     /** True when a used numeric cell of the row is missing or a used categorical cell is {@link Dataset#MISSING_CATEGORY}. */
@@ -220,24 +143,6 @@ public final class FeatureEncoder implements Serializable {
         for (int c : numericCols) if (Double.isNaN(numeric[c])) return true;
         for (int c : categoricalCols) if (Dataset.MISSING_CATEGORY.equals(categorical[c])) return true;
         return false;
-    }
-
-    /**
-     * Mean and population SD of a column computed on values divided by its largest magnitude, so that no sum
-     * overflows: both finite for any finite cells (used only when the plain sums overflow, so ordinary data
-     * is encoded bit for bit as before).
-     */
-    private static double[] scaledMeanSd(double[][] x, int[] train, int j, int[] cols, double[] fill, int[] ind) {
-        double max = 0;
-        for (int r : train) max = Math.max(max, Math.abs(cell(x[r], j, cols, fill, ind)));
-        double m = 0, ss = 0;
-        for (int r : train) m += cell(x[r], j, cols, fill, ind) / max;
-        m /= train.length;
-        for (int r : train) {
-            double d = cell(x[r], j, cols, fill, ind) / max - m;
-            ss += d * d;
-        }
-        return new double[] {m * max, Math.sqrt(ss / train.length) * max};
     }
 
     /** The feature set's names (a group or a categorical column is one input), in its order. */
@@ -270,7 +175,7 @@ public final class FeatureEncoder implements Serializable {
         double[] out = new double[width()];
         int numeric0 = numericCols.length + (indicated == null ? 0 : indicated.length);
         for (int j = 0; j < numeric0; j++) {
-            double v = cell(numeric, j, numericCols, fill, indicated);
+            double v = NumericScaling.cell(numeric, j, numericCols, fill, indicated);
             double z = (v - mean[j]) / scale[j];
             // the difference of two values near the largest double overflows; their scaled difference does not
             out[j] = Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];

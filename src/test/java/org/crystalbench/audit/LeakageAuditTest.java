@@ -46,7 +46,7 @@ class LeakageAuditTest {
         Split all = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3, 4, 5});
         assertEquals(1.0, LeakageAudit.intervalAccuracy(x, y, 3, all, 3), 1e-12);
         assertEquals(4.0 / 6, LeakageAudit.intervalAccuracy(x, y, 3, all, 2), 1e-12); // one threshold: two classes at most
-        var p = LeakageAudit.Partition.fit(x, y, 3, all.train(), 3);
+        var p = Partition.fit(x, y, 3, all.train(), 3);
         assertEquals(List.of(2.5, 4.5), java.util.Arrays.stream(p.thresholds()).boxed().toList());
         // Threshold fitted on train only: test value 3.9 falls left of 4.5 whatever its label.
         Split part = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), new int[] {0, 1, 2, 4, 5}, new int[] {3});
@@ -153,7 +153,7 @@ class LeakageAuditTest {
             int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> rng.nextDouble() < 0.7).toArray();
             if (rows.length == 0) continue;
             for (int intervals = 1; intervals <= 4; intervals++) {
-                var fast = LeakageAudit.Partition.fit(x, y, k, rows, intervals);
+                var fast = Partition.fit(x, y, k, rows, intervals);
                 var slow = quadratic(x, y, k, rows, intervals);
                 assertEquals(java.util.Arrays.toString(slow.thresholds()) + java.util.Arrays.toString(slow.labels()),
                         java.util.Arrays.toString(fast.thresholds()) + java.util.Arrays.toString(fast.labels()), "round " + round);
@@ -162,7 +162,7 @@ class LeakageAuditTest {
     }
 
     /** Training rows the partition gets right. */
-    private static int hits(LeakageAudit.Partition p, double[] x, int[] y, int[] rows) {
+    private static int hits(Partition p, double[] x, int[] y, int[] rows) {
         int n = 0;
         for (int i : rows) if (p.predict(x[i]) == y[i]) n++;
         return n;
@@ -185,15 +185,15 @@ class LeakageAuditTest {
         int[] y = new int[n];
         double[] x = continuous(rng, n, k, y);
         int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> rng.nextDouble() < 0.7).toArray();
-        var exact = LeakageAudit.Partition.fit(LeakageAudit.Ranked.of(x), y, k, rows, k);
+        var exact = Partition.fit(Ranked.of(x), y, k, rows, k);
         // as many bins as distinct values: the very same partition
-        var same = LeakageAudit.Partition.fit(LeakageAudit.Ranked.of(x, n), y, k, rows, k);
+        var same = Partition.fit(Ranked.of(x, n), y, k, rows, k);
         assertEquals(Arrays.toString(exact.thresholds()) + Arrays.toString(exact.labels()),
                 Arrays.toString(same.thresholds()) + Arrays.toString(same.labels()));
         // 64 bins: never better than exact on the training rows, and within (K - 1) bins of rows of it
         for (int bins : new int[] {64, 1024}) {
-            var ranked = LeakageAudit.Ranked.of(x, bins);
-            var binned = LeakageAudit.Partition.fit(ranked, y, k, rows, k);
+            var ranked = Ranked.of(x, bins);
+            var binned = Partition.fit(ranked, y, k, rows, k);
             for (double t : binned.thresholds()) { // between two bins, never inside one: a bin's rows stay together
                 boolean between = false;
                 for (int b = 0; b + 1 < ranked.ranks(); b++) between |= ranked.hi()[b] < t && t < ranked.lo()[b + 1];
@@ -211,7 +211,7 @@ class LeakageAuditTest {
         int n = 200_000;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = i < n / 4 ? 7.0 : rng.nextGaussian(); // a quarter tied at one value
-        var r = LeakageAudit.Ranked.of(x, LeakageAudit.BINS);
+        var r = Ranked.of(x, LeakageAudit.BINS);
         assertTrue(r.ranks() <= LeakageAudit.BINS, "ranks " + r.ranks());
         int[] rowsPerRank = new int[r.ranks()];
         for (int v : r.rank()) rowsPerRank[v]++;
@@ -223,7 +223,7 @@ class LeakageAuditTest {
             if (b != r.rank()[0]) assertTrue(rowsPerRank[b] <= 2 * n / LeakageAudit.BINS + 1, "bin " + b + ": " + rowsPerRank[b]);
         }
         // few distinct values: ranks are the values themselves
-        var small = LeakageAudit.Ranked.of(new double[] {3, 1, 2, 1}, LeakageAudit.BINS);
+        var small = Ranked.of(new double[] {3, 1, 2, 1}, LeakageAudit.BINS);
         assertEquals(List.of(1.0, 2.0, 3.0), Arrays.stream(small.lo()).boxed().toList());
         assertEquals(List.of(2, 0, 1, 0), Arrays.stream(small.rank()).boxed().toList());
     }
@@ -241,7 +241,7 @@ class LeakageAuditTest {
     }
 
     /** The O(L m^2) programme the audit used until issue 15 (minutes on a million rows), kept as the reference. */
-    static LeakageAudit.Partition quadratic(double[] x, int[] y, int k, int[] rows, int maxIntervals) {
+    static Partition quadratic(double[] x, int[] y, int k, int[] rows, int maxIntervals) {
         Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
         Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
         // Groups of equal values: the only places a threshold can go is between groups.
@@ -285,7 +285,7 @@ class LeakageAuditTest {
             if (j > 1) thresholds[j - 2] = (values.get(s - 1) + values.get(s)) / 2;
             g = s;
         }
-        return new LeakageAudit.Partition(thresholds, labels);
+        return new Partition(thresholds, labels);
     }
 
     private static int segmentHits(int[][] prefix, int from, int to, int k) {

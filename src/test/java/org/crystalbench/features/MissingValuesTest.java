@@ -63,7 +63,7 @@ class MissingValuesTest {
         assertEquals(List.of("Band Gap (eV)", "Band Gap (eV) missing", "Has Bandstructure=FALSE", "Has Bandstructure=TRUE",
                 "Has Bandstructure=missing"), e.outputNames());
         double[] present = IntStream.range(6, 40).mapToDouble(r -> d.numeric()[r][GAP]).toArray();
-        double median = FeatureEncoder.median(present);
+        double median = NumericScaling.median(present);
         // A missing cell encodes exactly as a present cell holding the training median, indicator apart.
         double[] filled = e.transform(d, 0), asMedian = e.transform(withGap(d.numeric()[0], median), d.categorical()[0]);
         assertEquals(asMedian[0], filled[0], 0.0);

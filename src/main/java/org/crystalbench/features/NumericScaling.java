@@ -1,0 +1,88 @@
+package org.crystalbench.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The numeric part of an encoding, fitted on training rows: per column the training median that fills a missing
+ * cell, the columns that gain a was-missing indicator, and per encoded position (columns, then indicators) the mean
+ * and population SD it is standardised with (scikit-learn's {@code SimpleImputer(strategy="median",
+ * add_indicator=True)} then {@code StandardScaler}).
+ *
+ * @param indicated numeric positions j with a was-missing indicator, in output order
+ */
+record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] scale) {
+
+    static NumericScaling fit(double[][] x, int[] train, int[] cols) {
+        double[] fill = new double[cols.length];
+        List<Integer> indicated = new ArrayList<>();
+        for (int j = 0; j < cols.length; j++) {
+            final int c = cols[j];
+            double[] present = Arrays.stream(train).mapToDouble(r -> x[r][c]).filter(v -> !Double.isNaN(v)).toArray();
+            fill[j] = present.length == 0 ? 0 : median(present);
+            if (present.length < train.length) indicated.add(j);
+        }
+        int[] ind = indicated.stream().mapToInt(Integer::intValue).toArray();
+        int width = cols.length + ind.length;
+        double[] mean = new double[width];
+        double[] scale = new double[width];
+        for (int j = 0; j < width; j++) {
+            double m = 0;
+            for (int r : train) m += cell(x[r], j, cols, fill, ind);
+            m /= train.length;
+            double ss = 0;
+            for (int r : train) {
+                double d = cell(x[r], j, cols, fill, ind) - m;
+                ss += d * d;
+            }
+            double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
+            if (!Double.isFinite(m) || !Double.isFinite(sd)) { // finite cells near the largest double: the sums overflowed
+                double[] scaled = scaledMeanSd(x, train, j, cols, fill, ind);
+                m = scaled[0];
+                sd = scaled[1];
+            }
+            mean[j] = m;
+            scale[j] = sd > 0 ? sd : 1; // a constant column becomes 0, not NaN
+        }
+        return new NumericScaling(fill, ind, mean, scale);
+    }
+
+    /**
+     * Encoded numeric position {@code j} of a row before scaling: column {@code cols[j]} with a missing cell filled in
+     * (training median), or for {@code j >= cols.length} the 0/1 was-missing indicator of column {@code cols[ind[..]]}.
+     */
+    static double cell(double[] numeric, int j, int[] cols, double[] fill, int[] ind) {
+        if (j < cols.length) {
+            double v = numeric[cols[j]];
+            return Double.isNaN(v) && fill != null ? fill[j] : v;
+        }
+        return Double.isNaN(numeric[cols[ind[j - cols.length]]]) ? 1 : 0;
+    }
+
+    /** The median (mean of the two middle values for an even count), as numpy's. */
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /**
+     * Mean and population SD of a column computed on values divided by its largest magnitude, so that no sum
+     * overflows: both finite for any finite cells (used only when the plain sums overflow, so ordinary data
+     * is encoded bit for bit as before).
+     */
+    private static double[] scaledMeanSd(double[][] x, int[] train, int j, int[] cols, double[] fill, int[] ind) {
+        double max = 0;
+        for (int r : train) max = Math.max(max, Math.abs(cell(x[r], j, cols, fill, ind)));
+        double m = 0, ss = 0;
+        for (int r : train) m += cell(x[r], j, cols, fill, ind) / max;
+        m /= train.length;
+        for (int r : train) {
+            double d = cell(x[r], j, cols, fill, ind) / max - m;
+            ss += d * d;
+        }
+        return new double[] {m * max, Math.sqrt(ss / train.length) * max};
+    }
+}
