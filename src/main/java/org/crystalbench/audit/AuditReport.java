@@ -9,8 +9,8 @@ import java.util.Map;
 import org.crystalbench.evaluation.Experiment;
 
 /**
- * The leakage audit of an experiment's data on its splits, with its renderings ({@link AuditTable} writes
- * audit.csv): the Markdown section (also the {@code audit} command's output) and one warning per flagged feature.
+ * The leakage audit of an experiment's data on its splits and one warning per flagged feature ({@link AuditTable}
+ * writes audit.csv; {@code report.AuditMarkdown} renders it, also as the {@code audit} command's output).
  *
  * @param majorityAccuracy per protocol, the mean test accuracy of always predicting the training majority
  * @param leakage          per feature set and protocol, test rows that meet a duplicate or their group in training
@@ -96,78 +96,6 @@ public record AuditReport(String target, List<FeatureAudit> features, Map<String
             }
         }
         return out;
-    }
-
-    /** The shared-rows section: duplicates and groups across training and test, per feature set and protocol. */
-    public String leakageMarkdown() {
-        if (leakage.isEmpty()) return "";
-        var md = new StringBuilder("\n### Rows shared between training and test\n\n");
-        md.append("*Duplicates*: rows whose values of the feature set equal another row's, all with the same label / with "
-                + "different labels. *Test rows with a duplicate in training*: mean share over the protocol's splits. ");
-        md.append(groups == null ? "No `protocols.groups` is configured, so shared groups are not counted. "
-                : "*Test rows with their group in training*: mean share over splits of test rows whose group (" + groups
-                        + ") has a training row, and the most on one split. ");
-        md.append("**Flagged** (⚠): any test row meets its group in training, or at least ")
-                .append(fmt(SplitLeakage.MAX_DUPLICATE_SHARE)).append(" of test rows meet an exact duplicate.\n\n");
-        md.append("| Feature set | Protocol | Rows | Duplicates, same label | Duplicates, different labels | "
-                + "Test rows with a duplicate in training | Test rows with their group in training | Most on one split | Flag |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (SplitLeakage l : leakage) {
-            md.append("| ").append(l.featureSet()).append(" | ").append(l.protocol()).append(" | ").append(l.rows()).append(" | ")
-                    .append(l.duplicateRowsSame()).append(" | ").append(l.duplicateRowsConflicting()).append(" | ")
-                    .append(fmt(l.testDuplicateShare())).append(" | ")
-                    .append(Double.isNaN(l.testGroupShare()) ? "–" : fmt(l.testGroupShare())).append(" | ")
-                    .append(Double.isNaN(l.testGroupShare()) ? "–" : String.valueOf(l.testGroupRowsMax())).append(" | ")
-                    .append(l.flagged() ? "⚠ **flagged**" : "").append(" |\n");
-        }
-        return md.toString();
-    }
-
-    /** A Markdown section: one row per feature, the test accuracies per protocol side by side. */
-    public String markdown(String heading) {
-        List<Protocol> protocols = features.stream().map(FeatureAudit::protocol).distinct().toList();
-        var md = new StringBuilder(heading).append("\n\n");
-        md.append("Each feature alone against `").append(target).append("`. Categorical: H(target | feature) and the pure "
-                + "share (rows whose value occurs with one class) on all rows; *test accuracy* is a value -> majority-class "
-                + "lookup fitted on each split's training rows (unseen values predict the training majority). Numeric: "
-                + "*test accuracy* of the best split of the feature's axis into at most as many intervals as classes, "
-                + "fitted on the training rows. Accuracies are means over the protocol's test splits; always predicting "
-                + "the training majority scores ");
-        md.append(String.join(", ", protocols.stream().filter(majorityAccuracy::containsKey)
-                .map(p -> fmt(majorityAccuracy.get(p)) + " (" + p + ")").toList()));
-        md.append(". **Flagged** (⚠): test accuracy >= ").append(fmt(LeakageAudit.MIN_ACCURACY))
-                .append(", or H <= ").append(fmt(LeakageAudit.MAX_ENTROPY_BITS)).append(" bits with at least ")
-                .append((int) LeakageAudit.MIN_ROWS_PER_CATEGORY)
-                .append(" rows per category (a low H over mostly one-row categories is no evidence).\n\n");
-        md.append("| Feature | Kind | Categories | H(target \\| feature), bits | Pure share |");
-        for (Protocol p : protocols) md.append(" Test accuracy, ").append(p).append(" |");
-        md.append(" Flag | In feature sets |\n|---|---|---|---|---|");
-        md.append("---|".repeat(protocols.size())).append("---|---|\n");
-        Map<String, List<FeatureAudit>> byFeature = new LinkedHashMap<>();
-        for (FeatureAudit a : features) byFeature.computeIfAbsent(a.feature(), f -> new ArrayList<>()).add(a);
-        for (var e : byFeature.entrySet()) {
-            FeatureAudit a = e.getValue().getFirst();
-            boolean cat = a.kind() == FeatureAudit.Kind.CATEGORICAL;
-            md.append("| ").append(e.getKey()).append(" | ").append(a.kind().label()).append(" | ")
-                    .append(cat ? a.categories().toString() : "").append(" | ")
-                    .append(cat ? fmt(a.conditionalEntropyBits()) : "").append(" | ")
-                    .append(cat ? fmt(a.pureShare()) : "").append(" |");
-            for (Protocol p : protocols) {
-                md.append(' ').append(e.getValue().stream().filter(x -> x.protocol().equals(p)).findFirst()
-                        .map(x -> fmt(x.testAccuracy())).orElse("")).append(" |");
-            }
-            boolean flagged = e.getValue().stream().anyMatch(FeatureAudit::flagged);
-            md.append(flagged ? " ⚠ **flagged**" : "").append(" | ").append(String.join(", ", setsWith(e.getKey()))).append(" |\n");
-        }
-        List<String> flagged = flaggedFeatures();
-        if (!flagged.isEmpty()) {
-            md.append("\n**Warning:** ").append(String.join(", ", flagged.stream().map(f -> "`" + f + "`").toList()))
-                    .append(flagged.size() == 1 ? " nearly determines" : " nearly determine").append(" the target; "
-                            + "scores of feature sets that use ").append(flagged.size() == 1 ? "it" : "them")
-                    .append(" measure a lookup of the label, not a model that generalises.\n");
-        }
-        md.append(leakageMarkdown());
-        return md.toString();
     }
 
     static String fmt(double v) {

@@ -41,7 +41,7 @@ public final class AuditCommand implements Callable<Integer> {
             AuditTable.write(out, AuditTable.rows(audit));
             org.crystalbench.audit.LeakageTable.write(out, audit.leakage());
         }
-        spec.commandLine().getOut().print(audit.markdown("# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
+        spec.commandLine().getOut().print(org.crystalbench.report.AuditMarkdown.of(audit, "# Leakage audit: " + (cfg.name() == null ? input.file.getFileName() : cfg.name())));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

@@ -12,7 +12,7 @@ import org.crystalbench.grid.search.Evidence;
 import org.crystalbench.grid.search.Search;
 import org.crystalbench.io.Canonical;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.crystalbench.results.Estimate;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
@@ -77,7 +77,7 @@ final class GridMarkdown {
                 .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
                 + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
-        sb.append(org.crystalbench.results.FitWarnings.markdown(warnings));
+        sb.append(org.crystalbench.report.SummaryPage.fitWarnings(warnings));
     }
 
     /** One feature set and model: its ranked points (the top ones); returns its best-parameters row, or null when none finished. */

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 
 /**
  * Does a search that stopped early give the exhaustive grid's answer? For each feature set and model:

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crystalbench.audit.AuditTable;
 import org.crystalbench.audit.FeatureAudit;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 
 /** The leakage audit (audit.csv): a table and a bar chart of H(target | feature) per feature set and protocol. */
 final class AuditSection {

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.crystalbench.results.ConformalTable;
 import org.crystalbench.results.Estimate;
 

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.jfree.chart.ui.Drawable;
 
 /** report.md being written: its Markdown, the figures it links, and notes on what was left out. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.crystalbench.io.Csv;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.crystalbench.results.GridTable;
 import org.crystalbench.results.GridTable.Row;
 import org.crystalbench.stats.Ranking;

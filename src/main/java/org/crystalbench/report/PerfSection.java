@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.crystalbench.InputException;
 import org.crystalbench.perf.BenchResult;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 
 /** JMH benchmark results (read by {@link org.crystalbench.perf.JmhJson}): bar charts with JMH's error bars, training and inference apart. */
 final class PerfSection {

@@ -18,8 +18,8 @@ final class ReferenceSection {
         Reference ref = config.reference();
         String fs = Study.featureSet(config), protocol = Study.protocol(config).label(), interval = Doc.interval(ci);
         List<SummaryTable.Row> group = Study.group(config, summary);
-        doc.section(Study.title(ref));
-        doc.para(Study.markdown(config, summary, ci == null ? "CI" : ci.label()));
+        doc.section(StudyMarkdown.title(ref));
+        doc.para(StudyMarkdown.markdown(config, summary, ci == null ? "CI" : ci.label()));
         if (group.isEmpty()) {
             doc.note("comparison with the reference: summary.csv has no rows for its feature set `" + fs
                     + "` and protocol `" + protocol + "`: no chart");

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.crystalbench.results.Comparison;
 import org.crystalbench.results.ConfusionTable;
 import org.crystalbench.results.Estimate;
-import org.crystalbench.results.RunTables;
 import org.crystalbench.metrics.ProbScores;
 import org.crystalbench.results.SplitsTable;
 import org.crystalbench.results.SummaryTable;
@@ -63,7 +62,7 @@ final class RunSection {
                       Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config) {
         String interval = Doc.interval(ci);
         // Paper F1 beside macro F1 only for a config with a reference to compare with (docs/reports.md).
-        boolean paper = RunTables.showsPaperF1(config);
+        boolean paper = SummaryPage.showsPaperF1(config);
         List<Metric> f1s = paper ? F1S : List.of(Metric.MACRO_F1);
         doc.section("Scores per feature set and protocol");
         doc.para((paper ? "Two F1 definitions are shown side by side: **" + MACRO_LABEL + "** and **" + PAPER_LABEL
@@ -120,7 +119,7 @@ final class RunSection {
             header.addAll(List.of("Accuracy", "Balanced accuracy"));
             if (family != null) header.add(Cells.VERSUS);
             doc.table(header, table);
-            doc.para(RunTables.probabilityTable(rows, comparisons == null ? List.of() : comparisons));
+            doc.para(SummaryPage.probabilityTable(rows, comparisons == null ? List.of() : comparisons));
 
             var conf = matrices == null ? null : matrices.get(g);
             if (conf != null && !conf.isEmpty()) confusionFigure(doc, g, where, models, conf);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.crystalbench.audit.SplitLeakage;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.crystalbench.results.Estimate;
 import org.crystalbench.results.SummaryTable;
 import org.crystalbench.splits.Protocol;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crystalbench.io.AtomicFiles;
-import org.crystalbench.results.Cells;
+import org.crystalbench.report.Cells;
 import org.crystalbench.results.SuiteTables;
 
 /**

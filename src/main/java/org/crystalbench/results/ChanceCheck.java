@@ -58,22 +58,4 @@ public final class ChanceCheck {
         }
         return List.copyOf(out);
     }
-
-    /** What the baseline's row is, for the legend of a run's tables. */
-    public static String legend(String baseline) {
-        return "**" + baseline + "**: a baseline that ignores the features (labels drawn at random with the training rows' "
-                + "class shares, which are also its probabilities), fitted and scored on the same splits as every model. It is "
-                + "left out of the *vs best* comparisons (–); each model is tested against it instead (same test, Holm-adjusted "
-                + "within the table), and a model not significantly better is listed at the top.";
-    }
-
-    /** The summary.md section; empty when every model is above chance. */
-    public static String markdown(List<NotAbove> notAbove) {
-        if (notAbove.isEmpty()) return "";
-        var md = new StringBuilder("⚠ **Not better than chance**: these models do not score a significantly higher macro F1 "
-                + "than the chance baseline of their table (labels drawn at random with the training class shares), by the "
-                + "corrected resampled paired t-test, Holm-adjusted within the table; their scores say little about the features:\n\n");
-        notAbove.forEach(n -> md.append("- ").append(n.line()).append("\n"));
-        return md.append("\n").toString();
-    }
 }

@@ -77,34 +77,4 @@ public final class ConformalTable {
                 t.num(r, "coverage_mean"), t.num(r, "coverage_sd"), new Interval(t.num(r, "coverage_ci_low"), t.num(r, "coverage_ci_high")),
                 t.num(r, "coverage_min"), t.num(r, "set_size_mean"), t.num(r, "set_size_sd"), t.num(r, "empty_share_mean")));
     }
-
-    /** A Markdown section for summary.md and report.md: one table per feature set and protocol. */
-    public static String markdown(List<Row> rows) {
-        if (rows.isEmpty()) return "";
-        var md = new StringBuilder("\n## Prediction sets (conformal)\n\n");
-        md.append("Each model's conformal prediction sets on the test rows: a class is in a row's set when 1 − p(class) is at most "
-                + "a threshold set on a calibration part (").append(Cells.fmt("%.0f%%", 100 * ConformalEval.CALIBRATION))
-                .append(" of each split's training rows, grouped on grouped protocols) that the model was not fitted on. "
-                        + "*split*: one threshold; *mondrian*: one per class (coverage holds within each class). Under "
-                        + "exchangeability coverage is at least the level on average over splits. Cells: mean [interval] over "
-                        + "splits; *min*: the lowest split; *size*: mean classes per set; *empty*: share of empty sets.\n");
-        String last = null;
-        List<List<String>> table = new ArrayList<>();
-        for (Row r : rows) {
-            String head = r.featureSet() + "|" + r.protocol();
-            if (!head.equals(last)) {
-                if (!table.isEmpty()) md.append(Cells.table(HEADER, table));
-                table = new ArrayList<>();
-                md.append("\n### Feature set `").append(r.featureSet()).append("`, protocol `").append(r.protocol()).append("`\n\n");
-                last = head;
-            }
-            table.add(List.of(r.model(), r.method().label(), Cells.fmt("%.2f", r.level()), Cells.f3(r.coverage()) + " ["
-                    + Cells.f3(r.coverageCi().low()) + ", " + Cells.f3(r.coverageCi().high()) + "]", Cells.f3(r.coverageMin()),
-                    Cells.fmt("%.2f", r.setSize()), Cells.f3(r.emptyShare())));
-        }
-        md.append(Cells.table(HEADER, table));
-        return md.toString();
-    }
-
-    private static final List<String> HEADER = List.of("Model", "Method", "Level", "Coverage", "Min", "Size", "Empty");
 }

@@ -35,14 +35,4 @@ public final class FitWarnings {
                     e.getValue(), splits.get(k.featureSet() + "\u0000" + k.model()));
         }).toList();
     }
-
-    /** The summary.md section; empty when nothing was flagged. */
-    public static String markdown(List<String> lines) {
-        if (lines.isEmpty()) return "";
-        var md = new StringBuilder("⚠ **Fit warnings** (the scores of these models are suspect; for an SVM, "
-                + "a machine that gives one class to every row is the exact optimum for overlapping classes of unequal size; "
-                + "`class_weight: balanced`, a larger `C` or another `sigma` usually changes it):\n\n");
-        lines.forEach(l -> md.append("- ").append(l).append("\n"));
-        return md.append("\n").toString();
-    }
 }

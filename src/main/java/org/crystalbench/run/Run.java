@@ -102,15 +102,12 @@ public final class Run {
         var stats = new RunStats(r.ci(), cfg.seed(), Comparison.of(summaries, r.ci().level(), baseline), audit, provenance);
         RunTables.chanceCheck(cfg, summaries, r.ci().level())
                 .forEach(n -> console.err().println("crystal-bench: warning: " + n.line().replace("`", "'")));
-        RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());
+        var summary = RunTables.writeAll(staged.path(), exp, results, summaries, stats, r.predictions());
         List<ImportanceTable.Row> importance = ImportanceTable.rows(output.importance(), r.ci(), cfg.seed());
         if (r.importanceRepeats() > 0) ImportanceTable.write(staged.path(), importance);
-        if (r.coverage().length > 0) {
-            var sets = org.crystalbench.results.ConformalTable.rows(output.conformal(), r.ci(), cfg.seed());
-            org.crystalbench.results.ConformalTable.write(staged.path(), sets);
-            var summaryMd = staged.path().resolve("summary.md");
-            org.crystalbench.io.AtomicFiles.write(summaryMd, readString(summaryMd) + org.crystalbench.results.ConformalTable.markdown(sets));
-        }
+        var sets = org.crystalbench.results.ConformalTable.rows(output.conformal(), r.ci(), cfg.seed());
+        if (r.coverage().length > 0) org.crystalbench.results.ConformalTable.write(staged.path(), sets);
+        org.crystalbench.report.SummaryPage.write(staged.path(), exp, summary, results, summaries, stats, sets);
         // Reads the tables just written; names the folder as it will be once the staging folder is renamed.
         org.crystalbench.report.Report.write(staged.path(), org.crystalbench.report.Report.defaultPerf(staged.path()),
                 dir.toAbsolutePath().normalize().getFileName().toString());
@@ -119,14 +116,6 @@ public final class Run {
         console.err().printf("crystal-bench run: done in %.1f s; tables in %s, report %s%n", (System.nanoTime() - t0) / 1e9, dir, report);
         console.out().println(dir.resolve("summary.md"));
         return new Outcome(dir, exp, results, summaries, stats, importance);
-    }
-
-    private static String readString(Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** results/&lt;kind&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;config name&gt; */

@@ -68,7 +68,8 @@ public final class DatasetTables {
         List<Summary> summaries = Summary.of(results);
         var provenance = Provenance.capture(exp, commandLine, threads, start, Instant.now(), ci);
         var stats = new RunStats(ci, cfg.seed(), Comparison.of(summaries, ci.level()), AuditReport.of(exp, threads), provenance);
-        RunTables.writeAll(dir, exp, results, summaries, stats, false);
+        var summary = RunTables.writeAll(dir, exp, results, summaries, stats, false);
+        org.crystalbench.report.SummaryPage.write(dir, exp, summary, results, summaries, stats, List.of());
         Report.write(dir); // again, now over the run tables and the grid's
         return true;
     }

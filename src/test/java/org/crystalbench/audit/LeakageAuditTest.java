@@ -133,7 +133,7 @@ class LeakageAuditTest {
         assertEquals(List.of("ordered", "determines"), report.flaggedFeatures());
         assertEquals(2, report.warnings().size());
         assertTrue(report.warnings().get(1).startsWith("WARNING: feature 'determines'"), report.warnings().get(1));
-        String md = report.markdown("## Leakage audit");
+        String md = org.crystalbench.report.AuditMarkdown.of(report, "## Leakage audit");
         assertTrue(md.contains("| determines | categorical | 15 | 0.000 | 1.000 | 1.000 | 1.000 | ⚠ **flagged** | leaky |"), md);
         assertTrue(md.contains("| noise | categorical | 4 |"), md);
         assertTrue(md.contains("| id | categorical | 150 | 0.000 | 1.000 |"), md); // shown, though in no feature set

@@ -147,7 +147,7 @@ class ReportTest {
         assertTrue(fromSummary.contains("**best**") && fromSummary.stream().anyMatch(v -> v.matches("(not )?significantly worse \\(Δ -\\d\\.\\d{3}, Holm p [=<] \\d\\.\\d{3}\\)")),
                 fromSummary.toString());
         // The study table: the same header and rows in both files.
-        String header = "| " + String.join(" | ", org.crystalbench.results.Study.HEADER) + " |";
+        String header = "| " + String.join(" | ", StudyMarkdown.HEADER) + " |";
         assertTrue(report.contains(header) && Files.readString(tmp.resolve("summary.md")).contains(header));
         String study = Files.readString(tmp.resolve("summary.md")).split("## Comparison with Study, Table 1")[1];
         for (String model : List.of("LR", "NB", "DNN")) {
@@ -161,7 +161,7 @@ class ReportTest {
         List<String> out = new ArrayList<>();
         boolean in = false;
         for (String line : md.lines().toList()) {
-            if (line.endsWith("| " + org.crystalbench.results.Cells.VERSUS + " |")) in = true;
+            if (line.endsWith("| " + org.crystalbench.report.Cells.VERSUS + " |")) in = true;
             else if (!line.startsWith("|")) in = false;
             else if (in && !line.startsWith("|---")) out.add(line.substring(line.lastIndexOf(" | ") + 3, line.length() - 2));
         }

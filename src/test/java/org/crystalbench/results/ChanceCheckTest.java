@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.crystalbench.report.SummaryPage;
 import org.crystalbench.splits.Protocol;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,8 @@ class ChanceCheckTest {
         assertTrue(notAbove.get(1).test().meanDiff() < 0);
         assertTrue(notAbove.getFirst().line().contains("model `near`, feature set `a`, cv: not significantly better than `chance`"),
                 notAbove.getFirst().line());
-        assertTrue(ChanceCheck.markdown(notAbove).contains("Not better than chance"));
-        assertEquals("", ChanceCheck.markdown(List.of()));
+        assertTrue(SummaryPage.notAboveChance(notAbove).contains("Not better than chance"));
+        assertEquals("", SummaryPage.notAboveChance(List.of()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crystalbench.report.StudyMarkdown;
 import org.crystalbench.config.Reference;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.splits.Protocol;
@@ -37,7 +38,7 @@ class StudyTest {
         assertEquals(0.503, lr.harmonicLow(), 0.0005);
         assertFalse(lr.harmonic());
         assertTrue(Study.f1Check("DNN", published().models().get("DNN")).harmonic(), "0.81 can round from hm(0.815, 0.815)");
-        String line = Study.f1Line(published());
+        String line = StudyMarkdown.f1Line(published());
         assertTrue(line.contains("2 of 5 reported F1s cannot be the harmonic mean"), line);
         assertTrue(line.contains("5 of 5 are at or below that harmonic mean"), line);
         assertTrue(line.contains("consistent with **macro F1**"), line);
@@ -46,9 +47,9 @@ class StudyTest {
     @Test
     void f1sThatAreTheHarmonicMeanAreSaidToBeConsistentWithBoth() {
         var ref = new Reference("r", null, null, Map.of("A", new Reference.Scores(0.5, 0.5, 0.5)));
-        assertTrue(Study.f1Line(ref).contains("consistent with both definitions"), Study.f1Line(ref));
+        assertTrue(StudyMarkdown.f1Line(ref).contains("consistent with both definitions"), StudyMarkdown.f1Line(ref));
         var above = new Reference("r", null, null, Map.of("A", new Reference.Scores(0.5, 0.3, 0.45)));
-        assertTrue(Study.f1Line(above).contains("neither"), Study.f1Line(above));
+        assertTrue(StudyMarkdown.f1Line(above).contains("neither"), StudyMarkdown.f1Line(above));
         assertEquals(0.005, Study.halfUnit(0.39), 1e-15);
         assertEquals(0.0005, Study.halfUnit(0.391), 1e-15);
         assertEquals(0.5, Study.halfUnit(1.0), 1e-15);
@@ -76,11 +77,11 @@ class StudyTest {
         assertEquals(List.of("DNN P", "DNN R", "DNN F1"), settings.get(1).outside());
         // holdout and cv tie on the count; the median distance in SDs is the same too, so both are named
         assertEquals(List.of(settings.get(1), settings.get(2)), Study.mostConsistent(settings));
-        String md = Study.settingsMarkdown(ref, summary, null);
+        String md = StudyMarkdown.settingsMarkdown(ref, summary, null);
         assertTrue(md.contains("| **`no-sg`** | Protocol holdout | **3 of 6** |"), md);
         assertTrue(md.contains("Inside none of our intervals in any setting: DNN P, DNN R, DNN F1."), md);
-        assertEquals("Comparison with Published study, Table 1", Study.title(ref));
-        assertEquals("Comparison with the reference", Study.title(new Reference(null, null, null, Map.of())));
+        assertEquals("Comparison with Published study, Table 1", StudyMarkdown.title(ref));
+        assertEquals("Comparison with the reference", StudyMarkdown.title(new Reference(null, null, null, Map.of())));
     }
 
     @Test

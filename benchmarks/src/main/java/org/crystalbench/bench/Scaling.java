@@ -100,7 +100,8 @@ public final class Scaling {
         }, s -> s.summaries().size() + " summaries");
         Files.createDirectories(out);
         m.stage("tables", () -> {
-            RunTables.writeAll(out, exp, sorted, st.summaries(), st.stats(), true);
+            var summary = RunTables.writeAll(out, exp, sorted, st.summaries(), st.stats(), true);
+            org.crystalbench.report.SummaryPage.write(out, exp, summary, sorted, st.summaries(), st.stats(), java.util.List.of());
             return out;
         }, o -> sorted.stream().mapToInt(r -> r.testRows().length).sum() + " prediction rows");
         m.stage("report", () -> Report.write(out), r -> "report.md");

@@ -1,10 +1,12 @@
-package org.crystalbench.results;
+package org.crystalbench.report;
 
 import java.util.List;
 import java.util.Locale;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.splits.Protocol;
+import org.crystalbench.results.Comparison;
+import org.crystalbench.results.Estimate;
 import org.crystalbench.stats.Interval;
 
 /** The cells and words that summary.md and report.md share, so that the two files never disagree. */

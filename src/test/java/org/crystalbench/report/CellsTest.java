@@ -1,4 +1,4 @@
-package org.crystalbench.results;
+package org.crystalbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,9 @@ import java.util.Map;
 import org.crystalbench.config.Reference;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.splits.Protocol;
+import org.crystalbench.results.Comparison;
+import org.crystalbench.results.Estimate;
+import org.crystalbench.results.SummaryTable;
 import org.crystalbench.stats.Interval;
 import org.crystalbench.stats.Resampling;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class CellsTest {
         var ours = List.of(new SummaryTable.Row("fs", Protocol.HOLDOUT, "LR", 30, stats, 1, 1));
         var ref = new Reference("study", "fs", Protocol.HOLDOUT, Map.of("LR", new Reference.Scores(0.9, 0.3, 0.45)));
         assertEquals(List.of(List.of("LR", "0.900", "0.300", "0.450", "0.500 [0.400, 0.600]", "yes", "0.700 [0.650, 0.750]", "no")),
-                Study.rows(ref, ours));
+                StudyMarkdown.rows(ref, ours));
         assertEquals("–", Cells.inside(0.5, new Interval(Double.NaN, Double.NaN)));
     }
 
