@@ -35,7 +35,7 @@ class LayoutTest {
             new Layer("engine", List.of("evaluation", "audit", "bundle", "grid.plan", "grid.journal", "grid.fit"),
                     List.of("root", "io", "values", "config", "data")),
             new Layer("stats", List.of("stats"), List.of("root", "values")),
-            new Layer("results", List.of("provenance", "results", "perf", "grid.search"),
+            new Layer("results", List.of("provenance", "results", "perf", "grid.search", "grid.results"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats")),
             new Layer("report", List.of("report"), List.of("root", "io", "values", "config", "engine", "stats", "results")),
             new Layer("operations", List.of("run", "grid", "suite"),
@@ -56,6 +56,7 @@ class LayoutTest {
             Map.entry("grid.fit", List.of("evaluation", "grid.plan", "grid.journal")),
             Map.entry("results", List.of("provenance")),
             Map.entry("grid.search", List.of("results")),
+            Map.entry("grid.results", List.of("results", "grid.search")),
             Map.entry("suite", List.of("grid", "run")));
 
     // A sub-package (grid.plan) is a package of its own: its name runs to the first capitalised segment (a class).

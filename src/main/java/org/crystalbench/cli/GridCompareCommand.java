@@ -28,8 +28,8 @@ public final class GridCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchCheck.Result r = SearchCheck.compare(exhaustive, search, ci.spec().level());
-        spec.commandLine().getOut().print(r.markdown());
+        var r = SearchCheck.compare(exhaustive, search, ci.spec().level());
+        spec.commandLine().getOut().print(org.crystalbench.report.GridPage.compare(r));
         return r.same() == r.rows().size() ? 0 : 1;
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.results.GridTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

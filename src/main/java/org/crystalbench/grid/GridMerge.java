@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.results.GridTables;
 import org.crystalbench.grid.journal.FolderLock;
 import org.crystalbench.grid.journal.GridMeta;
 import org.crystalbench.grid.journal.Journal;
@@ -168,7 +169,7 @@ public final class GridMerge {
 
     /** "no-spacegroup SVM-003 (C=10, sigma=3) cv r0 f1". */
     public static String describe(WorkUnit u) {
-        return u.featureSet() + " " + u.point().id() + " (" + GridMarkdown.params(u.point()) + ") " + u.split().label();
+        return u.featureSet() + " " + u.point().id() + " (" + GridTables.params(u.point()) + ") " + u.split().label();
     }
 
     /** A shard folder's provenance.json as written, or null when it has none or it is not JSON. */

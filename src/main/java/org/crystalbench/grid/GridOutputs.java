@@ -8,11 +8,12 @@ import org.crystalbench.grid.plan.GridPlan;
 import org.crystalbench.grid.search.Evidence;
 import org.crystalbench.grid.search.Search;
 import org.crystalbench.io.AtomicFiles;
+import org.crystalbench.grid.results.GridTables;
 import org.crystalbench.results.GridTable;
 import org.crystalbench.results.NestedTable;
 import org.crystalbench.stats.CiSpec;
 
-/** A grid folder's tables, computed by {@link GridTables} and rendered by {@link GridMarkdown}. */
+/** A grid folder's tables, computed by {@link GridTables} and rendered by {@code report.GridPage}. */
 final class GridOutputs {
     private GridOutputs() {}
 
@@ -29,7 +30,7 @@ final class GridOutputs {
         GridTable.write(dir, GridTables.gridRows(stats, st, search));
         if (plan.config().grid().nested() != null) NestedTable.write(dir, GridTables.nestedRows(nested, st));
         List<String> warnings = GridTables.fitWarnings(plan, scope, entries);
-        AtomicFiles.write(dir.resolve("grid.md"), GridMarkdown.gridMd(dir, plan, scope, entries, stats, nested, st, search, warnings));
+        AtomicFiles.write(dir.resolve("grid.md"), org.crystalbench.report.GridPage.markdown(dir, plan, scope, entries, stats, nested, st, search, warnings));
         return warnings;
     }
 }

@@ -1,5 +1,6 @@
 package org.crystalbench.grid;
 
+import org.crystalbench.grid.results.GridTables;
 import org.crystalbench.grid.fit.FitEvaluator;
 import org.crystalbench.grid.fit.GridRunner;
 import org.crystalbench.grid.fit.UnitEvaluator;

@@ -7,6 +7,10 @@ import org.crystalbench.grid.plan.GridPlan;
 import org.crystalbench.grid.plan.WorkUnit;
 import org.crystalbench.grid.search.Evidence;
 import org.crystalbench.grid.search.Search;
+import org.crystalbench.grid.results.GridTables;
+import org.crystalbench.grid.results.SearchComparison;
+import org.crystalbench.grid.results.SearchComparison.Row;
+import org.crystalbench.grid.results.SearchComparison.Verdict;
 import org.crystalbench.results.GridTable;
 
 import java.nio.file.Path;
@@ -16,7 +20,6 @@ import java.util.Map;
 import org.crystalbench.InputException;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
-import org.crystalbench.report.Cells;
 
 /**
  * Does a search that stopped early give the exhaustive grid's answer? For each feature set and model:
@@ -27,55 +30,11 @@ public final class SearchCheck {
     private SearchCheck() {}
 
     /**
-     * @param fits        units the search ran / the exhaustive folder ran
-     * @param searchFitSeconds the summed fit and predict time the search's units took in the exhaustive run
-     * @param verdict     how the search's pick fares against the exhaustive best
-     */
-    public record Row(String featureSet, String model, int points, int kept, long fits, long exhaustiveFits, String exhaustiveBest,
-                      double exhaustiveMean, String searchBest, double searchMeanOnAll, double pHolm, Verdict verdict) {}
-
-    /** Only the first two count as "the same answer"; the last three say why no comparison was made. */
-    public enum Verdict {
-        SAME_POINT("same point"), NOT_WORSE("not significantly worse"), WORSE("significantly worse"),
-        NOT_COMPARED("not compared (too few common splits)"), NO_POINT("no point finished"),
-        UNKNOWN_POINT("no such point in the exhaustive grid");
-
-        final String label;
-
-        Verdict(String label) {
-            this.label = label;
-        }
-
-        public boolean sameAnswer() {
-            return this == SAME_POINT || this == NOT_WORSE;
-        }
-    }
-
-    public record Result(String search, long searchFits, long exhaustiveFits, double searchFitSeconds, double exhaustiveFitSeconds,
-                         List<Row> rows) {
-        public long same() {
-            return rows.stream().filter(r -> r.verdict().sameAnswer()).count();
-        }
-
-        public String markdown() {
-            var sb = new StringBuilder();
-            sb.append(Cells.fmt("Search `%s`: %d fits of the exhaustive %d (%.1f%%); those fits took %.0f s of the exhaustive run's %.0f s of fit time (%.1f%%). "
-                            + "Same answer (the same point, or one not significantly worse on every split): %d of %d.%n%n",
-                    search, searchFits, exhaustiveFits, 100.0 * searchFits / Math.max(1, exhaustiveFits), searchFitSeconds,
-                    exhaustiveFitSeconds, 100 * searchFitSeconds / Math.max(1e-9, exhaustiveFitSeconds), same(), rows.size()));
-            return sb.append(Cells.table(List.of("feature set", "model", "points kept", "fits", "exhaustive best", "mean", "search's pick",
-                    "its mean on every split", "p (Holm)", "verdict"), "llrrlrlrrl", rows.stream().map(r -> List.of(r.featureSet(), r.model(),
-                    r.kept() + " of " + r.points(), r.fits() + " of " + r.exhaustiveFits(), r.exhaustiveBest(), Cells.f3(r.exhaustiveMean()),
-                    r.searchBest(), Cells.f3(r.searchMeanOnAll()), Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()), r.verdict().label)).toList())).toString();
-        }
-    }
-
-    /**
      * @param search a finished race or halving folder, or a config file: the search it configures is then
      *               replayed on the exhaustive journal (a unit's result does not depend on the search that ran
      *               it, so the replay makes the decisions a real run makes, without fitting anything)
      */
-    public static Result compare(Path exhaustiveDir, Path search, double level) {
+    public static SearchComparison compare(Path exhaustiveDir, Path search, double level) {
         Folder ex = Folder.read(exhaustiveDir);
         Folder se = java.nio.file.Files.isDirectory(search) ? Folder.read(search) : Folder.replay(search, ex);
         Path searchDir = search;
@@ -123,7 +82,7 @@ public final class SearchCheck {
         }
         // Both costs from the exhaustive journal: the same units timed under the same load, so the share does not
         // depend on how busy the machine was when the search ran.
-        return new Result(se.search().rules().kind().label(), se.search().scheduled().size(), ex.search().scheduled().size(),
+        return new SearchComparison(se.search().rules().kind().label(), se.search().scheduled().size(), ex.search().scheduled().size(),
                 seconds(se.search().scheduled(), ex.entries()), seconds(ex.search().scheduled(), ex.entries()), List.copyOf(rows));
     }
 

@@ -124,8 +124,8 @@ class NestedCvTest {
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
         List<String> header = List.of(nested.getFirst().split(","));
         String[] sel = nested.getLast().split(",");
-        assertEquals(GridTables.ANY_FEATURE_SET, sel[0]);
-        assertEquals(GridTables.SELECTED_MODEL, sel[1]);
+        assertEquals(org.crystalbench.grid.results.GridTables.ANY_FEATURE_SET, sel[0]);
+        assertEquals(org.crystalbench.grid.results.GridTables.SELECTED_MODEL, sel[1]);
         assertEquals("6", sel[header.indexOf("n")]);
         assertTrue(sel[header.indexOf("chosen_points")].matches("[^;]+/NB-000:6"), sel[header.indexOf("chosen_points")]);
         assertEquals(scores(0.62).accuracy(), Double.parseDouble(sel[header.indexOf("accuracy_mean")]), 1e-9);

@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,25 +10,25 @@ import org.crystalbench.grid.plan.GridPlan;
 import org.crystalbench.grid.plan.GridPoint;
 import org.crystalbench.grid.search.Evidence;
 import org.crystalbench.grid.search.Search;
-import org.crystalbench.io.Canonical;
+import org.crystalbench.grid.results.SearchComparison;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.report.Cells;
+import org.crystalbench.grid.results.GridTables;
 import org.crystalbench.results.Estimate;
 import org.crystalbench.stats.CiMethod;
 import org.crystalbench.stats.CiSpec;
 import org.crystalbench.stats.Ranking;
-import org.crystalbench.grid.GridTables.Counts;
-import org.crystalbench.grid.GridTables.NestedResult;
-import org.crystalbench.grid.GridTables.Ranked;
-import org.crystalbench.grid.GridTables.Scope;
-import org.crystalbench.grid.GridTables.Stats;
+import org.crystalbench.grid.results.GridTables.Counts;
+import org.crystalbench.grid.results.GridTables.NestedResult;
+import org.crystalbench.grid.results.GridTables.Ranked;
+import org.crystalbench.grid.results.GridTables.Scope;
+import org.crystalbench.grid.results.GridTables.Stats;
 import org.crystalbench.results.GridTable.Status;
 
-/** grid.md: the grid's tables as Markdown, from what {@link GridTables} computed. */
-final class GridMarkdown {
-    private GridMarkdown() {}
+/** grid.md and grid-compare's output: the grid's tables as Markdown, from what {@link GridTables} computed. */
+public final class GridPage {
+    private GridPage() {}
 
-    static String gridMd(java.nio.file.Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<Evidence> stats,
+    public static String markdown(java.nio.file.Path dir, GridPlan plan, Scope scope, Map<String, JournalEntry> entries, List<Evidence> stats,
                          List<NestedResult> nested, Stats st, Search.State search, List<String> warnings) {
         var sb = new StringBuilder();
         header(sb, plan, scope, entries, search, st.ci(), warnings);
@@ -77,7 +77,7 @@ final class GridMarkdown {
                 .append("\n");
         sb.append("- \"Worse\": corrected resampled paired t-test against the model's best point on the splits both finished, "
                 + "Holm-adjusted over the model's points, p < ").append(Cells.f3(1 - ci.level())).append("\n\n");
-        sb.append(org.crystalbench.report.SummaryPage.fitWarnings(warnings));
+        sb.append(SummaryPage.fitWarnings(warnings));
     }
 
     /** One feature set and model: its ranked points (the top ones); returns its best-parameters row, or null when none finished. */
@@ -102,7 +102,7 @@ final class GridMarkdown {
             Evidence p = r.ranked().get(i);
             Ranking.Versus v = r.versus().get(p);
             String worse = p == r.best() ? "best" : v == null ? "n/a" : v.significantlyWorse() ? "yes" : "no";
-            List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), p.point().id(), params(p.point()),
+            List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), p.point().id(), GridTables.params(p.point()),
                     Cells.meanCi(new Estimate(p.mean(metric), Double.NaN, st.of(p, metric))), Integer.toString(p.n()),
                     v == null ? "" : Cells.f3(v.test().meanDiff()), v == null ? "" : Cells.f3(v.pHolm()), worse,
                     Integer.toString(p.failed() + p.timedOut())));
@@ -116,7 +116,7 @@ final class GridMarkdown {
             sb.append(worseCount).append(" of ").append(r.versus().size()).append(" compared points are significantly worse than the best.");
         }
         sb.append("\n\n");
-        return List.of(fs, model, r.best().point().id(), params(r.best().point()),
+        return List.of(fs, model, r.best().point().id(), GridTables.params(r.best().point()),
                 Cells.meanCi(new Estimate(r.best().mean(metric), Double.NaN, st.of(r.best(), metric))), Integer.toString(r.best().n()));
     }
 
@@ -178,11 +178,6 @@ final class GridMarkdown {
         return metric.column() + " [" + ci.label() + " CI]";
     }
 
-    static String params(GridPoint p) {
-        if (p.params().isEmpty()) return "(base spec)";
-        return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
-    }
-
     /** "kept", "dropped after block 3 (20 splits)", "failed in rung 1", "running" */
     static String fate(Search.Fate f, Search.Rules rules) {
         return switch (f.status()) {
@@ -216,5 +211,18 @@ final class GridMarkdown {
                 .append(String.join(", ", ids)));
         return sb.append(". Fits: ").append(fits).append(" of ").append((long) g.fates().size() * g.poolSize())
                 .append(g.finished() ? "" : " so far").append(".").append(dropped).toString();
+    }
+
+    /** grid-compare's output: the fits and time the search took, and per feature set and model its pick against the exhaustive best. */
+    public static String compare(SearchComparison c) {
+        var sb = new StringBuilder();
+        sb.append(Cells.fmt("Search `%s`: %d fits of the exhaustive %d (%.1f%%); those fits took %.0f s of the exhaustive run's %.0f s of fit time (%.1f%%). "
+                        + "Same answer (the same point, or one not significantly worse on every split): %d of %d.%n%n",
+                c.search(), c.searchFits(), c.exhaustiveFits(), 100.0 * c.searchFits() / Math.max(1, c.exhaustiveFits()), c.searchFitSeconds(),
+                c.exhaustiveFitSeconds(), 100 * c.searchFitSeconds() / Math.max(1e-9, c.exhaustiveFitSeconds()), c.same(), c.rows().size()));
+        return sb.append(Cells.table(List.of("feature set", "model", "points kept", "fits", "exhaustive best", "mean", "search's pick",
+                "its mean on every split", "p (Holm)", "verdict"), "llrrlrlrrl", c.rows().stream().map(r -> List.of(r.featureSet(), r.model(),
+                r.kept() + " of " + r.points(), r.fits() + " of " + r.exhaustiveFits(), r.exhaustiveBest(), Cells.f3(r.exhaustiveMean()),
+                r.searchBest(), Cells.f3(r.searchMeanOnAll()), Double.isNaN(r.pHolm()) ? "" : Cells.f3(r.pHolm()), r.verdict().label())).toList())).toString();
     }
 }

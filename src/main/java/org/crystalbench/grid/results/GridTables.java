@@ -1,4 +1,4 @@
-package org.crystalbench.grid;
+package org.crystalbench.grid.results;
 
 import org.crystalbench.grid.journal.JournalEntry;
 import org.crystalbench.grid.plan.GridPlan;
@@ -39,7 +39,7 @@ public final class GridTables {
     /** How the tables state uncertainty ({@code --ci}, {@code --ci-level}) and the seed of bootstrap intervals. */
     public record Stats(CiSpec ci, long seed) {
         /** A point's interval over its cv splits (bootstrap cells keyed by feature set and point). */
-        Interval of(Evidence p, Metric m) {
+        public Interval of(Evidence p, Metric m) {
             return ci.interval(p.sample(), m, Seeds.cell(p.featureSet(), p.point().id()), seed);
         }
     }
@@ -65,7 +65,7 @@ public final class GridTables {
     }
 
     /** grid.csv's rows: the plan's points in plan order, parameters as table cells. */
-    static List<GridTable.Row> gridRows(List<Evidence> stats, Stats st, Search.State search) {
+    public static List<GridTable.Row> gridRows(List<Evidence> stats, Stats st, Search.State search) {
         return stats.stream().map(s -> {
             Map<String, String> params = new LinkedHashMap<>();
             s.point().params().forEach((k, v) -> params.put(k, Canonical.cell(v)));
@@ -83,14 +83,14 @@ public final class GridTables {
     }
 
     /** One model's points on one feature set: the best, and every point in table order (best first, then by mean). */
-    record Ranked(Evidence best, List<Evidence> ranked, Map<Evidence, Ranking.Versus> versus) {}
+    public record Ranked(Evidence best, List<Evidence> ranked, Map<Evidence, Ranking.Versus> versus) {}
 
     /**
      * Best = highest mean of the selection metric among the points with no failed or missing split
      * (among the points with the most finished splits when none is complete); every other point is
      * compared with it by {@link Ranking} (paired on the splits both finished, Holm over the model's points).
      */
-    static Ranked rank(List<Evidence> points, Metric metric, double level) {
+    public static Ranked rank(List<Evidence> points, Metric metric, double level) {
         int full = points.stream().mapToInt(Evidence::n).max().orElse(0);
         if (full == 0) return null;
         boolean anyComplete = points.stream().anyMatch(p -> p.n() > 0 && p.complete());
@@ -108,11 +108,11 @@ public final class GridTables {
     /** Per feature set and model: the nested-CV estimate. */
     public record NestedResult(String featureSet, String model, int outerSplits, Sample sample, Map<String, Integer> chosen,
                                int unusable) {
-        int n() {
+        public int n() {
             return sample.n();
         }
 
-        Interval ci(Stats st, Metric m) {
+        public Interval ci(Stats st, Metric m) {
             return st.ci().interval(sample, m, Seeds.cell(featureSet, "nested", model), st.seed());
         }
     }
@@ -185,7 +185,7 @@ public final class GridTables {
         return new NestedResult(ANY_FEATURE_SET, SELECTED_MODEL, outers.size(), Evidence.sample(scored), chosen, unusable);
     }
 
-    static List<NestedTable.Row> nestedRows(List<NestedResult> results, Stats st) {
+    public static List<NestedTable.Row> nestedRows(List<NestedResult> results, Stats st) {
         return results.stream().map(r -> new NestedTable.Row(r.featureSet(), r.model(), r.n(),
                 estimates(m -> r.sample().mean(m), m -> r.ci(st, m)), r.unusable(), r.chosen())).toList();
     }
@@ -217,7 +217,7 @@ public final class GridTables {
     }
 
     /** What the fits of this folder's finished units flagged, per feature set and grid point (as run lists them). */
-    static List<String> fitWarnings(GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
+    public static List<String> fitWarnings(GridPlan plan, Scope scope, Map<String, JournalEntry> entries) {
         Map<String, String> ids = new LinkedHashMap<>();
         plan.points().forEach(p -> ids.put(p.model() + "|" + p.hash(), p.id()));
         return org.crystalbench.results.FitWarnings.count(scope.expected().stream().map(entries::get)
@@ -225,5 +225,11 @@ public final class GridTables {
                 .map(e -> new org.crystalbench.results.FitWarnings.Fit(e.featureSet(),
                         ids.getOrDefault(e.model() + "|" + e.paramHash(), e.model()), e.warnings() == null ? List.of() : e.warnings()))
                 .toList());
+    }
+
+    /** A point's parameters as text: "C=10, sigma=3.0", "(base spec)" for none. */
+    public static String params(GridPoint p) {
+        if (p.params().isEmpty()) return "(base spec)";
+        return String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + Canonical.cell(e.getValue())).toList());
     }
 }
