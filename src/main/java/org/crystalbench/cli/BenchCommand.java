@@ -18,7 +18,7 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.perf.JmhJson;
-import org.crystalbench.perf.PerfTables;
+import org.crystalbench.report.PerfTables;
 import org.crystalbench.io.AtomicFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;

@@ -22,7 +22,7 @@ import org.crystalbench.perf.History;
 import org.crystalbench.perf.Interleaved;
 import org.crystalbench.perf.JmhJson;
 import org.crystalbench.perf.PerfCheck;
-import org.crystalbench.perf.PerfTables;
+import org.crystalbench.report.PerfTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -280,7 +280,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
         Path charts = out != null ? out : h.history.resolveSibling(h.history.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-charts");
         History.Analysis a = History.analyse(entries, h.window, effect, normalize);
         History.writeCharts(a, charts);
-        stdout.print(History.table(a));
+        stdout.print(PerfTables.history(a));
         spec.commandLine().getErr().printf("crystal-bench perf-check: %d trend charts in %s%n", a.series().size(), charts);
         return false; // reports only: a flag is for a person to read, the history keeps it
     }

@@ -232,34 +232,6 @@ public final class History {
         return new Analysis(List.copyOf(series), window, minEffect, normalize);
     }
 
-
-    /** Markdown: one row per benchmark, then one per change point. */
-    public static String table(Analysis a) {
-        var sb = new StringBuilder("| benchmark | unit | runs | first | last | change points |\n|---|---|---:|---:|---:|---|\n");
-        for (Series s : a.series()) {
-            List<Point> p = s.points();
-            sb.append("| ").append(s.name()).append(" | ").append(s.unit()).append(" | ").append(p.size())
-                    .append(" | ").append(p.isEmpty() ? "–" : PerfTables.num(p.get(0).value()))
-                    .append(" | ").append(p.isEmpty() ? "–" : PerfTables.num(p.get(p.size() - 1).value())).append(" | ");
-            if (!s.leftOut().isEmpty()) {
-                sb.append(s.leftOut().size()).append(" run(s) without a measurement left out (")
-                        .append(String.join(", ", s.leftOut().stream().map(x -> x.commit() + ": " + x.value()).toList())).append("); ");
-            }
-            if (s.changes().isEmpty()) sb.append("none");
-            for (int i = 0; i < s.changes().size(); i++) {
-                var c = s.changes().get(i);
-                if (i > 0) sb.append("; ");
-                sb.append(String.format(Locale.ROOT, "%s at %s (run %d): %+.1f%% time, p = %.2g", c.shift() > 0 ? "**slower**" : "faster",
-                        p.get(c.index()).commit(), c.index() + 1, 100 * c.shift(), c.p()));
-            }
-            sb.append(" |\n");
-        }
-        sb.append(String.format(Locale.ROOT, "%n%d slowdown(s) flagged; windowed Welch t-test on log time per operation, %d runs "
-                        + "each side, p < %.2g and a shift of at least %.3g%%%s.%n", a.slowdowns(), a.window(), ALPHA,
-                100 * a.minEffect(), a.normalized() ? ", scores in units of each run's calibration kernel" : ""));
-        return sb.toString();
-    }
-
     /** A trend chart per benchmark, as SVG and PNG. */
     public static void writeCharts(Analysis a, Path dir) {
         TrendCharts.write(a, dir);

@@ -134,6 +134,14 @@ public final class SequentialRule {
     public static String line(Decision d) {
         return String.format(Locale.ROOT, "%s after %d rounds: %s; cpu %s, wall %s", d.key(), d.rounds(),
                 d.verdict() == PerfCheck.Verdict.REGRESSION ? "REGRESSION" : d.verdict().label,
-                PerfTables.slowdown(d.cpu()), PerfTables.slowdown(d.wall()));
+                slowdown(d.cpu()), slowdown(d.wall()));
+    }
+
+    /** "1.023 [0.991, 1.060]": a paired slowdown with its interval; "n/a" without one. */
+    public static String slowdown(PairedCheck.Row r) {
+        var s = r == null ? null : r.slowdown();
+        if (s == null) return "n/a";
+        if (Double.isInfinite(s.interval().high())) return String.format(Locale.ROOT, "%.3f [none: too few rounds]", s.ratio());
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.ratio(), s.interval().low(), s.interval().high());
     }
 }

@@ -149,7 +149,7 @@ public final class Cells {
     }
 
     /**
-     * The one Markdown table writer (every table of every .md file but perf's goes through it): {@code align} has a
+     * The one Markdown table writer (every table of every .md file goes through it): {@code align} has a
      * letter per column, {@code l} or {@code r} (right, for numbers).
      */
     public static String table(List<String> header, String align, List<List<String>> rows) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crystalbench.report.PerfTables;
 import org.crystalbench.stats.Interval;
 import org.junit.jupiter.api.Test;
 
