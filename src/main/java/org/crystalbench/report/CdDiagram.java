@@ -71,15 +71,7 @@ record CdDiagram(String title, List<String> models, double[] ranks, double cd) i
             String s = Integer.toString(r);
             g.drawString(s, (float) (x.applyAsDouble(r) - lm.stringWidth(s) / 2.0), (float) (axisY - 9));
         }
-        if (!Double.isNaN(cd)) {
-            double y = area.getY() + tm.getHeight() + 16;
-            g.setStroke(new BasicStroke(2f));
-            g.draw(new Line2D.Double(x.applyAsDouble(1), y, x.applyAsDouble(1 + cd), y));
-            g.draw(new Line2D.Double(x.applyAsDouble(1), y - 4, x.applyAsDouble(1), y + 4));
-            g.draw(new Line2D.Double(x.applyAsDouble(1 + cd), y - 4, x.applyAsDouble(1 + cd), y + 4));
-            String s = String.format(java.util.Locale.ROOT, "CD = %.2f", cd);
-            g.drawString(s, (float) (x.applyAsDouble(1 + cd) + 8), (float) (y + lm.getAscent() / 2.0 - 1));
-        }
+        if (!Double.isNaN(cd)) drawCd(g, x, area.getY() + tm.getHeight() + 16, lm);
         // models: the better half labelled on the left, the rest on the right
         double rowH = lm.getHeight() + 6;
         int half = (k + 1) / 2;
@@ -105,6 +97,16 @@ record CdDiagram(String title, List<String> models, double[] ranks, double cd) i
             double y = axisY + 12 + i * 8;
             g.draw(new Line2D.Double(x.applyAsDouble(sorted[gs.get(i)[0]]) - 3, y, x.applyAsDouble(sorted[gs.get(i)[1]]) + 3, y));
         }
+    }
+
+    /** The critical difference as a bar from rank 1, labelled. */
+    private void drawCd(Graphics2D g, java.util.function.DoubleUnaryOperator x, double y, FontMetrics lm) {
+        g.setStroke(new BasicStroke(2f));
+        g.draw(new Line2D.Double(x.applyAsDouble(1), y, x.applyAsDouble(1 + cd), y));
+        g.draw(new Line2D.Double(x.applyAsDouble(1), y - 4, x.applyAsDouble(1), y + 4));
+        g.draw(new Line2D.Double(x.applyAsDouble(1 + cd), y - 4, x.applyAsDouble(1 + cd), y + 4));
+        String s = String.format(java.util.Locale.ROOT, "CD = %.2f", cd);
+        g.drawString(s, (float) (x.applyAsDouble(1 + cd) + 8), (float) (y + lm.getAscent() / 2.0 - 1));
     }
 
     private double groupsSpace(double[] sorted) {

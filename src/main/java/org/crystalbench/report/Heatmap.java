@@ -65,26 +65,7 @@ record Heatmap(String title, List<String> rowLabels, List<String> colLabels, Str
 
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double cx = left + c * cw, cy = top + r * ch;
-                double s = shade[r][c];
-                g.setPaint(colour(s));
-                g.fill(new Rectangle2D.Double(cx, cy, cw, ch));
-                g.setPaint(Color.WHITE);
-                g.setStroke(new BasicStroke(1f));
-                g.draw(new Rectangle2D.Double(cx, cy, cw, ch));
-                String t = text[r][c];
-                if (t == null || t.isEmpty()) continue;
-                g.setPaint(!Double.isNaN(s) && s > 0.55 ? Color.WHITE : Color.BLACK);
-                g.setFont(CELL);
-                FontMetrics cm = g.getFontMetrics();
-                String[] lines = t.split("\n");
-                double textH = lines.length * cm.getHeight();
-                for (int i = 0; i < lines.length; i++) {
-                    g.setFont(i == 0 ? CELL.deriveFont(Font.BOLD) : CELL);
-                    cm = g.getFontMetrics();
-                    g.drawString(lines[i], (float) (cx + (cw - cm.stringWidth(lines[i])) / 2),
-                            (float) (cy + (ch - textH) / 2 + i * cm.getHeight() + cm.getAscent()));
-                }
+                cell(g, left + c * cw, top + r * ch, cw, ch, shade[r][c], text[r][c]);
             }
         }
         if (marked != null) {
@@ -114,8 +95,33 @@ record Heatmap(String title, List<String> rowLabels, List<String> colLabels, Str
         g.drawString(rowAxis, 0f, 0f);
         g.setTransform(saved);
 
-        // Colour bar: the scale the shades are read on.
-        double bx = left + cols * cw + 14, bw = 12, bh = Math.min(rows * ch, 220), by = top;
+        colourBar(g, left + cols * cw + 14, top, Math.min(rows * ch, 220));
+    }
+
+    /** One cell: its shade, a white border and its text (first line bold), centred. */
+    private void cell(Graphics2D g, double cx, double cy, double cw, double ch, double s, String t) {
+        g.setPaint(colour(s));
+        g.fill(new Rectangle2D.Double(cx, cy, cw, ch));
+        g.setPaint(Color.WHITE);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(cx, cy, cw, ch));
+        if (t == null || t.isEmpty()) return;
+        g.setPaint(!Double.isNaN(s) && s > 0.55 ? Color.WHITE : Color.BLACK);
+        g.setFont(CELL);
+        FontMetrics cm = g.getFontMetrics();
+        String[] lines = t.split("\n");
+        double textH = lines.length * cm.getHeight();
+        for (int i = 0; i < lines.length; i++) {
+            g.setFont(i == 0 ? CELL.deriveFont(Font.BOLD) : CELL);
+            cm = g.getFontMetrics();
+            g.drawString(lines[i], (float) (cx + (cw - cm.stringWidth(lines[i])) / 2),
+                    (float) (cy + (ch - textH) / 2 + i * cm.getHeight() + cm.getAscent()));
+        }
+    }
+
+    /** The colour bar the shades are read on, {@code scaleHigh} above and {@code scaleLow} below. */
+    private void colourBar(Graphics2D g, double bx, double by, double bh) {
+        double bw = 12;
         int steps = 40;
         for (int i = 0; i < steps; i++) {
             g.setPaint(colour(1 - (i + 0.5) / steps));

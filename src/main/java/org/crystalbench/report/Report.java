@@ -118,49 +118,64 @@ public final class Report {
         doc.para(intro.toString());
         int contentsAt = doc.md.length();
 
-        if (summary != null) {
-            var splits = optional(doc, dir.resolve(SplitsTable.FILE), "no per-split box plots",
-                    () -> SplitsTable.read(dir.resolve(SplitsTable.FILE)));
-            var confusion = optional(doc, dir.resolve(ConfusionTable.FILE), "no confusion matrices",
-                    () -> ConfusionTable.read(dir.resolve(ConfusionTable.FILE)));
-            var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
-                    () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
-            var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
-            var reliability = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
-                    () -> ReliabilitySection.of(dir.resolve(PredictionsTable.FILE)));
-            RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config);
-            var perClass = optional(doc, dir.resolve(PerClassTable.FILE), "no per-class table",
-                    () -> PerClassTable.read(dir.resolve(PerClassTable.FILE)));
-            if (perClass != null && !perClass.isEmpty()) PerClassSection.write(doc, perClass, config);
-            if (config != null && config.reference() != null && !config.reference().models().isEmpty()) { // else nothing to compare with
-                ReferenceSection.write(doc, config, summary, ci);
-            }
-            if (audit != null) AuditSection.write(doc, audit);
-            if (SplitGapSection.applies(summary)) {
-                Path leakageFile = dir.resolve(org.crystalbench.audit.LeakageTable.FILE);
-                var leakage = !Files.isRegularFile(leakageFile) ? null : optional(doc, leakageFile, "no shares of test rows with "
-                        + "their group in training", () -> org.crystalbench.audit.LeakageTable.read(leakageFile));
-                SplitGapSection.write(doc, summary, leakage, Doc.interval(ci), config);
-            }
-            Path importanceFile = dir.resolve(ImportanceTable.FILE);
-            if (Files.isRegularFile(importanceFile)) {
-                var importance = optional(doc, importanceFile, "no feature importance", () -> ImportanceTable.read(importanceFile));
-                if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, Doc.interval(ci), config);
-            } else {
-                doc.note("feature importance: importance.csv not found (run with --importance)");
-            }
-            Path conformalFile = dir.resolve(org.crystalbench.results.ConformalTable.FILE);
-            if (Files.isRegularFile(conformalFile)) {
-                var sets = optional(doc, conformalFile, "no prediction sets", () -> org.crystalbench.results.ConformalTable.read(conformalFile));
-                if (sets != null && !sets.isEmpty()) ConformalSection.write(doc, sets, Doc.interval(ci), config);
-            }
-        } else {
-            doc.note("run scores: summary.csv not found (a grid folder)");
-        }
+        if (summary != null) runSections(doc, dir, summary, ci, config);
+        else doc.note("run scores: summary.csv not found (a grid folder)");
 
         if (grid != null) GridSection.write(doc, grid, gridMetric(config));
         else doc.note("grid search: grid.csv not found (not a grid folder)");
 
+        perfSection(doc, dir, perf);
+
+        if (!doc.notes.isEmpty()) {
+            doc.section("Not in this report");
+            for (String n : doc.notes) doc.line("- " + n);
+            doc.line("");
+        }
+        doc.md.insert(contentsAt, doc.contents() + "\n\n");
+        return doc;
+    }
+
+    /** The sections over a run's tables: scores, per class, reference, audit, split gap, importance, prediction sets. */
+    private static void runSections(Doc doc, Path dir, List<SummaryTable.Row> summary, CiSpec ci, ExperimentConfig config) {
+        var splits = optional(doc, dir.resolve(SplitsTable.FILE), "no per-split box plots",
+                () -> SplitsTable.read(dir.resolve(SplitsTable.FILE)));
+        var confusion = optional(doc, dir.resolve(ConfusionTable.FILE), "no confusion matrices",
+                () -> ConfusionTable.read(dir.resolve(ConfusionTable.FILE)));
+        var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
+                () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
+        var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
+        var reliability = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
+                () -> ReliabilitySection.of(dir.resolve(PredictionsTable.FILE)));
+        RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config);
+        var perClass = optional(doc, dir.resolve(PerClassTable.FILE), "no per-class table",
+                () -> PerClassTable.read(dir.resolve(PerClassTable.FILE)));
+        if (perClass != null && !perClass.isEmpty()) PerClassSection.write(doc, perClass, config);
+        if (config != null && config.reference() != null && !config.reference().models().isEmpty()) { // else nothing to compare with
+            ReferenceSection.write(doc, config, summary, ci);
+        }
+        if (audit != null) AuditSection.write(doc, audit);
+        if (SplitGapSection.applies(summary)) {
+            Path leakageFile = dir.resolve(org.crystalbench.audit.LeakageTable.FILE);
+            var leakage = !Files.isRegularFile(leakageFile) ? null : optional(doc, leakageFile, "no shares of test rows with "
+                    + "their group in training", () -> org.crystalbench.audit.LeakageTable.read(leakageFile));
+            SplitGapSection.write(doc, summary, leakage, Doc.interval(ci), config);
+        }
+        Path importanceFile = dir.resolve(ImportanceTable.FILE);
+        if (Files.isRegularFile(importanceFile)) {
+            var importance = optional(doc, importanceFile, "no feature importance", () -> ImportanceTable.read(importanceFile));
+            if (importance != null && !importance.isEmpty()) ImportanceSection.write(doc, importance, Doc.interval(ci), config);
+        } else {
+            doc.note("feature importance: importance.csv not found (run with --importance)");
+        }
+        Path conformalFile = dir.resolve(org.crystalbench.results.ConformalTable.FILE);
+        if (Files.isRegularFile(conformalFile)) {
+            var sets = optional(doc, conformalFile, "no prediction sets", () -> org.crystalbench.results.ConformalTable.read(conformalFile));
+            if (sets != null && !sets.isEmpty()) ConformalSection.write(doc, sets, Doc.interval(ci), config);
+        }
+    }
+
+    /** The benchmark section over the JMH files found at {@code perf}, or a note that says why there is none. */
+    private static void perfSection(Doc doc, Path dir, Path perf) {
         List<Path> perfFiles = PerfSection.files(perf);
         Map<Path, List<BenchResult>> perfResults = new LinkedHashMap<>();
         for (Path p : perfFiles) {
@@ -175,14 +190,6 @@ public final class Report {
                 + (perf.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())
                         ? dir.toAbsolutePath().normalize().relativize(perf.toAbsolutePath().normalize()) + "/` of this folder"
                         : perf + "`"));
-
-        if (!doc.notes.isEmpty()) {
-            doc.section("Not in this report");
-            for (String n : doc.notes) doc.line("- " + n);
-            doc.line("");
-        }
-        doc.md.insert(contentsAt, doc.contents() + "\n\n");
-        return doc;
     }
 
     private static <T> List<T> nonEmpty(Path file, List<T> rows) {

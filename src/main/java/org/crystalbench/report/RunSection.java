@@ -105,20 +105,7 @@ final class RunSection {
                             "F1", models, f1s.stream().map(m -> series(F1.get(m) + " mean, " + interval,
                                     rows.stream().map(r -> r.stat(m)).toList())).toList()));
 
-            var family = comparisons == null ? null : Cells.family(comparisons, g.featureSet(), g.protocol());
-            List<List<String>> table = new ArrayList<>();
-            for (SummaryTable.Row r : rows) {
-                List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()), Cells.meanCi(r.stat(Metric.MACRO_F1), Metric.MACRO_F1)));
-                if (paper) row.add(Cells.meanCi(r.stat(Metric.PAPER_F1), Metric.PAPER_F1));
-                row.addAll(List.of(Cells.f3(r.stat(Metric.ACCURACY).mean()), Cells.f3(r.stat(Metric.BALANCED_ACCURACY).mean())));
-                if (family != null) row.add(Cells.versusBest(r.model(), family));
-                table.add(row);
-            }
-            List<String> header = new ArrayList<>(List.of("Model", "Splits", "Macro F1, mean [CI]"));
-            if (paper) header.add("Paper F1, mean [CI]");
-            header.addAll(List.of("Accuracy", "Balanced accuracy"));
-            if (family != null) header.add(Cells.VERSUS);
-            doc.table(header, table);
+            scoreTable(doc, g, rows, comparisons, paper);
             doc.para(SummaryPage.probabilityTable(rows, comparisons == null ? List.of() : comparisons));
 
             var conf = matrices == null ? null : matrices.get(g);
@@ -131,6 +118,24 @@ final class RunSection {
     }
 
     /** Per protocol: every model's mean macro F1 on every feature set, to see what each feature set is worth. */
+    /** One group's score table: macro F1 (and paper F1) with intervals, accuracies, and the verdict against the best. */
+    private static void scoreTable(Doc doc, Group g, List<SummaryTable.Row> rows, List<Comparison> comparisons, boolean paper) {
+        var family = comparisons == null ? null : Cells.family(comparisons, g.featureSet(), g.protocol());
+        List<List<String>> table = new ArrayList<>();
+        for (SummaryTable.Row r : rows) {
+            List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.n()), Cells.meanCi(r.stat(Metric.MACRO_F1), Metric.MACRO_F1)));
+            if (paper) row.add(Cells.meanCi(r.stat(Metric.PAPER_F1), Metric.PAPER_F1));
+            row.addAll(List.of(Cells.f3(r.stat(Metric.ACCURACY).mean()), Cells.f3(r.stat(Metric.BALANCED_ACCURACY).mean())));
+            if (family != null) row.add(Cells.versusBest(r.model(), family));
+            table.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("Model", "Splits", "Macro F1, mean [CI]"));
+        if (paper) header.add("Paper F1, mean [CI]");
+        header.addAll(List.of("Accuracy", "Balanced accuracy"));
+        if (family != null) header.add(Cells.VERSUS);
+        doc.table(header, table);
+    }
+
     private static void overview(Doc doc, Map<Group, List<SummaryTable.Row>> summary, String interval, ExperimentConfig config) {
         if (summary.size() < 2) return; // the one group's own plots say it all
         Map<Protocol, List<Group>> byProtocol = new LinkedHashMap<>();
