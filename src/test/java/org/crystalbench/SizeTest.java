@@ -27,14 +27,20 @@ class SizeTest {
     private static final Path ROOT = Path.of("src/main/java/org/crystalbench");
 
     /**
-     * Still over the limits at the end of issue 22's session, each in another engineer's area that session (the
-     * lead reports them; remove an entry once its file or method is within the limits — the test then says so).
+     * Still over the limits at the end of issue 22's session (rendering and sizes), each in another engineer's area
+     * that session, so left to them; the lead reports them. An entry is a file ("models/SvmSpec.java", over
+     * {@link #MAX_FILE} lines) or a method ("cli/PredictCommand.java#call"; overloads "#name#2"). Remove an entry once
+     * it is within the limits: the test then says so.
      */
     static final Set<String> ALLOWED = Set.of(
-            // s30pred (models/):
-            "models/SvmSpec.java", "models/GemmMlp.java",
-            // s25 (perf/):
-            "perf/Interleaved.java");
+            // s30pred (#30, models/): SvmSpec and GemmMlp under 300 lines is their target
+            "models/SvmSpec.java", "models/SvmSpec.java#fit", "models/GemmMlp.java", "models/Lbfgs.java#minimize",
+            // s25 (#25, perf/, bench): Interleaved under 300 lines is their target; BenchCommand to Request -> Outcome
+            "perf/Interleaved.java", "perf/Interleaved.java#run", "cli/BenchCommand.java#call",
+            // s22ops (#22, operations: commands, suite/, train --from-grid)
+            "cli/PredictCommand.java#call", "suite/SuiteAnalysis.java#of", "grid/GridBest.java#of",
+            // s30mem (#30, data/)
+            "data/CsvLoader.java#load#2");
 
     @Test
     void noFileOrMethodIsTooLong() throws IOException {

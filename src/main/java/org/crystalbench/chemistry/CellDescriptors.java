@@ -178,6 +178,11 @@ public final class CellDescriptors {
                 framework > 0 ? twoAdic(framework * z) : 0,
                 twoAdic(anionAmount * z),
         };
+        return finite(out);
+    }
+
+    /** {@code out}, once every descriptor is a finite number; else the first that is not, named. */
+    private static double[] finite(double[] out) {
         for (int i = 0; i < out.length; i++) {
             if (!Double.isFinite(out[i])) {
                 throw new IllegalArgumentException("cell descriptor '" + COLUMNS.get(i) + "' is not a finite number (" + out[i] + ")");

@@ -137,32 +137,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        for (var fs : d.featureSets().entrySet()) {
-            if (fs.getValue() == null || fs.getValue().isEmpty()) {
-                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": empty");
-            }
-            if (new HashSet<>(fs.getValue()).size() < fs.getValue().size()) {
-                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": a column is listed twice");
-            }
-            if (fs.getValue().contains(DerivedSpec.Composition.PROPERTIES)
-                    && fs.getValue().stream().anyMatch(org.crystalbench.chemistry.Descriptors.COLUMNS::contains)) {
-                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
-                        + DerivedSpec.Composition.PROPERTIES + "' and one of its columns (each column once)");
-            }
-            if (fs.getValue().contains(DerivedSpec.Composition.CELL)
-                    && fs.getValue().stream().anyMatch(org.crystalbench.chemistry.CellDescriptors.COLUMNS::contains)) {
-                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
-                        + DerivedSpec.Composition.CELL + "' and one of its columns (each column once)");
-            }
-            for (String col : fs.getValue()) {
-                if (!seen.contains(col)) {
-                    throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": '" + col
-                            + "' is not a numeric or categorical column of the dataset section"
-                            + (d.composition() == null ? "" : " nor a derived feature (" + String.join(", ", d.composition().featureNames().subList(0, 2))
-                                    + ", ...)"));
-                }
-            }
-        }
+        for (var fs : d.featureSets().entrySet()) checkFeatureSet(file, d, seen, fs);
         if (c.models().isEmpty()) throw new InputException(file + ": models: no models");
         if (c.protocols().none()) {
             throw new InputException(file + ": protocols: no protocol (holdout, cv, grouped_holdout, grouped_cv or ordered)");
@@ -191,6 +166,35 @@ public final class ConfigLoader {
             }
             if (r.protocol() != null && r.protocol() != Protocol.HOLDOUT && r.protocol() != Protocol.CV) {
                 throw new InputException(file + ": reference.protocol: must be holdout or cv");
+            }
+        }
+    }
+
+    /** One feature set: not empty, each column once, each a dataset column or a derived feature. */
+    private static void checkFeatureSet(Path file, DatasetSpec d, java.util.Set<String> seen,
+                                        java.util.Map.Entry<String, List<String>> fs) {
+        if (fs.getValue() == null || fs.getValue().isEmpty()) {
+            throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": empty");
+        }
+        if (new HashSet<>(fs.getValue()).size() < fs.getValue().size()) {
+            throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": a column is listed twice");
+        }
+        if (fs.getValue().contains(DerivedSpec.Composition.PROPERTIES)
+                && fs.getValue().stream().anyMatch(org.crystalbench.chemistry.Descriptors.COLUMNS::contains)) {
+            throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
+                    + DerivedSpec.Composition.PROPERTIES + "' and one of its columns (each column once)");
+        }
+        if (fs.getValue().contains(DerivedSpec.Composition.CELL)
+                && fs.getValue().stream().anyMatch(org.crystalbench.chemistry.CellDescriptors.COLUMNS::contains)) {
+            throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": lists '"
+                    + DerivedSpec.Composition.CELL + "' and one of its columns (each column once)");
+        }
+        for (String col : fs.getValue()) {
+            if (!seen.contains(col)) {
+                throw new InputException(file + ": dataset.feature_sets." + fs.getKey() + ": '" + col
+                        + "' is not a numeric or categorical column of the dataset section"
+                        + (d.composition() == null ? "" : " nor a derived feature (" + String.join(", ", d.composition().featureNames().subList(0, 2))
+                                + ", ...)"));
             }
         }
     }

@@ -162,6 +162,31 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
                         + ": a whole-number hyperparameter needs whole-number ends");
             }
         }
+        List<Map<String, Object>> assignments = assignments(config, base, grid, baseMap);
+        List<GridPoint> points = new ArrayList<>();
+        var seen = new HashSet<String>();
+        for (Map<String, Object> a : assignments) {
+            ModelSpec spec = build(where, base, baseMap, a);
+            if (spec instanceof VotingSpec v) {
+                for (String m : v.members()) {
+                    boolean ok = config.models().stream().anyMatch(x -> x.name().equals(m) && !(x instanceof VotingSpec));
+                    if (!ok) throw new InputException(where + ".members: '" + m + "' is not a non-voting model of this config");
+                }
+            }
+            String hash = Canonical.hash(spec).substring(0, 16);
+            if (!seen.add(hash)) continue; // the same configuration twice (duplicate values, repeated draws)
+            @SuppressWarnings("unchecked")
+            Map<String, Object> specMap = Json.MAPPER.convertValue(spec, Map.class);
+            var params = new LinkedHashMap<String, Object>();
+            for (String key : a.keySet()) params.put(key, specMap.get(key));
+            points.add(new GridPoint(base.name(), points.size(), java.util.Collections.unmodifiableMap(params), spec, hash));
+        }
+        return List.copyOf(points);
+    }
+
+    /** The parameter assignments of a model's grid: every combination of the listed values, or {@code sample} seeded draws. */
+    private static List<Map<String, Object>> assignments(ExperimentConfig config, ModelSpec base, GridSpec.ModelGrid grid,
+                                                         Map<String, Object> baseMap) {
         List<Map<String, Object>> assignments = new ArrayList<>();
         if (grid.sample() == null) {
             assignments.add(new LinkedHashMap<>());
@@ -187,25 +212,7 @@ public record GridPlan(ExperimentConfig config, Metric metric, List<String> feat
                 assignments.add(a);
             }
         }
-        List<GridPoint> points = new ArrayList<>();
-        var seen = new HashSet<String>();
-        for (Map<String, Object> a : assignments) {
-            ModelSpec spec = build(where, base, baseMap, a);
-            if (spec instanceof VotingSpec v) {
-                for (String m : v.members()) {
-                    boolean ok = config.models().stream().anyMatch(x -> x.name().equals(m) && !(x instanceof VotingSpec));
-                    if (!ok) throw new InputException(where + ".members: '" + m + "' is not a non-voting model of this config");
-                }
-            }
-            String hash = Canonical.hash(spec).substring(0, 16);
-            if (!seen.add(hash)) continue; // the same configuration twice (duplicate values, repeated draws)
-            @SuppressWarnings("unchecked")
-            Map<String, Object> specMap = Json.MAPPER.convertValue(spec, Map.class);
-            var params = new LinkedHashMap<String, Object>();
-            for (String key : a.keySet()) params.put(key, specMap.get(key));
-            points.add(new GridPoint(base.name(), points.size(), java.util.Collections.unmodifiableMap(params), spec, hash));
-        }
-        return List.copyOf(points);
+        return assignments;
     }
 
     private static void checkKey(String where, String key) {
