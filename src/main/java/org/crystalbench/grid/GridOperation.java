@@ -13,7 +13,6 @@ import org.crystalbench.grid.plan.Shard;
 import org.crystalbench.grid.plan.WorkUnit;
 import org.crystalbench.grid.search.Search;
 
-import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import java.io.IOException;
 import java.io.UncheckedIOException;

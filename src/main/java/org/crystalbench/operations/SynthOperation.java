@@ -1,8 +1,10 @@
 package org.crystalbench.operations;
 
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.crystalbench.ExitCode;
 import org.crystalbench.InputException;
 import org.crystalbench.io.AtomicFiles;
@@ -34,11 +36,7 @@ public final class SynthOperation {
         int k = r.systems() == null ? 3 : r.systems();
         if (k < 2 || k > 7) throw new InputException("--systems: " + k + " (2 to 7)");
         if (r.rows() < k) throw new InputException("--rows: " + r.rows() + " (at least " + k + ", one per class)");
-        AtomicFiles.write(r.out(), stream -> {
-            var writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            SyntheticData.write(writer, r.rows(), r.seed(), k); // row by row: a million rows in little memory
-            writer.flush();
-        });
+        write(r.out(), writer -> SyntheticData.write(writer, r.rows(), r.seed(), k)); // row by row: a million rows in little memory
         console.err().printf("crystal-bench synth: %d rows -> %s%n", r.rows(), r.out());
         return new Outcome(r.out(), ExitCode.OK);
     }
@@ -52,15 +50,19 @@ public final class SynthOperation {
         } catch (IllegalArgumentException e) {
             throw new InputException("--" + e.getMessage());
         }
-        AtomicFiles.write(r.out(), stream -> {
-            var writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            g.write(writer);
-            writer.flush();
-        });
+        write(r.out(), g::write);
         console.err().printf("crystal-bench synth: %d rows, %d classes, %d numeric and %d categorical columns%s -> %s%n",
                 r.rows(), g.classes(), g.numeric(), g.categorical(), g.missing() > 0 ? ", " + g.missing() + " of feature cells missing" : "",
                 r.out());
         return new Outcome(r.out(), ExitCode.OK);
+    }
+
+    private static void write(Path file, Consumer<Writer> rows) {
+        AtomicFiles.write(file, stream -> {
+            var writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            rows.accept(writer);
+            writer.flush();
+        });
     }
 
     private static int or(Integer given, int otherwise) {
