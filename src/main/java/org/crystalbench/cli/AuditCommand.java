@@ -1,8 +1,8 @@
 package org.crystalbench.cli;
 
-import org.crystalbench.operations.AuditOperation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.crystalbench.operations.AuditOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

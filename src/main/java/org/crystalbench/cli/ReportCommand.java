@@ -1,10 +1,10 @@
 package org.crystalbench.cli;
 
-import org.crystalbench.operations.ReportOperation;
-import picocli.CommandLine.Mixin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.crystalbench.operations.ReportOperation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

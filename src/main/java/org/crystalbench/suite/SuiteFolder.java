@@ -13,6 +13,7 @@ import org.crystalbench.grid.journal.GridMeta;
 import org.crystalbench.grid.journal.Journal;
 import org.crystalbench.grid.journal.JournalEntry;
 import org.crystalbench.grid.search.Evidence;
+import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Console;
 import org.crystalbench.results.SuiteTables;
 import org.crystalbench.splits.Protocol;
@@ -35,6 +36,12 @@ public final class SuiteFolder {
 
     public static boolean isSuite(Path dir) {
         return Files.isRegularFile(dir.resolve(IDS));
+    }
+
+    /** Marks {@code out} as a suite folder of these data sets and ROPE. */
+    static void mark(Path out, List<String> ids, double rope) {
+        AtomicFiles.write(out.resolve(IDS), String.join("\n", ids) + "\n");
+        AtomicFiles.write(out.resolve(ROPE), rope + "\n");
     }
 
     static List<String> ids(Path dir) {

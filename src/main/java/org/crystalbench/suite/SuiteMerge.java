@@ -32,8 +32,9 @@ public final class SuiteMerge {
         for (Path d : dirs) ids.addAll(SuiteFolder.ids(d));
         if (ids.isEmpty()) throw new InputException(dirs.getFirst().resolve(SuiteFolder.IDS) + ": lists no data set");
         Path config = dirs.getFirst().resolve(ids.iterator().next()).resolve(SuiteFolder.DATASET_CONFIG);
+        double rope = SuiteFolder.rope(dirs.getFirst()); // a bad ROPE file: refused before anything is written
         OutputPaths.folder(r.out(), "--out");
-        AtomicFiles.write(r.out().resolve(SuiteFolder.IDS), String.join("\n", ids) + "\n");
+        SuiteFolder.mark(r.out(), List.copyOf(ids), rope);
         ExitCode worst = ExitCode.OK;
         List<String> failed = new ArrayList<>();
         for (String id : ids) {
@@ -47,8 +48,6 @@ public final class SuiteMerge {
             console.err().println("crystal-bench merge: data set " + id);
             worst = worst.worse(dataset(r, id, parts, start, console));
         }
-        double rope = SuiteFolder.rope(dirs.getFirst());
-        AtomicFiles.write(r.out().resolve(SuiteFolder.ROPE), rope + "\n");
         SuitePlan plan = planOf(dirs, new ArrayList<>(ids), config, rope);
         console.out().println(SuiteFolder.analyse(r.out(), plan, r.ci(), console));
         return new SuiteOperation.Outcome(List.copyOf(failed), worst);

@@ -36,8 +36,7 @@ public final class SuiteOperation {
         SuitePlan plan = SuitePlan.load(r.config(), r.dataDir()); // bad config: exit 2 before anything is written
         Parallel.threads(r.threads());
         OutputPaths.folder(r.out(), "--out");
-        AtomicFiles.write(r.out().resolve(SuiteFolder.IDS), String.join("\n", plan.datasets().stream().map(SuitePlan.Entry::id).toList()) + "\n");
-        AtomicFiles.write(r.out().resolve(SuiteFolder.ROPE), plan.rope() + "\n");
+        SuiteFolder.mark(r.out(), plan.datasets().stream().map(SuitePlan.Entry::id).toList(), plan.rope());
         List<String> failed = new ArrayList<>();
         ExitCode worst = ExitCode.OK;
         for (SuitePlan.Entry e : plan.datasets()) {
