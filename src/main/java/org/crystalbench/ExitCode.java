@@ -1,8 +1,8 @@
 package org.crystalbench;
 
 /**
- * The exit codes of every command, defined once. Scripts rely on them: docs/grid.md and the README
- * list the same seven.
+ * The exit codes of every command, defined once: an operation's Outcome states one, and the command returns its
+ * code. Scripts rely on them: docs/grid.md and the README list the same seven.
  */
 public enum ExitCode {
     /** Success. */
@@ -31,5 +31,19 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** The status that says more, of two: INCOMPLETE (run again) over FAILURES over OK; any other over all three. */
+    public ExitCode worse(ExitCode other) {
+        return severity() >= other.severity() ? this : other;
+    }
+
+    private int severity() {
+        return switch (this) {
+            case OK -> 0;
+            case FAILURES -> 1;
+            case INCOMPLETE -> 2;
+            default -> 3;
+        };
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The package layout shows the flow (README, "Layout"): named layers, lowest first, each allowed to use only the
  * layers it lists; inside a layer a package may use another only along an edge of {@link #INSIDE}. So io and the
  * domain values know nothing of configs, the engine nothing of tables, stats nothing of runs, and only the
- * operations, cli and the benchmarks may use report. Both lists are acyclic, so no two packages use each other.
+ * operations (one Request → Outcome class per command), cli and the benchmarks may use report. Both lists are acyclic, so no two packages use each other.
  */
 class LayoutTest {
     record Layer(String name, List<String> packages, List<String> uses) {}
@@ -38,7 +38,7 @@ class LayoutTest {
             new Layer("results", List.of("provenance", "results", "perf", "grid.search", "grid.results"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats")),
             new Layer("report", List.of("report"), List.of("root", "io", "values", "config", "engine", "stats", "results")),
-            new Layer("operations", List.of("run", "grid", "suite"),
+            new Layer("operations", List.of("run", "grid", "suite", "operations"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats", "results", "report")),
             new Layer("cli", List.of("cli"),
                     List.of("root", "io", "values", "config", "data", "engine", "stats", "results", "report", "operations")),
@@ -57,7 +57,8 @@ class LayoutTest {
             Map.entry("results", List.of("provenance")),
             Map.entry("grid.search", List.of("results")),
             Map.entry("grid.results", List.of("results", "grid.search")),
-            Map.entry("suite", List.of("grid", "run")));
+            Map.entry("suite", List.of("grid", "run")),
+            Map.entry("operations", List.of("grid")));
 
     // A sub-package (grid.plan) is a package of its own: its name runs to the first capitalised segment (a class).
     private static final Pattern USE = Pattern.compile("org\\.crystalbench\\.((?:[a-z]+\\.)*[a-z]+)\\.(?:[A-Z]|\\*)");

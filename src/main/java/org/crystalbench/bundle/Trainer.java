@@ -33,18 +33,11 @@ public final class Trainer {
     private Trainer() {}
 
     /**
-     * Loads the data (same rows as {@code run}), fits and returns the bundle. All input checks
-     * happen here, before anything is written.
+     * Loads the data (same rows as {@code run}), fits and returns the bundle, with {@code calibrationFolds} folds of
+     * out-of-fold scores for {@code predict --coverage} ({@link Calibration}; 0: none, one fit instead of folds + 1).
+     * All input checks happen here, before anything is written.
      *
      * @param featureSet a feature set of the config, or null for its first one
-     */
-    public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet) {
-        return train(cfg, configFile, modelName, featureSet, Calibration.DEFAULT_FOLDS);
-    }
-
-    /**
-     * As above, with {@code calibrationFolds} folds of out-of-fold scores for {@code predict --coverage}
-     * ({@link Calibration}); 0: no calibration (one fit instead of folds + 1).
      */
     public static Bundle train(ExperimentConfig cfg, Path configFile, String modelName, String featureSet, int calibrationFolds) {
         return train(cfg, configFile, model(cfg, configFile, modelName), featureSet, null, calibrationFolds);

@@ -1,8 +1,6 @@
 package org.crystalbench.cli;
 
 import java.nio.file.Path;
-import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.config.ExperimentConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,9 +11,4 @@ public final class ConfigOptions {
 
     @Option(names = "--data", paramLabel = "FILE", description = "Data CSV; overrides dataset.path of the config.")
     Path data;
-
-    /** The config as written, with {@code --data} applied. */
-    ExperimentConfig load() {
-        return ConfigLoader.load(file, data);
-    }
 }

@@ -2,8 +2,10 @@ package org.crystalbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.crystalbench.grid.GridRun;
-import org.crystalbench.io.Console;
+import org.crystalbench.InputException;
+import org.crystalbench.grid.GridOperation;
+import org.crystalbench.suite.SuiteOperation;
+import org.crystalbench.suite.SuitePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,28 +30,20 @@ public final class GridCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
-    @Mixin
-    WorkerOptions workers;
-
-    @Mixin
-    CiOptions ci;
-
     @Option(names = "--merged", paramLabel = "DIR", description = {"A merge folder of this grid's shards: its results count as known, so a",
             "race or halving shard goes on to the search's next stage (docs/grid.md, \"Races on shards\")."})
     Path merged;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Invocation invocation;
 
     @Override
     public Integer call() {
-        if (org.crystalbench.suite.SuitePlan.isSuite(input.file)) { // a suite config: --data is its data folder (scripts/grid-slurm.sh runs grid)
-            if (merged != null) throw new org.crystalbench.InputException("--merged: not for a suite (its grids are exhaustive)");
-            return SuiteCommand.run(input.file, input.data, journal, workers, ci, spec);
+        if (SuitePlan.isSuite(input.file)) { // a suite config: --data is its data folder (scripts/grid-slurm.sh)
+            if (merged != null) throw new InputException("--merged: not for a suite (its grids are exhaustive)");
+            return SuiteOperation.execute(journal.suite(input.file, input.data, invocation.args()), invocation.console()).status().code();
         }
-        var request = new GridRun.Request(input.file, input.data, journal.out(input.file), workers.threads(), journal.fitTimeout(),
-                journal.maxTime(), journal.shard(), journal.fresh, journal.retryFailed, workers.quiet, ci.spec(),
-                spec.commandLine().getParseResult().originalArgs(), merged);
-        return GridRun.execute(request, GridRun::fits, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
+        var request = journal.grid(input.file, input.data, merged, invocation.args());
+        return GridOperation.execute(request, GridOperation::fits, invocation.console()).status().code();
     }
 }

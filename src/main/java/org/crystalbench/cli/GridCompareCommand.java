@@ -2,7 +2,7 @@ package org.crystalbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.crystalbench.grid.SearchCheck;
+import org.crystalbench.grid.CompareOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,13 +23,11 @@ public final class GridCompareCommand implements Callable<Integer> {
     @Mixin
     CiOptions ci;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Invocation invocation;
 
     @Override
     public Integer call() {
-        var r = SearchCheck.compare(exhaustive, search, ci.spec().level());
-        spec.commandLine().getOut().print(org.crystalbench.report.GridPage.compare(r));
-        return r.same() == r.rows().size() ? 0 : 1;
+        return CompareOperation.execute(new CompareOperation.Request(exhaustive, search, ci.spec().level()), invocation.console()).status().code();
     }
 }

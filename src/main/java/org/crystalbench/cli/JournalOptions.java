@@ -2,15 +2,26 @@ package org.crystalbench.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.crystalbench.grid.GridOperation;
 import org.crystalbench.grid.plan.Shard;
 import org.crystalbench.io.Durations;
+import org.crystalbench.suite.SuiteOperation;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options of a journalled, resumable run — {@code grid} and {@code suite} (a picocli mixin): its folder,
- * its time limits, its shard and what a resume does. One declaration, so both commands read them alike.
+ * its time limits, its shard, what a resume does, its workers and intervals. One declaration, so both commands read
+ * them alike and make their requests here.
  */
 public final class JournalOptions {
+    @Mixin
+    WorkerOptions workers;
+
+    @Mixin
+    CiOptions ci;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/grids/<time>-<config>). Reusing it resumes.")
     Path out;
 
@@ -46,6 +57,18 @@ public final class JournalOptions {
 
     /** {@code --out}, or a timestamped folder under results/grids named for the config. */
     Path out(Path config) {
-        return out != null ? out : org.crystalbench.run.Run.defaultOut("grids", config);
+        return out != null ? out : org.crystalbench.run.RunOperation.defaultOut("grids", config);
+    }
+
+    /** A grid's request; {@code merged}: a merge folder whose results count as known, or null. */
+    GridOperation.Request grid(Path config, Path data, Path merged, List<String> args) {
+        return new GridOperation.Request(config, data, out(config), workers.threads(), fitTimeout(), maxTime(), shard(), fresh, retryFailed,
+                workers.quiet, ci.spec(), args, merged);
+    }
+
+    /** A suite's request; {@code dataDir}: the folder of relative data set paths, or null. */
+    SuiteOperation.Request suite(Path config, Path dataDir, List<String> args) {
+        return new SuiteOperation.Request(config, dataDir, out(config), workers.threads(), fitTimeout(), maxTime(), shard(), fresh,
+                retryFailed, workers.quiet, ci.spec(), args);
     }
 }

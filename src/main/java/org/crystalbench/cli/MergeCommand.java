@@ -3,9 +3,11 @@ package org.crystalbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.crystalbench.grid.GridMerge;
-import org.crystalbench.io.Console;
+import org.crystalbench.grid.MergeOperation;
+import org.crystalbench.suite.SuiteFolder;
+import org.crystalbench.suite.SuiteMerge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,19 +28,17 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the merged journal and tables.")
     Path out;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     CiOptions ci;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Invocation invocation;
 
     @Override
     public Integer call() {
-        if (org.crystalbench.suite.SuiteMerge.isSuite(dirs.getFirst())) { // suite shard folders: merged data set by data set
-            return org.crystalbench.suite.SuiteMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs(),
-                    new Console(spec.commandLine().getOut(), spec.commandLine().getErr()));
-        }
-        return GridMerge.execute(dirs, out, ci.spec(), spec.commandLine().getParseResult().originalArgs(),
-                new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
+        var request = new MergeOperation.Request(dirs, out, ci.spec(), invocation.args());
+        return (SuiteFolder.isSuite(dirs.getFirst()) // suite shard folders: merged data set by data set
+                ? SuiteMerge.execute(request, invocation.console()).status()
+                : MergeOperation.execute(request, invocation.console()).status()).code();
     }
 }

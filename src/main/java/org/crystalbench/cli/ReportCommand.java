@@ -1,10 +1,10 @@
 package org.crystalbench.cli;
 
-import org.crystalbench.ExitCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.crystalbench.report.Report;
+import org.crystalbench.operations.ReportOperation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,9 +14,6 @@ import picocli.CommandLine.Parameters;
                 "table, grid heatmaps and JMH charts, each when its input file is there.",
                 "Prints the path of report.md. `run` writes its report itself."})
 public final class ReportCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     static {
         System.setProperty("java.awt.headless", "true"); // before any AWT class loads
     }
@@ -28,10 +25,11 @@ public final class ReportCommand implements Callable<Integer> {
             + "runs/*.json (default: DIR/perf, the results folder's own; e.g. --perf results/perf for this repository's).")
     Path perf;
 
+    @Mixin
+    Invocation invocation;
+
     @Override
     public Integer call() {
-        Path out = perf == null ? Report.write(dir) : Report.write(dir, perf);
-        spec.commandLine().getOut().println(out);
-        return ExitCode.OK.code();
+        return ReportOperation.execute(new ReportOperation.Request(dir, perf), invocation.console()).status().code();
     }
 }

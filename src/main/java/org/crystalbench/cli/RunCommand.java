@@ -1,14 +1,10 @@
 package org.crystalbench.cli;
 
 import java.util.concurrent.Callable;
-import org.crystalbench.ExitCode;
-import org.crystalbench.io.Console;
-import org.crystalbench.run.Run;
+import org.crystalbench.run.RunOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs an experiment: every model, feature set and split.",
@@ -52,17 +48,13 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CiOptions ci;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Invocation invocation;
 
     @Override
     public Integer call() {
-        if (importance && importanceRepeats < 1) {
-            throw new org.crystalbench.InputException("--importance-repeats: " + importanceRepeats + " (must be >= 1)");
-        }
-        var request = new Run.Request(input.file, input.data, out, workers.threads(), ci.spec(), workers.quiet,
-                spec.commandLine().getParseResult().originalArgs(), !noPredictions, importance ? importanceRepeats : 0, coverage);
-        Run.execute(request, new Console(spec.commandLine().getOut(), spec.commandLine().getErr()));
-        return ExitCode.OK.code();
+        var request = new RunOperation.Request(input.file, input.data, out, workers.threads(), ci.spec(), workers.quiet,
+                invocation.args(), !noPredictions, importance ? importanceRepeats : 0, coverage);
+        return RunOperation.execute(request, invocation.console()).status().code();
     }
 }

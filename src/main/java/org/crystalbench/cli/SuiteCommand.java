@@ -2,8 +2,7 @@ package org.crystalbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.crystalbench.io.Console;
-import org.crystalbench.suite.SuiteRun;
+import org.crystalbench.suite.SuiteOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,24 +27,10 @@ public final class SuiteCommand implements Callable<Integer> {
     JournalOptions journal;
 
     @Mixin
-    WorkerOptions workers;
-
-    @Mixin
-    CiOptions ci;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    Invocation invocation;
 
     @Override
     public Integer call() {
-        return run(config, data, journal, workers, ci, spec);
-    }
-
-    /** Runs a suite config; also what {@code grid} does when handed one (scripts/grid-slurm.sh). */
-    static int run(Path config, Path data, JournalOptions journal, WorkerOptions workers, CiOptions ci,
-                   picocli.CommandLine.Model.CommandSpec spec) {
-        var request = new SuiteRun.Request(config, data, journal.out(config), workers.threads(), journal.fitTimeout(), journal.maxTime(),
-                journal.shard(), journal.fresh, journal.retryFailed, workers.quiet, ci.spec(), spec.commandLine().getParseResult().originalArgs());
-        return SuiteRun.execute(request, new Console(spec.commandLine().getOut(), spec.commandLine().getErr())).exitCode();
+        return SuiteOperation.execute(journal.suite(config, data, invocation.args()), invocation.console()).status().code();
     }
 }

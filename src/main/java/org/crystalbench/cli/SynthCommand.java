@@ -1,12 +1,8 @@
 package org.crystalbench.cli;
 
-import org.crystalbench.ExitCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.crystalbench.InputException;
-import org.crystalbench.io.AtomicFiles;
-import org.crystalbench.synth.GenericData;
-import org.crystalbench.synth.SyntheticData;
+import org.crystalbench.operations.SynthOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,9 +16,6 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  crystal-bench synth --out li-ion.csv",
                 "  crystal-bench synth --generic --rows 1000 --classes 5 --numeric 8 --categorical 3 --missing 0.05 --out my-data.csv"})
 public final class SynthCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--rows", paramLabel = "N", converter = Numbers.Positive.class, defaultValue = "339", description = "Rows (default ${DEFAULT-VALUE}).")
     int rows;
 
@@ -56,41 +49,12 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    Invocation invocation;
+
     @Override
     public Integer call() {
-        if (generic) return generic();
-        for (var o : new Object[][] {{"--classes", classes}, {"--numeric", numeric}, {"--categorical", categorical},
-                {"--levels", levels}, {"--missing", missing}}) {
-            if (o[1] != null) throw new InputException(o[0] + ": only with --generic (Li-ion rows have a fixed schema)");
-        }
-        int k = systems == null ? 3 : systems;
-        if (k < 2 || k > 7) throw new InputException("--systems: " + k + " (2 to 7)");
-        if (rows < k) throw new InputException("--rows: " + rows + " (at least " + k + ", one per class)");
-        AtomicFiles.write(out, stream -> {
-            var writer = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
-            SyntheticData.write(writer, rows, seed, k); // row by row: a million rows in little memory
-            writer.flush();
-        });
-        spec.commandLine().getErr().printf("crystal-bench synth: %d rows -> %s%n", rows, out);
-        return ExitCode.OK.code();
-    }
-
-    private int generic() {
-        if (systems != null) throw new InputException("--systems: not with --generic (use --classes)");
-        GenericData g;
-        try {
-            g = new GenericData(rows, classes == null ? 3 : classes, numeric == null ? 6 : numeric, categorical == null ? 2 : categorical,
-                    levels == null ? 4 : levels, missing == null ? 0 : missing, seed);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--" + e.getMessage());
-        }
-        AtomicFiles.write(out, stream -> {
-            var writer = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
-            g.write(writer);
-            writer.flush();
-        });
-        spec.commandLine().getErr().printf("crystal-bench synth: %d rows, %d classes, %d numeric and %d categorical columns%s -> %s%n",
-                rows, g.classes(), g.numeric(), g.categorical(), g.missing() > 0 ? ", " + g.missing() + " of feature cells missing" : "", out);
-        return ExitCode.OK.code();
+        var request = new SynthOperation.Request(rows, seed, systems, generic, classes, numeric, categorical, levels, missing, out);
+        return SynthOperation.execute(request, invocation.console()).status().code();
     }
 }

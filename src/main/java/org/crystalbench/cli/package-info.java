@@ -1,5 +1,6 @@
 /**
- * The picocli commands, thin: parse options into a request, call the operation, map its outcome to an exit code
- * (org.crystalbench.ExitCode); shared option mixins. Layer cli: may use every layer.
+ * The picocli commands, thin: shared option mixins (ConfigOptions, JournalOptions, WorkerOptions, ThreadsOption,
+ * CiOptions, Invocation) into an operation's Request, the operation, and its Outcome's ExitCode as the exit code.
+ * Usage errors of the command line itself are picocli's. Layer cli: may use every layer.
  */
 package org.crystalbench.cli;

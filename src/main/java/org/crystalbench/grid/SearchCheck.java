@@ -113,7 +113,7 @@ public final class SearchCheck {
             Search.State end = Search.stages(plan, () -> known, (stage, s) -> {
                 for (WorkUnit u : s.pending()) {
                     JournalEntry e = ex.entries().get(u.key());
-                    if (e == null) throw new InputException(config + ": unit " + GridMerge.describe(u) + " is not in the exhaustive grid's journal "
+                    if (e == null) throw new InputException(config + ": unit " + MergeOperation.describe(u) + " is not in the exhaustive grid's journal "
                             + "(other points, splits or seed?)");
                     known.put(u.key(), e);
                 }

@@ -1,5 +1,5 @@
 /**
- * The run command as a library operation: Run.Request to Run.Outcome, the Runner over every model, feature set
- * and split, and its size check. Layer operations: uses everything below (report for report.md); never cli.
+ * The run command as an operation: RunOperation.Request to RunOperation.Outcome, the Runner over every model, feature
+ * set and split, and its size check. Layer operations: uses everything below (report for report.md); never cli.
  */
 package org.crystalbench.run;

@@ -43,7 +43,7 @@ public final class DatasetTables {
      *         carried confusion counts)
      */
     public static boolean write(Path dir, CiSpec ci, int threads, List<String> commandLine, Instant start, Console console) {
-        Path configFile = dir.resolve(SuiteRun.DATASET_CONFIG);
+        Path configFile = dir.resolve(SuiteFolder.DATASET_CONFIG);
         ExperimentConfig cfg = ConfigLoader.load(configFile);
         GridMeta meta = GridMeta.read(dir);
         if (meta == null) return false;

@@ -33,8 +33,13 @@ class OutputPathTest {
     }
 
     @Test
-    void runGridTrainAndMergeRefuseAnOutUnderAFile() throws Exception {
+    void runGridTrainMergeAndAuditRefuseAnOutUnderAFile() throws Exception {
         String out = blocker.resolve("out").toString();
+        var audit = TestCli.run("audit", config.toString(), "--out", out); // its leakage warnings come first
+        assertEquals(2, audit.code(), audit.err());
+        String last = audit.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("crystal-bench: error: " + out + ": --out: cannot create"), audit.err());
+        assertFalse(audit.err().contains("Exception"), audit.err());
         assertRefused(TestCli.run("run", config.toString(), "--out", out, "-q"), out);
         assertRefused(TestCli.run("grid", config.toString(), "--out", out, "-q"), out);
         assertRefused(TestCli.run("train", config.toString(), "--model", "LR", "--out", blocker.resolve("m.cbm").toString()),

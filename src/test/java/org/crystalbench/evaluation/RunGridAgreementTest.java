@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.crystalbench.Fixtures;
 import org.crystalbench.config.ConfigLoader;
-import org.crystalbench.grid.GridRun;
+import org.crystalbench.grid.GridOperation;
 import org.crystalbench.grid.journal.Journal;
 import org.crystalbench.grid.journal.JournalEntry;
 import org.crystalbench.grid.plan.Shard;
@@ -47,8 +47,8 @@ class RunGridAgreementTest {
         List<SplitResult> run = Runner.run(exp, 2, Progress.NONE);
 
         Path out = dir.resolve("grid");
-        var request = new GridRun.Request(file, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
-        assertEquals(0, GridRun.execute(request, GridRun::fits, org.crystalbench.TestCli.console()).exitCode());
+        var request = new GridOperation.Request(file, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
+        assertEquals(0, GridOperation.execute(request, GridOperation::fits, org.crystalbench.TestCli.console()).status().code());
         int compared = 0;
         for (SplitResult r : run) {
             if (!r.featureSet().equals("numeric-only") || r.protocol() != Protocol.CV || r.model().equals("Vote")

@@ -30,7 +30,7 @@ class GridFitWarningsTest {
                     NB: {}
                 """);
         Path out = dir.resolve("out");
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).exitCode());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).status().code());
         assertTrue(Files.readString(out.resolve(Journal.FILE)).contains("\"warnings\""), "the journal keeps what fits flagged");
         String md = Files.readString(out.resolve("grid.md"));
         assertTrue(md.contains("**Fit warnings**"), md);

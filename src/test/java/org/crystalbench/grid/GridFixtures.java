@@ -42,16 +42,16 @@ public final class GridFixtures {
                 .protocols("cv: {repeats: %d, folds: %d}".formatted(repeats, folds)).models(models).append(grid).write(dir, file);
     }
 
-    public static GridRun.Request request(Path config, Path out) {
-        return new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
+    public static GridOperation.Request request(Path config, Path out) {
+        return new GridOperation.Request(config, null, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
     }
 
-    public static GridRun.Result run(GridRun.Request r) {
-        return GridRun.execute(r, GridRun::fits, org.crystalbench.TestCli.console());
+    public static GridOperation.Outcome run(GridOperation.Request r) {
+        return GridOperation.execute(r, GridOperation::fits, org.crystalbench.TestCli.console());
     }
 
-    public static GridRun.Result run(GridRun.Request r, Function<GridRun.Context, UnitEvaluator> evaluators) {
-        return GridRun.execute(r, evaluators, org.crystalbench.TestCli.console());
+    public static GridOperation.Outcome run(GridOperation.Request r, Function<GridOperation.Context, UnitEvaluator> evaluators) {
+        return GridOperation.execute(r, evaluators, org.crystalbench.TestCli.console());
     }
 
     /** grid.csv without the timing column: the columns a resumed or merged run must reproduce exactly. */

@@ -57,9 +57,9 @@ class GridProcessTest {
         assertFalse(Files.exists(killed.resolve("grid.csv")), "the child had not reached its tables");
 
         var resumed = GridFixtures.run(GridFixtures.request(config, killed));
-        assertEquals(0, resumed.exitCode());
+        assertEquals(0, resumed.status().code());
         assertEquals(108, resumed.counts().ok());
-        assertTrue(resumed.outcome().ran() <= 108 - before);
+        assertTrue(resumed.fits().ran() <= 108 - before);
         var uninterrupted = GridFixtures.run(GridFixtures.request(config, full));
         assertEquals(GridFixtures.metricColumns(full, "grid.csv"), GridFixtures.metricColumns(killed, "grid.csv"));
     }

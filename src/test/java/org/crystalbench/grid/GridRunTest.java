@@ -41,7 +41,7 @@ class GridRunTest {
     void aResumedRunWritesTheSameTablesAsAnUninterruptedOne() throws Exception {
         Path full = dir.resolve("full"), part = dir.resolve("part");
         var r = GridFixtures.run(GridFixtures.request(config, full));
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         assertEquals(24, r.counts().ok()); // 4 points x 6 splits
         // Keep every other journal line, as if the run had died part-way, then resume.
         GridFixtures.run(GridFixtures.request(config, part));
@@ -50,12 +50,12 @@ class GridRunTest {
         for (int i = 0; i < lines.size(); i += 2) kept.append(lines.get(i)).append('\n');
         Files.writeString(part.resolve(Journal.FILE), kept);
         var resumed = GridFixtures.run(GridFixtures.request(config, part));
-        assertEquals(12, resumed.outcome().ran());
-        assertEquals(0, resumed.exitCode());
+        assertEquals(12, resumed.fits().ran());
+        assertEquals(0, resumed.status().code());
         assertEquals(GridFixtures.metricColumns(full, "grid.csv"), GridFixtures.metricColumns(part, "grid.csv"));
         assertEquals(24, Journal.readAll(part.resolve(Journal.FILE)).size());
         // A second resume has nothing left to do.
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config, part)).outcome().ran());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config, part)).fits().ran());
     }
 
     @Test
@@ -74,8 +74,8 @@ class GridRunTest {
         var d = assertThrows(InputException.class, () -> GridFixtures.run(GridFixtures.request(config, out)));
         assertTrue(d.getMessage().contains("data file differs"), d.getMessage());
 
-        var fresh = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, true, false, true, CiSpec.DEFAULT, List.of(), null);
-        assertEquals(24, GridRun.execute(fresh, GridRun::fits, org.crystalbench.TestCli.console()).outcome().ran());
+        var fresh = new GridOperation.Request(config, null, out, 2, null, null, Shard.ALL, true, false, true, CiSpec.DEFAULT, List.of(), null);
+        assertEquals(24, GridOperation.execute(fresh, GridOperation::fits, org.crystalbench.TestCli.console()).fits().ran());
         try (var files = Files.list(out)) {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith(Journal.FILE + ".replaced-")).count());
         }
@@ -85,13 +85,13 @@ class GridRunTest {
     void anAlwaysThrowingModelIsRecordedAndTheRunGoesOn() throws Exception {
         Path out = dir.resolve("out");
         var r = GridFixtures.run(GridFixtures.request(config, out), c -> {
-            UnitEvaluator real = GridRun.fits(c);
+            UnitEvaluator real = GridOperation.fits(c);
             return u -> {
                 if (u.point().model().equals("NB")) throw new IllegalStateException("NB exploded");
                 return real.evaluate(u);
             };
         });
-        assertEquals(1, r.exitCode());
+        assertEquals(1, r.status().code());
         assertEquals(12, r.counts().failed());
         assertEquals(12, r.counts().ok());
         List<JournalEntry> failed = Journal.readAll(out.resolve(Journal.FILE)).stream().filter(e -> !e.ok()).toList();
@@ -105,18 +105,18 @@ class GridRunTest {
         assertEquals(2, nbRows.size(), nbRows.toString());
         assertTrue(nbRows.stream().allMatch(l -> l.endsWith(",6,0,kept,,6")), nbRows.toString());
         // A resume skips the failed units; --retry-failed runs them again.
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).outcome().ran());
-        var retry = new GridRun.Request(config, null, out, 2, null, null, Shard.ALL, false, true, true, CiSpec.DEFAULT, List.of(), null);
-        var again = GridRun.execute(retry, GridRun::fits, org.crystalbench.TestCli.console());
-        assertEquals(12, again.outcome().ran());
-        assertEquals(0, again.exitCode());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).fits().ran());
+        var retry = new GridOperation.Request(config, null, out, 2, null, null, Shard.ALL, false, true, true, CiSpec.DEFAULT, List.of(), null);
+        var again = GridOperation.execute(retry, GridOperation::fits, org.crystalbench.TestCli.console());
+        assertEquals(12, again.fits().ran());
+        assertEquals(0, again.status().code());
     }
 
     @Test
     void nanMetricsAreFailures() throws Exception {
         var r = GridFixtures.run(GridFixtures.request(config, dir.resolve("out")), c -> u -> new UnitEvaluator.Result(
                 new Scores(new int[3][3], Double.NaN, 0, 0, 0, 0, 0, new double[3], new double[3], new double[3]), 80, 40, List.of()));
-        assertEquals(1, r.exitCode());
+        assertEquals(1, r.status().code());
         assertEquals(24, r.counts().failed());
         assertTrue(Journal.readAll(dir.resolve("out").resolve(Journal.FILE)).getFirst().error().contains("accuracy is NaN"));
     }
@@ -124,15 +124,15 @@ class GridRunTest {
     @Test
     void aFitPastTheTimeoutIsRecordedAndTheRunGoesOn() throws Exception {
         Path out = dir.resolve("out");
-        var request = new GridRun.Request(config, null, out, 2, Duration.ofMillis(300), null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
+        var request = new GridOperation.Request(config, null, out, 2, Duration.ofMillis(300), null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
         var r = GridFixtures.run(request, c -> {
-            UnitEvaluator real = GridRun.fits(c);
+            UnitEvaluator real = GridOperation.fits(c);
             return u -> {
                 if (u.point().index() == 1 && u.point().model().equals("LR") && u.split().repeat() == 0) Thread.sleep(60_000);
                 return real.evaluate(u);
             };
         });
-        assertEquals(1, r.exitCode());
+        assertEquals(1, r.status().code());
         assertEquals(3, r.counts().timedOut());
         assertEquals(21, r.counts().ok());
         List<JournalEntry> timedOut = Journal.readAll(out.resolve(Journal.FILE)).stream()
@@ -146,22 +146,22 @@ class GridRunTest {
     void maxTimeStopsStartingFitsAndLeavesAResumableIncompleteRun() throws Exception {
         Path out = dir.resolve("out");
         AtomicInteger calls = new AtomicInteger();
-        var request = new GridRun.Request(config, null, out, 1, null, Duration.ofMillis(1), Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
+        var request = new GridOperation.Request(config, null, out, 1, null, Duration.ofMillis(1), Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of(), null);
         var r = GridFixtures.run(request, c -> {
-            UnitEvaluator real = GridRun.fits(c);
+            UnitEvaluator real = GridOperation.fits(c);
             return u -> {
                 calls.incrementAndGet();
                 Thread.sleep(20);
                 return real.evaluate(u);
             };
         });
-        assertEquals(ExitCode.INCOMPLETE.code(), r.exitCode());
+        assertEquals(ExitCode.INCOMPLETE.code(), r.status().code());
         assertTrue(r.deadlineHit());
         assertTrue(r.counts().finished() < 24);
         assertEquals(calls.get(), r.counts().finished());
         assertTrue(Files.readString(out.resolve("grid.md")).contains("**incomplete**"));
         var resumed = GridFixtures.run(GridFixtures.request(config, out));
-        assertEquals(0, resumed.exitCode());
+        assertEquals(0, resumed.status().code());
         assertEquals(24, resumed.counts().ok());
     }
 
@@ -172,14 +172,14 @@ class GridRunTest {
         Path[] shards = new Path[3];
         for (int i = 0; i < 3; i++) {
             shards[i] = dir.resolve("shard-" + i);
-            var req = new GridRun.Request(config, null, shards[i], 1, null, null, new Shard(i, 3), false, false, true, CiSpec.DEFAULT, List.of(), null);
-            var r = GridRun.execute(req, GridRun::fits, org.crystalbench.TestCli.console());
-            assertEquals(0, r.exitCode()); // the shard's own slice is complete
+            var req = new GridOperation.Request(config, null, shards[i], 1, null, null, new Shard(i, 3), false, false, true, CiSpec.DEFAULT, List.of(), null);
+            var r = GridOperation.execute(req, GridOperation::fits, org.crystalbench.TestCli.console());
+            assertEquals(0, r.status().code()); // the shard's own slice is complete
             assertEquals(8, r.counts().expected());
         }
         Path partial = dir.resolve("partial");
-        var p = GridMerge.execute(List.of(shards[0], shards[2]), partial, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console());
-        assertEquals(ExitCode.INCOMPLETE.code(), p.exitCode());
+        var p = MergeOperation.execute(new MergeOperation.Request(List.of(shards[0], shards[2]), partial, CiSpec.DEFAULT, List.of("merge")), org.crystalbench.TestCli.console());
+        assertEquals(ExitCode.INCOMPLETE.code(), p.status().code());
         assertEquals(8, p.missing().size());
         var expectedMissing = new Shard(1, 3).select(GridPlan.of(org.crystalbench.config.ConfigLoader.load(config), config).units());
         assertEquals(expectedMissing.stream().map(WorkUnit::key).toList(), p.missing().stream().map(WorkUnit::key).toList());
@@ -187,8 +187,8 @@ class GridRunTest {
         assertTrue(Files.readString(partial.resolve("grid.md")).contains("8 of 24 work units not finished"));
 
         Path merged = dir.resolve("merged");
-        var m = GridMerge.execute(List.of(shards[0], shards[1], shards[2], shards[1]), merged, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console()); // duplicates removed
-        assertEquals(0, m.exitCode());
+        var m = MergeOperation.execute(new MergeOperation.Request(List.of(shards[0], shards[1], shards[2], shards[1]), merged, CiSpec.DEFAULT, List.of("merge")), org.crystalbench.TestCli.console()); // duplicates removed
+        assertEquals(0, m.status().code());
         assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(merged, "grid.csv"));
         assertFalse(Files.exists(merged.resolve("missing.csv")));
         // The merged folder records itself and each shard's own record (the repeated folder once).
@@ -203,14 +203,14 @@ class GridRunTest {
         // A shard without a record (deleted, or from an older version) is merged all the same, recorded as null.
         Files.delete(shards[2].resolve("provenance.json"));
         Path merged2 = dir.resolve("merged-2");
-        assertEquals(0, GridMerge.execute(List.of(shards[0], shards[1], shards[2]), merged2, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console()).exitCode());
+        assertEquals(0, MergeOperation.execute(new MergeOperation.Request(List.of(shards[0], shards[1], shards[2]), merged2, CiSpec.DEFAULT, List.of("merge")), org.crystalbench.TestCli.console()).status().code());
         var from2 = Json.MAPPER.readTree(Files.readString(merged2.resolve("provenance.json"))).get("merged_from");
         assertTrue(from2.get(2).get("provenance").isNull());
         assertFalse(from2.get(0).get("provenance").isNull());
 
         // A merged folder is a grid folder: resuming it runs just the missing units.
         var filled = GridFixtures.run(GridFixtures.request(config, partial));
-        assertEquals(8, filled.outcome().ran());
+        assertEquals(8, filled.fits().ran());
         assertEquals(GridFixtures.metricColumns(single, "grid.csv"), GridFixtures.metricColumns(partial, "grid.csv"));
     }
 
@@ -219,7 +219,7 @@ class GridRunTest {
         GridFixtures.run(GridFixtures.request(config, dir.resolve("a")));
         Path other = GridFixtures.config(dir, "other.yaml", data, 2, 3, GridFixtures.SMALL_GRID.replace("1.0]", "5.0]"));
         GridFixtures.run(GridFixtures.request(other, dir.resolve("b")));
-        var e = assertThrows(InputException.class, () -> GridMerge.execute(List.of(dir.resolve("a"), dir.resolve("b")), dir.resolve("m"), CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console()));
+        var e = assertThrows(InputException.class, () -> MergeOperation.execute(new MergeOperation.Request(List.of(dir.resolve("a"), dir.resolve("b")), dir.resolve("m"), CiSpec.DEFAULT, List.of("merge")), org.crystalbench.TestCli.console()));
         assertTrue(e.getMessage().contains("not the same grid"), e.getMessage());
     }
 
@@ -231,7 +231,7 @@ class GridRunTest {
             var e = assertThrows(InputException.class, () -> GridFixtures.run(GridFixtures.request(config, out)));
             assertTrue(e.getMessage().contains("another grid process"), e.getMessage());
         }
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).exitCode());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out)).status().code());
     }
 
     @Test
@@ -246,8 +246,8 @@ class GridRunTest {
         text.append(last, 0, last.length() / 2); // killed in the middle of writing the last line
         Files.writeString(torn.resolve(Journal.FILE), text);
         var r = GridFixtures.run(GridFixtures.request(config, torn));
-        assertEquals(1, r.outcome().ran());
-        assertEquals(0, r.exitCode());
+        assertEquals(1, r.fits().ran());
+        assertEquals(0, r.status().code());
         assertEquals(24, Files.readAllLines(torn.resolve(Journal.FILE)).size());
         // Every line parses (readAll throws otherwise): the new line was not glued to the torn one.
         assertEquals(24, Journal.readAll(torn.resolve(Journal.FILE)).size());

@@ -32,7 +32,7 @@ class GridTablesTest {
             double acc = 0.7 + 0.02 * (s % 4) - (i == 2 ? 0.2 : 0) + (i == 1 ? (s % 3 == 0 ? 0.03 : -0.01) : 0);
             return new UnitEvaluator.Result(NestedCvTest.scores(acc), 80, 40, List.of());
         });
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         List<String> csv = Files.readAllLines(out.resolve("grid.csv"));
         assertEquals("feature_set,model,point_id,param_hash,param.lambda,n,accuracy_mean,accuracy_ci_low,accuracy_ci_high,"
                 + "balanced_accuracy_mean,balanced_accuracy_ci_low,balanced_accuracy_ci_high,macro_precision_mean,"

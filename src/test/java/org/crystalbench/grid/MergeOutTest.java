@@ -29,8 +29,8 @@ class MergeOutTest {
         config = GridFixtures.config(dir, "grid.yaml", data, 2, 3, GridFixtures.SMALL_GRID);
     }
 
-    private static GridMerge.Result merge(List<Path> dirs, Path out) {
-        return GridMerge.execute(dirs, out, CiSpec.DEFAULT, List.of("merge"), org.crystalbench.TestCli.console());
+    private static MergeOperation.Outcome merge(List<Path> dirs, Path out) {
+        return MergeOperation.execute(new MergeOperation.Request(dirs, out, CiSpec.DEFAULT, List.of("merge")), org.crystalbench.TestCli.console());
     }
 
     @Test
@@ -78,16 +78,16 @@ class MergeOutTest {
     void theSameGridsFolderKeepsItsOwnEntries() throws Exception {
         Path s0 = dir.resolve("s0"), s1 = dir.resolve("s1");
         for (int i = 0; i < 2; i++) {
-            var req = new GridRun.Request(config, null, i == 0 ? s0 : s1, 1, null, null, new Shard(i, 2), false, false, true,
+            var req = new GridOperation.Request(config, null, i == 0 ? s0 : s1, 1, null, null, new Shard(i, 2), false, false, true,
                     CiSpec.DEFAULT, List.of(), null);
             GridFixtures.run(req);
         }
         // Merging shard 0 into shard 1's folder: shard 1's units are kept, so the result is complete.
         var m = merge(List.of(s0), s1);
-        assertEquals(0, m.exitCode());
+        assertEquals(0, m.status().code());
         assertEquals(24, m.counts().ok());
         assertEquals(24, Journal.readAll(s1.resolve(Journal.FILE)).size());
         // An empty folder is fine (the usual case).
-        assertEquals(4, merge(List.of(s0), dir.resolve("empty")).exitCode());
+        assertEquals(4, merge(List.of(s0), dir.resolve("empty")).status().code());
     }
 }

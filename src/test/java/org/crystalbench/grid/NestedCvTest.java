@@ -75,7 +75,7 @@ class NestedCvTest {
             };
             return new UnitEvaluator.Result(scores(good), 80, 40, List.of());
         });
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
         assertEquals(4, nested.size()); // LR, NB and the selection over both
         List<String> header = List.of(nested.getFirst().split(","));
@@ -92,7 +92,7 @@ class NestedCvTest {
     void nestedCvRunsOnRealModels() throws Exception {
         Path out = dir.resolve("real");
         var r = GridFixtures.run(GridFixtures.request(config, out));
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         assertEquals(4L * (6 + 6 + 6 * 3), r.counts().expected()); // 4 points x (cv + outer + inner)
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
         assertEquals(4, nested.size(), "header, LR, NB and the selection: " + nested); // else the loop below checks nothing
@@ -120,7 +120,7 @@ class NestedCvTest {
             };
             return new UnitEvaluator.Result(scores(good), 80, 40, List.of());
         });
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         List<String> nested = Files.readAllLines(out.resolve("nested.csv"));
         List<String> header = List.of(nested.getFirst().split(","));
         String[] sel = nested.getLast().split(",");

@@ -35,7 +35,7 @@ class SearchTest {
             """;
 
     /** LR-000 best, LR-001 close behind, the other six 0.25 worse; scores vary by split and point. */
-    static final Function<GridRun.Context, UnitEvaluator> SCORES = c -> u -> {
+    static final Function<GridOperation.Context, UnitEvaluator> SCORES = c -> u -> {
         int i = u.point().index();
         int s = u.split().repeat() * 4 + u.split().fold();
         double acc = (i == 0 ? 0.85 : i == 1 ? 0.84 : 0.60) + 0.01 * ((s * 7 + i * 3) % 5);
@@ -66,9 +66,9 @@ class SearchTest {
     @Test
     void aRaceDropsClearlyWorsePointsEarlyAndChoosesTheExhaustiveBest() throws Exception {
         Path exhaustive = dir.resolve("exhaustive"), race = dir.resolve("race");
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config("e.yaml", ""), exhaustive), SCORES).exitCode());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config("e.yaml", ""), exhaustive), SCORES).status().code());
         var r = GridFixtures.run(GridFixtures.request(config("r.yaml", "  search: race\n  race: {first_block: 8, block: 4}\n"), race), SCORES);
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         assertEquals(160, keys(exhaustive).size());
         // six points dropped after the first block (8 splits each), the two leaders run all 20: 48 + 40 fits
         assertEquals(88, keys(race).size());
@@ -114,8 +114,8 @@ class SearchTest {
         List<String> lines = Files.readAllLines(cut.resolve(Journal.FILE));
         Files.writeString(cut.resolve(Journal.FILE), String.join("\n", lines.subList(0, 30)) + "\n" + lines.get(30).substring(0, 25));
         var r = GridFixtures.run(GridFixtures.request(config, cut), SCORES);
-        assertEquals(0, r.exitCode());
-        assertEquals(88 - 30, r.outcome().ran());
+        assertEquals(0, r.status().code());
+        assertEquals(88 - 30, r.fits().ran());
         assertEquals(keys(whole), keys(cut));
         assertEquals(rows(whole), rows(cut));
     }
@@ -129,11 +129,11 @@ class SearchTest {
         int merges = 0, exit;
         do {
             for (int i = 0; i < 2; i++) {
-                var req = new GridRun.Request(config, null, shards[i], 1, null, null, new Shard(i, 2), false, false, true,
+                var req = new GridOperation.Request(config, null, shards[i], 1, null, null, new Shard(i, 2), false, false, true,
                         CiSpec.DEFAULT, List.of(), Files.exists(merged) ? merged : null);
-                assertEquals(0, GridFixtures.run(req, SCORES).exitCode(), "a shard whose part of the stage is done exits 0");
+                assertEquals(0, GridFixtures.run(req, SCORES).status().code(), "a shard whose part of the stage is done exits 0");
             }
-            exit = GridMerge.execute(List.of(shards), merged, CiSpec.DEFAULT, List.of(), TestCli.console()).exitCode();
+            exit = MergeOperation.execute(new MergeOperation.Request(List.of(shards), merged, CiSpec.DEFAULT, List.of()), TestCli.console()).status().code();
             merges++;
         } while (exit == 6 && merges < 10);
         assertEquals(0, exit);
@@ -146,7 +146,7 @@ class SearchTest {
     void halvingKeepsTheBestThirdOnEachRung() throws Exception {
         Path out = dir.resolve("halving");
         var r = GridFixtures.run(GridFixtures.request(config("h.yaml", "  search: halving\n  halving: {eta: 3, min_splits: 2}\n"), out), SCORES);
-        assertEquals(0, r.exitCode());
+        assertEquals(0, r.status().code());
         // rung 1: 8 points x 2 splits; rung 2: the best 3 on 6 splits; rung 3: the best 1 on all 20 = 16 + 12 + 14
         assertEquals(42, keys(out).size());
         List<String> csv = rows(out);
@@ -160,7 +160,7 @@ class SearchTest {
         Path out = dir.resolve("nested");
         Path config = GridFixtures.config(dir, "n.yaml", Fixtures.syntheticCsv(dir, 120, 3), 5, 4, EIGHT_POINTS
                 + "  search: race\n  race: {first_block: 8, block: 4}\n  nested:\n    outer: {repeats: 1, folds: 3}\n    inner: {repeats: 3, folds: 4}\n");
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out), SCORES).exitCode());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config, out), SCORES).status().code());
         List<JournalEntry> outer = Journal.readAll(out.resolve(Journal.FILE)).stream().filter(e -> e.protocol() == Protocol.OUTER).toList();
         assertEquals(3, outer.size(), outer.toString());
         assertTrue(outer.stream().allMatch(e -> e.paramHash().equals(outer.getFirst().paramHash())), "LR-000 wins every inner race");
@@ -182,7 +182,7 @@ class SearchTest {
         // --merged must be a folder of the same grid
         Path race = config("d.yaml", "  search: race\n");
         Path other = dir.resolve("other");
-        assertEquals(0, GridFixtures.run(GridFixtures.request(config("e.yaml", ""), other), SCORES).exitCode());
+        assertEquals(0, GridFixtures.run(GridFixtures.request(config("e.yaml", ""), other), SCORES).status().code());
         r = TestCli.run("grid", race.toString(), "--out", dir.resolve("d").toString(), "--merged", other.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--merged: not this grid: the config differs"), r.err());

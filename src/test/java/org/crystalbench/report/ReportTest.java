@@ -3,7 +3,7 @@ package org.crystalbench.report;
 import java.io.PrintWriter;
 import java.io.Writer;
 import org.crystalbench.io.Console;
-import org.crystalbench.run.Run;
+import org.crystalbench.run.RunOperation;
 import org.crystalbench.stats.CiSpec;
 
 import org.crystalbench.ExitCode;
@@ -87,7 +87,7 @@ class ReportTest {
         Path config = config().write(shared, "config.yaml");
         full = shared.resolve("full");
         var quiet = new Console(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
-        Run.execute(new Run.Request(config, null, full, 2, CiSpec.DEFAULT, true, List.of("run", config.toString()), true, 0), quiet);
+        RunOperation.execute(new RunOperation.Request(config, null, full, 2, CiSpec.DEFAULT, true, List.of("run", config.toString()), true, 0), quiet);
         run = shared.resolve("run");
         Files.createDirectories(run);
         try (Stream<Path> files = Files.list(full)) {

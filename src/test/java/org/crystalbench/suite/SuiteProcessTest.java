@@ -54,22 +54,22 @@ class SuiteProcessTest {
         List<String> finished = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) finished.add(complete(killed.resolve("d" + i).resolve(Journal.FILE)));
 
-        var resumed = SuiteRun.execute(request(config, data, killed), TestCli.console());
-        assertEquals(0, resumed.exitCode());
+        var resumed = SuiteOperation.execute(request(config, data, killed), TestCli.console());
+        assertEquals(0, resumed.status().code());
         assertEquals(UNITS, lines(killed), "a finished unit was fitted again, or one is missing");
         for (int i = 1; i <= 3; i++) { // what was finished is kept as it was, not fitted again
             assertTrue(Files.readString(killed.resolve("d" + i).resolve(Journal.FILE)).startsWith(finished.get(i - 1)), "d" + i);
         }
         Path full = dir.resolve("full");
-        SuiteRun.execute(request(config, data, full), TestCli.console());
+        SuiteOperation.execute(request(config, data, full), TestCli.console());
         for (String f : List.of(SuiteTables.SCORES, SuiteTables.LEADERBOARD, SuiteTables.PAIRS, SuiteTables.TESTS, "d1/per-class.csv",
                 "d2/comparisons.csv", "d3/confusion.csv")) {
             assertEquals(Files.readString(full.resolve(f)), Files.readString(killed.resolve(f)), f);
         }
     }
 
-    private static SuiteRun.Request request(Path config, Path data, Path out) {
-        return new SuiteRun.Request(config, data, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
+    private static SuiteOperation.Request request(Path config, Path data, Path out) {
+        return new SuiteOperation.Request(config, data, out, 2, null, null, Shard.ALL, false, false, true, CiSpec.DEFAULT, List.of());
     }
 
     /** The complete lines of a journal (a torn last line cut off), "" when there is none. */

@@ -20,8 +20,8 @@ class SuiteRunTest {
     private static final String DS = "    target: Crystal System\n    id_columns: [Materials Id]\n"
             + "    numeric: [Formation Energy (eV), Band Gap (eV), Density (gm/cc), Volume]\n";
 
-    private static SuiteRun.Request request(Path config, Path data, Path out, Shard shard) {
-        return new SuiteRun.Request(config, data, out, 2, null, null, shard, false, false, true, CiSpec.DEFAULT, List.of());
+    private static SuiteOperation.Request request(Path config, Path data, Path out, Shard shard) {
+        return new SuiteOperation.Request(config, data, out, 2, null, null, shard, false, false, true, CiSpec.DEFAULT, List.of());
     }
 
     @Test
@@ -36,17 +36,16 @@ class SuiteRunTest {
                 + "protocols:\n  cv: {repeats: 2, folds: 3}\nmodels:\n  - {name: NB, type: naive-bayes}\n  - {name: LR, type: logistic}\n");
 
         Path one = dir.resolve("one");
-        var r = SuiteRun.execute(request(config, data, one, Shard.ALL), TestCli.console());
-        assertEquals(ExitCode.FAILURES.code(), r.exitCode());
+        var r = SuiteOperation.execute(request(config, data, one, Shard.ALL), TestCli.console());
+        assertEquals(ExitCode.FAILURES.code(), r.status().code());
         assertEquals(List.of("gone"), r.failed());
         for (String f : List.of("suite.md", "report.md", SuiteTables.LEADERBOARD, "figures/suite-cd.svg", "a/grid.csv", "c/grid.md")) {
             assertTrue(Files.size(one.resolve(f)) > 0, f);
         }
         assertTrue(Files.readString(one.resolve(SuiteTables.TESTS)).strip().endsWith(",gone"));
 
-        for (int i = 0; i < 2; i++) SuiteRun.execute(request(config, data, dir.resolve("shard-" + i), new Shard(i, 2)), TestCli.console());
-        int code = SuiteMerge.execute(List.of(dir.resolve("shard-0"), dir.resolve("shard-1")), dir.resolve("merged"), CiSpec.DEFAULT, List.of(),
-                TestCli.console());
+        for (int i = 0; i < 2; i++) SuiteOperation.execute(request(config, data, dir.resolve("shard-" + i), new Shard(i, 2)), TestCli.console());
+        int code = SuiteMerge.execute(new org.crystalbench.grid.MergeOperation.Request(List.of(dir.resolve("shard-0"), dir.resolve("shard-1")), dir.resolve("merged"), CiSpec.DEFAULT, List.of()), TestCli.console()).status().code();
         assertEquals(ExitCode.FAILURES.code(), code);
         for (String f : List.of(SuiteTables.SCORES, SuiteTables.LEADERBOARD, SuiteTables.PAIRS, SuiteTables.TESTS)) {
             assertEquals(Files.readString(one.resolve(f)), Files.readString(dir.resolve("merged").resolve(f)), f);
@@ -71,10 +70,10 @@ class SuiteRunTest {
         Files.writeString(config, "name: t\nseed: 5\ndatasets:\n  - id: a\n    path: a.csv\n" + two + "  - id: b\n    path: b.csv\n" + DS
                 + "protocols:\n  cv: {repeats: 2, folds: 3}\nmodels:\n  - {name: NB, type: naive-bayes}\n  - {name: LR, type: logistic}\n");
         Path out = dir.resolve("suite");
-        assertEquals(ExitCode.OK.code(), SuiteRun.execute(request(config, data, out, Shard.ALL), TestCli.console()).exitCode());
+        assertEquals(ExitCode.OK.code(), SuiteOperation.execute(request(config, data, out, Shard.ALL), TestCli.console()).status().code());
 
         Path run = dir.resolve("run");
-        org.crystalbench.run.Run.execute(new org.crystalbench.run.Run.Request(out.resolve("a").resolve(SuiteRun.DATASET_CONFIG), null, run, 2,
+        org.crystalbench.run.RunOperation.execute(new org.crystalbench.run.RunOperation.Request(out.resolve("a").resolve(SuiteFolder.DATASET_CONFIG), null, run, 2,
                 CiSpec.DEFAULT, true, List.of(), false, 0), TestCli.console());
         Path a = out.resolve("a");
         // run adds the chance baseline's rows (docs/models.md); a suite compares the config's models only (docs/suite.md)
@@ -103,10 +102,10 @@ class SuiteRunTest {
         Path config = dir.resolve("suite.yaml");
         Files.writeString(config, "name: t\ndatasets:\n  - id: a\n    path: a.csv\n" + DS
                 + "protocols:\n  cv: {repeats: 2, folds: 3}\nmodels:\n  - {name: NB, type: naive-bayes}\n");
-        var request = new SuiteRun.Request(config, data, dir.resolve("out"), 1, null, java.time.Duration.ZERO, Shard.ALL, false, false, true,
+        var request = new SuiteOperation.Request(config, data, dir.resolve("out"), 1, null, java.time.Duration.ZERO, Shard.ALL, false, false, true,
                 CiSpec.DEFAULT, List.of());
-        var r = SuiteRun.execute(request, TestCli.console());
-        assertEquals(ExitCode.INCOMPLETE.code(), r.exitCode());
+        var r = SuiteOperation.execute(request, TestCli.console());
+        assertEquals(ExitCode.INCOMPLETE.code(), r.status().code());
         assertEquals(List.of(), r.failed());
         assertTrue(Files.exists(dir.resolve("out/a/grid.csv")));
         assertTrue(!Files.exists(dir.resolve("out/a/summary.csv")));

@@ -32,18 +32,27 @@ import org.crystalbench.io.OutputPaths;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code crystal-bench merge}: the union of several grid folders' journals (same config, same
+ * {@code crystal-bench merge} as an operation: the union of several grid folders' journals (same config, same
  * data), one entry per key, checked against the manifest, written as one folder with the tables a
  * single-machine run writes. The merged folder is itself resumable with {@code grid}.
  */
-public final class GridMerge {
-    private GridMerge() {}
-
-    public record Result(GridTables.Counts counts, List<WorkUnit> missing, int exitCode) {}
+public final class MergeOperation {
+    private MergeOperation() {}
 
     /** @param commandLine the program's arguments, recorded in the merged folder's provenance.json */
-    public static Result execute(List<Path> dirs, Path out, CiSpec ci, List<String> commandLine, Console console) {
+    public record Request(List<Path> dirs, Path out, CiSpec ci, List<String> commandLine) {
+        public Request {
+            dirs = List.copyOf(dirs);
+        }
+    }
+
+    /** {@code missing}: the units still to run (listed in missing.csv). */
+    public record Outcome(GridTables.Counts counts, List<WorkUnit> missing, ExitCode status) {}
+
+    public static Outcome execute(Request r, Console console) {
         Instant start = Instant.now();
+        List<Path> dirs = r.dirs();
+        Path out = r.out();
         if (dirs.isEmpty()) throw new InputException("merge: no folders given");
         GridMeta first = null;
         Path firstDir = null;
@@ -85,11 +94,11 @@ public final class GridMerge {
                 entries.putAll(Journal.dedupe(all));
                 entries.keySet().retainAll(keys);
             }
-            return write(dirs, out, first, plan, configText, all.size(), entries, ci, commandLine, start, console);
+            return write(dirs, out, first, plan, configText, all.size(), entries, r.ci(), r.commandLine(), start, console);
         }
     }
 
-    private static Result write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
+    private static Outcome write(List<Path> dirs, Path out, GridMeta first, GridPlan plan, String configText, int read,
                                 Map<String, JournalEntry> entries, CiSpec ci, List<String> commandLine, Instant start, Console console) {
         Journal.rewrite(out.resolve(Journal.FILE), entries.values());
         first.write(out);
@@ -123,13 +132,13 @@ public final class GridMerge {
             console.err().printf("crystal-bench merge: INCOMPLETE: %d units missing (all listed in %s), e.g.:%n", missing.size(), missingCsv);
             missing.stream().limit(20).forEach(u -> console.err().println("  missing: " + describe(u)));
         }
-        GridRun.scheduledLine("merge", search, console);
+        GridOperation.scheduledLine("merge", search, console);
         console.out().println(out.resolve("grid.md"));
         // A race's merge cannot tell a unit of the next stage from one a shard has not run yet; either way the
         // shards run again with --merged (a finished shard resumes with nothing to do).
         boolean early = search.rules().kind() != Search.Kind.EXHAUSTIVE;
-        int exit = search.finished() ? GridRun.exitCode(counts) : early ? ExitCode.NEXT_STAGE.code() : ExitCode.INCOMPLETE.code();
-        return new Result(counts, missing, exit);
+        ExitCode status = search.finished() ? GridOperation.status(counts) : early ? ExitCode.NEXT_STAGE : ExitCode.INCOMPLETE;
+        return new Outcome(counts, missing, status);
     }
 
     /**

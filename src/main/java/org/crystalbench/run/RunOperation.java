@@ -3,6 +3,7 @@ package org.crystalbench.run;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.crystalbench.ExitCode;
 import org.crystalbench.InputException;
 import org.crystalbench.audit.AuditReport;
 import org.crystalbench.config.ConfigLoader;
@@ -23,13 +24,13 @@ import org.crystalbench.results.Summary;
 import org.crystalbench.stats.CiSpec;
 
 /**
- * {@code crystal-bench run} as a library operation: check every input, fit every model on every
+ * {@code crystal-bench run} as an operation: check every input, fit every model on every
  * feature set and split, compute the statistics, write the tables and the report. Everything that
  * can fail on bad input fails before the first fit, and the output folder is created (so a folder
  * that cannot be written is reported) before the fits too.
  */
-public final class Run {
-    private Run() {}
+public final class RunOperation {
+    private RunOperation() {}
 
     /**
      * @param data        overrides dataset.path (null: the config's)
@@ -54,7 +55,12 @@ public final class Run {
 
     /** What a run produced, as written to {@code dir} ({@code importance} empty unless asked for). */
     public record Outcome(Path dir, Experiment experiment, List<SplitResult> results, List<Summary> summaries, RunStats stats,
-                          List<ImportanceTable.Row> importance) {}
+                          List<ImportanceTable.Row> importance) {
+        /** A run that returns has finished: bad input and faults are exceptions. */
+        public ExitCode status() {
+            return ExitCode.OK;
+        }
+    }
 
     public static Outcome execute(Request r, Console console) {
         Instant start = Instant.now();

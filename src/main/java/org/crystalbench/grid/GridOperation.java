@@ -14,7 +14,6 @@ import org.crystalbench.grid.plan.Shard;
 import org.crystalbench.grid.plan.WorkUnit;
 import org.crystalbench.grid.search.Search;
 
-import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +41,11 @@ import org.crystalbench.io.OutputPaths;
 import org.crystalbench.io.Parallel;
 
 /**
- * One invocation of {@code crystal-bench grid}: check everything, open (or resume) the folder's
- * journal, run the units of this shard that have no entry yet, write the tables from the journal.
+ * {@code crystal-bench grid} as an operation: check everything, open (or resume) the folder's journal, run the
+ * units of this shard that have no entry yet stage by stage, write the tables from the journal, say what happened.
  */
-public final class GridRun {
-    private GridRun() {}
+public final class GridOperation {
+    private GridOperation() {}
 
     /**
      * @param data        overrides dataset.path (null: the config's)
@@ -66,14 +65,37 @@ public final class GridRun {
     /** What the evaluator factory gets: the prepared experiment, the plan and the materialised splits. */
     public record Context(Experiment experiment, GridPlan plan, Map<SplitId, Split> splits) {}
 
-    public record Result(GridTables.Counts counts, GridRunner.Outcome outcome, boolean deadlineHit, int exitCode) {}
+    /** {@code counts}: the folder's units; {@code fits}: what this invocation ran. */
+    public record Outcome(GridTables.Counts counts, GridRunner.Outcome fits, boolean deadlineHit, ExitCode status) {}
+
+    /** Everything checked before the folder is touched. */
+    private record Prepared(Context context, GridMeta meta, String configText) {}
+
+    /** What the stage loop left: this folder's work and the search's state. */
+    private record Stages(ShardStages work, Search.State state, double seconds) {}
 
     public static UnitEvaluator fits(Context c) {
         return new FitEvaluator(c.experiment().data(), c.plan().config(), c.splits(), 64);
     }
 
-    public static Result execute(Request r, Function<Context, UnitEvaluator> evaluators, Console console) {
+    public static Outcome execute(Request r, Function<Context, UnitEvaluator> evaluators, Console console) {
         Instant start = Instant.now();
+        Prepared p = prepare(r, console);
+        if (!r.fresh()) checkResumable(r.out(), p.meta()); // nothing is written before this check
+        Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), p.meta(), console);
+        OutputPaths.folder(r.out(), "--out");
+        try (var lock = FolderLock.acquire(r.out())) {
+            Stages s = stages(r, evaluators, p, merged, start, console);
+            GridTables.Scope scope = scope(r, p.context().plan(), s);
+            GridTables.Counts counts = writeTables(r, p.context(), scope, s, start, console);
+            GridRunner.Outcome fits = s.work().outcome();
+            say(r, counts, fits, s, console);
+            return new Outcome(counts, fits, fits.notStarted() > 0, status(counts));
+        }
+    }
+
+    /** The config, the plan, the data and every size and memory check; the folder is not touched yet. */
+    private static Prepared prepare(Request r, Console console) {
         ExperimentConfig cfg = ConfigLoader.load(r.config(), r.data());
         GridPlan plan = GridPlan.of(cfg, r.config()); // the grid section's own errors first
         if (cfg.protocols().holdout() != null) { // refused, not run or ignored: a grid's tables are over the cv splits only
@@ -89,13 +111,7 @@ public final class GridRun {
         Context context = new Context(exp, plan, GridSplits.make(plan.config(), exp.data(), exp.splits(cfg.protocols().gridProtocol()), exp.groups()));
         GridMeta meta = new GridMeta(GridMeta.FORMAT, cfg.hash(), exp.data().sha256(), exp.data().source(), exp.data().size(),
                 cfg.name(), BuildInfo.version(), plan.units().size());
-        String configText = ConfigLoader.read(r.config());
-        if (!r.fresh()) checkResumable(r.out(), meta); // nothing is written before this check
-        Map<String, JournalEntry> merged = r.merged() == null ? Map.of() : mergedEntries(r.merged(), meta, console);
-        OutputPaths.folder(r.out(), "--out");
-        try (var lock = FolderLock.acquire(r.out())) {
-            return runLocked(r, evaluators, context, meta, merged, configText, start, console);
-        }
+        return new Prepared(context, meta, ConfigLoader.read(r.config()));
     }
 
     /** The folder holds the same grid (resume) or none; anything else is refused (or moved aside with --fresh). */
@@ -111,28 +127,26 @@ public final class GridRun {
         }
     }
 
-    private static Result runLocked(Request r, Function<Context, UnitEvaluator> evaluators, Context context, GridMeta meta,
-                                    Map<String, JournalEntry> merged, String configText, Instant start, Console console) {
+    /** Opens the folder's journal (--fresh, a torn line, --retry-failed), then runs this shard's part of each stage. */
+    private static Stages stages(Request r, Function<Context, UnitEvaluator> evaluators, Prepared p, Map<String, JournalEntry> merged,
+                                 Instant start, Console console) {
         Path dir = r.out();
         Path journal = dir.resolve(Journal.FILE);
         if (r.fresh()) moveAside(journal, console);
         Set<String> retry = new HashSet<>();
-        Map<String, JournalEntry> own = readOwn(journal, meta, r.retryFailed() ? retry : null, console);
-        meta.write(dir);
-        AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), configText);
-        AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(context.plan().units()));
-
+        Map<String, JournalEntry> own = readOwn(journal, p.meta(), r.retryFailed() ? retry : null, console);
+        p.meta().write(dir);
+        AtomicFiles.write(dir.resolve(GridMeta.CONFIG_COPY), p.configText());
+        AtomicFiles.write(dir.resolve("grid-manifest.csv"), GridTables.manifestCsv(p.context().plan().units()));
         Instant deadline = r.maxTime() == null ? null : start.plus(r.maxTime());
         long t0 = System.nanoTime();
-        ShardStages work;
-        Search.State state;
+        Context context = p.context();
         try (var writer = new Journal.Writer(journal)) {
-            work = new ShardStages(context.plan(), context.experiment().data().size(), () -> evaluators.apply(context), r.shard(), dir,
-                    r.quiet(), new GridRunner.Options(r.threads(), r.fitTimeout(), deadline), writer, meta.binding(), own, merged, retry, console);
-            state = Search.stages(context.plan(), work::known, work);
+            var work = new ShardStages(context.plan(), context.experiment().data().size(), () -> evaluators.apply(context), r.shard(), dir,
+                    r.quiet(), new GridRunner.Options(r.threads(), r.fitTimeout(), deadline), writer, p.meta().binding(), own, merged, retry, console);
+            Search.State state = Search.stages(context.plan(), work::known, work);
+            return new Stages(work, state, (System.nanoTime() - t0) / 1e9);
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return finish(r, context, work, state, secs, start, console);
     }
 
     /** --fresh: the old journal is kept beside the new one, never deleted. */
@@ -161,32 +175,35 @@ public final class GridRun {
         return Journal.dedupe(own);
     }
 
-    /** The folder's tables (its own entries, over the units the search scheduled in its slice), provenance, report, console lines. */
-    private static Result finish(Request r, Context context, ShardStages work, Search.State state, double secs, Instant start,
-                                 Console console) {
-        Path dir = r.out();
-        GridPlan plan = context.plan();
-        int all = plan.units().size();
-        String scope = r.shard().all() ? "the whole grid" : "shard " + r.shard() + ": " + work.mineCount() + " of " + all
+    /** The units this folder's tables are over: its own, of those the search scheduled in its slice. */
+    private static GridTables.Scope scope(Request r, GridPlan plan, Stages s) {
+        String scope = r.shard().all() ? "the whole grid" : "shard " + r.shard() + ": " + s.work().mineCount() + " of " + plan.units().size()
                 + " work units; merge the shard folders for the whole grid's tables";
-        var sc = new GridTables.Scope(scope, state.scheduled().stream().map(WorkUnit::key).filter(work.mine()::contains).toList());
-        List<String> warnings = GridOutputs.writeAll(dir, plan, sc, work.entries(), r.ci(), state);
-        org.crystalbench.provenance.Provenance.capture(context.experiment(), r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(dir);
-        org.crystalbench.report.Report.write(dir); // last: it reads the tables just written
-        GridTables.Counts counts = GridTables.counts(sc, work.entries());
+        return new GridTables.Scope(scope, s.state().scheduled().stream().map(WorkUnit::key).filter(s.work().mine()::contains).toList());
+    }
+
+    /** The folder's tables, provenance and report (last: it reads the tables just written); the fit warnings printed. */
+    private static GridTables.Counts writeTables(Request r, Context context, GridTables.Scope scope, Stages s, Instant start, Console console) {
+        List<String> warnings = GridOutputs.writeAll(r.out(), context.plan(), scope, s.work().entries(), r.ci(), s.state());
+        org.crystalbench.provenance.Provenance.capture(context.experiment(), r.commandLine(), r.threads(), start, Instant.now(), r.ci()).write(r.out());
+        org.crystalbench.report.Report.write(r.out());
+        GridTables.Counts counts = GridTables.counts(scope, s.work().entries());
         warnings.forEach(w -> console.err().println("crystal-bench: warning: " + w));
-        GridRunner.Outcome outcome = work.outcome();
-        boolean deadlineHit = outcome.notStarted() > 0;
+        return counts;
+    }
+
+    /** The closing lines: fits, time, failures and where the folder stands; grid.md's path on standard output. */
+    private static void say(Request r, GridTables.Counts counts, GridRunner.Outcome fits, Stages s, Console console) {
+        Search.State state = s.state();
         String status = !counts.complete() ? "INCOMPLETE (" + counts.missing() + " units left; run the same command again to resume)"
                 : !state.finished() ? "this shard's part of the current stage is done; " + state.pending().size() + " units remain for "
                 + "other shards or the next stage: merge the shard folders, then run the shards again with --merged (docs/grid.md)"
                 : "complete";
-        console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", outcome.ran(), secs,
-                outcome.ran() / Math.max(secs, 1e-9), outcome.failed(), outcome.timedOut(),
-                deadlineHit ? "; --max-time reached with " + outcome.notStarted() + " units not started" : "", status);
+        console.err().printf("crystal-bench grid: %d fits in %.1f s (%.1f fits/s); %d failed, %d timed out%s; %s%n", fits.ran(), s.seconds(),
+                fits.ran() / Math.max(s.seconds(), 1e-9), fits.failed(), fits.timedOut(),
+                fits.notStarted() > 0 ? "; --max-time reached with " + fits.notStarted() + " units not started" : "", status);
         scheduledLine("grid", state, console);
-        console.out().println(dir.resolve("grid.md"));
-        return new Result(counts, outcome, deadlineHit, exitCode(counts));
+        console.out().println(r.out().resolve("grid.md"));
     }
 
     /** "race: 180 of the exhaustive grid's 360 units scheduled (50.0%)" (nothing for an exhaustive grid). */
@@ -209,8 +226,9 @@ public final class GridRun {
         return Journal.dedupe(entries);
     }
 
-    public static int exitCode(GridTables.Counts c) {
-        if (!c.complete()) return ExitCode.INCOMPLETE.code();
-        return (c.failed() + c.timedOut() > 0 ? ExitCode.FAILURES : ExitCode.OK).code();
+    /** A finished folder's status: INCOMPLETE with units missing, FAILURES with failed or timed-out fits, else OK. */
+    static ExitCode status(GridTables.Counts c) {
+        if (!c.complete()) return ExitCode.INCOMPLETE;
+        return c.failed() + c.timedOut() > 0 ? ExitCode.FAILURES : ExitCode.OK;
     }
 }
