@@ -113,9 +113,15 @@ public final class FeatureEncoder implements Serializable {
         List<Integer> indicated = new ArrayList<>();
         for (int j = 0; j < numericCols.length; j++) {
             final int c = numericCols[j];
-            double[] present = java.util.Arrays.stream(train).mapToDouble(r -> data.numeric()[r][c]).filter(v -> !Double.isNaN(v)).toArray();
-            fill[j] = present.length == 0 ? 0 : median(present);
-            if (present.length < train.length) indicated.add(j);
+            // one array of the column's present cells, sorted in place (a stream and a clone were 4 such arrays a split)
+            double[] present = new double[train.length];
+            int n = 0;
+            for (int r : train) {
+                double v = data.numeric()[r][c];
+                if (!Double.isNaN(v)) present[n++] = v;
+            }
+            fill[j] = n == 0 ? 0 : medianInPlace(present, n);
+            if (n < train.length) indicated.add(j);
         }
         int[] ind = indicated.stream().mapToInt(Integer::intValue).toArray();
         int width = numericCols.length + ind.length;
@@ -209,9 +215,12 @@ public final class FeatureEncoder implements Serializable {
 
     /** The median (mean of the two middle values for an even count), as numpy's. */
     static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        int n = s.length;
+        return medianInPlace(v.clone(), v.length);
+    }
+
+    /** The median of {@code s[0..n)}, which it sorts. */
+    private static double medianInPlace(double[] s, int n) {
+        java.util.Arrays.sort(s, 0, n);
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
