@@ -77,8 +77,10 @@ public final class PredictionsTable {
         int k = classes.size();
         AtomicFiles.write(dir.resolve(FILE), out -> {
             var gz = new GZIPOutputStream(out, 1 << 16);
-            var text = new java.io.BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
-            var printer = Csv.printer(text, columns(classes));
+            var text = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
+            // The printer appends to a builder, handed to the writer a block at a time: a Writer takes a lock per char.
+            var block = new StringBuilder(1 << 17);
+            var printer = Csv.printer(block, columns(classes));
             for (SplitResult r : results) {
                 double[] p = r.probabilities();
                 for (int i = 0; i < r.testRows().length; i++) {
@@ -94,8 +96,13 @@ public final class PredictionsTable {
                     // full precision (shortest round-trip form), as write(Path, Table)
                     for (int c = 0; c < k; c++) printer.print(Double.toString(p[i * k + c]));
                     printer.println();
+                    if (block.length() >= 1 << 16) {
+                        text.append(block);
+                        block.setLength(0);
+                    }
                 }
             }
+            text.append(block);
             text.flush();
             gz.finish();
         });
