@@ -47,25 +47,27 @@ public record SplitLeakage(String featureSet, Protocol protocol, int rows, int d
             long[] key = featureKeys(data, fs.getValue());
             long[] withLabel = new long[key.length];
             for (int i = 0; i < key.length; i++) withLabel[i] = org.crystalbench.splits.Seeds.mix(key[i], 0, y[i]);
-            long[] sortedKey = key.clone(), sortedWithLabel = withLabel.clone();
-            Arrays.sort(sortedKey);
-            Arrays.sort(sortedWithLabel);
+            // Each row's key as an index into the sorted distinct keys, with each key's row count: linear after one sort
+            // (counting equal neighbours per row was quadratic in a key's duplicates: minutes on a million synth rows).
+            Runs keys = Runs.of(key), labelled = Runs.of(withLabel);
+            int[] kid = keys.ids(key), lid = labelled.ids(withLabel);
             int same = 0, conflicting = 0;
             for (int i = 0; i < key.length; i++) {
-                int n = count(sortedKey, key[i]);
+                int n = keys.count[kid[i]];
                 if (n < 2) continue;
-                if (count(sortedWithLabel, withLabel[i]) < n) conflicting++;
+                if (labelled.count[lid[i]] < n) conflicting++;
                 else same++;
             }
+            int[] inTraining = new int[keys.count.length]; // per distinct key, the last split (1-based) with it in training
+            int stamp = 0;
             for (var e : splits.entrySet()) {
                 double dup = 0, grp = 0;
                 int maxGroupRows = 0;
                 for (Split s : e.getValue()) {
-                    long[] train = new long[s.train().length];
-                    for (int i = 0; i < train.length; i++) train[i] = key[s.train()[i]];
-                    Arrays.sort(train);
+                    stamp++;
+                    for (int i : s.train()) inTraining[kid[i]] = stamp;
                     int d = 0;
-                    for (int i : s.test()) if (Arrays.binarySearch(train, key[i]) >= 0) d++;
+                    for (int i : s.test()) if (inTraining[kid[i]] == stamp) d++;
                     dup += d / (double) s.test().length;
                     if (group != null) {
                         int n = GroupedSplits.testRowsWithGroupInTraining(s, group);
@@ -81,13 +83,25 @@ public record SplitLeakage(String featureSet, Protocol protocol, int rows, int d
         return List.copyOf(out);
     }
 
-    private static int count(long[] sorted, long v) {
-        int at = Arrays.binarySearch(sorted, v);
-        if (at < 0) return 0;
-        int lo = at, hi = at;
-        while (lo > 0 && sorted[lo - 1] == v) lo--;
-        while (hi + 1 < sorted.length && sorted[hi + 1] == v) hi++;
-        return hi - lo + 1;
+    /** Sorted distinct values with their counts; {@link #ids} maps values to their index. */
+    private record Runs(long[] distinct, int[] count) {
+        static Runs of(long[] v) {
+            long[] sorted = v.clone();
+            Arrays.sort(sorted);
+            int d = 0;
+            int[] count = new int[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) sorted[d++] = sorted[i];
+                count[d - 1]++;
+            }
+            return new Runs(Arrays.copyOf(sorted, d), Arrays.copyOf(count, d));
+        }
+
+        int[] ids(long[] v) {
+            int[] out = new int[v.length];
+            for (int i = 0; i < v.length; i++) out[i] = Arrays.binarySearch(distinct, v[i]);
+            return out;
+        }
     }
 
     /**

@@ -140,9 +140,7 @@ public final class CsvLoader {
                     }
                     derived.add(derivedRow(file, line, compNames, cells));
                 }
-                StringBuilder id = new StringBuilder();
-                for (int j = 0; j < idIdx.length; j++) id.append(j > 0 ? "|" : "").append(rec.get(idIdx[j]).trim());
-                rows.add(id.toString(), num, cat, label, line);
+                rows.add(id(rec, idIdx), num, cat, label, line);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
         } catch (NoSuchFileException e) {
@@ -172,6 +170,15 @@ public final class CsvLoader {
                 rows.categorical.toArray(String[][]::new), classes, y, java.util.Arrays.copyOf(rows.lines, rows.ids.size()),
                 read, dropped, Map.of(), spec.missing());
         return comp == null ? data : Derived.append(data, comp, derived);
+    }
+
+    /** The row's id columns joined by '|'; one column is its trimmed cell (no builder), none the shared "". */
+    private static String id(CSVRecord rec, int[] idIdx) {
+        if (idIdx.length == 0) return "";
+        if (idIdx.length == 1) return rec.get(idIdx[0]).trim();
+        StringBuilder id = new StringBuilder();
+        for (int j = 0; j < idIdx.length; j++) id.append(j > 0 ? "|" : "").append(rec.get(idIdx[j]).trim());
+        return id.toString();
     }
 
     /** The composition inputs of one row: a formula that parses, and positive numbers for sites and volume. */
@@ -204,6 +211,11 @@ public final class CsvLoader {
         final List<String[]> categorical = new ArrayList<>();
         final List<Map<String, String>> pools = new ArrayList<>();
         final Map<String, String> labelPool = new HashMap<>();
+        // Rows with the same categorical cells share one (never written) array: a million rows of a two-valued
+        // column cost two arrays, not a million (28 MB at 1M rows). Capped, so that a column of distinct values
+        // (a formula) costs no map as large as the data; past the cap a new tuple gets its own array, as before.
+        final Map<List<String>, String[]> tuples = new HashMap<>();
+        static final int TUPLES = 1 << 16;
         long[] lines = new long[1024];
 
         Rows(int categoricalColumns) {
@@ -212,6 +224,9 @@ public final class CsvLoader {
 
         void add(String id, double[] num, String[] cat, String label, long line) {
             for (int j = 0; j < cat.length; j++) cat[j] = pools.get(j).computeIfAbsent(cat[j], k -> k);
+            String[] shared = tuples.get(java.util.Arrays.asList(cat));
+            if (shared != null) cat = shared;
+            else if (tuples.size() < TUPLES) tuples.put(java.util.Arrays.asList(cat), cat);
             if (lines.length == ids.size()) lines = java.util.Arrays.copyOf(lines, lines.length * 2);
             lines[ids.size()] = line;
             ids.add(id);

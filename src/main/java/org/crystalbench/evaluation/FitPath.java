@@ -125,7 +125,7 @@ public final class FitPath {
         for (ModelSpec spec : order) {
             Evaluation ev = evaluate(spec, members, e, name -> Seeds.fit(seed, name, split.id()), memo);
             byModel.put(spec.name(), new SplitResult(featureSet, split.id(), spec.name(), ev.scores(), ev.trainSize(),
-                    ev.testSize(), ev.fitMs(), ev.predictMs(), split.test(), ev.predicted(), ev.probabilities(),
+                    ev.testSize(), ev.fitMs(), ev.predictMs(), split.test(), ev.predicted(), SplitResult.flat(ev.probabilities()),
                     ev.warnings().stream().map(w -> w.render(e.classNames())).toList()));
         }
         return models.stream().map(m -> byModel.get(m.name())).toList();

@@ -19,9 +19,15 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
         List<Integer> indicated = new ArrayList<>();
         for (int j = 0; j < cols.length; j++) {
             final int c = cols[j];
-            double[] present = Arrays.stream(train).mapToDouble(r -> x[r][c]).filter(v -> !Double.isNaN(v)).toArray();
-            fill[j] = present.length == 0 ? 0 : median(present);
-            if (present.length < train.length) indicated.add(j);
+            // one array of the column's present cells, sorted in place (a stream and a clone were 4 such arrays a split)
+            double[] present = new double[train.length];
+            int n = 0;
+            for (int r : train) {
+                double v = x[r][c];
+                if (!Double.isNaN(v)) present[n++] = v;
+            }
+            fill[j] = n == 0 ? 0 : medianInPlace(present, n);
+            if (n < train.length) indicated.add(j);
         }
         int[] ind = indicated.stream().mapToInt(Integer::intValue).toArray();
         int width = cols.length + ind.length;
@@ -62,9 +68,12 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
 
     /** The median (mean of the two middle values for an even count), as numpy's. */
     static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
+        return medianInPlace(v.clone(), v.length);
+    }
+
+    /** The median of {@code s[0..n)}, which it sorts. */
+    private static double medianInPlace(double[] s, int n) {
+        Arrays.sort(s, 0, n);
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 

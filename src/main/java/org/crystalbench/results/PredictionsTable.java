@@ -42,15 +42,21 @@ public final class PredictionsTable {
 
     /** The same rows one at a time, none kept: a million test rows need no table in memory. */
     static void forEachRow(List<SplitResult> results, String[] ids, int[] y, List<String> classes, Consumer<Row> sink) {
+        int k = classes.size();
         for (SplitResult r : results) {
             for (int i = 0; i < r.testRows().length; i++) {
                 int row = r.testRows()[i];
-                List<Double> p = new ArrayList<>(classes.size());
-                for (double v : r.probabilities()[i]) p.add(v);
-                sink.accept(new Row(ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row], r.featureSet(), r.protocol(), r.model(),
+                List<Double> p = new ArrayList<>(k);
+                for (int c = 0; c < k; c++) p.add(r.probabilities()[i * k + c]);
+                sink.accept(new Row(id(ids, row), r.featureSet(), r.protocol(), r.model(),
                         r.repeat(), r.fold(), classes.get(y[row]), classes.get(r.predicted()[i]), List.copyOf(p)));
             }
         }
+    }
+
+    /** The row's id, or its 1-based number in the data when the data has no id columns. */
+    private static String id(String[] ids, int row) {
+        return ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row];
     }
 
     public static List<String> columns(List<String> classes) {
@@ -63,9 +69,43 @@ public final class PredictionsTable {
         write(dir, t.classes(), sink -> t.rows().forEach(sink));
     }
 
-    /** predictions.csv.gz of {@code results}, streamed row by row into the gzip file. */
+    /**
+     * predictions.csv.gz of {@code results}, streamed cell by cell into the gzip file: the same bytes as through
+     * {@link Row}s, without a record, a list and k boxed doubles per row (1.8 M rows at a million data rows).
+     */
     public static void write(Path dir, List<SplitResult> results, String[] ids, int[] y, List<String> classes) {
-        write(dir, classes, sink -> forEachRow(results, ids, y, classes, sink));
+        int k = classes.size();
+        AtomicFiles.write(dir.resolve(FILE), out -> {
+            var gz = new GZIPOutputStream(out, 1 << 16);
+            var text = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
+            // The printer appends to a builder, handed to the writer a block at a time: a Writer takes a lock per char.
+            var block = new StringBuilder(1 << 17);
+            var printer = Csv.printer(block, columns(classes));
+            for (SplitResult r : results) {
+                double[] p = r.probabilities();
+                for (int i = 0; i < r.testRows().length; i++) {
+                    int row = r.testRows()[i];
+                    printer.print(id(ids, row));
+                    printer.print(r.featureSet());
+                    printer.print(r.protocol());
+                    printer.print(r.model());
+                    printer.print(r.repeat());
+                    printer.print(r.fold());
+                    printer.print(classes.get(y[row]));
+                    printer.print(classes.get(r.predicted()[i]));
+                    // full precision (shortest round-trip form), as write(Path, Table)
+                    for (int c = 0; c < k; c++) printer.print(Double.toString(p[i * k + c]));
+                    printer.println();
+                    if (block.length() >= 1 << 16) {
+                        text.append(block);
+                        block.setLength(0);
+                    }
+                }
+            }
+            text.append(block);
+            text.flush();
+            gz.finish();
+        });
     }
 
     private static void write(Path dir, List<String> classes, Consumer<Consumer<Row>> rows) {

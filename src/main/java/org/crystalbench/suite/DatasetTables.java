@@ -81,6 +81,6 @@ public final class DatasetTables {
         Scores scores = Scores.of(cm).with(new ProbScores(e.metric(Metric.LOG_LOSS.column()), e.metric(Metric.BRIER.column()),
                 e.metric(Metric.ROC_AUC.column()), e.metric(Metric.ECE.column())));
         return new SplitResult(e.featureSet(), e.split(), e.model(), scores, e.trainSize(), e.testSize(), e.fitMs(), Double.NaN,
-                new int[0], new int[0], new double[0][], e.warnings() == null ? List.of() : e.warnings());
+                new int[0], new int[0], new double[0], e.warnings() == null ? List.of() : e.warnings());
     }
 }

@@ -40,4 +40,75 @@ class SplitLeakageTest {
         assertTrue(Double.isNaN(q.testGroupShare()));
         assertFalse(q.flagged());
     }
+
+    /** Brute force over every pair on random rows with many duplicates: the same counts and shares. */
+    @Test
+    void agreesWithCountingEveryPair() {
+        var rnd = new java.util.Random(7);
+        int n = 400;
+        double[][] x = new double[n][];
+        String[][] cat = new String[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {rnd.nextInt(3), rnd.nextInt(4)};
+            cat[i] = new String[] {rnd.nextBoolean() ? "u" : "v"};
+            y[i] = rnd.nextInt(2);
+        }
+        Dataset d = new Dataset("d.csv", "", new String[n], List.of("p", "q"), x, List.of("k"), cat, List.of("A", "B"), y,
+                new long[n], n, 0);
+        List<Split> splits = new java.util.ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            List<Integer> rows = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+            java.util.Collections.shuffle(rows, rnd);
+            splits.add(new Split(SplitId.of(Protocol.HOLDOUT, s, 0), rows.subList(0, 300).stream().mapToInt(i -> i).toArray(),
+                    rows.subList(300, n).stream().mapToInt(i -> i).toArray()));
+        }
+        SplitLeakage l = SplitLeakage.of(d, Map.of("all", List.of("p", "q", "k")), Map.of(Protocol.HOLDOUT, splits), null).getFirst();
+        int same = 0, conflicting = 0;
+        for (int i = 0; i < n; i++) {
+            int twins = 0, sameLabel = 0;
+            for (int j = 0; j < n; j++) {
+                if (java.util.Arrays.equals(x[i], x[j]) && cat[i][0].equals(cat[j][0])) {
+                    twins++;
+                    if (y[i] == y[j]) sameLabel++;
+                }
+            }
+            if (twins >= 2 && sameLabel < twins) conflicting++;
+            else if (twins >= 2) same++;
+        }
+        double share = 0;
+        for (Split s : splits) {
+            int met = 0;
+            for (int t : s.test()) {
+                boolean found = false;
+                for (int r : s.train()) found |= java.util.Arrays.equals(x[t], x[r]) && cat[t][0].equals(cat[r][0]);
+                if (found) met++;
+            }
+            share += met / (double) s.test().length;
+        }
+        assertEquals(same, l.duplicateRowsSame());
+        assertEquals(conflicting, l.duplicateRowsConflicting());
+        assertEquals(share / splits.size(), l.testDuplicateShare(), 1e-12);
+    }
+
+    /** 300,000 equal rows: linear in the rows (counting each row's twins one by one took 4.5e10 steps). */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void manyEqualRowsCostLinearTime() {
+        int n = 300_000;
+        double[][] x = new double[n][];
+        String[][] cat = new String[n][];
+        double[] row = {1, 2};
+        String[] c = {"u"};
+        java.util.Arrays.fill(x, row);
+        java.util.Arrays.fill(cat, c);
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        Split s = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), java.util.Arrays.copyOf(all, n - 1000),
+                java.util.Arrays.copyOfRange(all, n - 1000, n));
+        Dataset d = new Dataset("d.csv", "", new String[n], List.of("p", "q"), x, List.of("k"), cat, List.of("A", "B"),
+                new int[n], new long[n], n, 0);
+        SplitLeakage l = SplitLeakage.of(d, Map.of("all", List.of("p", "q", "k")), Map.of(Protocol.HOLDOUT, List.of(s)), null).getFirst();
+        assertEquals(n, l.duplicateRowsSame());
+        assertEquals(1.0, l.testDuplicateShare());
+    }
 }
