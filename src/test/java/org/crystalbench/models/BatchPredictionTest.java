@@ -178,4 +178,22 @@ class BatchPredictionTest {
             }
         }
     }
+
+    /** SvmDecisions' kernels (four support vectors per pass) give libsvm's own svm_predict_values, to the bit. */
+    @Test
+    void svmDecisionsAreLibsvmsBits() {
+        int[] y = new int[150];
+        double[][] train = rows(150, 3, 9, y), test = rows(300, 3, 10, null);
+        for (var kernel : SvmSpec.Kernel.values()) {
+            var spec = new SvmSpec("svm", kernel, SvmSpec.Sigma.of(2.0), 1.0, null, null, 0.5, null, null, null, false, null, null);
+            var model = (SvmSpec.Libsvm) spec.fit(train, y, 3, 1);
+            double[] ours = new double[3], theirs = new double[3];
+            for (double[] row : test) {
+                int label = model.decisions(row, ours);
+                double expected = libsvm.svm.svm_predict_values(model.model(), LibsvmRows.nodes(row), theirs);
+                assertArrayEquals(theirs, ours, kernel.name());
+                assertEquals((int) expected, label);
+            }
+        }
+    }
 }
