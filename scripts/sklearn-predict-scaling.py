@@ -6,7 +6,7 @@ REPEATS times. Prints model,rows,best_seconds,rows_per_second for the fastest re
 
 Counterparts: logistic -> LogisticRegression(lbfgs, C=1/lambda), naive-bayes -> GaussianNB, mlp -> MLPClassifier
 (sgd, same layers, batch, rate, momentum, alpha = weight_decay, max_iter = epochs), svm -> SVC(rbf, gamma =
-1/(2 sigma^2), C, probability=True), random-forest -> RandomForestClassifier(trees), gradient-boosting ->
+1/(2 sigma^2), C, probability=True), random-forest -> RandomForestClassifier(trees, RandomForestSpec's defaults: unbounded depth, min_samples_leaf 1), gradient-boosting ->
 GradientBoostingClassifier(trees), voting -> VotingClassifier of the members (soft or hard; hard has no
 predict_proba, so predict). Usage: /usr/bin/python3 scripts/sklearn-predict-scaling.py CONFIG DATA TRAIN_ROWS REPEATS
 """
@@ -41,8 +41,10 @@ def estimator(m, by_name):
         return SVC(gamma=1 / (2 * float(m["sigma"]) ** 2), C=float(m.get("C", 1)), tol=float(m.get("tol", 1e-3)),
                    probability=True, random_state=1)
     if t == "random-forest":
-        return RandomForestClassifier(n_estimators=int(m.get("trees", 200)), max_depth=int(m.get("max_depth", 20)),
-                                      min_samples_leaf=int(m.get("node_size", 5)), random_state=1, n_jobs=1)
+        # RandomForestSpec's defaults: depth unbounded (its 500 is a bundle limit), leaves of one row
+        depth = m.get("max_depth")
+        return RandomForestClassifier(n_estimators=int(m.get("trees", 200)), max_depth=None if depth is None else int(depth),
+                                      min_samples_leaf=int(m.get("node_size", 1)), random_state=1, n_jobs=1)
     if t == "gradient-boosting":
         return GradientBoostingClassifier(n_estimators=int(m.get("trees", 200)), max_leaf_nodes=int(m.get("max_nodes", 6)),
                                           learning_rate=float(m.get("shrinkage", 0.05)),

@@ -20,6 +20,15 @@ public interface Model extends Serializable {
         return java.util.List.of();
     }
 
+    /**
+     * Predicts rows {@code from .. to-1} of {@code x}: {@code labels[i]} and {@code probabilities[i]} exactly as
+     * {@link #predict(double[], double[])} gives them for row i. Models override it to work on a block of rows at once
+     * (a tree at a time, several rows per pass), with the same arithmetic per row, so the same bits.
+     */
+    default void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
+        for (int i = from; i < to; i++) labels[i] = predict(x[i], probabilities[i]);
+    }
+
     default int predict(double[] x) {
         return predict(x, new double[classes()]);
     }

@@ -3,21 +3,12 @@ package org.crystalbench.models;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import libsvm.svm;
 import libsvm.svm_model;
-import libsvm.svm_node;
 import libsvm.svm_parameter;
-import libsvm.svm_problem;
-import org.crystalbench.InputException;
 import org.crystalbench.splits.Seeds;
 
 /**
@@ -100,8 +91,6 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
 
     /** Internal folds of {@code platt: cv} (libsvm's 5). */
     public static final int PLATT_FOLDS = 5;
-    /** Fewest pairwise probabilities libsvm allows, and most (1 - this): keeps the coupling finite. */
-    private static final double MIN_PROB = 1e-7;
 
     public SvmSpec {
         kernel = kernel == null ? Kernel.RBF : kernel;
@@ -144,190 +133,7 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
 
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
-        int[] counts = new int[classes];
-        for (int label : y) counts[label]++;
-        // the last line of defence (train, grid, benchmarks): a run checks before its first fit, for all its threads
-        memoryRefusal(counts, Runtime.getRuntime().maxMemory(), 1).ifPresent(msg -> { throw new InputException(msg); });
-        // Rows in class order, stable, as libsvm's svm_group_classes orders them; with the classes sorted, the machines,
-        // their +1 sides and the vote ties (to the first class) are scikit-learn's, which sorts the classes too.
-        Integer[] boxed = new Integer[y.length];
-        for (int i = 0; i < y.length; i++) boxed[i] = i;
-        Arrays.sort(boxed, (a, b) -> Integer.compare(y[a], y[b]));
-        double[][] xs = new double[y.length][];
-        svm_node[][] nodes = new svm_node[y.length][];
-        for (int i = 0; i < y.length; i++) {
-            xs[i] = x[boxed[i]];
-            nodes[i] = nodes(xs[i]);
-        }
-        int[] label = java.util.stream.IntStream.range(0, classes).filter(c -> counts[c] > 0).toArray();
-        int k = label.length;
-        int[] start = new int[k];
-        for (int i = 1; i < k; i++) start[i] = start[i - 1] + counts[label[i - 1]];
-        svm_parameter param = parameter(gamma(x));
-        double[] weight = classWeight == null ? null : classWeight.of(y, classes, name);
-
-        // libsvm's svm_train, one binary machine at a time (as it trains them). When the whole kernel matrix of the training
-        // rows fits in the cache budget it is computed once, densely, and every machine and Platt fold reads it as
-        // libsvm's precomputed kernel; libsvm's Java port would recompute each value from linked node objects.
-        boolean precomputed = 32L * y.length * y.length <= (long) (cacheSize * (1L << 20));
-        svm_node[][] kernelRows = precomputed ? precompute(xs, param) : null;
-        int machines = k * (k - 1) / 2;
-        double[][] alpha = new double[machines][];
-        double[] rho = new double[machines], probA = new double[machines], probB = new double[machines];
-        double[][] trainDecisions = new double[machines][];
-        boolean[] nonzero = new boolean[y.length];
-        for (int i = 0, p = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++, p++) {
-                int si = start[i], sj = start[j], ci = counts[label[i]], cj = counts[label[j]], n = ci + cj;
-                // weighted C as libsvm computes it (C x weight), given as the weights of a C = 1 problem (as libsvm's own
-                // probability folds do): the same numbers
-                double cp = param.C * (weight == null ? 1 : weight[label[i]]), cn = param.C * (weight == null ? 1 : weight[label[j]]);
-                var pair = (svm_parameter) param.clone();
-                pair.C = 1;
-                pair.nr_weight = 2;
-                pair.weight_label = new int[] {+1, -1};
-                pair.weight = new double[] {cp, cn};
-                var sub = new svm_problem();
-                sub.l = n;
-                sub.y = new double[n];
-                for (int q = 0; q < n; q++) sub.y[q] = q < ci ? +1 : -1;
-                sub.x = new svm_node[n][];
-                for (int q = 0; q < n; q++) sub.x[q] = (precomputed ? kernelRows : nodes)[q < ci ? si + q : sj + q - ci];
-                if (precomputed) pair.kernel_type = svm_parameter.PRECOMPUTED;
-                svm_model m = svm.svm_train(sub, pair);
-                if (m.label[0] != +1) throw new IllegalStateException("libsvm put the -1 class first");
-                alpha[p] = new double[n];
-                for (int q = 0; q < m.l; q++) alpha[p][m.sv_indices[q] - 1] = m.sv_coef[0][q];
-                rho[p] = m.rho[0];
-                for (int q = 0; q < n; q++) {
-                    if (Math.abs(alpha[p][q]) > 0) nonzero[q < ci ? si + q : sj + q - ci] = true;
-                }
-                if (precomputed) { // decision values of the machine's rows from its kernel matrix
-                    trainDecisions[p] = new double[n];
-                    for (int r = 0; r < n; r++) {
-                        double sum = 0;
-                        for (int q = 0; q < n; q++) {
-                            if (alpha[p][q] != 0) sum += alpha[p][q] * sub.x[r][(int) sub.x[q][0].value].value;
-                        }
-                        trainDecisions[p][r] = sum - rho[p];
-                    }
-                }
-                if (probability && platt == Platt.CV) {
-                    double[] ab = new double[2];
-                    sigmoidTrain(outOfFoldDecisions(sub.x, sub.y, pair, Seeds.plattFolds(seed, p)), sub.y, ab);
-                    probA[p] = ab[0];
-                    probB[p] = ab[1];
-                }
-            }
-        }
-
-        // the model as svm_train assembles it: the support vectors of every machine, class by class, and per machine the
-        // coefficients of its two classes' vectors
-        var model = new svm_model();
-        model.param = param;
-        model.nr_class = k;
-        model.label = label;
-        model.rho = rho;
-        model.nSV = new int[k];
-        int[] nzStart = new int[k];
-        for (int i = 0; i < k; i++) {
-            for (int q = 0; q < counts[label[i]]; q++) if (nonzero[start[i] + q]) model.nSV[i]++;
-            if (i > 0) nzStart[i] = nzStart[i - 1] + model.nSV[i - 1];
-        }
-        model.l = k == 0 ? 0 : nzStart[k - 1] + model.nSV[k - 1];
-        model.SV = new svm_node[model.l][];
-        model.sv_indices = new int[model.l];
-        for (int r = 0, q = 0; r < y.length; r++) {
-            if (nonzero[r]) {
-                model.SV[q] = nodes[r];
-                model.sv_indices[q++] = boxed[r] + 1;
-            }
-        }
-        model.sv_coef = new double[Math.max(0, k - 1)][model.l];
-        for (int i = 0, p = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++, p++) {
-                int ci = counts[label[i]], cj = counts[label[j]];
-                for (int q = 0, z = nzStart[i]; q < ci; q++) if (nonzero[start[i] + q]) model.sv_coef[j - 1][z++] = alpha[p][q];
-                for (int q = 0, z = nzStart[j]; q < cj; q++) if (nonzero[start[j] + q]) model.sv_coef[i][z++] = alpha[p][ci + q];
-            }
-        }
-        var fitted = new Libsvm(model, classes);
-
-        List<FitWarning> warnings = new ArrayList<>();
-        double[] dec = new double[machines];
-        for (int i = 0, p = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++, p++) {
-                int si = start[i], sj = start[j], ci = counts[label[i]], n = ci + counts[label[j]];
-                if (trainDecisions[p] == null) { // a machine too large to precompute: the model's own decision values
-                    trainDecisions[p] = new double[n];
-                    for (int q = 0; q < n; q++) {
-                        fitted.decisions(xs[q < ci ? si + q : sj + q - ci], dec);
-                        trainDecisions[p][q] = dec[p];
-                    }
-                }
-                boolean positive = false, negative = false;
-                for (double v : trainDecisions[p]) {
-                    if (v > 0) positive = true;
-                    else negative = true;
-                }
-                if (!(positive && negative)) {
-                    warnings.add(new FitWarning("binary machine %s vs %s gives one class to every training row", label[i], label[j]));
-                }
-                if (probability && platt == Platt.TRAIN) {
-                    double[] labels = new double[n], ab = new double[2];
-                    for (int q = 0; q < n; q++) labels[q] = q < ci ? +1 : -1;
-                    sigmoidTrain(trainDecisions[p], labels, ab);
-                    probA[p] = ab[0];
-                    probB[p] = ab[1];
-                }
-            }
-        }
-        if (probability) {
-            model.probA = probA;
-            model.probB = probB;
-            model.param.probability = 1;
-        }
-        return warnings.isEmpty() ? fitted : new Flagged(fitted, List.copyOf(warnings));
-    }
-
-    /**
-     * Rows in libsvm's precomputed-kernel form: row r is {@code [0: r + 1, 1: K(r, 0), ..., n: K(r, n - 1)]}, each value
-     * computed as libsvm's training kernel ({@code Kernel.kernel_function}) computes it from the same rows, so the solver
-     * sees the same numbers. K(r, q) and K(q, r) are one node: libsvm reads only the value of a precomputed entry (its
-     * index only of the serial number at position 0), and the two values are the same (+ and x commute).
-     */
-    static svm_node[][] precompute(double[][] x, svm_parameter p) {
-        int n = x.length;
-        double[] square = new double[n];
-        for (int r = 0; r < n; r++) square[r] = dot(x[r], x[r]);
-        svm_node[][] out = new svm_node[n][n + 1];
-        for (int r = 0; r < n; r++) {
-            out[r][0] = node(0, r + 1);
-            for (int q = 0; q <= r; q++) {
-                double d = dot(x[r], x[q]);
-                double v = switch (p.kernel_type) {
-                    case svm_parameter.RBF -> Math.exp(-p.gamma * (square[r] + square[q] - 2 * d));
-                    case svm_parameter.LINEAR -> d;
-                    default -> Libsvm.powi(p.gamma * d + p.coef0, p.degree);
-                };
-                out[r][q + 1] = out[q][r + 1] = node(q + 1, v);
-            }
-        }
-        return out;
-    }
-
-    /** libsvm's sparse dot product over the non-zero entries, in index order: the same sum over a dense row. */
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) sum += a[j] * b[j];
-        return sum;
-    }
-
-    private static svm_node node(int index, double value) {
-        var n = new svm_node();
-        n.index = index;
-        n.value = value;
-        return n;
+        return LibsvmFit.fit(this, x, y, classes, seed);
     }
 
     /** libsvm's parameters for this spec, gamma resolved. */
@@ -368,134 +174,21 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         return var == 0 ? 1 : 1 / (p * var);
     }
 
-    /** A row in libsvm's sparse form: the non-zero entries, 1-based indices. Zeros add nothing to a kernel. */
-    static svm_node[] nodes(double[] x) {
-        int nz = 0;
-        for (double v : x) if (v != 0) nz++;
-        svm_node[] out = new svm_node[nz];
-        for (int i = 0, q = 0; i < x.length; i++) {
-            if (x[i] != 0) {
-                var node = new svm_node();
-                node.index = i + 1;
-                node.value = x[i];
-                out[q++] = node;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Decision values of every row of one binary machine ({@code x}, labels {@code y} = ±1, trained with {@code param})
-     * from a machine that did not train on it: libsvm's {@code svm_binary_svc_probability}, step for step (a shuffle,
-     * five contiguous folds, a constant decision when a fold's training part holds one class), with the shuffle drawn from
-     * {@code foldSeed} instead of libsvm's static generator. With a precomputed kernel the fold machines reuse the
-     * machine's kernel matrix.
-     */
-    static double[] outOfFoldDecisions(svm_node[][] x, double[] y, svm_parameter param, long foldSeed) {
-        int l = y.length;
-        var rng = new SplittableRandom(foldSeed);
-        int[] perm = new int[l];
-        for (int i = 0; i < l; i++) perm[i] = i;
-        for (int i = 0; i < l; i++) {
-            int j = i + rng.nextInt(l - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        double[] dec = new double[l];
-        for (int f = 0; f < PLATT_FOLDS; f++) {
-            int begin = f * l / PLATT_FOLDS, end = (f + 1) * l / PLATT_FOLDS;
-            var prob = new svm_problem();
-            prob.l = l - (end - begin);
-            prob.x = new svm_node[prob.l][];
-            prob.y = new double[prob.l];
-            int q = 0;
-            for (int j = 0; j < l; j++) {
-                if (j >= begin && j < end) continue;
-                prob.x[q] = x[perm[j]];
-                prob.y[q++] = y[perm[j]];
-            }
-            int pos = 0, neg = 0;
-            for (double v : prob.y) if (v > 0) pos++; else neg++;
-            if (pos == 0 && neg == 0) {
-                for (int j = begin; j < end; j++) dec[perm[j]] = 0;
-            } else if (pos > 0 && neg == 0) {
-                for (int j = begin; j < end; j++) dec[perm[j]] = 1;
-            } else if (pos == 0) {
-                for (int j = begin; j < end; j++) dec[perm[j]] = -1;
-            } else {
-                svm_model m = svm.svm_train(prob, param);
-                double[] v = new double[1];
-                for (int j = begin; j < end; j++) {
-                    svm.svm_predict_values(m, x[perm[j]], v);
-                    dec[perm[j]] = v[0] * m.label[0]; // the fold machine's +1 side is the class it saw first
-                }
-            }
-        }
-        return dec;
-    }
-
-    // libsvm's own Platt fit (Lin, Lin and Weng's sigmoid_train) and pairwise coupling (Wu, Lin and Weng's second
-    // method) are private in its Java port; they are called, not copied, so the numbers are libsvm's to the bit.
-    private static final MethodHandle SIGMOID_TRAIN, COUPLE;
-
-    static {
-        svm.svm_set_print_string_function(s -> {}); // libsvm prints its progress on stdout by default
-        try {
-            var lookup = MethodHandles.privateLookupIn(svm.class, MethodHandles.lookup());
-            SIGMOID_TRAIN = lookup.findStatic(svm.class, "sigmoid_train",
-                    MethodType.methodType(void.class, int.class, double[].class, double[].class, double[].class));
-            COUPLE = lookup.findStatic(svm.class, "multiclass_probability",
-                    MethodType.methodType(void.class, int.class, double[][].class, double[].class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** Platt's sigmoid P(+1 | f) = 1 / (1 + exp(A f + B)) fitted to decision values {@code dec}: {@code ab = {A, B}}. */
-    static void sigmoidTrain(double[] dec, double[] labels, double[] ab) {
-        try {
-            SIGMOID_TRAIN.invokeExact(dec.length, dec, labels, ab);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Class probabilities {@code p} from pairwise ones {@code r[i][j] = P(i | i or j)}: libsvm's coupling. */
-    static void couple(double[][] r, double[] p) {
-        try {
-            COUPLE.invokeExact(p.length, r, p);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * A fitted libsvm model over classes {@code 0..classes-1} (a class absent from the training rows gets probability 0
-     * and is never predicted). The class is the one-vs-one vote, ties to the lowest class, as scikit-learn's
-     * {@code SVC.predict}; the probabilities are libsvm's {@code svm_predict_probability} (clipped pairwise Platt
-     * probabilities, coupled), or the vote shares without probabilities. libsvm's model is serializable: bundles hold it.
-     *
-     * <p>Decision values are libsvm's {@code svm_predict_values} on a dense copy of the support vectors: libsvm's Java
-     * port walks a linked list of objects per row, several times slower than a loop over an array. The arithmetic is
-     * libsvm's, term for term in the same order (a zero entry it skips adds exactly 0 here), so the values are its bits.
+     * and is never predicted), predicting through {@link SvmDecisions}: libsvm's decision values, one-vs-one vote and
+     * {@code svm_predict_probability}. libsvm's model is serializable: bundles hold it.
      */
     static final class Libsvm implements Model {
         private static final long serialVersionUID = 1L;
         private final svm_model model;
         private final int classes;
-        private final transient double[][] sv;
-        private final transient int[] start;
+        private final transient SvmDecisions decisions;
 
         Libsvm(svm_model model, int classes) {
             this.model = model;
             this.classes = classes;
-            int width = 0;
-            for (svm_node[] row : model.SV) for (svm_node n : row) width = Math.max(width, n.index);
-            sv = new double[model.l][width];
-            for (int i = 0; i < model.l; i++) for (svm_node n : model.SV[i]) sv[i][n.index - 1] = n.value;
-            start = new int[model.nr_class];
-            for (int i = 1; i < model.nr_class; i++) start[i] = start[i - 1] + model.nSV[i - 1];
+            decisions = new SvmDecisions(model);
         }
 
         private Object readResolve() {
@@ -511,86 +204,24 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
             return classes;
         }
 
-        /** libsvm's kernel of row x and support vector i ({@code Kernel.k_function}). */
-        private double kernel(double[] x, int i) {
-            double[] v = sv[i];
-            svm_parameter p = model.param;
-            int n = Math.min(x.length, v.length);
-            if (p.kernel_type == svm_parameter.RBF) {
-                double sum = 0;
-                for (int j = 0; j < n; j++) {
-                    double d = x[j] - v[j];
-                    sum += d * d;
-                }
-                for (int j = n; j < x.length; j++) sum += x[j] * x[j];
-                return Math.exp(-p.gamma * sum);
-            }
-            double dot = 0;
-            for (int j = 0; j < n; j++) dot += x[j] * v[j];
-            return p.kernel_type == svm_parameter.LINEAR ? dot : powi(p.gamma * dot + p.coef0, p.degree);
-        }
-
-        /** libsvm's {@code powi}. */
-        static double powi(double base, int times) {
-            double tmp = base, ret = 1.0;
-            for (int t = times; t > 0; t /= 2) {
-                if (t % 2 == 1) ret *= tmp;
-                tmp = tmp * tmp;
-            }
-            return ret;
-        }
-
         /** The pairwise decision values of row x in libsvm's order, and its one-vs-one vote (ties to the first class). */
         int decisions(double[] x, double[] dec) {
-            int k = model.nr_class;
-            double[] kvalue = new double[model.l];
-            for (int i = 0; i < model.l; i++) kvalue[i] = kernel(x, i);
-            int[] vote = new int[k];
-            for (int i = 0, p = 0; i < k; i++) {
-                for (int j = i + 1; j < k; j++, p++) {
-                    double sum = 0;
-                    int si = start[i], sj = start[j], ci = model.nSV[i], cj = model.nSV[j];
-                    double[] coef1 = model.sv_coef[j - 1], coef2 = model.sv_coef[i];
-                    for (int q = 0; q < ci; q++) sum += coef1[si + q] * kvalue[si + q];
-                    for (int q = 0; q < cj; q++) sum += coef2[sj + q] * kvalue[sj + q];
-                    sum -= model.rho[p];
-                    dec[p] = sum;
-                    vote[dec[p] > 0 ? i : j]++;
-                }
-            }
-            int best = 0;
-            for (int i = 1; i < k; i++) if (vote[i] > vote[best]) best = i;
-            return model.label[best];
+            return decisions.decisions(x, dec);
         }
 
         @Override
         public int predict(double[] x, double[] probabilities) {
-            int k = model.nr_class;
-            double[] dec = new double[k * (k - 1) / 2];
-            int label = decisions(x, dec);
-            Arrays.fill(probabilities, 0);
-            if (model.probA == null) {
-                for (int i = 0, p = 0; i < k; i++) {
-                    for (int j = i + 1; j < k; j++, p++) probabilities[model.label[dec[p] > 0 ? i : j]] += 2.0 / (k * (k - 1));
-                }
-                return label;
-            }
-            double[][] r = new double[k][k];
-            for (int i = 0, p = 0; i < k; i++) {
-                for (int j = i + 1; j < k; j++, p++) {
-                    double f = dec[p] * model.probA[p] + model.probB[p];
-                    // libsvm's sigmoid_predict, written to avoid overflow
-                    double q = f >= 0 ? Math.exp(-f) / (1 + Math.exp(-f)) : 1 / (1 + Math.exp(f));
-                    r[i][j] = Math.min(Math.max(q, MIN_PROB), 1 - MIN_PROB);
-                    r[j][i] = 1 - r[i][j];
-                }
-            }
-            double[] pk = new double[k];
-            if (k == 1) pk[0] = 1;
-            else couple(r, pk);
-            for (int i = 0; i < k; i++) probabilities[model.label[i]] = pk[i];
-            return label;
+            return decisions.predict(x, probabilities);
         }
+
+        @Override
+        public void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
+            decisions.predict(x, probabilities, labels, from, to);
+        }
+    }
+
+    static Model flagged(Model model, List<FitWarning> warnings) {
+        return new Flagged(model, warnings);
     }
 
     /** A fitted SVM that carries what its fit flagged. */
@@ -603,6 +234,11 @@ public record SvmSpec(String name, Kernel kernel, Sigma sigma, @JsonProperty("C"
         @Override
         public int predict(double[] x, double[] probabilities) {
             return model.predict(x, probabilities);
+        }
+
+        @Override
+        public void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
+            model.predict(x, probabilities, labels, from, to);
         }
     }
 

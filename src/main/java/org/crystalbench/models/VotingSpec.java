@@ -44,20 +44,49 @@ public record VotingSpec(String name, List<String> members, Rule rule, List<Doub
     }
 
     record Voting(Model[] members, double[] weights, Rule rule, int classes) implements Model {
+        /** Rows per block of the batch path: each member predicts a block (its own batch path), then the block is combined. */
+        private static final int BLOCK = 256;
+
         @Override
         public int predict(double[] x, double[] probabilities) {
             java.util.Arrays.fill(probabilities, 0);
             double[] p = new double[classes];
-            double total = 0;
-            for (int m = 0; m < members.length; m++) {
-                int label = members[m].predict(x, p);
-                if (rule == Rule.HARD) {
-                    probabilities[label] += weights[m];
-                } else {
-                    for (int c = 0; c < classes; c++) probabilities[c] += weights[m] * p[c];
+            for (int m = 0; m < members.length; m++) add(m, members[m].predict(x, p), p, probabilities);
+            return combine(probabilities);
+        }
+
+        /** As row by row: each row adds its members in order, then {@link #combine}s; the members predict a block at a time. */
+        @Override
+        public void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
+            int n = Math.min(BLOCK, to - from);
+            double[][] p = new double[n][classes];
+            int[] memberLabels = new int[n];
+            double[][] rows = new double[n][];
+            for (int b = from; b < to; b += BLOCK) {
+                int e = Math.min(to, b + BLOCK);
+                System.arraycopy(x, b, rows, 0, e - b);
+                for (int i = b; i < e; i++) java.util.Arrays.fill(probabilities[i], 0);
+                for (int m = 0; m < members.length; m++) {
+                    members[m].predict(rows, p, memberLabels, 0, e - b);
+                    for (int i = b; i < e; i++) add(m, memberLabels[i - b], p[i - b], probabilities[i]);
                 }
-                total += weights[m];
+                for (int i = b; i < e; i++) labels[i] = combine(probabilities[i]);
             }
+        }
+
+        /** Adds member m's vote (hard) or weighted probabilities (soft) for one row. */
+        private void add(int m, int label, double[] p, double[] probabilities) {
+            if (rule == Rule.HARD) {
+                probabilities[label] += weights[m];
+            } else {
+                for (int c = 0; c < classes; c++) probabilities[c] += weights[m] * p[c];
+            }
+        }
+
+        /** Divides the sums by the total weight and returns their argmax (ties keep the lowest index). */
+        private int combine(double[] probabilities) {
+            double total = 0;
+            for (double w : weights) total += w;
             int best = 0;
             for (int c = 0; c < classes; c++) {
                 probabilities[c] /= total;

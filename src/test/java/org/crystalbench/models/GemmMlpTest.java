@@ -75,9 +75,9 @@ class GemmMlpTest {
             order[i] = n - 1 - i;
             y[i] = i % 3;
         }
-        var in = GemmMlp.Inputs.of(x);
+        var in = GemmInputs.of(x);
         assertEquals(sparse, in.sparse());
-        var net = new GemmMlp.Net(x[0].length, hidden, 3, n, new SplittableRandom(2));
+        var net = new GemmNet(x[0].length, hidden, 3, n, new SplittableRandom(2));
         net.gradients(in, y, order, 0);
         BitSet active = active(net);
         double tol = 5e-4;
@@ -112,7 +112,7 @@ class GemmMlpTest {
     }
 
     /** (loss(p + eps) - loss(p - eps)) / 2 eps for parameter {@code p[at]}; NaN if a ReLU switches on the way. */
-    static double centralDifference(GemmMlp.Net net, GemmMlp.Inputs in, int[] y, int[] order, float[] p, int at, BitSet active) {
+    static double centralDifference(GemmNet net, GemmInputs in, int[] y, int[] order, float[] p, int at, BitSet active) {
         float eps = 1e-3f, keep = p[at];
         p[at] = keep + eps;
         double up = net.gradients(in, y, order, 0);
@@ -125,7 +125,7 @@ class GemmMlpTest {
     }
 
     /** Which hidden units are active (ReLU output > 0) for which rows of the last batch. */
-    static BitSet active(GemmMlp.Net net) {
+    static BitSet active(GemmNet net) {
         BitSet on = new BitSet();
         int k = 0;
         for (int l = 1; l < net.layers; l++) for (float[] column : net.act[l]) for (float a : column) on.set(k++, a > 0);
@@ -161,10 +161,10 @@ class GemmMlpTest {
             y[i] = (i * 7) % 3;
             order[i] = (i * 13) % 40;
         }
-        var sparse = GemmMlp.Inputs.of(x);
-        var dense = new GemmMlp.Inputs(sparse.rows(), null, null);
-        var a = new GemmMlp.Net(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
-        var b = new GemmMlp.Net(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
+        var sparse = GemmInputs.of(x);
+        var dense = new GemmInputs(sparse.rows(), null, null);
+        var a = new GemmNet(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
+        var b = new GemmNet(11, List.of(6, 5), 3, 8, new SplittableRandom(4));
         for (int step = 0; step < 5; step++) {
             double la = a.gradients(sparse, y, order, step * 8), lb = b.gradients(dense, y, order, step * 8);
             assertEquals(lb, la, 0.0);
@@ -182,8 +182,8 @@ class GemmMlpTest {
     void fittedPredictsWhatTheNetworkComputes() {
         double[][] x = sparseRows(6, 9, 5);
         int[] y = {0, 1, 2, 0, 1, 2};
-        var in = GemmMlp.Inputs.of(x);
-        var net = new GemmMlp.Net(9, List.of(7, 4), 3, 1, new SplittableRandom(6));
+        var in = GemmInputs.of(x);
+        var net = new GemmNet(9, List.of(7, 4), 3, 1, new SplittableRandom(6));
         int[] order = {0, 1, 2, 3, 4, 5};
         for (int s = 0; s < 6; s++) { // a few steps so that biases are not zero
             net.gradients(in, y, order, s);
@@ -212,8 +212,8 @@ class GemmMlpTest {
                 y[i] = i % 3;
                 order[i] = (i * 7) % n; // a permutation: batches are not in row order
             }
-            var in = GemmMlp.Inputs.of(x);
-            var net = new GemmMlp.Net(x[0].length, List.of(128, 130), 3, batch, new SplittableRandom(8));
+            var in = GemmInputs.of(x);
+            var net = new GemmNet(x[0].length, List.of(128, 130), 3, batch, new SplittableRandom(8));
             for (int start = 0; start < n; start += batch) { // a few steps so that biases are not zero
                 net.gradients(in, y, order, start);
                 net.update(0.1, 0.9, 0.999);
@@ -273,9 +273,9 @@ class GemmMlpTest {
                 for (float[] column : v) for (int i = 0; i < column.length; i++) column[i] = rng.nextInt(3) == 0 ? 0f : (float) rng.nextGaussian();
             }
             float[][] c = new float[n][m], g = new float[k][m], t = new float[m][k];
-            GemmMlp.product(a, b, c, m, k, n);
-            GemmMlp.productTransposed(d, at, g, m, k, n);
-            GemmMlp.transpose(a, t, m, k);
+            GemmProducts.product(a, b, c, m, k, n);
+            GemmProducts.productTransposed(d, at, g, m, k, n);
+            GemmProducts.transpose(a, t, m, k);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     float s = 0;
@@ -295,7 +295,7 @@ class GemmMlpTest {
     /** Smile's update: v = m v - lr g; w = (w + v) decay on weights; biases are not decayed. */
     @Test
     void updateFollowsSmilesMomentumAndDecayOrder() {
-        var net = new GemmMlp.Net(2, List.of(), 2, 1, new SplittableRandom(1));
+        var net = new GemmNet(2, List.of(), 2, 1, new SplittableRandom(1));
         float[] w = net.w[1][0], g = net.gw[1][0], v = net.vw[1][0];
         float w0 = w[0];
         v[0] = 0.5f;

@@ -127,7 +127,7 @@ class SvmSklearnAgreementTest {
             double[] ours = new double[k * (k - 1) / 2], theirs = new double[ours.length];
             for (double[] row : d.test()) {
                 int label = model.decisions(row, ours);
-                double expected = libsvm.svm.svm_predict_values(model.model(), SvmSpec.nodes(row), theirs);
+                double expected = libsvm.svm.svm_predict_values(model.model(), LibsvmRows.nodes(row), theirs);
                 assertArrayEquals(theirs, ours, 0.0, name + " " + setting);
                 assertEquals((int) expected, label);
             }
@@ -153,7 +153,7 @@ class SvmSklearnAgreementTest {
             prob.x = new libsvm.svm_node[prob.l][];
             prob.y = new double[prob.l];
             for (int i = 0; i < prob.l; i++) {
-                prob.x[i] = SvmSpec.nodes(d.train()[order[i]]);
+                prob.x[i] = LibsvmRows.nodes(d.train()[order[i]]);
                 prob.y[i] = d.trainY()[order[i]];
             }
             var param = spec.parameter(spec.gamma(d.train()));
