@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,45 +45,28 @@ public final class CsvLoader {
      */
     public static Dataset load(Path file, DatasetSpec spec, boolean requireTarget) {
         MessageDigest sha = org.crystalbench.io.Hashing.sha256();
-        var rows = new Rows(spec.categorical().size());
+        var rows = new CsvRows(spec.categorical().size());
         int read = 0, dropped = 0;
         var comp = spec.composition();
         // The composition's input columns: formula, then the optional sites and volume (when configured).
-        List<String> compNames = comp == null ? List.of()
-                : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume()).filter(java.util.Objects::nonNull).toList();
+        List<String> compNames = comp == null ? List.of() : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume())
+                .filter(java.util.Objects::nonNull).toList();
         List<Derived.Row> derived = new ArrayList<>();
         String formulaColumn = comp == null ? null : comp.formula();
         boolean hasTarget;
         // Records are consumed as they are parsed: memory follows the kept values, not the file's text.
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
              Reader reader = new StrictUtf8Reader(new BufferedInputStream(in, 1 << 16), file);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
-                     .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-                     .get().parse(reader)) {
-            Map<String, Integer> header = new HashMap<>();
-            List<String> names = parser.getHeaderNames();
-            if (names.isEmpty()) throw new InputException(file + ": no data rows (the file is empty)");
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i).trim();
-                if (!name.isEmpty() && header.put(name, i) != null) {
-                    throw InputException.at(file, 1, "column '" + name + "'", "duplicate column in the header");
-                }
-            }
+             CSVParser parser = parser(reader)) {
+            Map<String, Integer> header = header(file, parser.getHeaderNames());
             int[] idIdx = columns(file, header, spec.idColumns());
             int[] numIdx = columns(file, header, spec.numeric());
             int[] catIdx = columns(file, header, spec.categorical());
-            hasTarget = header.containsKey(spec.target());
-            if (requireTarget && !hasTarget) {
-                throw InputException.at(file, 1, "column '" + spec.target() + "'", "target column not in the header");
-            }
-            int targetIdx = hasTarget ? header.get(spec.target()) : -1;
-            // drop-rows and impute keep a row with missing feature cells (NaN, MISSING_CATEGORY): each
-            // feature set decides (drop-rows leaves it out where it uses the column; impute fills it in).
-            boolean keep = spec.missing() != DatasetSpec.MissingPolicy.ERROR;
+            int targetIdx = targetColumn(file, header, spec.target(), requireTarget);
+            hasTarget = targetIdx >= 0;
+            boolean keep = keepsMissing(spec);
             int[] compIdx = columns(file, header, compNames);
             Iterator<CSVRecord> records = parser.iterator();
-            rows:
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1; // the record's first physical line, even after multi-line cells
                 if (!records.hasNext()) break;
@@ -94,52 +76,18 @@ public final class CsvLoader {
                 if (rec.size() != header.size()) {
                     throw InputException.at(file, line, null, "has " + rec.size() + " fields, the header has " + header.size());
                 }
-                double[] num = new double[numIdx.length];
-                for (int j = 0; j < numIdx.length; j++) {
-                    String cell = rec.get(numIdx[j]).trim();
-                    if (isMissing(cell)) {
-                        if (!keep) throw missing(file, line, spec.numeric().get(j), cell);
-                        num[j] = Double.NaN;
-                        continue;
-                    }
-                    try {
-                        num[j] = Double.parseDouble(cell);
-                    } catch (NumberFormatException e) {
-                        throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'",
-                                "'" + cell + "' is not a number");
-                    }
-                    if (!Double.isFinite(num[j])) {
-                        throw InputException.at(file, line, "column '" + spec.numeric().get(j) + "'", "'" + cell + "' is not finite");
-                    }
-                }
-                String[] cat = new String[catIdx.length];
-                for (int j = 0; j < catIdx.length; j++) {
-                    cat[j] = rec.get(catIdx[j]).trim();
-                    if (isMissing(cat[j]) && !isFormula(formulaColumn, spec.categorical().get(j), cat[j])) {
-                        if (!keep) throw missing(file, line, spec.categorical().get(j), cat[j]);
-                        cat[j] = Dataset.MISSING_CATEGORY;
-                    }
-                }
+                double[] num = numericCells(file, line, rec, numIdx, spec.numeric(), keep);
+                String[] cat = categoricalCells(file, line, rec, catIdx, spec.categorical(), formulaColumn, keep);
                 String label = hasTarget ? rec.get(targetIdx).trim() : null;
                 if (hasTarget && isMissing(label)) {
-                    if (!requireTarget) {
-                        label = null; // new candidates: a row without a label is predicted, not refused
-                    } else {
-                        if (keep) { dropped++; continue; } // a row without its label cannot be trained or scored on
-                        throw missing(file, line, spec.target(), label);
-                    }
+                    // new candidates: a row without a label is predicted, not refused; a training row is dropped or refused
+                    if (requireTarget && !keep) throw missing(file, line, spec.target(), label);
+                    if (requireTarget) { dropped++; continue; } // a row without its label cannot be trained or scored on
+                    label = null;
                 }
-                if (comp != null) {
-                    String[] cells = new String[compIdx.length];
-                    for (int j = 0; j < cells.length; j++) {
-                        cells[j] = rec.get(compIdx[j]).trim();
-                        if (isMissing(cells[j]) && !isFormula(formulaColumn, compNames.get(j), cells[j])) {
-                            if (keep) { dropped++; continue rows; } // descriptors are not imputed
-                            throw missing(file, line, compNames.get(j), cells[j]);
-                        }
-                    }
-                    derived.add(derivedRow(file, line, compNames, cells));
-                }
+                String[] cells = comp == null ? null : compositionCells(file, line, rec, compIdx, compNames, formulaColumn, keep);
+                if (comp != null && cells == null) { dropped++; continue; } // descriptors are not imputed
+                if (comp != null) derived.add(derivedRow(file, line, compNames, cells));
                 rows.add(id(rec, idIdx), num, cat, label, line);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
@@ -151,25 +99,115 @@ public final class CsvLoader {
         if (read == 0) throw new InputException(file + ": no data rows");
         if (rows.ids.isEmpty()) throw new InputException(file + ": no rows left after dropping rows with missing values");
 
-        List<String> classes = List.of();
+        List<String> classes = hasTarget ? classes(file, spec.target(), rows.labels, requireTarget) : List.of();
+        Dataset data = dataset(file, HexFormat.of().formatHex(sha.digest()), spec, rows, classes, read, dropped);
+        return comp == null ? data : Derived.append(data, comp, derived);
+    }
+
+    /**
+     * drop-rows and impute keep a row with missing feature cells (NaN, MISSING_CATEGORY): each feature set decides
+     * (drop-rows leaves it out where it uses the column; impute fills it in).
+     */
+    private static boolean keepsMissing(DatasetSpec spec) {
+        return spec.missing() != DatasetSpec.MissingPolicy.ERROR;
+    }
+
+    /** The target's position, or -1 when it is absent and not required. */
+    private static int targetColumn(Path file, Map<String, Integer> header, String target, boolean requireTarget) {
+        Integer at = header.get(target);
+        if (requireTarget && at == null) throw InputException.at(file, 1, "column '" + target + "'", "target column not in the header");
+        return at == null ? -1 : at;
+    }
+
+    private static CSVParser parser(Reader reader) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                .get().parse(reader);
+    }
+
+    /** The kept rows as a data set, labels as class indices (-1: no label). */
+    private static Dataset dataset(Path file, String sha, DatasetSpec spec, CsvRows rows, List<String> classes, int read, int dropped) {
         int[] y = new int[rows.ids.size()];
-        if (hasTarget) {
-            classes = List.copyOf(new TreeSet<>(rows.labels.stream().filter(java.util.Objects::nonNull).toList()));
-            if (requireTarget && classes.size() < 2) {
-                throw InputException.at(file, 0, "column '" + spec.target() + "'",
-                        "target has " + classes.size() + " class(es); at least 2 are needed");
-            }
-            Map<String, Integer> index = new HashMap<>();
-            for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
-            for (int r = 0; r < y.length; r++) y[r] = rows.labels.get(r) == null ? -1 : index.get(rows.labels.get(r));
-        } else {
-            java.util.Arrays.fill(y, -1);
-        }
-        Dataset data = new Dataset(file.toString(), HexFormat.of().formatHex(sha.digest()), rows.ids.toArray(String[]::new),
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
+        for (int r = 0; r < y.length; r++) y[r] = rows.labels.get(r) == null ? -1 : index.getOrDefault(rows.labels.get(r), -1);
+        return new Dataset(file.toString(), sha, rows.ids.toArray(String[]::new),
                 spec.numeric(), rows.numeric.toArray(double[][]::new), spec.categorical(),
                 rows.categorical.toArray(String[][]::new), classes, y, java.util.Arrays.copyOf(rows.lines, rows.ids.size()),
                 read, dropped, Map.of(), spec.missing());
-        return comp == null ? data : Derived.append(data, comp, derived);
+    }
+
+    /** A row's composition cells (formula, sites, volume), or null when one is missing and the policy drops such rows. */
+    private static String[] compositionCells(Path file, long line, CSVRecord rec, int[] idx, List<String> names,
+            String formulaColumn, boolean keep) {
+        String[] cells = new String[idx.length];
+        for (int j = 0; j < cells.length; j++) {
+            cells[j] = rec.get(idx[j]).trim();
+            if (isMissing(cells[j]) && !isFormula(formulaColumn, names.get(j), cells[j])) {
+                if (keep) return null;
+                throw missing(file, line, names.get(j), cells[j]);
+            }
+        }
+        return cells;
+    }
+
+    /** Column name to position; an empty header or a name twice is refused. */
+    private static Map<String, Integer> header(Path file, List<String> names) {
+        if (names.isEmpty()) throw new InputException(file + ": no data rows (the file is empty)");
+        Map<String, Integer> header = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).trim();
+            if (!name.isEmpty() && header.put(name, i) != null) {
+                throw InputException.at(file, 1, "column '" + name + "'", "duplicate column in the header");
+            }
+        }
+        return header;
+    }
+
+    /** A row's numeric cells: finite numbers, or NaN for a missing cell when the policy keeps such rows. */
+    private static double[] numericCells(Path file, long line, CSVRecord rec, int[] idx, List<String> names, boolean keep) {
+        double[] num = new double[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            String cell = rec.get(idx[j]).trim();
+            if (isMissing(cell)) {
+                if (!keep) throw missing(file, line, names.get(j), cell);
+                num[j] = Double.NaN;
+                continue;
+            }
+            try {
+                num[j] = Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                throw InputException.at(file, line, "column '" + names.get(j) + "'", "'" + cell + "' is not a number");
+            }
+            if (!Double.isFinite(num[j])) {
+                throw InputException.at(file, line, "column '" + names.get(j) + "'", "'" + cell + "' is not finite");
+            }
+        }
+        return num;
+    }
+
+    /** A row's categorical cells, a missing one as {@link Dataset#MISSING_CATEGORY} when the policy keeps such rows. */
+    private static String[] categoricalCells(Path file, long line, CSVRecord rec, int[] idx, List<String> names,
+            String formulaColumn, boolean keep) {
+        String[] cat = new String[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            cat[j] = rec.get(idx[j]).trim();
+            if (isMissing(cat[j]) && !isFormula(formulaColumn, names.get(j), cat[j])) {
+                if (!keep) throw missing(file, line, names.get(j), cat[j]);
+                cat[j] = Dataset.MISSING_CATEGORY;
+            }
+        }
+        return cat;
+    }
+
+    /** The target's classes, sorted; training data needs at least two. */
+    private static List<String> classes(Path file, String target, List<String> labels, boolean requireTarget) {
+        List<String> classes = List.copyOf(new TreeSet<>(labels.stream().filter(java.util.Objects::nonNull).toList()));
+        if (requireTarget && classes.size() < 2) {
+            throw InputException.at(file, 0, "column '" + target + "'", "target has " + classes.size() + " class(es); at least 2 are needed");
+        }
+        return classes;
     }
 
     /** The row's id columns joined by '|'; one column is its trimmed cell (no builder), none the shared "". */
@@ -202,38 +240,6 @@ public final class CsvLoader {
             }
         }
         return new Derived.Row(formula, v[0], v[1]);
-    }
-
-    /** The kept rows; repeated category and label strings are stored once (a large file repeats them millions of times). */
-    private static final class Rows {
-        final List<String> ids = new ArrayList<>(), labels = new ArrayList<>();
-        final List<double[]> numeric = new ArrayList<>();
-        final List<String[]> categorical = new ArrayList<>();
-        final List<Map<String, String>> pools = new ArrayList<>();
-        final Map<String, String> labelPool = new HashMap<>();
-        // Rows with the same categorical cells share one (never written) array: a million rows of a two-valued
-        // column cost two arrays, not a million (28 MB at 1M rows). Capped, so that a column of distinct values
-        // (a formula) costs no map as large as the data; past the cap a new tuple gets its own array, as before.
-        final Map<List<String>, String[]> tuples = new HashMap<>();
-        static final int TUPLES = 1 << 16;
-        long[] lines = new long[1024];
-
-        Rows(int categoricalColumns) {
-            for (int j = 0; j < categoricalColumns; j++) pools.add(new HashMap<>());
-        }
-
-        void add(String id, double[] num, String[] cat, String label, long line) {
-            for (int j = 0; j < cat.length; j++) cat[j] = pools.get(j).computeIfAbsent(cat[j], k -> k);
-            String[] shared = tuples.get(java.util.Arrays.asList(cat));
-            if (shared != null) cat = shared;
-            else if (tuples.size() < TUPLES) tuples.put(java.util.Arrays.asList(cat), cat);
-            if (lines.length == ids.size()) lines = java.util.Arrays.copyOf(lines, lines.length * 2);
-            lines[ids.size()] = line;
-            ids.add(id);
-            numeric.add(num);
-            categorical.add(cat);
-            labels.add(label == null ? null : labelPool.computeIfAbsent(label, k -> k));
-        }
     }
 
     private static String oneLine(Exception e) {
