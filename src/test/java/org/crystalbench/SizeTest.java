@@ -37,8 +37,6 @@ class SizeTest {
             "models/SvmSpec.java", "models/SvmSpec.java#fit", "models/GemmMlp.java", "models/Lbfgs.java#minimize",
             // s25 (#25, perf/, bench): Interleaved under 300 lines is their target; BenchCommand to Request -> Outcome
             "perf/Interleaved.java", "perf/Interleaved.java#run", "cli/BenchCommand.java#call",
-            // s22ops (#22, operations: commands, suite/, train --from-grid)
-            "suite/SuiteAnalysis.java#of", "grid/GridBest.java#of",
             // s30mem (#30, data/)
             "data/CsvLoader.java#load#2");
 
