@@ -86,10 +86,6 @@ public final class Report {
     }
 
     /** Reads every input through its table's owner and lays out the report in memory (figures not yet rendered). */
-    static Doc build(Path dir, Path perf) {
-        return build(dir, perf, null);
-    }
-
     static Doc build(Path dir, Path perf, String name) {
         if (!Files.isDirectory(dir)) throw new InputException(dir + ": not a folder");
         Path summaryFile = dir.resolve(SummaryTable.FILE), gridFile = dir.resolve(GridTable.FILE);
