@@ -19,7 +19,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.io.AtomicFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

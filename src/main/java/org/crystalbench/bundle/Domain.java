@@ -26,7 +26,8 @@ import org.crystalbench.data.Dataset;
 public record Domain(Map<String, Range> ranges, String formulaColumn, List<String> elements) {
 
     public Domain {
-        ranges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Manifest.required(ranges, "domain.ranges")));
+        if (ranges == null) throw new IllegalArgumentException("domain.ranges: missing"); // Manifest.required's words, without a class cycle
+        ranges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
         elements = elements == null ? null : List.copyOf(elements);
     }
 

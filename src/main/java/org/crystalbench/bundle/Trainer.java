@@ -17,7 +17,6 @@ import org.crystalbench.BuildInfo;
 import org.crystalbench.InputException;
 import org.crystalbench.evaluation.FitPath;
 import org.crystalbench.splits.Seeds;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;

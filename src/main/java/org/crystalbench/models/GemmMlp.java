@@ -56,7 +56,21 @@ final class GemmMlp {
                 net.update(lr, momentum, decay);
             }
         }
-        return net.fitted();
+        return fitted(net);
+    }
+
+    /** The trained weights, from the net's float layers (by output) to plain double columns (by input). */
+    static Fitted fitted(GemmNet net) {
+        double[][][] columns = new double[net.layers][][];
+        double[][] biases = new double[net.layers][];
+        for (int l = 1; l <= net.layers; l++) {
+            int rows = net.size[l], cols = net.size[l - 1];
+            columns[l - 1] = new double[cols][rows];
+            biases[l - 1] = new double[rows];
+            for (int c = 0; c < cols; c++) for (int r = 0; r < rows; r++) columns[l - 1][c][r] = net.w[l][c][r];
+            for (int r = 0; r < rows; r++) biases[l - 1][r] = net.bias[l][r];
+        }
+        return new Fitted(columns, biases, net.classes);
     }
 
 

@@ -207,17 +207,4 @@ final class GemmNet {
             }
         }
     }
-
-    GemmMlp.Fitted fitted() {
-        double[][][] columns = new double[layers][][];
-        double[][] biases = new double[layers][];
-        for (int l = 1; l <= layers; l++) {
-            int rows = size[l], cols = size[l - 1];
-            columns[l - 1] = new double[cols][rows];
-            biases[l - 1] = new double[rows];
-            for (int c = 0; c < cols; c++) for (int r = 0; r < rows; r++) columns[l - 1][c][r] = w[l][c][r];
-            for (int r = 0; r < rows; r++) biases[l - 1][r] = bias[l][r];
-        }
-        return new GemmMlp.Fitted(columns, biases, classes);
-    }
 }

@@ -14,12 +14,15 @@ import org.crystalbench.stats.CiSpec;
 final class ReferenceSection {
     private ReferenceSection() {}
 
-    static void write(Doc doc, ExperimentConfig config, List<SummaryTable.Row> summary, CiSpec ci) {
+    /** With {@code summaryMd} (the folder has summary.md, which shows the comparison's tables) a link to them, else the tables. */
+    static void write(Doc doc, ExperimentConfig config, List<SummaryTable.Row> summary, CiSpec ci, boolean summaryMd) {
         Reference ref = config.reference();
         String fs = Study.featureSet(config), protocol = Study.protocol(config).label(), interval = Doc.interval(ci);
         List<SummaryTable.Row> group = Study.group(config, summary);
         doc.section(StudyMarkdown.title(ref));
-        doc.para(StudyMarkdown.markdown(config, summary, ci == null ? "CI" : ci.label()));
+        if (summaryMd) doc.para("The comparison's tables (the reference's P/R/F1 beside ours, its values against every setting, which "
+                + "F1 it reports) are in [summary.md](summary.md), section *" + StudyMarkdown.title(ref) + "*.");
+        else doc.para(StudyMarkdown.markdown(config, summary, ci == null ? "CI" : ci.label()));
         if (group.isEmpty()) {
             doc.note("comparison with the reference: summary.csv has no rows for its feature set `" + fs
                     + "` and protocol `" + protocol + "`: no chart");

@@ -86,10 +86,6 @@ public final class Report {
     }
 
     /** Reads every input through its table's owner and lays out the report in memory (figures not yet rendered). */
-    static Doc build(Path dir, Path perf) {
-        return build(dir, perf, null);
-    }
-
     static Doc build(Path dir, Path perf, String name) {
         if (!Files.isDirectory(dir)) throw new InputException(dir + ": not a folder");
         Path summaryFile = dir.resolve(SummaryTable.FILE), gridFile = dir.resolve(GridTable.FILE);
@@ -146,12 +142,13 @@ public final class Report {
         var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
         var reliability = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
                 () -> ReliabilitySection.of(dir.resolve(PredictionsTable.FILE)));
-        RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config);
+        boolean summaryMd = Files.isRegularFile(dir.resolve("summary.md")); // then report.md links to its tables, not repeats them
+        RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config, summaryMd);
         var perClass = optional(doc, dir.resolve(PerClassTable.FILE), "no per-class table",
                 () -> PerClassTable.read(dir.resolve(PerClassTable.FILE)));
         if (perClass != null && !perClass.isEmpty()) PerClassSection.write(doc, perClass, config);
         if (config != null && config.reference() != null && !config.reference().models().isEmpty()) { // else nothing to compare with
-            ReferenceSection.write(doc, config, summary, ci);
+            ReferenceSection.write(doc, config, summary, ci, summaryMd);
         }
         if (audit != null) AuditSection.write(doc, audit);
         if (SplitGapSection.applies(summary)) {

@@ -55,11 +55,12 @@ final class RunSection {
 
     /**
      * Writes the scores section; {@code splits}, {@code confusion}, {@code comparisons}, {@code reliability} (from
-     * predictions.csv.gz) and {@code config} may be null.
+     * predictions.csv.gz) and {@code config} may be null. With {@code summaryMd} (the folder has summary.md) each
+     * group's probability table, which summary.md already shows cell for cell, is a link to it instead.
      */
     static void write(Doc doc, List<SummaryTable.Row> summary, CiSpec ci, List<SplitsTable.Row> splits,
                       List<ConfusionTable.Row> confusion, List<Comparison> comparisons,
-                      Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config) {
+                      Map<Group, Map<String, ProbScores.Reliability>> reliability, ExperimentConfig config, boolean summaryMd) {
         String interval = Doc.interval(ci);
         // Paper F1 beside macro F1 only for a config with a reference to compare with (docs/reports.md).
         boolean paper = SummaryPage.showsPaperF1(config);
@@ -70,7 +71,7 @@ final class RunSection {
                 : "F1 is **" + MACRO_LABEL + "**. ") + "Box plots show the per-split values (box: quartiles, line: median, "
                 + "whiskers: the last values within 1.5 IQR, dots: every split). The dot plots show the mean per model with "
                 + "its " + interval + " (whiskers)." + (comparisons == null || ci == null ? "" : " " + Cells.versusLegend(ci.level())));
-        doc.para(Cells.PROBABILITY_LEGEND);
+        if (!summaryMd) doc.para(Cells.PROBABILITY_LEGEND);
         Map<Group, List<SummaryTable.Row>> groups = groups(summary);
         overview(doc, groups, interval, config);
         var perSplit = splits == null ? null : Group.of(splits, r -> new Group(r.featureSet(), r.protocol()));
@@ -106,7 +107,8 @@ final class RunSection {
                                     rows.stream().map(r -> r.stat(m)).toList())).toList()));
 
             scoreTable(doc, g, rows, comparisons, paper);
-            doc.para(SummaryPage.probabilityTable(rows, comparisons == null ? List.of() : comparisons));
+            doc.para(summaryMd ? "Probability scores (log loss, Brier, ROC AUC, ECE; vs best by log loss): in [summary.md](summary.md), "
+                    + "feature set " + where + "." : SummaryPage.probabilityTable(rows, comparisons == null ? List.of() : comparisons));
 
             var conf = matrices == null ? null : matrices.get(g);
             if (conf != null && !conf.isEmpty()) confusionFigure(doc, g, where, models, conf);

@@ -44,6 +44,41 @@ public final class SuiteAnalysis {
         for (int i = 0; i < n; i++) for (int j = 0; j < k; j++) means[i][j] = samples.get(used.get(i)).get(models.get(j)).mean(f1);
         double[][] ranks = n == 0 ? new double[0][k] : MultiDataset.ranks(means);
 
+        List<SuiteTables.Score> scores = scores(tasks, models, samples, used, ranks);
+        int[][][] tally = tally(used, models, samples, level);
+        int[][] wins = tally[0], ties = tally[1];
+
+        double[] meanRank = new double[k];
+        for (double[] row : ranks) for (int j = 0; j < k; j++) meanRank[j] += row[j] / n;
+        boolean testable = n >= 2 && k >= 2;
+        MultiDataset.Friedman fr = testable ? MultiDataset.friedman(means) : null;
+        MultiDataset.VersusBest vb = testable ? MultiDataset.holmVersusBest(meanRank, n) : null;
+        double cd05 = testable && k <= MultiDataset.MAX_K ? MultiDataset.criticalDifference(k, n, 0.05) : Double.NaN;
+        double cd10 = testable && k <= MultiDataset.MAX_K ? MultiDataset.criticalDifference(k, n, 0.10) : Double.NaN;
+        int best = vb == null ? -1 : vb.best();
+
+        List<SuiteTables.Leader> leaders = leaders(models, means, meanRank, wins, ties, vb, rope, seed);
+
+        List<SuiteTables.Pair> pairs = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                if (a == b) continue;
+                double diff = n == 0 ? Double.NaN : meanRank[a] - meanRank[b];
+                pairs.add(new SuiteTables.Pair(models.get(a), models.get(b), wins[a][b], ties[a][b], wins[b][a], diff,
+                        !Double.isNaN(cd05) && Math.abs(diff) > cd05));
+            }
+        }
+        var tests = new SuiteTables.Tests(n, k, fr == null ? Double.NaN : fr.chi2(), fr == null ? Double.NaN : fr.pChi2(),
+                fr == null ? Double.NaN : fr.ff(), fr == null ? Double.NaN : fr.pF(), cd05, cd10, best < 0 ? "" : models.get(best),
+                rope, level, seed, String.join(";", excluded));
+        return new SuiteTables.Suite(scores, leaders, pairs, tests);
+    }
+
+    /** Every task's row per model: its splits, mean macro F1 and rank (NaN unless the task is compared). */
+    private static List<SuiteTables.Score> scores(List<SuiteTables.Task> tasks, List<String> models, Map<String, Map<String, Sample>> samples,
+                                                  List<String> used, double[][] ranks) {
+        Metric f1 = Metric.MACRO_F1;
+        int k = models.size();
         List<SuiteTables.Score> scores = new ArrayList<>();
         for (SuiteTables.Task task : tasks) {
             String d = task.label();
@@ -55,8 +90,13 @@ public final class SuiteAnalysis {
                         i < 0 ? Double.NaN : ranks[i][j], task.featureSet()));
             }
         }
+        return scores;
+    }
 
-        // wins[a][b]: data sets where a is significantly better than b by the corrected resampled paired t-test
+    /** {wins, ties}: wins[a][b] counts the data sets where a is significantly better than b by the corrected resampled paired t-test. */
+    private static int[][][] tally(List<String> used, List<String> models, Map<String, Map<String, Sample>> samples, double level) {
+        Metric f1 = Metric.MACRO_F1;
+        int k = models.size();
         int[][] wins = new int[k][k], ties = new int[k][k];
         for (String d : used) {
             Map<String, Sample> byModel = samples.get(d);
@@ -72,16 +112,13 @@ public final class SuiteAnalysis {
                 }
             }
         }
+        return new int[][][] {wins, ties};
+    }
 
-        double[] meanRank = new double[k];
-        for (double[] row : ranks) for (int j = 0; j < k; j++) meanRank[j] += row[j] / n;
-        boolean testable = n >= 2 && k >= 2;
-        MultiDataset.Friedman fr = testable ? MultiDataset.friedman(means) : null;
-        MultiDataset.VersusBest vb = testable ? MultiDataset.holmVersusBest(meanRank, n) : null;
-        double cd05 = testable && k <= MultiDataset.MAX_K ? MultiDataset.criticalDifference(k, n, 0.05) : Double.NaN;
-        double cd10 = testable && k <= MultiDataset.MAX_K ? MultiDataset.criticalDifference(k, n, 0.10) : Double.NaN;
-        int best = vb == null ? -1 : vb.best();
-
+    /** Per model, its mean rank, mean macro F1, wins/ties/losses, test against the best and Bayesian signed-rank; by mean rank. */
+    private static List<SuiteTables.Leader> leaders(List<String> models, double[][] means, double[] meanRank, int[][] wins, int[][] ties,
+                                                    MultiDataset.VersusBest vb, double rope, long seed) {
+        int k = models.size(), n = means.length, best = vb == null ? -1 : vb.best();
         List<SuiteTables.Leader> leaders = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             int w = 0, t = 0, l = 0;
@@ -100,20 +137,7 @@ public final class SuiteAnalysis {
                     b == null ? Double.NaN : b.pWorse(), b == null ? Double.NaN : b.pRope(), b == null ? Double.NaN : b.pBetter()));
         }
         leaders.sort(java.util.Comparator.comparingDouble(SuiteTables.Leader::meanRank));
-
-        List<SuiteTables.Pair> pairs = new ArrayList<>();
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                if (a == b) continue;
-                double diff = n == 0 ? Double.NaN : meanRank[a] - meanRank[b];
-                pairs.add(new SuiteTables.Pair(models.get(a), models.get(b), wins[a][b], ties[a][b], wins[b][a], diff,
-                        !Double.isNaN(cd05) && Math.abs(diff) > cd05));
-            }
-        }
-        var tests = new SuiteTables.Tests(n, k, fr == null ? Double.NaN : fr.chi2(), fr == null ? Double.NaN : fr.pChi2(),
-                fr == null ? Double.NaN : fr.ff(), fr == null ? Double.NaN : fr.pF(), cd05, cd10, best < 0 ? "" : models.get(best),
-                rope, level, seed, String.join(";", excluded));
-        return new SuiteTables.Suite(scores, leaders, pairs, tests);
+        return leaders;
     }
 
     private static double[] column(double[][] t, int j) {

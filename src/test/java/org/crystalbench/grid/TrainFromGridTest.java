@@ -103,6 +103,32 @@ class TrainFromGridTest {
         assertEquals(b.out(), a.out());
     }
 
+    /**
+     * Over several feature sets the winner is the best of each set's best, in the metric's direction (Ranking.better;
+     * a grid ranks by label metrics only, all higher-is-better, so that is the highest mean macro F1).
+     */
+    @Test
+    void theWinnerIsTheBestOfEachFeatureSetsBest() throws IOException {
+        Path config = Fixtures.config(data.toAbsolutePath()).name("test-grid").featureSets(Fixtures.ALL_AND_NUMERIC_ONLY)
+                .protocols("cv: {repeats: 2, folds: 3}").models(GridFixtures.MODELS).append("""
+                        grid:
+                          models:
+                            LR: {lambda: [100.0, 0.01]}
+                        """).write(dir, "sets.yaml");
+        Path g = dir.resolve("sets");
+        var run = TestCli.run("grid", config.toString(), "--out", g.toString(), "--threads", "1", "-q");
+        assertEquals(0, run.code(), run.err());
+        Comparator<GridTable.Row> byF1 = Comparator.comparingDouble(r -> r.stat(Metric.MACRO_F1).mean());
+        var bestPerSet = GridTable.read(g.resolve(GridTable.FILE)).stream().filter(r -> r.model().equals("LR") && r.ok())
+                .collect(java.util.stream.Collectors.groupingBy(GridTable.Row::featureSet, java.util.stream.Collectors.maxBy(byF1)))
+                .values().stream().map(java.util.Optional::orElseThrow).sorted(byF1.reversed()).toList();
+        assertEquals(2, bestPerSet.size());
+        assertTrue(byF1.compare(bestPerSet.get(0), bestPerSet.get(1)) > 0, "fixture: the feature sets' bests differ");
+        GridBest.Winner w = GridBest.of(g, "LR", null, null).winners().getFirst();
+        assertEquals(bestPerSet.getFirst().featureSet(), w.featureSet());
+        assertEquals(bestPerSet.getFirst().pointId(), w.point().id());
+    }
+
     @Test
     void aPointIdTrainsThatPoint() throws IOException {
         Path out = dir.resolve("point");

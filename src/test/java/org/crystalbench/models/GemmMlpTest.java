@@ -189,7 +189,7 @@ class GemmMlpTest {
             net.gradients(in, y, order, s);
             net.update(0.1, 0.9, 0.999);
         }
-        var fitted = net.fitted();
+        var fitted = GemmMlp.fitted(net);
         double[] p = new double[3];
         for (int r = 0; r < 6; r++) {
             net.gradients(in, y, order, r);
@@ -218,7 +218,7 @@ class GemmMlpTest {
                 net.gradients(in, y, order, start);
                 net.update(0.1, 0.9, 0.999);
             }
-            var fitted = net.fitted();
+            var fitted = GemmMlp.fitted(net);
             double[] p = new double[3];
             for (int start = 0; start < n; start += batch) {
                 net.gradients(in, y, order, start);

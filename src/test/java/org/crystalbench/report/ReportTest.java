@@ -146,14 +146,17 @@ class ReportTest {
         assertEquals(fromSummary, verdicts(report));
         assertTrue(fromSummary.contains("**best**") && fromSummary.stream().anyMatch(v -> v.matches("(not )?significantly worse \\(Δ -\\d\\.\\d{3}, Holm p [=<] \\d\\.\\d{3}\\)")),
                 fromSummary.toString());
-        // The study table: the same header and rows in both files.
+        // The study tables are summary.md's alone: report.md keeps its section and chart, and links to them.
         String header = "| " + String.join(" | ", StudyMarkdown.HEADER) + " |";
-        assertTrue(report.contains(header) && Files.readString(tmp.resolve("summary.md")).contains(header));
-        String study = Files.readString(tmp.resolve("summary.md")).split("## Comparison with Study, Table 1")[1];
-        for (String model : List.of("LR", "NB", "DNN")) {
-            String row = study.lines().filter(l -> l.startsWith("| " + model + " | 0.")).findFirst().orElseThrow();
-            assertTrue(report.contains(row), row);
-        }
+        assertTrue(Files.readString(tmp.resolve("summary.md")).contains(header) && !report.contains(header), report);
+        assertTrue(report.contains("## Comparison with Study, Table 1\n\nThe comparison's tables (the reference's P/R/F1 beside ours, "
+                + "its values against every setting, which F1 it reports) are in [summary.md](summary.md), section *Comparison with Study, Table 1*."), report);
+        // The probability tables are summary.md's alone: report.md links to them, one line per group.
+        String probabilities = "| Model | " + String.join(" | ", Cells.PROBABILITY_HEADER) + " | " + Cells.VERSUS_LOG_LOSS + " |";
+        assertTrue(Files.readString(tmp.resolve("summary.md")).contains(probabilities));
+        assertFalse(report.contains(probabilities) || report.contains("**Probabilities**"), report);
+        assertEquals(2 * 2, report.lines().filter(l -> l.startsWith("Probability scores (log loss, Brier, ROC AUC, ECE; vs best by log loss): "
+                + "in [summary.md](summary.md), feature set `")).count(), report);
     }
 
     /** The last cell of every row of every table whose last column is the verdict. */
@@ -179,8 +182,9 @@ class ReportTest {
         String label = org.crystalbench.provenance.Provenance.read(out.resolve("provenance.json")).ci().label();
         assertEquals("t 90%", label);
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("mean per model with its " + label + " CI") && md.contains("ours as mean [" + label + " interval]"), md);
-        assertTrue(Files.readString(out.resolve("summary.md")).contains("Cells are mean [" + label + " interval of the mean]"));
+        assertTrue(md.contains("mean per model with its " + label + " CI"), md);
+        String summaryMd = Files.readString(out.resolve("summary.md"));
+        assertTrue(summaryMd.contains("Cells are mean [" + label + " interval of the mean]") && summaryMd.contains("ours as mean [" + label + " interval]"));
     }
 
     static Path copyRun(Path to) throws IOException {
@@ -316,13 +320,12 @@ class ReportTest {
         assertTrue(md.contains("not drawn: Volume."), md);
         // Study: two of three models were run.
         assertTrue(md.contains("## Comparison with Study, Table 1"), "titled by the reference's own source");
-        assertTrue(md.contains("| `paper` | Repeated stratified holdout"), "the reference against every setting");
-        assertTrue(md.contains("**Which F1 the reference reports.**"), md);
-        // Probabilities: a table per group and a reliability diagram per group from predictions.csv.gz.
-        assertTrue(md.contains("| Model | Log loss | Brier | ROC AUC (macro OvR) | ECE | vs best (log loss) |"), md);
+        assertTrue(md.contains("are in [summary.md](summary.md), section *Comparison with Study, Table 1*."), "its tables: a link");
+        // Probabilities: a link to summary.md's table per group and a reliability diagram per group from predictions.csv.gz.
+        assertTrue(md.contains("Probability scores (log loss, Brier, ROC AUC, ECE; vs best by log loss): in [summary.md](summary.md)"), md);
         assertTrue(links.contains("figures/reliability-paper-holdout.png"), links.toString());
         assertTrue(md.contains("Rows per confidence bin") && md.contains("| Model | 0.0–0.1 | 0.1–0.2 |"), "bin counts under the diagram");
-        assertTrue(md.contains("| DNN | 0.820 | 0.820 | 0.810 | – | – | – | – |"), md);
+        assertFalse(md.contains("| DNN | 0.820 | 0.820 | 0.810 |"), "the reference's rows are summary.md's");
         assertTrue(links.contains("figures/reference-paper-holdout.png"));
         // Benchmarks: the baseline and the newest run only; training and inference apart.
         assertTrue(md.contains("## Benchmarks (JMH)"));

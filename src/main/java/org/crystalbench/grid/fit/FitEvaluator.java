@@ -3,7 +3,6 @@ package org.crystalbench.grid.fit;
 import org.crystalbench.grid.plan.WorkUnit;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;

@@ -4,7 +4,6 @@ import org.crystalbench.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.crystalbench.InputException;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.io.AtomicFiles;
 import tools.jackson.core.JacksonException;

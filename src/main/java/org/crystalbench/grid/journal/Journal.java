@@ -22,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.crystalbench.InputException;
-import org.crystalbench.config.ConfigLoader;
 import tools.jackson.core.JacksonException;
 
 /**

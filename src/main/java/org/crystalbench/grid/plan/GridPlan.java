@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.crystalbench.InputException;
 import org.crystalbench.splits.Seeds;
-import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.config.GridSpec;
 import org.crystalbench.metrics.Metric;

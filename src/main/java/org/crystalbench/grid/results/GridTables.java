@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.crystalbench.metrics.Metric;
 import org.crystalbench.io.Csv;
 import org.crystalbench.stats.CiSpec;
@@ -129,23 +130,8 @@ public final class GridTables {
         List<NestedResult> out = new ArrayList<>();
         for (String fs : plan.featureSets()) {
             for (String model : plan.models()) {
-                List<GridPoint> points = plan.pointsOf(model);
-                List<JournalEntry> scored = new ArrayList<>();
-                Map<String, Integer> chosen = new TreeMap<>();
-                int unusable = 0;
-                for (SplitId o : outers) {
-                    List<SplitId> inner = plan.inner(o);
-                    List<Evidence> stats = points.stream().map(p -> Evidence.of(fs, p, inner, entries)).toList();
-                    Evidence pick = Evidence.pick(stats, plan.metric());
-                    JournalEntry outer = pick == null ? null : entries.get(WorkUnit.key(fs, model, pick.point().hash(), o));
-                    if (outer == null || !outer.ok()) {
-                        unusable++;
-                        continue;
-                    }
-                    chosen.merge(pick.point().id(), 1, Integer::sum);
-                    scored.add(outer);
-                }
-                out.add(new NestedResult(fs, model, outers.size(), Evidence.sample(scored), chosen, unusable));
+                out.add(nestedRow(plan, entries, outers, fs, model,
+                        inner -> plan.pointsOf(model).stream().map(p -> Evidence.of(fs, p, inner, entries)).toList(), pick -> pick.point().id()));
             }
         }
         if (plan.featureSets().size() * plan.models().size() > 1) out.add(selection(plan, entries, outers));
@@ -163,26 +149,36 @@ public final class GridTables {
      * Chosen points are named {@code feature set/point id}.
      */
     static NestedResult selection(GridPlan plan, Map<String, JournalEntry> entries, List<SplitId> outers) {
-        List<JournalEntry> scored = new ArrayList<>();
-        Map<String, Integer> chosen = new TreeMap<>();
-        int unusable = 0;
-        for (SplitId o : outers) {
-            List<SplitId> inner = plan.inner(o);
+        return nestedRow(plan, entries, outers, ANY_FEATURE_SET, SELECTED_MODEL, inner -> {
             List<Evidence> stats = new ArrayList<>();
             for (String fs : plan.featureSets()) {
                 for (String model : plan.models()) for (GridPoint p : plan.pointsOf(model)) stats.add(Evidence.of(fs, p, inner, entries));
             }
-            Evidence pick = Evidence.pick(stats, plan.metric());
+            return stats;
+        }, pick -> pick.featureSet() + "/" + pick.point().id());
+    }
+
+    /**
+     * One nested row: per outer split, the best of {@code candidates} (given its inner splits) and its outer unit's
+     * score; an outer split with no choice or a failed outer unit is unusable. {@code name} labels the chosen points.
+     */
+    private static NestedResult nestedRow(GridPlan plan, Map<String, JournalEntry> entries, List<SplitId> outers, String fs, String model,
+                                          Function<List<SplitId>, List<Evidence>> candidates, Function<Evidence, String> name) {
+        List<JournalEntry> scored = new ArrayList<>();
+        Map<String, Integer> chosen = new TreeMap<>();
+        int unusable = 0;
+        for (SplitId o : outers) {
+            Evidence pick = Evidence.pick(candidates.apply(plan.inner(o)), plan.metric());
             JournalEntry outer = pick == null ? null
                     : entries.get(WorkUnit.key(pick.featureSet(), pick.point().model(), pick.point().hash(), o));
             if (outer == null || !outer.ok()) {
                 unusable++;
                 continue;
             }
-            chosen.merge(pick.featureSet() + "/" + pick.point().id(), 1, Integer::sum);
+            chosen.merge(name.apply(pick), 1, Integer::sum);
             scored.add(outer);
         }
-        return new NestedResult(ANY_FEATURE_SET, SELECTED_MODEL, outers.size(), Evidence.sample(scored), chosen, unusable);
+        return new NestedResult(fs, model, outers.size(), Evidence.sample(scored), chosen, unusable);
     }
 
     public static List<NestedTable.Row> nestedRows(List<NestedResult> results, Stats st) {

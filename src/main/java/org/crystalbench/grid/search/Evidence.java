@@ -10,7 +10,6 @@ import org.crystalbench.grid.plan.GridPlan;
 import org.crystalbench.grid.plan.GridPoint;
 import org.crystalbench.grid.plan.WorkUnit;
 import org.crystalbench.metrics.Metric;
-import org.crystalbench.splits.Protocol;
 import org.crystalbench.splits.SplitId;
 import org.crystalbench.stats.Ranking;
 import org.crystalbench.stats.Resampling;
