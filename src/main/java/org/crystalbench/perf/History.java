@@ -259,9 +259,4 @@ public final class History {
                 100 * a.minEffect(), a.normalized() ? ", scores in units of each run's calibration kernel" : ""));
         return sb.toString();
     }
-
-    /** A trend chart per benchmark, as SVG and PNG. */
-    public static void writeCharts(Analysis a, Path dir) {
-        TrendCharts.write(a, dir);
-    }
 }

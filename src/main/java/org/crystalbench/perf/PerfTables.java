@@ -77,10 +77,7 @@ public final class PerfTables {
 
     /** "1.023 [0.991, 1.060]": a paired slowdown with its interval; "n/a" without one. */
     static String slowdown(PairedCheck.Row r) {
-        var s = r == null ? null : r.slowdown();
-        if (s == null) return "n/a";
-        if (Double.isInfinite(s.interval().high())) return String.format(Locale.ROOT, "%.3f [none: too few rounds]", s.ratio());
-        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.ratio(), s.interval().low(), s.interval().high());
+        return PairedCheck.text(r);
     }
 
     /**
@@ -88,11 +85,11 @@ public final class PerfTables {
      * the CPU-time and wall-time slowdowns head / base (above 1 = slower, throughputs too) with their
      * intervals, and the verdict; then the benchmarks skipped or failed, one line each.
      */
-    public static String gate(org.crystalbench.perf.Interleaved.Outcome o, String title) {
+    public static String gate(InterleavedOutcome o, String title) {
         var g = o.gate();
         var sb = new StringBuilder();
         if (title != null) sb.append("### ").append(title).append("\n\n");
-        String m = g.measure() == Interleaved.Measure.CPU ? "CPU time" : "wall time";
+        String m = g.measure() == Measure.CPU ? "CPU time" : "wall time";
         sb.append("| benchmark | unit | rounds | base (median ").append(m).append(") | head (median) | slowdown, CPU time | slowdown, wall time | verdict |\n")
                 .append("|---|---|---:|---:|---:|---|---|---|\n");
         for (SequentialRule.Decision d : g.rows()) {
