@@ -72,7 +72,7 @@ say "rounds' time budget $budget (load $(cut -d' ' -f1-3 /proc/loadavg))"
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
   --rounds "${PERF_GATE_ROUNDS:-24}" --sequential "${PERF_GATE_LOOKS:-12:4}" --budget "$budget" --one-jvm \
-  --warmup 2 --iterations 3 --iteration-time 50ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
+  --warmup 3 --iterations 8 --iteration-time 20ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
 # a gate that could not finish one round judged nothing: say so plainly (it still passes: no evidence of a regression)
