@@ -143,6 +143,11 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 "(JMH -f 0) instead of a JVM per benchmark: what the perf gate uses, so that many rounds fit its budget."})
         boolean oneJvm;
 
+        @Option(names = "--duet", description = {"Interleaved mode: run the base's and the head's JVM of a round at the same time",
+                "(duet benchmarking, docs/performance.md): what the perf gate uses; the machine's other load then",
+                "slows both builds alike."})
+        boolean duet;
+
         @Option(names = "--base-config", paramLabel = "FILE",
                 description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
         Path baseConfig;
@@ -238,7 +243,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         return new InterleavedRequest(j.baseJar, j.headJar, j.include, j.rounds, j.seed, j.warmup, j.iterations, ms, j.params, j.baseParams,
                 j.headParams, j.config, dir, level, parsePercent("--min-effect", minEffect),
-                new InterleavedRequest.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm));
+                new InterleavedRequest.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm, j.duet));
     }
 
     private static void checkParams(String option, Map<String, String> p) {

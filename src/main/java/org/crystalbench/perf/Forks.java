@@ -194,36 +194,37 @@ final class Forks {
     }
 
     /**
-     * Runs one JMH process; a benchmark that fails in it is simply absent from its JSON. False when the
-     * deadline ({@link System#nanoTime}) came first: the process and its forks are then stopped.
+     * Runs JMH processes at the same time (one, or a duet: the base's and the head's JVM of a round side by side)
+     * and waits for all; a benchmark that fails in one is simply absent from its JSON. False when the deadline
+     * ({@link System#nanoTime}) came first: every process and its forks are then stopped.
      */
-    static boolean fork(List<String> command, Path logFile, long deadline) {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
-        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static boolean fork(List<List<String>> commands, List<Path> logFiles, long deadline) {
+        List<Process> started = new ArrayList<>();
         // Ctrl-C or a CI timeout must not leave a JMH fork (and its forked benchmark JVM) running
-        Thread stop = new Thread(() -> {
+        Thread stop = new Thread(() -> started.forEach(p -> {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
-        });
+        }));
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            if (deadline == Long.MAX_VALUE) {
-                p.waitFor();
-                return true;
+            for (int i = 0; i < commands.size(); i++) {
+                ProcessBuilder pb = new ProcessBuilder(commands.get(i)).redirectErrorStream(true).redirectOutput(logFiles.get(i).toFile());
+                pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+                started.add(pb.start());
             }
-            long left = deadline - System.nanoTime();
-            if (!p.waitFor(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                stop.run();
-                p.waitFor();
-                return false;
+            for (Process p : started) {
+                if (deadline == Long.MAX_VALUE) {
+                    p.waitFor();
+                } else if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    stop.run();
+                    for (Process q : started) q.waitFor();
+                    return false;
+                }
             }
             return true;
+        } catch (IOException e) {
+            stop.run();
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             stop.run();
             Thread.currentThread().interrupt();

@@ -100,23 +100,41 @@ public final class Interleaved {
             long r0 = System.nanoTime();
             var line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d (%d open):", r + 1, q.rounds(), open.size()));
             Map<String, BenchResult[]> roundWall = new LinkedHashMap<>(), roundCpu = new LinkedHashMap<>();
-            for (int k = 0; k < 2; k++) {
-                boolean isBase = (k == 0) == baseFirst[r];
+            // one step per side, or one step for both sides at once (duet); each step runs its forks side by side
+            List<List<Boolean>> steps = q.plan().duet() ? List.of(List.of(baseFirst[r], !baseFirst[r]))
+                    : List.of(List.of(baseFirst[r]), List.of(!baseFirst[r]));
+            for (List<Boolean> step : steps) {
                 long f0 = System.nanoTime();
-                int g = 0;
-                for (var group : Forks.groups(open, isBase ? q.baseParams() : q.headParams())) {
-                    String name = String.format(Locale.ROOT, "round-%02d-%s-%d", r + 1, isBase ? "base" : "head", ++g);
-                    var json = q.out().resolve(name + ".json");
-                    if (!Forks.fork(Forks.command(q, isBase ? q.baseJar() : q.headJar(), profiler, q.configOf(isBase), group.getKey(),
-                            group.getValue(), json), q.out().resolve(name + ".log"), deadline)) {
+                List<List<String>> commands = new ArrayList<>();
+                List<java.nio.file.Path> jsons = new ArrayList<>(), logs = new ArrayList<>();
+                List<Boolean> sideOf = new ArrayList<>();
+                for (boolean isBase : step) {
+                    int g = 0;
+                    for (var group : Forks.groups(open, isBase ? q.baseParams() : q.headParams())) {
+                        String name = String.format(Locale.ROOT, "round-%02d-%s-%d", r + 1, isBase ? "base" : "head", ++g);
+                        jsons.add(q.out().resolve(name + ".json"));
+                        logs.add(q.out().resolve(name + ".log"));
+                        sideOf.add(isBase);
+                        commands.add(Forks.command(q, isBase ? q.baseJar() : q.headJar(), profiler, q.configOf(isBase), group.getKey(),
+                                group.getValue(), jsons.getLast()));
+                    }
+                }
+                // a duet runs each side's forks one after another, the two sides together
+                int perSide = q.plan().duet() ? commands.size() / 2 : commands.size();
+                for (int i = 0; i < perSide; i++) {
+                    List<Integer> at = q.plan().duet() ? List.of(i, i + perSide) : List.of(i);
+                    if (!Forks.fork(at.stream().map(commands::get).toList(), at.stream().map(logs::get).toList(), deadline)) {
                         log.printf(Locale.ROOT, "time budget of %.0f s reached during round %d: its forks stopped, the round not counted%n",
                                 budgetMs / 1000.0, r + 1);
                         return r;
                     }
-                    Forks.collect(json, null, sides, isBase, roundWall, true);
-                    Forks.collect(json, CpuTimeProfiler.METRIC, sides, isBase, roundCpu, true);
+                    for (int k : at) {
+                        Forks.collect(jsons.get(k), null, sides, sideOf.get(k), roundWall, true);
+                        Forks.collect(jsons.get(k), CpuTimeProfiler.METRIC, sides, sideOf.get(k), roundCpu, true);
+                    }
                 }
-                line.append(String.format(Locale.ROOT, " %s %.1f s", isBase ? "base" : "head", (System.nanoTime() - f0) / 1e9));
+                line.append(String.format(Locale.ROOT, " %s %.1f s", q.plan().duet() ? "base and head together"
+                        : step.getFirst() ? "base" : "head", (System.nanoTime() - f0) / 1e9));
             }
             log.println(line);
             record(q, r, open, roundWall, roundCpu, m, log);

@@ -50,14 +50,22 @@ public record InterleavedRequest(Path baseJar, Path headJar, String include, int
      *                   instead of two per benchmark, so many more rounds fit a budget; the rounds stay
      *                   independent JVMs, so a JIT decision that differs from one JVM to the next still varies
      *                   from round to round and is not mistaken for a difference between the builds
+     * @param duet       the base's and the head's JVMs of a round run at the same time, not one after the other
+     *                   (duet benchmarking: L. Bulej, V. Horky, P. Tuma, F. Farquet, A. Prokopec, "Duet Benchmarking:
+     *                   Improving Measurement Accuracy in the Cloud", ICPE 2020): whatever else the machine does
+     *                   then slows both builds at the same moments, which the per-round ratio cancels
      */
-    public record Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm) {
+    public record Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm, boolean duet) {
+        public Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm) {
+            this(baseConfig, measure, firstLook, lookEvery, budgetMs, oneJvm, false);
+        }
+
         public Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs) {
-            this(baseConfig, measure, firstLook, lookEvery, budgetMs, false);
+            this(baseConfig, measure, firstLook, lookEvery, budgetMs, false, false);
         }
 
         public static Plan fixed() {
-            return new Plan(null, Measure.CPU, 0, 0, 0, false);
+            return new Plan(null, Measure.CPU, 0, 0, 0, false, false);
         }
 
         public boolean sequential() {
