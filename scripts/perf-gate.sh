@@ -2,7 +2,7 @@
 # The CI performance gate (docs/performance.md, "The perf gate"): the head's jar against its base's,
 # interleaved on one machine, on the hot-path benchmarks (fit, single-row and batch prediction of every
 # model type the head's benchmarks declare, voting ensembles aside: they cost what their members cost),
-# judged on thread CPU time per operation with sequential looks until each interval clears the minimum
+# the two builds' JVMs of a round side by side (duet), judged on thread CPU time per operation with sequential looks until each interval clears the minimum
 # effect or the time budget ends. Exit 1 on a regression (or a benchmark the head cannot run), 0
 # otherwise, with one line saying why when there is nothing to compare with:
 #   - no base commit (a first commit, or a shallow clone without it): skipped;
@@ -71,7 +71,7 @@ say "rounds' time budget $budget (load $(cut -d' ' -f1-3 /proc/loadavg))"
   --base-jar "$out/base.jar" --head-jar "$head_jar" --base-config "$out/base-paper.yaml" --config configs/paper.yaml \
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
-  --rounds "${PERF_GATE_ROUNDS:-24}" --sequential "${PERF_GATE_LOOKS:-12:4}" --budget "$budget" --one-jvm \
+  --rounds "${PERF_GATE_ROUNDS:-24}" --sequential "${PERF_GATE_LOOKS:-12:4}" --budget "$budget" --one-jvm --duet \
   --warmup 3 --iterations 8 --iteration-time 20ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
