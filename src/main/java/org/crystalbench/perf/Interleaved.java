@@ -28,8 +28,12 @@ public final class Interleaved {
     private Interleaved() {}
 
     /** The rounds so far: per benchmark key, one {@code [base, head]} pair per round, wall and CPU time. */
-    private record Measured(Map<String, List<BenchResult[]>> wall, Map<String, List<BenchResult[]>> cpu,
-                            Map<String, SequentialRule.Decision> decided, List<String> skipped, List<String> failed) {}
+    record Measured(Map<String, List<BenchResult[]>> wall, Map<String, List<BenchResult[]>> cpu,
+                    Map<String, SequentialRule.Decision> decided, List<String> skipped, List<String> failed) {
+        static Measured empty() {
+            return new Measured(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
 
     /** Checks that {@code jar} exists and holds JMH benchmarks (META-INF/BenchmarkList). */
     public static void checkJar(java.nio.file.Path jar, String option) {
@@ -47,7 +51,7 @@ public final class Interleaved {
         List<Forks.Bench> wanted = Forks.expand(Forks.listed(q.headJar(), "--head-jar"), q.include(), q.params(), sides);
         if (wanted.isEmpty()) throw new InputException("--include: '" + q.include() + "' matches no benchmark in " + q.headJar());
         List<BenchmarkListEntry> baseList = Forks.listed(q.baseJar(), "--base-jar");
-        var m = new Measured(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+        var m = Measured.empty();
         List<Forks.Bench> open = new ArrayList<>();
         for (Forks.Bench b : wanted) {
             if (Forks.declares(baseList, b)) open.add(b);
@@ -173,7 +177,7 @@ public final class Interleaved {
     }
 
     /** One sequential look: decided benchmarks leave the open list. True when one of them is a regression. */
-    private static boolean look(InterleavedRequest q, SequentialRule rule, List<Forks.Bench> open, Measured m, PrintWriter log) {
+    static boolean look(InterleavedRequest q, SequentialRule rule, List<Forks.Bench> open, Measured m, PrintWriter log) {
         boolean regression = false;
         for (var it = open.iterator(); it.hasNext(); ) {
             Forks.Bench b = it.next();

@@ -16,6 +16,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InterleavedTest {
+    /** A look over 12 rounds: a benchmark 20% slower in every round is a regression and ends the gate; unchanged ones do not. */
+    @Test
+    void aLookThatFindsARegressionEndsTheGateAndDecidedBenchmarksLeave(@TempDir Path dir) {
+        var q = new InterleavedRequest(Path.of("base.jar"), Path.of("head.jar"), "X", 24, 1, 1, 3, 20, Map.of(), Map.of(), Map.of(),
+                Path.of("configs/paper.yaml"), dir, 0.95, 0.03, new InterleavedRequest.Plan(null, Measure.CPU, 12, 4, 0, true, true));
+        var rule = new SequentialRule(0.95, 0.03, 24, 12, 4, 2);
+        for (double slowdown : new double[] {1.2, 1.0}) {
+            var m = Interleaved.Measured.empty();
+            var open = new java.util.ArrayList<>(List.of(new Forks.Bench("a.B.fit", "avgt", Map.of()), new Forks.Bench("a.C.row", "avgt", Map.of())));
+            var rng = new java.util.SplittableRandom(3);
+            for (var b : open) {
+                var pairs = new java.util.ArrayList<BenchResult[]>();
+                for (int r = 0; r < 12; r++) {
+                    double base = 100 * (1 + 0.01 * rng.nextGaussian()), f = b.benchmark().equals("a.B.fit") ? slowdown : 1.0;
+                    pairs.add(new BenchResult[] {new BenchResult(b.benchmark(), "avgt", Map.of(), base, 0, "us/op"),
+                            new BenchResult(b.benchmark(), "avgt", Map.of(), base * f * (1 + 0.01 * rng.nextGaussian()), 0, "us/op")});
+                }
+                m.wall().put(b.key(), pairs);
+                m.cpu().put(b.key(), pairs);
+            }
+            boolean stop = Interleaved.look(q, rule, open, m, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            assertEquals(slowdown > 1, stop, "slowdown " + slowdown);
+            assertEquals(slowdown > 1 ? PerfCheck.Verdict.REGRESSION : PerfCheck.Verdict.UNCHANGED,
+                    m.decided().get(new Forks.Bench("a.B.fit", "avgt", Map.of()).key()).verdict());
+            assertTrue(open.isEmpty(), "both decided at the look: " + open);
+        }
+    }
+
     @Test
     void theOrderIsSeededAndMixed() {
         boolean[] a = Forks.baseFirst(40, 7);
