@@ -33,7 +33,7 @@ while [ "$(date +%s)" -lt "$until" ]; do
     --config "$here/configs/paper.yaml" \
     --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch|KnownEffectBench\.kernel)$' \
     --param model="${MODELS:-DNN,DNN-smile,SVM,LR,NB,RF,GBT}" --base-param factor=1.00 --head-param factor="${FACTOR:-1.10}" \
-    --rounds "$per" --one-jvm --warmup 3 --iterations 3 --iteration-time 100ms --seed "$b" --out "$out" > "$out.md" 2> "$out.log"
+    --rounds "$per" --one-jvm --duet --warmup 3 --iterations 8 --iteration-time 20ms --seed "$b" --out "$out" > "$out.md" 2> "$out.log"
   echo -e "$b\t$cond\t$(echo "$(date +%s.%N) - $t0" | bc)\t$u0\t$(cut -d' ' -f1 /proc/loadavg)" >> "$log"
   b=$((b + 1))
 done

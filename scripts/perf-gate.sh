@@ -2,7 +2,7 @@
 # The CI performance gate (docs/performance.md, "The perf gate"): the head's jar against its base's,
 # interleaved on one machine, on the hot-path benchmarks (fit, single-row and batch prediction of every
 # model type the head's benchmarks declare, voting ensembles aside: they cost what their members cost),
-# judged on thread CPU time per operation with sequential looks until each interval clears the minimum
+# the two builds' JVMs of a round side by side (duet), judged on thread CPU time per operation with sequential looks until each interval clears the minimum
 # effect or the time budget ends. Exit 1 on a regression (or a benchmark the head cannot run), 0
 # otherwise, with one line saying why when there is nothing to compare with:
 #   - no base commit (a first commit, or a shallow clone without it): skipped;
@@ -11,8 +11,11 @@
 #   - a model type the base's benchmarks do not declare: that benchmark skipped.
 # Usage: scripts/perf-gate.sh [HEAD_JAR]
 # Environment: BASE_REF (default HEAD~1; CI passes the pull request's target), BASE_JAR (a base jar already
-# built: no build; its config is then the head's), PERF_GATE_BUDGET (rounds' time budget, default 8m),
+# built: no build; its config is then the head's), PERF_GATE_TOTAL (seconds for the whole gate, base build
+# included, default 600: the rounds get what the build left, less 30 s for JMH's last JVM and the table),
+# PERF_GATE_BUDGET (the rounds' time budget instead, e.g. 8m),
 # PERF_GATE_MODELS (default: every model type, as above), PERF_GATE_MIN_EFFECT (percent, default 3),
+# PERF_GATE_ROUNDS (most rounds, default 24), PERF_GATE_LOOKS (sequential looks FIRST:EVERY, default 12:4),
 # PERF_GATE_OUT (default results/perf/gate), PERF_GATE_ARGS (more perf-check options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,13 +60,19 @@ models=${PERF_GATE_MODELS:-$("$java" -cp "$head_jar" org.openjdk.jmh.Main -lp 'T
 [ -n "$models" ] || { say "the head's benchmarks declare no models: nothing to compare"; exit 1; }
 say "models: $models"
 
+# the rounds' budget: what is left of the gate's 10 minutes after the base build (a slow build on a busy machine
+# must not push the gate past them), less 30 s for the last JVM's exit and the table
+budget=${PERF_GATE_BUDGET:-$(( ${PERF_GATE_TOTAL:-600} - ($(date +%s) - t0) - 30 ))s}
+case "$budget" in -*|0s|[0-9]s) say "no time left for rounds after the base build ($(( $(date +%s) - t0 )) s): NOT MEASURED, passes"; exit 0;; esac
+say "rounds' time budget $budget (load $(cut -d' ' -f1-3 /proc/loadavg))"
+
 # shellcheck disable=SC2086
 "$java" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -jar "$head_jar" perf-check \
   --base-jar "$out/base.jar" --head-jar "$head_jar" --base-config "$out/base-paper.yaml" --config configs/paper.yaml \
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
-  --rounds 24 --sequential 12:4 --budget "${PERF_GATE_BUDGET:-8m}" --one-jvm \
-  --warmup 3 --iterations 3 --iteration-time 100ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
+  --rounds "${PERF_GATE_ROUNDS:-24}" --sequential "${PERF_GATE_LOOKS:-12:4}" --budget "$budget" --one-jvm --duet \
+  --warmup 3 --iterations 8 --iteration-time 20ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
 # a gate that could not finish one round judged nothing: say so plainly (it still passes: no evidence of a regression)

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 class ClassCyclesTest {
     private static final Path ROOT = Path.of("src/main/java/org/crystalbench");
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\])*\"");
-    /** perf's two loops are issue 25's (its branch ends them and guards perf with perf/ClassCyclesTest); drop on merge. */
-    private static final Set<String> ALLOWED = Set.of("perf: History, TrendCharts", "perf: Interleaved, SequentialRule");
 
     /**
      * Not met (issue 22): libsvm's fit, split out of SvmSpec (issue 30), builds SvmSpec.Libsvm, the fitted model whose
@@ -44,7 +42,7 @@ class ClassCyclesTest {
                 for (List<String> loop : loops(uses(dir))) {
                     if (pkg.equals("models") && loop.stream().allMatch(c -> isSpec(c) || FIT_HELPERS.contains(c))) continue;
                     String name = pkg + ": " + String.join(", ", loop);
-                    if (!ALLOWED.contains(name)) found.add(name);
+                    found.add(name);
                 }
             }
         }

@@ -15,14 +15,15 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.crystalbench.InputException;
-import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Durations;
-import org.crystalbench.perf.BenchResult;
 import org.crystalbench.perf.History;
 import org.crystalbench.perf.Interleaved;
+import org.crystalbench.perf.InterleavedOutcome;
+import org.crystalbench.perf.InterleavedRequest;
+import org.crystalbench.perf.Measure;
 import org.crystalbench.perf.JmhJson;
-import org.crystalbench.perf.PerfCheck;
-import org.crystalbench.report.PerfTables;
+import org.crystalbench.perf.TrendCharts;
+import org.crystalbench.operations.TwoFileCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -142,6 +143,11 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 "(JMH -f 0) instead of a JVM per benchmark: what the perf gate uses, so that many rounds fit its budget."})
         boolean oneJvm;
 
+        @Option(names = "--duet", description = {"Interleaved mode: run the base's and the head's JVM of a round at the same time",
+                "(duet benchmarking, docs/performance.md): what the perf gate uses; the machine's other load then",
+                "slows both builds alike."})
+        boolean duet;
+
         @Option(names = "--base-config", paramLabel = "FILE",
                 description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
         Path baseConfig;
@@ -179,30 +185,23 @@ public final class PerfCheckCommand implements Callable<Integer> {
 
     private boolean twoFiles(TwoFiles f, PrintWriter out) {
         if (f.baseline == null || f.current == null) throw new InputException("--baseline and --current go together");
-        double t = parsePercent("--threshold", f.threshold);
-        List<BenchResult> base = JmhJson.read(f.baseline);
-        List<BenchResult> cur = JmhJson.read(f.current);
-        PerfCheck.Report report = PerfCheck.compare(base, cur, t, normalize, f.baseline.toString(), f.current.toString());
-        out.print(PerfTables.comparison(report));
-        if (report.nothingCompared()) spec.commandLine().getErr().println("crystal-bench perf-check: no benchmark could be compared (scores of 0?)");
-        return report.regressed() || report.nothingCompared();
+        TwoFileCheck.Outcome o = TwoFileCheck.run(new TwoFileCheck.Request(f.baseline, f.current, parsePercent("--threshold", f.threshold), normalize));
+        out.print(o.table());
+        if (o.report().nothingCompared()) spec.commandLine().getErr().println("crystal-bench perf-check: no benchmark could be compared (scores of 0?)");
+        return o.failing();
     }
 
     private boolean interleaved(Jars j, PrintWriter out) {
-        Interleaved.Request q = request(j);
+        InterleavedRequest q = request(j);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("crystal-bench perf-check: %d rounds of base %s and head %s -> %s%n", q.rounds(), q.baseJar(), q.headJar(), q.out());
-        Interleaved.Outcome o = Interleaved.run(q, err);
-        String title = String.format(Locale.ROOT, "perf-check, interleaved: %d rounds in %.0f s (seed %d; %d warmup + %d x %s per fork)",
-                o.rounds(), o.seconds(), q.seed(), q.warmups(), q.iterations(), j.iterationTime);
-        String table = PerfTables.gate(o, title);
-        AtomicFiles.write(q.out().resolve("table.md"), table);
-        out.print(table);
+        InterleavedOutcome o = org.crystalbench.operations.InterleavedCheck.run(q, err);
+        out.print(o.table());
         return o.failing();
     }
 
     /** Every interleaved-mode option checked before the first fork. */
-    Interleaved.Request request(Jars j) {
+    InterleavedRequest request(Jars j) {
         if (j.baseJar == null || j.headJar == null) throw new InputException("--base-jar and --head-jar go together");
         Interleaved.checkJar(j.baseJar, "--base-jar");
         Interleaved.checkJar(j.headJar, "--head-jar");
@@ -235,16 +234,16 @@ public final class PerfCheckCommand implements Callable<Integer> {
         }
         long budgetMs = j.budget == null ? 0 : Durations.parse("--budget", j.budget).toMillis();
         if (j.budget != null && budgetMs < 1000) throw new InputException("--budget: '" + j.budget + "' is shorter than 1s");
-        Interleaved.Measure measured = switch (j.measure.trim().toLowerCase(Locale.ROOT)) {
-            case "cpu" -> Interleaved.Measure.CPU;
-            case "wall" -> Interleaved.Measure.WALL;
+        Measure measured = switch (j.measure.trim().toLowerCase(Locale.ROOT)) {
+            case "cpu" -> Measure.CPU;
+            case "wall" -> Measure.WALL;
             default -> throw new InputException("--measure: '" + j.measure + "' is neither cpu nor wall");
         };
         Path dir = out != null ? out : Path.of("results", "perf", "interleaved",
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
-        return new Interleaved.Request(j.baseJar, j.headJar, j.include, j.rounds, j.seed, j.warmup, j.iterations, ms, j.params, j.baseParams,
+        return new InterleavedRequest(j.baseJar, j.headJar, j.include, j.rounds, j.seed, j.warmup, j.iterations, ms, j.params, j.baseParams,
                 j.headParams, j.config, dir, level, parsePercent("--min-effect", minEffect),
-                new Interleaved.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm));
+                new InterleavedRequest.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm, j.duet));
     }
 
     private static void checkParams(String option, Map<String, String> p) {
@@ -279,8 +278,8 @@ public final class PerfCheckCommand implements Callable<Integer> {
         List<History.Entry> entries = History.read(h.history);
         Path charts = out != null ? out : h.history.resolveSibling(h.history.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-charts");
         History.Analysis a = History.analyse(entries, h.window, effect, normalize);
-        History.writeCharts(a, charts);
-        stdout.print(PerfTables.history(a));
+        TrendCharts.write(a, charts);
+        stdout.print(org.crystalbench.report.PerfTables.history(a));
         spec.commandLine().getErr().printf("crystal-bench perf-check: %d trend charts in %s%n", a.series().size(), charts);
         return false; // reports only: a flag is for a person to read, the history keeps it
     }

@@ -231,9 +231,4 @@ public final class History {
         });
         return new Analysis(List.copyOf(series), window, minEffect, normalize);
     }
-
-    /** A trend chart per benchmark, as SVG and PNG. */
-    public static void writeCharts(Analysis a, Path dir) {
-        TrendCharts.write(a, dir);
-    }
 }

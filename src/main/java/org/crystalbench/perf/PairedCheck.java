@@ -3,6 +3,7 @@ package org.crystalbench.perf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.crystalbench.stats.Interval;
@@ -84,6 +85,14 @@ public final class PairedCheck {
             else unpaired.add(key);
         });
         return new Report(List.copyOf(rows), List.copyOf(unpaired), rounds, level, minEffect);
+    }
+
+    /** "1.023 [0.991, 1.060]": a paired slowdown with its interval; "n/a" without one. */
+    public static String text(Row r) {
+        var s = r == null ? null : r.slowdown();
+        if (s == null) return "n/a";
+        if (Double.isInfinite(s.interval().high())) return String.format(Locale.ROOT, "%.3f [none: too few rounds]", s.ratio());
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.ratio(), s.interval().low(), s.interval().high());
     }
 
     static Row row(String key, BenchResult[][] pairs, double level, double minEffect) {

@@ -51,15 +51,21 @@ public final class SequentialRule {
      * @param verdict from the measure the rule uses
      * @param rounds  rounds judged
      */
-    public record Decision(String key, PairedCheck.Row wall, PairedCheck.Row cpu, Interleaved.Measure measure,
+    public record Decision(String key, PairedCheck.Row wall, PairedCheck.Row cpu, Measure measure,
                            PerfCheck.Verdict verdict, int rounds) {
         public PairedCheck.Row gate() {
-            return measure == Interleaved.Measure.CPU ? cpu : wall;
+            return measure == Measure.CPU ? cpu : wall;
+        }
+
+        /** One log line: the benchmark, both measures with their intervals, the verdict. */
+        public String line() {
+            return String.format(Locale.ROOT, "%s after %d rounds: %s; cpu %s, wall %s", key, rounds,
+                    verdict == PerfCheck.Verdict.REGRESSION ? "REGRESSION" : verdict.label, PairedCheck.text(cpu), PairedCheck.text(wall));
         }
     }
 
     /** @param lookLevel confidence of each look's interval */
-    public record Report(List<Decision> rows, Interleaved.Measure measure, boolean sequential, double level, double lookLevel,
+    public record Report(List<Decision> rows, Measure measure, boolean sequential, double level, double lookLevel,
                          int looks, double minEffect, int family) {
         public long count(PerfCheck.Verdict v) {
             return rows.stream().filter(r -> r.verdict() == v).count();
@@ -110,12 +116,12 @@ public final class SequentialRule {
      * Judges one benchmark's rounds ({@code [base, head]} per round; a null CPU pair leaves the CPU
      * measure out) with this rule's look level.
      */
-    public Decision decide(String key, List<BenchResult[]> wall, List<BenchResult[]> cpu, Interleaved.Measure measure,
+    public Decision decide(String key, List<BenchResult[]> wall, List<BenchResult[]> cpu, Measure measure,
                            boolean sequential) {
         double at = sequential ? lookLevel() : level;
         PairedCheck.Row w = PairedCheck.row(key, wall.toArray(BenchResult[][]::new), at, minEffect);
         PairedCheck.Row c = cpu == null || cpu.contains(null) ? null : PairedCheck.row(key, cpu.toArray(BenchResult[][]::new), at, minEffect);
-        PairedCheck.Row g = measure == Interleaved.Measure.CPU ? c : w;
+        PairedCheck.Row g = measure == Measure.CPU ? c : w;
         PerfCheck.Verdict v = g == null ? PerfCheck.Verdict.INCOMPARABLE
                 : sequential ? verdict(g.slowdown(), minEffect) : g.verdict();
         if (wall.getFirst()[0].benchmark().equals(PerfCheck.CALIBRATION) && v != PerfCheck.Verdict.NOISE) {
@@ -124,24 +130,10 @@ public final class SequentialRule {
         return new Decision(key, w, c, measure, v, wall.size());
     }
 
-    public Report report(List<Decision> rows, Interleaved.Measure measure, boolean sequential) {
+    public Report report(List<Decision> rows, Measure measure, boolean sequential) {
         return new Report(List.copyOf(rows), measure, sequential, level, sequential ? lookLevel() : level, sequential ? looks() : 1,
                 minEffect,
                 sequential ? family : 1);
     }
 
-    /** One log line: the benchmark, both measures with their intervals, the verdict. */
-    public static String line(Decision d) {
-        return String.format(Locale.ROOT, "%s after %d rounds: %s; cpu %s, wall %s", d.key(), d.rounds(),
-                d.verdict() == PerfCheck.Verdict.REGRESSION ? "REGRESSION" : d.verdict().label,
-                slowdown(d.cpu()), slowdown(d.wall()));
-    }
-
-    /** "1.023 [0.991, 1.060]": a paired slowdown with its interval; "n/a" without one. */
-    public static String slowdown(PairedCheck.Row r) {
-        var s = r == null ? null : r.slowdown();
-        if (s == null) return "n/a";
-        if (Double.isInfinite(s.interval().high())) return String.format(Locale.ROOT, "%.3f [none: too few rounds]", s.ratio());
-        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.ratio(), s.interval().low(), s.interval().high());
-    }
 }

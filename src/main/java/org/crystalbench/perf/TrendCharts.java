@@ -25,7 +25,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /** Trend charts of a {@link History.Analysis}: score per run, change points as red vertical lines. */
-final class TrendCharts {
+public final class TrendCharts {
     private TrendCharts() {}
 
     static final int WIDTH = 720, HEIGHT = 360;
@@ -34,7 +34,7 @@ final class TrendCharts {
      * Every chart is drawn in memory before the first file is written: a value the chart library cannot draw
      * fails before any file, never halfway through the folder. A benchmark without a measured run gets none.
      */
-    static void write(History.Analysis a, Path dir) {
+    public static void write(History.Analysis a, Path dir) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (History.Series s : a.series()) {
             if (s.points().isEmpty()) continue;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.crystalbench.perf.BenchResult;
 import org.crystalbench.perf.History;
-import org.crystalbench.perf.Interleaved;
+import org.crystalbench.perf.InterleavedOutcome;
+import org.crystalbench.perf.Measure;
 import org.crystalbench.perf.PairedCheck;
 import org.crystalbench.perf.PerfCheck;
 import org.crystalbench.perf.PerfUnit;
@@ -76,16 +77,16 @@ public final class PerfTables {
      * the CPU-time and wall-time slowdowns head / base (above 1 = slower, throughputs too) with their
      * intervals, and the verdict; then the benchmarks skipped or failed, one line each.
      */
-    public static String gate(Interleaved.Outcome o, String title) {
+    public static String gate(InterleavedOutcome o, String title) {
         var g = o.gate();
         var sb = new StringBuilder();
         if (title != null) sb.append("### ").append(title).append("\n\n");
-        String m = g.measure() == Interleaved.Measure.CPU ? "CPU time" : "wall time";
+        String m = g.measure() == Measure.CPU ? "CPU time" : "wall time";
         List<List<String>> rows = new ArrayList<>();
         for (SequentialRule.Decision d : g.rows()) {
             PairedCheck.Row r = d.gate() != null ? d.gate() : d.wall();
             rows.add(List.of(d.key(), r.unit() + better(r.biggerIsBetter()), String.valueOf(d.rounds()), num(r.base()), num(r.head()),
-                    SequentialRule.slowdown(d.cpu()), SequentialRule.slowdown(d.wall()),
+                    PairedCheck.text(d.cpu()), PairedCheck.text(d.wall()),
                     g.sequential() && d.verdict() == PerfCheck.Verdict.NOISE ? "undecided (passes)" : verdict(d.verdict())));
         }
         sb.append(Cells.table(List.of("benchmark", "unit", "rounds", "base (median " + m + ")", "head (median)", "slowdown, CPU time",

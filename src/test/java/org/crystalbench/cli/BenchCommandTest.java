@@ -35,7 +35,7 @@ class BenchCommandTest {
 
     @Test
     void theTableGoesBesideTheJson() {
-        assertEquals(Path.of("results/perf/runs/x.md"), BenchCommand.markdownBeside(Path.of("results/perf/runs/x.json")));
-        assertEquals(Path.of("out.txt.md"), BenchCommand.markdownBeside(Path.of("out.txt")));
+        assertEquals(Path.of("results/perf/runs/x.md"), org.crystalbench.operations.BenchRun.markdownBeside(Path.of("results/perf/runs/x.json")));
+        assertEquals(Path.of("out.txt.md"), org.crystalbench.operations.BenchRun.markdownBeside(Path.of("out.txt")));
     }
 }

@@ -70,8 +70,8 @@ class SequentialRuleTest {
         var rng = new SplittableRandom(3);
         var cpu = rounds("KnownEffectBench.kernel", 12, Math.log(1.10), 0.01, rng); // clearly slower in CPU time
         var wall = rounds("KnownEffectBench.kernel", 12, 0, 0.01, rng);             // unchanged in wall time
-        var byCpu = rule.decide("k", wall, cpu, Interleaved.Measure.CPU, true);
-        var byWall = rule.decide("k", wall, cpu, Interleaved.Measure.WALL, true);
+        var byCpu = rule.decide("k", wall, cpu, Measure.CPU, true);
+        var byWall = rule.decide("k", wall, cpu, Measure.WALL, true);
         assertEquals(REGRESSION, byCpu.verdict());
         assertEquals(UNCHANGED, byWall.verdict());
         assertEquals(byCpu.cpu().slowdown(), byWall.cpu().slowdown());
@@ -80,12 +80,12 @@ class SequentialRuleTest {
         // a round without the CPU measure leaves it out, and a CPU verdict is then impossible
         var partial = new ArrayList<>(cpu);
         partial.set(3, null);
-        var d = rule.decide("k", wall, partial, Interleaved.Measure.CPU, true);
+        var d = rule.decide("k", wall, partial, Measure.CPU, true);
         assertNull(d.cpu());
         assertEquals(PerfCheck.Verdict.INCOMPARABLE, d.verdict());
         // the calibration kernel never fails the gate
         var cal = rounds("CalibrationBench.kernel", 12, Math.log(1.10), 0.01, rng);
-        assertEquals(CALIBRATION, rule.decide("c", cal, cal, Interleaved.Measure.CPU, true).verdict());
+        assertEquals(CALIBRATION, rule.decide("c", cal, cal, Measure.CPU, true).verdict());
     }
 
     /** Runs the rule as Interleaved does: a round at a time, judged at each look; the verdict at the end. */
@@ -93,7 +93,7 @@ class SequentialRuleTest {
         List<BenchResult[]> all = rounds("KnownEffectBench.kernel", maxRounds, logSlowdown, sd, rng);
         for (int n = 1; n <= maxRounds; n++) {
             if (!rule.isLook(n)) continue;
-            var v = rule.decide("k", all.subList(0, n), all.subList(0, n), Interleaved.Measure.CPU, true).verdict();
+            var v = rule.decide("k", all.subList(0, n), all.subList(0, n), Measure.CPU, true).verdict();
             if (v != NOISE) return v;
         }
         return NOISE;
@@ -122,6 +122,6 @@ class SequentialRuleTest {
         assertEquals(1 - 0.05 / 4 / 21, gate.lookLevel(), 1e-12);
         assertEquals(1 - 0.05 / 4, new SequentialRule(0.95, M, 24, 12, 4).lookLevel(), 1e-12);
         // the report says over how many benchmarks it was split
-        assertEquals(21, gate.report(java.util.List.of(), Interleaved.Measure.CPU, true).family());
+        assertEquals(21, gate.report(java.util.List.of(), Measure.CPU, true).family());
     }
 }

@@ -41,8 +41,8 @@ public class BatchInferenceBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        fixture = Fixture.load();
-        fitted = fixture.fit(model);
+        fixture = Fixture.shared();
+        fitted = fixture.fitted(model);
         rows = fixture.cycleTestRows(ROWS);
     }
 

@@ -2,6 +2,8 @@ package org.crystalbench.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.crystalbench.config.ConfigLoader;
 import org.crystalbench.config.ExperimentConfig;
 import org.crystalbench.data.Dataset;
@@ -33,6 +35,9 @@ public final class Fixture {
     public final FeatureEncoder encoder;
     public final double[][] xTrain, xTest;
     public final int[] yTrain;
+    private final Map<String, Model> fitted = new ConcurrentHashMap<>();
+    /** The last fixture {@link #shared} built, with the properties it was built from. */
+    private static volatile Map.Entry<String, Fixture> shared;
 
     private Fixture(ExperimentConfig config, Dataset data) {
         this.config = config;
@@ -54,6 +59,33 @@ public final class Fixture {
         Path configFile = Path.of(System.getProperty(BenchInput.CONFIG_PROPERTY, "configs/paper.yaml"));
         String dataFile = System.getProperty(BenchInput.DATA_PROPERTY, "");
         return of(ConfigLoader.load(configFile), dataFile.isEmpty() ? null : Path.of(dataFile));
+    }
+
+    /**
+     * The fixture the system properties describe, built once per JVM: with JMH's {@code -f 0} (the perf gate's
+     * {@code --one-jvm}) every benchmark of a round runs in one JVM, and building the data and encoder for each
+     * of them was a fixed cost of every round, not something the gate measures.
+     */
+    public static Fixture shared() {
+        String key = System.getProperty(BenchInput.CONFIG_PROPERTY, "configs/paper.yaml") + "\u0000"
+                + System.getProperty(BenchInput.DATA_PROPERTY, "");
+        var s = shared;
+        if (s == null || !s.getKey().equals(key)) {
+            synchronized (Fixture.class) {
+                s = shared;
+                if (s == null || !s.getKey().equals(key)) shared = s = Map.entry(key, load());
+            }
+        }
+        return s.getValue();
+    }
+
+    /**
+     * The model fitted once per fixture (as {@link #fit}): the prediction benchmarks of one JVM share it, so a
+     * round fits each model for its fit benchmark's measurement only, not again in every prediction
+     * benchmark's setup (fitting in setups was about half of a round's time, docs/performance.md).
+     */
+    public Model fitted(String name) {
+        return fitted.computeIfAbsent(name, this::fit);
     }
 
     /** With {@code dataFile} null, the synthetic rows of {@link BenchInput#data}. */

@@ -18,6 +18,7 @@ import org.crystalbench.perf.BenchResult;
 import org.crystalbench.perf.CpuTimeProfiler;
 import org.crystalbench.perf.Interleaved;
 import org.crystalbench.perf.JmhJson;
+import org.crystalbench.perf.Measure;
 import org.crystalbench.perf.PerfCheck;
 import org.crystalbench.perf.SequentialRule;
 import smile.stat.distribution.BetaDistribution;
@@ -94,7 +95,7 @@ public final class GateErrorRates {
         for (Condition c : conditions.values()) {
             double pace = gatePace > 0 ? gatePace : median(c.seconds().stream().mapToDouble(Double::doubleValue).toArray());
             int fit = (int) Math.min(maxRounds, Math.floor(budget / pace));
-            for (Interleaved.Measure measure : Interleaved.Measure.values()) {
+            for (Measure measure : Measure.values()) {
                 List<String> keys = new ArrayList<>(c.rounds().getFirst().wall().keySet());
                 keys.removeIf(k -> k.startsWith(KNOWN));
                 double[][] d = new double[keys.size()][];
@@ -178,12 +179,12 @@ public final class GateErrorRates {
                 double[][] pool = new double[benches][4000];
                 for (double[] b : pool) for (int r = 0; r < b.length; r++) b[r] = sd * gaussian(rng);
                 int aa = 0;
-                for (int i = 0; i < comparisons; i++) if (gate(rule, pool, -1, 0, fit, Interleaved.Measure.CPU, rng).flagged() >= 0) aa++;
+                for (int i = 0; i < comparisons; i++) if (gate(rule, pool, -1, 0, fit, Measure.CPU, rng).flagged() >= 0) aa++;
                 var row = new StringBuilder(String.format(Locale.ROOT, "| %.3f | %d | %s |", sd, fit, rate(aa, comparisons)));
                 for (double effect : new double[] {1.10, 1.05}) {
                     int hits = 0;
                     for (int i = 0; i < comparisons; i++) {
-                        if (gate(rule, pool, i % benches, Math.log(effect), fit, Interleaved.Measure.CPU, rng).target() == PerfCheck.Verdict.REGRESSION) hits++;
+                        if (gate(rule, pool, i % benches, Math.log(effect), fit, Measure.CPU, rng).target() == PerfCheck.Verdict.REGRESSION) hits++;
                     }
                     row.append(' ').append(rate(hits, comparisons)).append(" |");
                 }
@@ -206,7 +207,7 @@ public final class GateErrorRates {
     record Sim(int flagged, PerfCheck.Verdict target, int rounds) {}
 
     /** One simulated gate over every benchmark: whole recorded rounds drawn with replacement, residuals plus the effect. */
-    static Sim gate(SequentialRule rule, double[][] residuals, int slowed, double effect, int maxRounds, Interleaved.Measure measure,
+    static Sim gate(SequentialRule rule, double[][] residuals, int slowed, double effect, int maxRounds, Measure measure,
                     SplittableRandom rng) {
         int benches = residuals.length, recorded = residuals[0].length;
         double[][] drawn = new double[benches][maxRounds];
@@ -240,7 +241,7 @@ public final class GateErrorRates {
     }
 
     /** The sequential verdict on these log ratios (one look). */
-    static PerfCheck.Verdict judge(SequentialRule rule, String key, double[] logRatios, Interleaved.Measure measure) {
+    static PerfCheck.Verdict judge(SequentialRule rule, String key, double[] logRatios, Measure measure) {
         if (logRatios.length == 0 || !rule.isLook(logRatios.length)) return PerfCheck.Verdict.NOISE;
         List<BenchResult[]> pairs = new ArrayList<>();
         for (double x : logRatios) pairs.add(new BenchResult[] {result(100), result(100 * Math.exp(x))});
@@ -307,9 +308,9 @@ public final class GateErrorRates {
     }
 
     /** Per round, the log of the slowdown head / base (time per operation; base / head for a throughput). */
-    static double[] logRatios(List<Round> rounds, String key, Interleaved.Measure measure) {
+    static double[] logRatios(List<Round> rounds, String key, Measure measure) {
         return rounds.stream().mapToDouble(r -> {
-            BenchResult[] p = (measure == Interleaved.Measure.CPU ? r.cpu() : r.wall()).get(key);
+            BenchResult[] p = (measure == Measure.CPU ? r.cpu() : r.wall()).get(key);
             double ratio = p[1].score() / p[0].score();
             return Math.log(p[0].unit().startsWith("ops/") ? 1 / ratio : ratio);
         }).toArray();

@@ -41,9 +41,9 @@ public class SingleRowBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        Fixture f = Fixture.load();
+        Fixture f = Fixture.shared();
         encoder = f.encoder;
-        fitted = f.fit(model);
+        fitted = f.fitted(model);
         int[] test = f.split.test();
         numeric = new double[test.length][];
         categorical = new String[test.length][];

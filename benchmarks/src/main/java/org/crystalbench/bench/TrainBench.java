@@ -35,7 +35,7 @@ public class TrainBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        fixture = Fixture.load();
+        fixture = Fixture.shared();
         fixture.spec(model); // fail fast on a model the config lacks
     }
 
