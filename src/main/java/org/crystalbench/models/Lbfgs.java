@@ -43,6 +43,28 @@ final class Lbfgs {
     /** One point of the line search: step, value, directional derivative, and the point with its gradient. */
     private record Trial(double step, double f, double slope, double[] w, double[] g) {}
 
+    /** Two-loop recursion (Nocedal & Wright, Algorithm 7.4): d = -H g from the {@code stored} newest curvature pairs. */
+    private static double[] direction(double[] g, double[][] s, double[][] y, double[] rho, double[] alpha, int stored, int newest) {
+        int n = g.length;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = -g[i];
+        for (int k = 0; k < stored; k++) {
+            int m = Math.floorMod(newest - k, MEMORY);
+            alpha[m] = rho[m] * dot(s[m], d);
+            axpy(-alpha[m], y[m], d);
+        }
+        if (stored > 0) {
+            double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
+            for (int i = 0; i < n; i++) d[i] *= gamma;
+        }
+        for (int k = stored - 1; k >= 0; k--) {
+            int m = Math.floorMod(newest - k, MEMORY);
+            double beta = rho[m] * dot(y[m], d);
+            axpy(alpha[m] - beta, s[m], d);
+        }
+        return d;
+    }
+
     static Result minimize(Objective objective, double[] start, double gtol, double ftol, int maxIter) {
         int n = start.length;
         int[] evaluations = {0};
@@ -59,23 +81,7 @@ final class Lbfgs {
         double[] alpha = new double[MEMORY];
         boolean restarted = false;
         for (int iter = 1; iter <= maxIter; iter++) {
-            // Two-loop recursion (Algorithm 7.4): d = -H g.
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) d[i] = -g[i];
-            for (int k = 0; k < stored; k++) {
-                int m = Math.floorMod(newest - k, MEMORY);
-                alpha[m] = rho[m] * dot(s[m], d);
-                axpy(-alpha[m], y[m], d);
-            }
-            if (stored > 0) {
-                double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
-                for (int i = 0; i < n; i++) d[i] *= gamma;
-            }
-            for (int k = stored - 1; k >= 0; k--) {
-                int m = Math.floorMod(newest - k, MEMORY);
-                double beta = rho[m] * dot(y[m], d);
-                axpy(alpha[m] - beta, s[m], d);
-            }
+            double[] d = direction(g, s, y, rho, alpha, stored, newest);
             double slope = dot(g, d);
             if (!(slope < 0)) { // not a descent direction (round-off): fall back to steepest descent
                 for (int i = 0; i < n; i++) d[i] = -g[i];
