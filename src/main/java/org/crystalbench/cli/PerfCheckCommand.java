@@ -16,13 +16,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.crystalbench.InputException;
 import org.crystalbench.io.Durations;
-import org.crystalbench.perf.History;
 import org.crystalbench.perf.Interleaved;
 import org.crystalbench.perf.InterleavedOutcome;
 import org.crystalbench.perf.InterleavedRequest;
 import org.crystalbench.perf.Measure;
-import org.crystalbench.perf.JmhJson;
-import org.crystalbench.perf.TrendCharts;
 import org.crystalbench.operations.TwoFileCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -255,32 +252,9 @@ public final class PerfCheckCommand implements Callable<Integer> {
     }
 
     private boolean history(Hist h, PrintWriter stdout) {
-        if (h.history == null) throw new InputException("--append, --commit, --date and --window need --history FILE");
-        double effect = parsePercent("--min-effect", minEffect);
-        if (h.append != null) {
-            if (h.commit == null || h.commit.isBlank()) throw new InputException("--append needs --commit");
-            Instant when = Instant.now();
-            if (h.date != null) {
-                try {
-                    when = Instant.parse(h.date);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InputException("--date: '" + h.date + "' is not an ISO instant (e.g. 2026-11-27T15:00:00Z)");
-                }
-            }
-            History.Entry e = History.entry(h.commit, when, JmhJson.read(h.append));
-            String repaired = History.append(h.history, e);
-            if (repaired != null) spec.commandLine().getErr().println("crystal-bench perf-check: warning: " + repaired);
-            spec.commandLine().getErr().printf("crystal-bench perf-check: appended %s (%d benchmarks) to %s%n", h.commit,
-                    e.scores().size(), h.history);
-            return false;
-        }
-        if (h.window < 2 || h.window > 100) throw new InputException("--window: " + h.window + " is not in [2, 100]");
-        List<History.Entry> entries = History.read(h.history);
-        Path charts = out != null ? out : h.history.resolveSibling(h.history.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-charts");
-        History.Analysis a = History.analyse(entries, h.window, effect, normalize);
-        TrendCharts.write(a, charts);
-        stdout.print(org.crystalbench.report.PerfTables.history(a));
-        spec.commandLine().getErr().printf("crystal-bench perf-check: %d trend charts in %s%n", a.series().size(), charts);
+        var q = new org.crystalbench.operations.HistoryCheck.Request(h.history, h.append, h.commit, h.date, h.window,
+                parsePercent("--min-effect", minEffect), normalize, out);
+        org.crystalbench.operations.HistoryCheck.execute(q, new org.crystalbench.io.Console(stdout, spec.commandLine().getErr()));
         return false; // reports only: a flag is for a person to read, the history keeps it
     }
 
