@@ -252,6 +252,8 @@ public final class PerfCheckCommand implements Callable<Integer> {
     }
 
     private boolean history(Hist h, PrintWriter stdout) {
+        // as before the move: a missing --history is reported before a bad --min-effect
+        if (h.history == null) throw new InputException("--append, --commit, --date and --window need --history FILE");
         var q = new org.crystalbench.operations.HistoryCheck.Request(h.history, h.append, h.commit, h.date, h.window,
                 parsePercent("--min-effect", minEffect), normalize, out);
         org.crystalbench.operations.HistoryCheck.execute(q, new org.crystalbench.io.Console(stdout, spec.commandLine().getErr()));

@@ -48,9 +48,7 @@ public final class CsvLoader {
         var rows = new CsvRows(spec.categorical().size());
         int read = 0, dropped = 0;
         var comp = spec.composition();
-        // The composition's input columns: formula, then the optional sites and volume (when configured).
-        List<String> compNames = comp == null ? List.of() : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume())
-                .filter(java.util.Objects::nonNull).toList();
+        List<String> compNames = compositionColumns(comp);
         List<Derived.Row> derived = new ArrayList<>();
         String formulaColumn = comp == null ? null : comp.formula();
         boolean hasTarget;
@@ -85,9 +83,11 @@ public final class CsvLoader {
                     if (requireTarget) { dropped++; continue; } // a row without its label cannot be trained or scored on
                     label = null;
                 }
-                String[] cells = comp == null ? null : compositionCells(file, line, rec, compIdx, compNames, formulaColumn, keep);
-                if (comp != null && cells == null) { dropped++; continue; } // descriptors are not imputed
-                if (comp != null) derived.add(derivedRow(file, line, compNames, cells));
+                if (comp != null) {
+                    String[] cells = compositionCells(file, line, rec, compIdx, compNames, formulaColumn, keep);
+                    if (cells == null) { dropped++; continue; } // descriptors are not imputed
+                    derived.add(derivedRow(file, line, compNames, cells));
+                }
                 rows.add(id(rec, idIdx), num, cat, label, line);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
@@ -150,6 +150,12 @@ public final class CsvLoader {
             }
         }
         return cells;
+    }
+
+    /** The composition's input columns: formula, then the optional sites and volume (when configured). */
+    private static List<String> compositionColumns(org.crystalbench.config.DerivedSpec.Composition comp) {
+        return comp == null ? List.of()
+                : java.util.stream.Stream.of(comp.formula(), comp.nsites(), comp.volume()).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Column name to position; an empty header or a name twice is refused. */
