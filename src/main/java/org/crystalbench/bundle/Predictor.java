@@ -252,10 +252,10 @@ public final class Predictor {
         String[][] out = new String[data.size()][];
         for (int r = 0; r < out.length; r++) {
             if (columns <= 1) {
-                out[r] = columns == 0 ? new String[0] : new String[] {data.ids()[r]};
+                out[r] = columns == 0 ? new String[0] : new String[] {data.ids().get(r)};
                 continue;
             }
-            out[r] = data.ids()[r].split("\\|", -1);
+            out[r] = data.ids().get(r).split("\\|", -1);
             if (out[r].length != columns) {
                 throw InputException.at(file, data.lines()[r], "id columns",
                         "an id cell contains '|', which is not allowed when there are several id columns");

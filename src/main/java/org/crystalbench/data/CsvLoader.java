@@ -97,7 +97,7 @@ public final class CsvLoader {
             throw new InputException(file + ": malformed CSV: " + oneLine(e));
         }
         if (read == 0) throw new InputException(file + ": no data rows");
-        if (rows.ids.isEmpty()) throw new InputException(file + ": no rows left after dropping rows with missing values");
+        if (rows.ids.size() == 0) throw new InputException(file + ": no rows left after dropping rows with missing values");
 
         List<String> classes = hasTarget ? classes(file, spec.target(), rows.labels, requireTarget) : List.of();
         Dataset data = dataset(file, HexFormat.of().formatHex(sha.digest()), spec, rows, classes, read, dropped);
@@ -132,7 +132,7 @@ public final class CsvLoader {
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
         for (int r = 0; r < y.length; r++) y[r] = rows.labels.get(r) == null ? -1 : index.getOrDefault(rows.labels.get(r), -1);
-        return new Dataset(file.toString(), sha, rows.ids.toArray(String[]::new),
+        return new Dataset(file.toString(), sha, rows.ids.build(),
                 spec.numeric(), rows.numeric.toArray(double[][]::new), spec.categorical(),
                 rows.categorical.toArray(String[][]::new), classes, y, java.util.Arrays.copyOf(rows.lines, rows.ids.size()),
                 read, dropped, Map.of(), spec.missing());

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** The kept rows; repeated category and label strings are stored once (a large file repeats them millions of times). */
 final class CsvRows {
-    final List<String> ids = new ArrayList<>(), labels = new ArrayList<>();
+    final RowIds.Builder ids = new RowIds.Builder(); // compact: one byte buffer, not a String a row
+    final List<String> labels = new ArrayList<>();
     final List<double[]> numeric = new ArrayList<>();
     final List<String[]> categorical = new ArrayList<>();
     final List<Map<String, String>> pools = new ArrayList<>();

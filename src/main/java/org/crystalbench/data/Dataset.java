@@ -10,7 +10,7 @@ import org.crystalbench.config.DatasetSpec;
  *
  * @param source      the file read
  * @param sha256      hex SHA-256 of the file's bytes
- * @param ids         per row, the id columns joined by '|' (empty when none are configured)
+ * @param ids         per row, the id columns joined by '|' (empty when none are configured), stored compactly
  * @param numericNames numeric feature columns
  * @param numeric     [row][numeric column]
  * @param categoricalNames categorical feature columns
@@ -27,7 +27,7 @@ import org.crystalbench.config.DatasetSpec;
  *                    missing numeric cell is {@code NaN} and a missing categorical cell is
  *                    {@link #MISSING_CATEGORY}; under {@code error} there are none
  */
-public record Dataset(String source, String sha256, String[] ids, List<String> numericNames, double[][] numeric,
+public record Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
                       List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
                       long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups,
                       DatasetSpec.MissingPolicy missing) {
@@ -41,7 +41,7 @@ public record Dataset(String source, String sha256, String[] ids, List<String> n
     }
 
     /** A data set loaded under the {@code error} policy. */
-    public Dataset(String source, String sha256, String[] ids, List<String> numericNames, double[][] numeric,
+    public Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
                    List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
                    long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups) {
         this(source, sha256, ids, numericNames, numeric, categoricalNames, categorical, classes, y, lines, rowsRead,
@@ -49,7 +49,7 @@ public record Dataset(String source, String sha256, String[] ids, List<String> n
     }
 
     /** A data set without column groups. */
-    public Dataset(String source, String sha256, String[] ids, List<String> numericNames, double[][] numeric,
+    public Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
                    List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
                    long[] lines, int rowsRead, int rowsDropped) {
         this(source, sha256, ids, numericNames, numeric, categoricalNames, categorical, classes, y, lines, rowsRead,
@@ -119,19 +119,17 @@ public record Dataset(String source, String sha256, String[] ids, List<String> n
 
     /** The same data set restricted to {@code rows}, in their order. */
     public Dataset select(int[] rows) {
-        String[] i = new String[rows.length];
         double[][] n = new double[rows.length][];
         String[][] c = new String[rows.length][];
         int[] yy = new int[rows.length];
         long[] l = new long[rows.length];
         for (int k = 0; k < rows.length; k++) {
-            i[k] = ids[rows[k]];
             n[k] = numeric[rows[k]];
             c[k] = categorical[rows[k]];
             yy[k] = y[rows[k]];
             l[k] = lines[rows[k]];
         }
-        return new Dataset(source, sha256, i, numericNames, n, categoricalNames, c, classes, yy, l, rowsRead, rowsDropped,
+        return new Dataset(source, sha256, ids.select(rows), numericNames, n, categoricalNames, c, classes, yy, l, rowsRead, rowsDropped,
                 groups, missing);
     }
 

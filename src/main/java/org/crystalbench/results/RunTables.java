@@ -26,7 +26,8 @@ public final class RunTables {
         List<SummaryTable.Row> summary = SummaryTable.rows(summaries, stats.ci(), stats.seed());
         ManifestTable.write(out, ManifestTable.rows(exp));
         SplitsTable.write(out, results.stream().map(SplitsTable.Row::of).toList());
-        if (predictions) PredictionsTable.write(out, results, exp.data().ids(), exp.data().y(), classes);
+        // the ids as strings only while writing, after the fits (the data set keeps them compact: data.RowIds)
+        if (predictions) PredictionsTable.write(out, results, exp.data().ids().toArray(), exp.data().y(), classes);
         PerClassTable.write(out, PerClassTable.rows(results, classes));
         ConfusionTable.write(out, ConfusionTable.rows(results, classes));
         SummaryTable.write(out, summary);

@@ -66,7 +66,7 @@ class LeakageAuditTest {
             cat[i] = new String[] {"g" + (y[i] * 5 + (i / 3) % 5), "n" + rng.nextInt(4), "id" + i};
             num[i] = new double[] {y[i] * 10 + 5 * rng.nextDouble(), rng.nextGaussian()};
         }
-        return new Dataset("constructed", "", new String[n], List.of("ordered", "noise-num"), num,
+        return new Dataset("constructed", "", org.crystalbench.data.RowIds.of(new String[n]), List.of("ordered", "noise-num"), num,
                 List.of("determines", "noise", "id"), cat, List.of("a", "b", "c"), y, new long[n], n, 0);
     }
 

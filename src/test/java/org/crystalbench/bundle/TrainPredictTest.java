@@ -79,7 +79,7 @@ class TrainPredictTest {
             double[] expected = new double[data.classes().size()];
             int label = model.predict(encoder.transform(rows, r), expected);
             CSVRecord rec = csv.get(r);
-            assertEquals(rows.ids()[r], rec.get("Materials Id"));
+            assertEquals(rows.ids().get(r), rec.get("Materials Id"));
             assertEquals(data.classes().get(label), rec.get("predicted"), "row " + r);
             double[] got = data.classes().stream().mapToDouble(c -> Double.parseDouble(rec.get("p_" + c))).toArray();
             assertArrayEquals(expected, got, 0.0, "row " + r + " probabilities"); // delta 0: exact

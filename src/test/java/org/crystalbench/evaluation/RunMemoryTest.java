@@ -41,6 +41,31 @@ class RunMemoryTest {
     }
 
     @Test
+    void loadedRowsRetainAboutTheirNumbersAndIdBytes(@TempDir Path dir) throws Exception {
+        var d = experiment(dir, "- {name: NB, type: naive-bayes}").data();
+        int n = d.size(), width = d.numericNames().size();
+        // the ids are the file's Materials Id cells, kept as UTF-8 bytes and one offset a row (data.RowIds), not a String each
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(Fixtures.syntheticCsv(dir, ROWS, 3));
+        long idBytes = 0;
+        for (int r = 0; r < n; r++) {
+            String id = lines.get((int) d.lines()[r] - 1).split(",", 2)[0];
+            assertEquals(id, d.ids().get(r));
+            idBytes += id.length();
+        }
+        assertEquals(idBytes + 4L * (n + 1), d.ids().payloadBytes());
+        // Retained per row: the numbers (a double[width] each: 16 bytes of header, 4 of reference), shared categorical
+        // tuples (a reference), the label and line (int, long), the id's bytes and offset. With a String per id it was
+        // about 44 bytes more a row (docs/performance.md, issue 30).
+        IdentityHashMap<Object, Boolean> arrays = new IdentityHashMap<>();
+        long retained = d.ids().payloadBytes() + 4L * n + 8L * n;
+        for (double[] row : d.numeric()) if (arrays.put(row, true) == null) retained += 16 + 8L * row.length + 4;
+        for (String[] row : d.categorical()) if (arrays.put(row, true) == null) retained += 16 + 4L * row.length;
+        retained += 4L * n;
+        double perRow = (double) retained / n;
+        assertTrue(perRow < 16 + 8 * width + 4 + 4 + 4 + 8 + 14 + 4, perRow + " bytes retained a row");
+    }
+
+    @Test
     void scoringASplitAllocatesAboutOneEncodedCopyOfItsRows(@TempDir Path dir) throws Exception {
         Experiment exp = experiment(dir, "- {name: NB, type: naive-bayes}");
         var models = org.crystalbench.run.Runner.models(exp); // NB and the chance baseline
