@@ -37,7 +37,7 @@ public final class ColumnCells {
     private static String[] read(Dataset data, String column, boolean optional) {
         Path file = Path.of(data.source());
         Map<Long, Integer> rowOfLine = new HashMap<>();
-        for (int r = 0; r < data.size(); r++) rowOfLine.put(data.lines()[r], r);
+        for (int r = 0; r < data.size(); r++) rowOfLine.put((long) data.lines()[r], r); // Long keys: looked up with the parser's long line
         String[] out = new String[data.size()];
         try (Reader reader = new StrictUtf8Reader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), file);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)

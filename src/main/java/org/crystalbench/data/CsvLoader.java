@@ -88,7 +88,8 @@ public final class CsvLoader {
                     if (cells == null) { dropped++; continue; } // descriptors are not imputed
                     derived.add(derivedRow(file, line, compNames, cells));
                 }
-                rows.add(id(rec, idIdx), num, cat, label, line);
+                if (line > Integer.MAX_VALUE) throw InputException.at(file, line, null, "more than 2^31 lines are not supported");
+                rows.add(id(rec, idIdx), num, cat, label, (int) line);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
         } catch (NoSuchFileException e) {

@@ -19,13 +19,13 @@ final class CsvRows {
     // (a formula) costs no map as large as the data; past the cap a new tuple gets its own array, as before.
     final Map<List<String>, String[]> tuples = new HashMap<>();
     static final int TUPLES = 1 << 16;
-    long[] lines = new long[1024];
+    int[] lines = new int[1024]; // int: a file of more than 2^31 lines is refused (CsvLoader)
 
     CsvRows(int categoricalColumns) {
         for (int j = 0; j < categoricalColumns; j++) pools.add(new HashMap<>());
     }
 
-    void add(String id, double[] num, String[] cat, String label, long line) {
+    void add(String id, double[] num, String[] cat, String label, int line) {
         for (int j = 0; j < cat.length; j++) cat[j] = pools.get(j).computeIfAbsent(cat[j], k -> k);
         String[] shared = tuples.get(Arrays.asList(cat));
         if (shared != null) cat = shared;

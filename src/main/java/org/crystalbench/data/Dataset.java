@@ -17,7 +17,7 @@ import org.crystalbench.config.DatasetSpec;
  * @param categorical [row][categorical column]
  * @param classes     class labels, sorted; {@code y} indexes into it
  * @param y           class index per row
- * @param lines       the CSV line each row came from (for messages)
+ * @param lines       the CSV line each row came from (for messages; an int: 4 bytes a row)
  * @param rowsRead    data rows in the file
  * @param rowsDropped rows dropped while loading: a missing label, or missing composition inputs (policies
  *                    {@code drop-rows} and {@code impute})
@@ -29,7 +29,7 @@ import org.crystalbench.config.DatasetSpec;
  */
 public record Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
                       List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
-                      long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups,
+                      int[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups,
                       DatasetSpec.MissingPolicy missing) {
 
     /** A missing categorical cell: its own category ("missing" is also a missing-cell token, so no real cell is it). */
@@ -43,7 +43,7 @@ public record Dataset(String source, String sha256, RowIds ids, List<String> num
     /** A data set loaded under the {@code error} policy. */
     public Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
                    List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
-                   long[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups) {
+                   int[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups) {
         this(source, sha256, ids, numericNames, numeric, categoricalNames, categorical, classes, y, lines, rowsRead,
                 rowsDropped, groups, DatasetSpec.MissingPolicy.ERROR);
     }
@@ -51,7 +51,7 @@ public record Dataset(String source, String sha256, RowIds ids, List<String> num
     /** A data set without column groups. */
     public Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
                    List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
-                   long[] lines, int rowsRead, int rowsDropped) {
+                   int[] lines, int rowsRead, int rowsDropped) {
         this(source, sha256, ids, numericNames, numeric, categoricalNames, categorical, classes, y, lines, rowsRead,
                 rowsDropped, Map.of());
     }
@@ -122,7 +122,7 @@ public record Dataset(String source, String sha256, RowIds ids, List<String> num
         double[][] n = new double[rows.length][];
         String[][] c = new String[rows.length][];
         int[] yy = new int[rows.length];
-        long[] l = new long[rows.length];
+        int[] l = new int[rows.length];
         for (int k = 0; k < rows.length; k++) {
             n[k] = numeric[rows[k]];
             c[k] = categorical[rows[k]];

@@ -67,7 +67,7 @@ class LeakageAuditTest {
             num[i] = new double[] {y[i] * 10 + 5 * rng.nextDouble(), rng.nextGaussian()};
         }
         return new Dataset("constructed", "", org.crystalbench.data.RowIds.of(new String[n]), List.of("ordered", "noise-num"), num,
-                List.of("determines", "noise", "id"), cat, List.of("a", "b", "c"), y, new long[n], n, 0);
+                List.of("determines", "noise", "id"), cat, List.of("a", "b", "c"), y, new int[n], n, 0);
     }
 
     /** Both protocols on the constructed data (3 classes, seed 5), holdout first. */

@@ -18,7 +18,7 @@ class SplitLeakageTest {
         double[][] x = {{1, 2}, {1, 2}, {3, 4}, {3, 4}, {5, 6}, {-0.0, 7}};
         String[][] cat = {{"u"}, {"u"}, {"v"}, {"v"}, {"w"}, {"w"}};
         return new Dataset("d.csv", "", org.crystalbench.data.RowIds.of(new String[6]), List.of("p", "q"), x, List.of("k"), cat, List.of("A", "B"),
-                new int[] {0, 0, 0, 1, 1, 0}, new long[] {2, 3, 4, 5, 6, 7}, 6, 0);
+                new int[] {0, 0, 0, 1, 1, 0}, new int[] {2, 3, 4, 5, 6, 7}, 6, 0);
     }
 
     @Test
@@ -55,7 +55,7 @@ class SplitLeakageTest {
             y[i] = rnd.nextInt(2);
         }
         Dataset d = new Dataset("d.csv", "", org.crystalbench.data.RowIds.of(new String[n]), List.of("p", "q"), x, List.of("k"), cat, List.of("A", "B"), y,
-                new long[n], n, 0);
+                new int[n], n, 0);
         List<Split> splits = new java.util.ArrayList<>();
         for (int s = 0; s < 3; s++) {
             List<Integer> rows = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
@@ -106,7 +106,7 @@ class SplitLeakageTest {
         Split s = new Split(SplitId.of(Protocol.HOLDOUT, 0, 0), java.util.Arrays.copyOf(all, n - 1000),
                 java.util.Arrays.copyOfRange(all, n - 1000, n));
         Dataset d = new Dataset("d.csv", "", org.crystalbench.data.RowIds.of(new String[n]), List.of("p", "q"), x, List.of("k"), cat, List.of("A", "B"),
-                new int[n], new long[n], n, 0);
+                new int[n], new int[n], n, 0);
         SplitLeakage l = SplitLeakage.of(d, Map.of("all", List.of("p", "q", "k")), Map.of(Protocol.HOLDOUT, List.of(s)), null).getFirst();
         assertEquals(n, l.duplicateRowsSame());
         assertEquals(1.0, l.testDuplicateShare());

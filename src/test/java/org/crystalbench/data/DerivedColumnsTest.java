@@ -69,6 +69,6 @@ class DerivedColumnsTest {
         Dataset d = CsvLoader.load(csv("Li2FeSiO4,32,300,3.1,a", ",26,260,3.0,b", "LiCoO2,4,40,3.0,b"), spec);
         assertEquals(2, d.size());
         assertEquals(1, d.rowsDropped());
-        assertArrayEquals(new long[] {2, 4}, d.lines());
+        assertArrayEquals(new int[] {2, 4}, d.lines());
     }
 }

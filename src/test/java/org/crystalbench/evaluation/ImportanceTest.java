@@ -34,7 +34,7 @@ class ImportanceTest {
             cat[i][0] = rng.nextBoolean() ? "a" : "b";      // noise, one-hot: moves as one input
         }
         return new Dataset("mem", "", org.crystalbench.data.RowIds.of(new String[N]), List.of("noise1", "signal", "noise2"), num, List.of("flag"), cat,
-                List.of("x", "y", "z"), y, new long[N], N, 0);
+                List.of("x", "y", "z"), y, new int[N], N, 0);
     }
 
     @Test

@@ -13,7 +13,7 @@ class FeatureEncoderTest {
     static Dataset data(double[][] numeric, String[][] categorical) {
         int n = numeric.length;
         return new Dataset("mem", "", org.crystalbench.data.RowIds.of(new String[n]), List.of("a", "b"), numeric, List.of("sg"), categorical,
-                List.of("x", "y"), new int[n], new long[n], n, 0);
+                List.of("x", "y"), new int[n], new int[n], n, 0);
     }
 
     static final double[][] NUM = {{1, 5}, {3, 5}, {5, 5}, {100, -7}};
@@ -53,7 +53,7 @@ class FeatureEncoderTest {
         double[][] num = {{1, 0.5, 0.5, 0}, {2, 0.25, 0.75, 0}, {3, 0.5, 0.5, 0}, {4, 0.5, 0, 0.5}};
         String[][] cat = {{"P1"}, {"Pc"}, {"P1"}, {"Cc"}};
         var d = new Dataset("mem", "", org.crystalbench.data.RowIds.of(new String[4]), List.of("a", "fraction Li", "fraction Fe", "fraction Co"), num,
-                List.of("sg"), cat, List.of("x", "y"), new int[4], new long[4], 4, 0,
+                List.of("sg"), cat, List.of("x", "y"), new int[4], new int[4], 4, 0,
                 java.util.Map.of("element fractions", List.of("fraction Li", "fraction Fe", "fraction Co")));
         var enc = FeatureEncoder.fit(d, List.of("element fractions", "sg", "a"), TRAIN);
         assertEquals(List.of("fraction Li", "fraction Fe", "a", "sg=P1", "sg=Pc"), enc.outputNames());
