@@ -161,7 +161,7 @@ public record Calibration(int folds, String grouping, int[] y, double[] scores, 
             } catch (Exception ex) {
                 throw new IllegalStateException(ex);
             }
-            double[][] p = new double[e.xTest().length][k];
+            double[][] p = new double[e.testSize()][k];
             FitPath.predict(m, e.xTest(), p);
             int[] test = e.split().test();
             for (int i = 0; i < test.length; i++) {

@@ -60,11 +60,12 @@ public final class ConformalEval {
         List<ModelSpec> order = new ArrayList<>(models);
         order.sort(java.util.Comparator.comparing(m -> m instanceof VotingSpec)); // members first, as run fits them
         java.util.Map<String, List<Result>> byModel = new java.util.HashMap<>();
+        double[][] xScored = e.xTest();
         for (ModelSpec spec : order) {
             Model model = memo.get(spec, () -> FitPath.fit(spec, members, e.xTrain(), e.yTrain(), e.classNames(),
                     name -> Seeds.conformalFit(seed, name, split.id()), memo));
             double[][] p = new double[scored.length][k];
-            FitPath.predict(model, e.xTest(), p);
+            FitPath.predict(model, xScored, p);
             double[][] pCal = java.util.Arrays.copyOfRange(p, 0, calRows.length), pTest = java.util.Arrays.copyOfRange(p, calRows.length, p.length);
             int[] yCal = java.util.Arrays.copyOfRange(e.yTest(), 0, calRows.length), yTest = java.util.Arrays.copyOfRange(e.yTest(), calRows.length, p.length);
             List<Result> out = new ArrayList<>();

@@ -7,13 +7,33 @@ import org.crystalbench.splits.Split;
 
 /**
  * A split's rows encoded for fitting: the encoder is fitted on the training rows only, then applied
- * to both parts, so nothing of the test rows informs the features.
+ * to both parts, so nothing of the test rows informs the features. The training rows are encoded once,
+ * up front; the test rows when asked for ({@link #xTest()}, or a block at a time: {@link #xTest(int, int)}), so
+ * that scoring a split never holds a whole encoded copy of its test rows beside the training rows' (issue 30).
+ * Encoding is a pure function of the row and the encoder: every call gives the same bits.
+ *
+ * @param data the data set the split's rows index (the test rows are encoded from it)
  */
-public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrain, int[] yTrain, double[][] xTest,
+public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrain, int[] yTrain, Dataset data,
                            int[] yTest, List<String> classNames) {
 
     public int classes() {
         return classNames.size();
+    }
+
+    /** Test rows. */
+    public int testSize() {
+        return split.test().length;
+    }
+
+    /** Every test row encoded (a new array each call: call it once). */
+    public double[][] xTest() {
+        return encoder.transform(data, split.test());
+    }
+
+    /** Test rows {@code from} to {@code to} (exclusive) encoded, as {@code xTest()[from..to)}. */
+    public double[][] xTest(int from, int to) {
+        return encoder.transform(data, java.util.Arrays.copyOfRange(split.test(), from, to));
     }
 
     public static EncodedSplit of(Dataset data, List<String> features, Split split) {
@@ -22,7 +42,7 @@ public record EncodedSplit(Split split, FeatureEncoder encoder, double[][] xTrai
         if (train.length != split.train().length || test.length != split.test().length) split = new Split(split.id(), train, test);
         FeatureEncoder encoder = FeatureEncoder.fit(data, features, split.train());
         return new EncodedSplit(split, encoder, encoder.transformTraining(data, split.train()), pick(data.y(), split.train()),
-                encoder.transform(data, split.test()), pick(data.y(), split.test()), data.classes());
+                data, pick(data.y(), split.test()), data.classes());
     }
 
     /** {@code v} at {@code rows}. */

@@ -97,10 +97,10 @@ public final class FitPath {
         long t0 = System.nanoTime();
         Model model = memo.get(spec, () -> fit(spec, members, e.xTrain(), e.yTrain(), e.classNames(), seed, memo));
         long t1 = System.nanoTime();
-        double[][] p = new double[e.xTest().length][e.classes()];
-        int[] predicted = predict(model, e.xTest(), p);
+        double[][] p = new double[e.testSize()][e.classes()];
+        int[] predicted = predictTest(model, e, p);
         long t2 = System.nanoTime();
-        return new Evaluation(Scores.of(e.yTest(), predicted, p, e.classes()), e.xTrain().length, e.xTest().length,
+        return new Evaluation(Scores.of(e.yTest(), predicted, p, e.classes()), e.xTrain().length, e.testSize(),
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, predicted, p, model.warnings());
     }
 
@@ -135,6 +135,26 @@ public final class FitPath {
         int[] predicted = new int[x.length];
         double[] p = new double[model.classes()]; // one buffer: the batch benchmark measures this loop
         for (int i = 0; i < x.length; i++) predicted[i] = model.predict(x[i], p);
+        return predicted;
+    }
+
+    /** Test rows encoded and predicted a block at a time: no whole encoded copy of them is held (issue 30, memory). */
+    static final int TEST_BLOCK = 4096;
+
+    /**
+     * Predicts every test row of {@code e}, filling {@code p[i]} with test row i's probabilities: the same bits as
+     * {@code predict(model, e.xTest(), p)} (a row's encoding and prediction do not depend on the block it is in).
+     */
+    static int[] predictTest(Model model, EncodedSplit e, double[][] p) {
+        int n = e.testSize();
+        int[] predicted = new int[n];
+        double[][] x = new double[n][]; // references only: the current block's rows, dropped after it
+        for (int from = 0; from < n; from += TEST_BLOCK) {
+            int to = Math.min(n, from + TEST_BLOCK);
+            System.arraycopy(e.xTest(from, to), 0, x, from, to - from);
+            model.predict(x, p, predicted, from, to);
+            java.util.Arrays.fill(x, from, to, null);
+        }
         return predicted;
     }
 

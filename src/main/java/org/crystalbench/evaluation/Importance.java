@@ -35,9 +35,10 @@ public record Importance(String featureSet, SplitId split, String model, String 
                                       long seed, int repeats) {
         if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1");
         FeatureEncoder enc = e.encoder();
-        int n = e.xTest().length;
+        double[][] xTest = e.xTest();
+        int n = xTest.length;
         double[] baseline = new double[fitted.size()];
-        for (int m = 0; m < fitted.size(); m++) baseline[m] = macroF1(fitted.get(m), e.xTest(), e);
+        for (int m = 0; m < fitted.size(); m++) baseline[m] = macroF1(fitted.get(m), xTest, e);
         double[][] permutedSum = new double[enc.inputs().size()][fitted.size()];
         for (int i = 0; i < enc.inputs().size(); i++) {
             int[] columns = enc.inputColumns(i);
@@ -45,8 +46,8 @@ public record Importance(String featureSet, SplitId split, String model, String 
                 int[] perm = permutation(n, Seeds.permutation(seed, enc.inputs().get(i), e.split().id(), r));
                 double[][] x = new double[n][];
                 for (int row = 0; row < n; row++) {
-                    x[row] = e.xTest()[row].clone();
-                    for (int c : columns) x[row][c] = e.xTest()[perm[row]][c];
+                    x[row] = xTest[row].clone();
+                    for (int c : columns) x[row][c] = xTest[perm[row]][c];
                 }
                 for (int m = 0; m < fitted.size(); m++) permutedSum[i][m] += macroF1(fitted.get(m), x, e);
             }
