@@ -88,8 +88,7 @@ public final class CsvLoader {
                     if (cells == null) { dropped++; continue; } // descriptors are not imputed
                     derived.add(derivedRow(file, line, compNames, cells));
                 }
-                if (line > Integer.MAX_VALUE) throw InputException.at(file, line, null, "more than 2^31 lines are not supported");
-                rows.add(id(rec, idIdx), num, cat, label, (int) line);
+                rows.add(id(rec, idIdx), num, cat, label, lineNumber(file, line));
             }
             in.transferTo(java.io.OutputStream.nullOutputStream()); // hash the whole file
         } catch (NoSuchFileException e) {
@@ -111,6 +110,12 @@ public final class CsvLoader {
      */
     private static boolean keepsMissing(DatasetSpec spec) {
         return spec.missing() != DatasetSpec.MissingPolicy.ERROR;
+    }
+
+    /** A row's line as stored (an int: 4 bytes a row); a file of more than 2^31 lines is refused at that line. */
+    private static int lineNumber(Path file, long line) {
+        if (line > Integer.MAX_VALUE) throw InputException.at(file, line, null, "more than 2^31 lines are not supported");
+        return (int) line;
     }
 
     /** The target's position, or -1 when it is absent and not required. */
