@@ -71,8 +71,11 @@ public final class Scaling {
                 a -> cfg.featureSets().size() + " feature sets x " + exp.allSplits().size() + " splits, " + threads + " threads");
         var firstSet = cfg.featureSets().entrySet().iterator().next();
         List<Split> holdout = exp.splits(org.crystalbench.splits.Protocol.HOLDOUT);
-        m.stage("encode", () -> EncodedSplit.of(d, firstSet.getValue(), holdout.getFirst()),
-                e -> e.xTrain().length + " + " + e.xTest().length + " rows x " + e.xTrain()[0].length + " columns");
+        m.stage("encode", () -> { // both parts, as before: a run encodes its test rows a block at a time while scoring
+                    EncodedSplit e = EncodedSplit.of(d, firstSet.getValue(), holdout.getFirst());
+                    e.xTest();
+                    return e;
+                }, e -> e.xTrain().length + " + " + e.testSize() + " rows x " + e.xTrain()[0].length + " columns");
         // (the fits below encode their own splits, as a run's workers do; this stage measures one encoding)
         List<SplitResult> results = new ArrayList<>();
         for (ModelSpec model : cfg.models()) {
