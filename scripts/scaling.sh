@@ -10,7 +10,8 @@
 #
 # Usage: scripts/scaling.sh [OUT_CSV] [ROWS...]   (default results/perf/scaling.csv, 1000 10000 100000 1000000)
 # Environment: SCALING_HEAP (4g), SCALING_THREADS (2; also scikit-learn's OMP_NUM_THREADS), SCALING_FIT_SPLITS (2),
-# SCALING_SYSTEMS (3), SCALING_TMP (/tmp), SCALING_SKLEARN (1; 0 leaves the scikit-learn side out).
+# SCALING_SYSTEMS (3), SCALING_TMP (/tmp), SCALING_SKLEARN (1; 0 leaves the scikit-learn side out), SCALING_JAVA (1; 0
+# leaves crystal-bench's side out: a 1M-row pass in two pieces, each within a CPU-lock hold; the same seed, the same file).
 # The synthetic files and run folders go to SCALING_TMP and are deleted; only the CSV is kept.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,7 @@ mkdir -p "$(dirname "$out")"
 echo "rows,stage,seconds,peak_heap_mib,retained_mib,detail,max_rss_mib,heap_limit,threads,load_1min_before,load_1min_after,date" > "$out"
 for n in "${sizes[@]}"; do
   "$here/crystal-bench" synth --rows "$n" --systems "$systems" --out "$tmp/data.csv" 2> /dev/null
+  if [ "${SCALING_JAVA:-1}" != 0 ]; then
   load_before=$(cut -d' ' -f1 /proc/loadavg)
   OPENBLAS_NUM_THREADS=1 /usr/bin/time -f '%M' -o "$tmp/rss" "$CB_JAVA_HOME/bin/java" -Xmx"$heap" \
     --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -cp "$here/target/crystal-bench.jar" \
@@ -40,6 +42,7 @@ for n in "${sizes[@]}"; do
   when=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   sed "s/\$/,$rss,$heap,$threads,$load_before,$load_after,$when/" "$tmp/lines.csv" >> "$out"
   echo "scaling: $n rows done (max RSS $rss MiB, load $load_before -> $load_after)" >&2
+  fi
   if [ "${SCALING_SKLEARN:-1}" != 0 ] && /usr/bin/python3 -c 'import sklearn, pandas, yaml' 2> /dev/null; then
     load_before=$(cut -d' ' -f1 /proc/loadavg)
     OMP_NUM_THREADS=$threads /usr/bin/time -f '%M' -o "$tmp/rss" /usr/bin/python3 "$here/scripts/sklearn-scaling.py" \

@@ -8,8 +8,10 @@ import java.util.Map;
 import org.crystalbench.InputException;
 import org.crystalbench.data.CsvLoader;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.features.FeatureEncoder;
 import org.crystalbench.metrics.Conformal;
 import org.crystalbench.metrics.Scores;
+import org.crystalbench.models.Model;
 import org.crystalbench.io.Csv;
 
 /** Applies a bundle to a CSV of new rows. */
@@ -189,10 +191,8 @@ public final class Predictor {
         int[] predicted = new int[n];
         double[][] probabilities = new double[n][k];
         boolean[] unseen = new boolean[n];
-        for (int r = 0; r < n; r++) {
-            predicted[r] = bundle.model().predict(bundle.encoder().transform(data, r), probabilities[r]);
-            unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
-        }
+        predictRows(bundle.model(), bundle.encoder(), data, probabilities, predicted);
+        for (int r = 0; r < n; r++) unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
         Scores scores = truth == null ? null : scoresOnLabelled(truth, predicted, k);
         Domain.Flags domain = m.domain() == null ? null : m.domain().check(data, m.domain().formulaColumn() == null ? null
                 : org.crystalbench.data.ColumnCells.readIfPresent(data, m.domain().formulaColumn()));
@@ -206,6 +206,24 @@ public final class Predictor {
         }
         return new Predictions(bundle, data, ids, predicted, probabilities, unseen, truth, scores, List.copyOf(notPredicted),
                 imputed, domain, sets);
+    }
+
+    /** Rows encoded and predicted a block at a time: the model's batch path, with one block's encoded rows in memory. */
+    static final int BLOCK = 4096;
+
+    /**
+     * Fills {@code predicted[r]} and {@code probabilities[r]} for every row of {@code data} through the model's batch
+     * path ({@link Model#predict(double[][], double[][], int[], int, int)}: the same bits as row by row), encoding
+     * {@link #BLOCK} rows at a time so that a million-row file is never held encoded whole.
+     */
+    static void predictRows(Model model, FeatureEncoder encoder, Dataset data, double[][] probabilities, int[] predicted) {
+        double[][] x = new double[data.size()][]; // only the current block's rows are set
+        for (int from = 0; from < x.length; from += BLOCK) {
+            int to = Math.min(x.length, from + BLOCK);
+            for (int r = from; r < to; r++) x[r] = encoder.transform(data, r);
+            model.predict(x, probabilities, predicted, from, to);
+            java.util.Arrays.fill(x, from, to, null);
+        }
     }
 
     /** The schema's columns whose cell is missing in row {@code r} of the projected data. */

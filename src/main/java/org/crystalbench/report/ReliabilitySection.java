@@ -4,26 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import org.crystalbench.metrics.ProbScores;
 import org.crystalbench.results.PredictionsTable;
 
-/** Reliability diagrams from predictions.csv.gz: per feature set and protocol, one curve per model, pooled over splits. */
+/** Reliability diagrams from predictions.csv.gz (or the results it is written from): per feature set and protocol, one curve per model, pooled over splits. */
 final class ReliabilitySection {
     private ReliabilitySection() {}
 
     /**
      * Per (feature set, protocol) group: per model, the reliability of its pooled out-of-fold predictions, counted
-     * while predictions.csv.gz is read (a million-row run's predictions are never held in memory).
+     * a row at a time from {@code predictions} (the file, or a run's results in memory; never held whole).
      */
-    static Map<Group, Map<String, ProbScores.Reliability>> of(Path file) {
+    static Map<Group, Map<String, ProbScores.Reliability>> of(PredictionsTable.Source predictions) {
         Map<Group, Map<String, ProbScores.Reliability>> out = new LinkedHashMap<>();
-        PredictionsTable.read(file, classes -> r -> {
-            double[] p = new double[r.probabilities().size()];
-            for (int c = 0; c < p.length; c++) p[c] = r.probabilities().get(c);
-            out.computeIfAbsent(new Group(r.featureSet(), r.protocol()), g -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.model(), m -> ProbScores.Reliability.empty()).add(classes.indexOf(r.trueClass()), p);
-        });
+        predictions.visit(classes -> (featureSet, protocol, model, truth, p) ->
+                out.computeIfAbsent(new Group(featureSet, protocol), g -> new LinkedHashMap<>())
+                        .computeIfAbsent(model, m -> ProbScores.Reliability.empty()).add(truth, p));
         return out;
     }
 

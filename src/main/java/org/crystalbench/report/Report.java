@@ -73,7 +73,15 @@ public final class Report {
      *             then renamed, so it passes the final name (null: {@code dir}'s own)
      */
     public static Path write(Path dir, Path perf, String name) {
-        Doc doc = build(dir, perf, name);
+        return write(dir, perf, name, null);
+    }
+
+    /**
+     * @param predictions the rows of the predictions.csv.gz just written into {@code dir}, from memory (a run has them:
+     *                    re-reading the file was almost all of a million-row report's time); null: read the file
+     */
+    public static Path write(Path dir, Path perf, String name, PredictionsTable.Source predictions) {
+        Doc doc = build(dir, perf, name, predictions);
         Path figures = dir.resolve(FIGURES);
         removeStale(figures, doc.figures.stream().map(Figure::name).collect(java.util.stream.Collectors.toSet()));
         for (Figure f : doc.figures) {
@@ -86,7 +94,7 @@ public final class Report {
     }
 
     /** Reads every input through its table's owner and lays out the report in memory (figures not yet rendered). */
-    static Doc build(Path dir, Path perf, String name) {
+    static Doc build(Path dir, Path perf, String name, PredictionsTable.Source predictions) {
         if (!Files.isDirectory(dir)) throw new InputException(dir + ": not a folder");
         Path summaryFile = dir.resolve(SummaryTable.FILE), gridFile = dir.resolve(GridTable.FILE);
         if (!Files.isRegularFile(summaryFile) && !Files.isRegularFile(gridFile)) {
@@ -114,7 +122,7 @@ public final class Report {
         doc.para(intro.toString());
         int contentsAt = doc.md.length();
 
-        if (summary != null) runSections(doc, dir, summary, ci, config);
+        if (summary != null) runSections(doc, dir, summary, ci, config, predictions);
         else doc.note("run scores: summary.csv not found (a grid folder)");
 
         if (grid != null) GridSection.write(doc, grid, gridMetric(config));
@@ -132,7 +140,8 @@ public final class Report {
     }
 
     /** The sections over a run's tables: scores, per class, reference, audit, split gap, importance, prediction sets. */
-    private static void runSections(Doc doc, Path dir, List<SummaryTable.Row> summary, CiSpec ci, ExperimentConfig config) {
+    private static void runSections(Doc doc, Path dir, List<SummaryTable.Row> summary, CiSpec ci, ExperimentConfig config,
+                                    PredictionsTable.Source predictions) {
         var splits = optional(doc, dir.resolve(SplitsTable.FILE), "no per-split box plots",
                 () -> SplitsTable.read(dir.resolve(SplitsTable.FILE)));
         var confusion = optional(doc, dir.resolve(ConfusionTable.FILE), "no confusion matrices",
@@ -140,8 +149,9 @@ public final class Report {
         var comparisons = optional(doc, dir.resolve(ComparisonsTable.FILE), "no significance column in the score tables",
                 () -> ComparisonsTable.read(dir.resolve(ComparisonsTable.FILE)));
         var audit = optional(doc, dir.resolve(AuditTable.FILE), "no leakage audit", () -> AuditTable.read(dir.resolve(AuditTable.FILE)));
-        var reliability = optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
-                () -> ReliabilitySection.of(dir.resolve(PredictionsTable.FILE)));
+        var reliability = predictions != null ? ReliabilitySection.of(predictions)
+                : optional(doc, dir.resolve(PredictionsTable.FILE), "no reliability diagrams",
+                        () -> ReliabilitySection.of(PredictionsTable.source(dir.resolve(PredictionsTable.FILE))));
         boolean summaryMd = Files.isRegularFile(dir.resolve("summary.md")); // then report.md links to its tables, not repeats them
         RunSection.write(doc, summary, ci, splits, confusion, comparisons, reliability, config, summaryMd);
         var perClass = optional(doc, dir.resolve(PerClassTable.FILE), "no per-class table",

@@ -127,6 +127,58 @@ public final class PredictionsTable {
         });
     }
 
+    /**
+     * What the report takes from a prediction row: its group, model, true class (an index into the classes) and
+     * probabilities, in the classes' order. {@code p} is the caller's buffer, valid only during the call.
+     */
+    @FunctionalInterface
+    public interface Visitor {
+        void row(String featureSet, Protocol protocol, String model, int trueClass, double[] p);
+    }
+
+    /**
+     * Prediction rows a visitor at a time: {@code visit} hands the classes to {@code reader} and every row, in file
+     * order, to the visitor it returns. Either the file ({@link #source(Path)}) or the results it is written from
+     * ({@link #source(List, int[], List)}): the same rows with the same numbers, since each probability is written in
+     * its shortest round-trip form.
+     */
+    @FunctionalInterface
+    public interface Source {
+        void visit(Function<List<String>, Visitor> reader);
+    }
+
+    /** predictions.csv.gz, read and checked as {@link #read(Path, Function)} does; a true class not among the p_ columns is -1. */
+    public static Source source(Path file) {
+        return reader -> read(file, classes -> {
+            Visitor v = reader.apply(classes);
+            double[] p = new double[classes.size()];
+            return r -> {
+                for (int c = 0; c < p.length; c++) p[c] = r.probabilities().get(c);
+                v.row(r.featureSet(), r.protocol(), r.model(), classes.indexOf(r.trueClass()), p);
+            };
+        });
+    }
+
+    /**
+     * The rows {@link #write(Path, List, String[], int[], List)} writes for {@code results}, straight from memory: a
+     * run's report needs not parse the 1.8 M rows it has just written at a million data rows.
+     */
+    public static Source source(List<SplitResult> results, int[] y, List<String> classes) {
+        List<String> cs = List.copyOf(classes);
+        return reader -> {
+            Visitor v = reader.apply(cs);
+            int k = cs.size();
+            double[] p = new double[k];
+            for (SplitResult r : results) {
+                int[] test = r.testRows();
+                for (int i = 0; i < test.length; i++) {
+                    System.arraycopy(r.probabilities(), i * k, p, 0, k);
+                    v.row(r.featureSet(), r.protocol(), r.model(), y[test[i]], p);
+                }
+            }
+        };
+    }
+
     /** The table; its classes are the {@code p_} columns' names, in file order. */
     public static Table read(Path file) {
         List<Row> rows = new ArrayList<>();

@@ -140,6 +140,33 @@ class RunEndToEndTest {
         assertTrue(Files.readString(none.resolve("report.md")).contains("predictions.csv.gz not found: no reliability diagrams"));
     }
 
+    /**
+     * The run's report takes its reliability diagrams from the predictions in memory, `report` from predictions.csv.gz:
+     * report.md and every figure the same bytes either way.
+     */
+    @Test
+    void theRunsReportIsTheReportOfItsFiles() throws IOException {
+        Path out = run("memory", 2);
+        java.util.Map<String, byte[]> written = reportFiles(out);
+        assertTrue(new String(written.get("report.md"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("figures/reliability-all-cv.png"));
+        assertTrue(written.keySet().stream().filter(f -> f.startsWith("figures/reliability-")).count() >= 4, written.keySet().toString());
+        org.crystalbench.report.Report.write(out); // as `report` does: every table read back from the folder
+        java.util.Map<String, byte[]> read = reportFiles(out);
+        assertEquals(written.keySet(), read.keySet());
+        written.forEach((f, bytes) -> assertTrue(Arrays.equals(bytes, read.get(f)), f));
+    }
+
+    /** report.md and figures/*, by their path in the folder. */
+    private static java.util.Map<String, byte[]> reportFiles(Path out) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        files.put("report.md", Files.readAllBytes(out.resolve("report.md")));
+        try (var figures = Files.list(out.resolve("figures"))) {
+            for (Path f : figures.toList()) files.put("figures/" + f.getFileName(), Files.readAllBytes(f));
+        }
+        return files;
+    }
+
     @Test
     void sameSeedSameNumbersWhateverTheThreadCount() throws IOException {
         List<String> one = metricColumns(run("t1", 1));

@@ -25,6 +25,7 @@ import org.crystalbench.provenance.Provenance;
 import org.crystalbench.report.Report;
 import org.crystalbench.results.Comparison;
 import org.crystalbench.results.RunStats;
+import org.crystalbench.results.PredictionsTable;
 import org.crystalbench.results.RunTables;
 import org.crystalbench.results.Summary;
 import org.crystalbench.splits.Split;
@@ -40,8 +41,9 @@ import org.crystalbench.stats.CiSpec;
  * threads), {@code encode} (the first feature set on the first split), one {@code fit:MODEL} per model of the
  * config on each of the first {@code fitSplits} holdout splits (one at a time, so a fit has the machine; the last
  * fit's time is given apart, as the first one also pays for compiling the model's code),
- * {@code statistics} (summaries and comparisons), {@code tables} (every table of a run, predictions.csv.gz
- * included) and {@code report}. Peak heap: the sum over the heap's memory pools of each pool's peak during the
+ * {@code statistics} (summaries and comparisons), {@code tables} (every table of a run but predictions.csv.gz;
+ * before 2026-12-02T11 it included it), {@code predictions} (predictions.csv.gz), {@code report} (as a run writes it,
+ * the predictions from memory) and {@code report:files} (as the `report` command does, predictions.csv.gz read back). Peak heap: the sum over the heap's memory pools of each pool's peak during the
  * stage (an upper bound: the pools need not peak together; garbage not yet collected counts). Retained: heap
  * in use after a full GC at the stage's end (what the stage leaves live, the loaded rows among it).
  */
@@ -103,11 +105,18 @@ public final class Scaling {
         }, s -> s.summaries().size() + " summaries");
         Files.createDirectories(out);
         m.stage("tables", () -> {
-            var summary = RunTables.writeAll(out, exp, sorted, st.summaries(), st.stats(), true);
+            var summary = RunTables.writeAll(out, exp, sorted, st.summaries(), st.stats(), false);
             org.crystalbench.report.SummaryPage.write(out, exp, summary, sorted, st.summaries(), st.stats(), java.util.List.of());
             return out;
-        }, o -> sorted.stream().mapToInt(r -> r.testRows().length).sum() + " prediction rows");
-        m.stage("report", () -> Report.write(out), r -> "report.md");
+        }, o -> "every table but predictions.csv.gz, summary.md");
+        m.stage("predictions", () -> {
+            PredictionsTable.write(out, sorted, d.ids(), d.y(), d.classes());
+            return Files.size(out.resolve(PredictionsTable.FILE));
+        }, bytes -> sorted.stream().mapToInt(r -> r.testRows().length).sum() + " prediction rows, " + bytes + " bytes");
+        // As a run writes its report (predictions from memory), then as `report` does on the folder (from the file).
+        m.stage("report", () -> Report.write(out, Report.defaultPerf(out), null, PredictionsTable.source(sorted, d.y(), d.classes())),
+                r -> "report.md, predictions from memory");
+        m.stage("report:files", () -> Report.write(out), r -> "report.md, predictions.csv.gz read back");
         if (!sha.equals(d.sha256())) throw new IllegalStateException("hash differs from the loader's");
     }
 
