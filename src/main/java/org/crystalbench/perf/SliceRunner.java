@@ -37,8 +37,6 @@ public final class SliceRunner {
 
         Clock SYSTEM = new Clock() {
             private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            private final com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
             public long cpu() {
                 return threads.getCurrentThreadCpuTime();
@@ -49,7 +47,7 @@ public final class SliceRunner {
             }
 
             public long proc() {
-                return os.getProcessCpuTime();
+                return ProcessCpu.nanos();
             }
         };
     }
