@@ -114,6 +114,8 @@ public final class SameJvm {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
                 "--sun-misc-unsafe-memory-access=allow",
+                // the thread waits for each compilation: warmup ends compiled in both builds even when the machine starves the JIT
+                "-Xbatch",
                 // parallel streams run in the benchmark thread, so its CPU time is the work (as in Forks)
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0",
                 "-cp", q.headJar().toAbsolutePath().toString(), SameJvmFork.class.getName(), out.toString(), String.valueOf(seed), SETTINGS,
