@@ -144,7 +144,7 @@ public final class SameJvm {
                                Path out, PrintWriter log) {
         for (var it = open.iterator(); it.hasNext(); ) {
             Forks.Bench b = it.next();
-            SameJvmResults.Fork f = fork.get(SameJvmResults.label(b.benchmark(), b.params()));
+            SameJvmResults.Fork f = SameJvmResults.find(fork, SameJvmResults.label(b.benchmark(), b.params()));
             if (f == null || f.problem() != null) {
                 it.remove();
                 m.wall().remove(b.key());

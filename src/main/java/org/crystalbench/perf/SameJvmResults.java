@@ -70,7 +70,13 @@ public final class SameJvmResults {
         return new BenchResult(benchmark, "", params, 0, 0, "").label();
     }
 
-    /** The fork's benchmarks by label; an unreadable or missing file gives none (each then counts as not run). */
+    /** The fork's result of the benchmark of that label, whatever its side parameters; null if none. */
+    public static Fork find(Map<String, Fork> fork, String label) {
+        for (var e : fork.entrySet()) if (strip(e.getKey()).equals(label)) return e.getValue();
+        return null;
+    }
+
+    /** The fork's benchmarks by label (with side parameters, as the fork wrote it); an unreadable or missing file gives none (each then counts as not run). */
     public static Map<String, Fork> read(Path tsv) {
         List<String> lines;
         try {
@@ -83,13 +89,13 @@ public final class SameJvmResults {
         for (String line : lines) {
             String[] f = line.split("\t", -1);
             if (line.startsWith("#skip") || line.startsWith("#failed")) {
-                String l = strip(f[1]);
+                String l = f[1];
                 out.put(l, new Fork(l, List.of(), f.length > 2 ? f[2] : "no reason given", line.startsWith("#failed")));
             } else if (!line.startsWith("benchmark") && f.length == 11) {
                 double ops = Double.parseDouble(f[3]) * Double.parseDouble(f[4]);
                 double[] p = new double[6];
                 for (int i = 5; i < 11; i++) p[i - 5] = Double.parseDouble(f[i]) / ops;
-                pairs.computeIfAbsent(strip(f[0]), x -> new ArrayList<>()).add(p);
+                pairs.computeIfAbsent(f[0], x -> new ArrayList<>()).add(p);
             }
         }
         pairs.forEach((l, p) -> out.putIfAbsent(l, new Fork(l, List.copyOf(p), null, false)));
