@@ -63,6 +63,15 @@ class SliceRunnerTest {
         assertEquals(1_500_000, r.medianPerOp(SliceRunner.Slice::wall, false), 1e-9);
     }
 
+    @Test
+    void everyPairHoldsTheBasesAndTheHeadsSliceWhicheverRanFirst() {
+        FakeClock clock = new FakeClock();
+        var rng = new SplittableRandom(3);
+        var r = SliceRunner.run(new FakeOp(clock, 1000, 0, rng), new FakeOp(clock, 1100, 0, rng),
+                new SliceRunner.Settings(10_000_000, 1_000_000, 20, 5, Long.MAX_VALUE), new SplittableRandom(5), clock);
+        for (var p : r.pairs()) assertEquals(1.1, (double) p.head().cpu() / p.base().cpu(), 1e-9, "base first: " + p.baseFirst());
+    }
+
     /** Changes the machine's slowness before some of the base's slices: the pair's other slice sees the same. */
     record Slowing(FakeOp op, FakeClock clock, SplittableRandom rng) implements SliceRunner.Op {
         public void run(long invocations) {
