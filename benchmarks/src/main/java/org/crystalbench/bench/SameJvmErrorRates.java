@@ -19,15 +19,16 @@ import org.crystalbench.perf.SequentialRule;
 /**
  * Error rates of the one-JVM perf gate (docs/performance.md, "Fourth pass"), from recorded A/A forks: every
  * {@code bNNN-<condition>-K.tsv} of a folder is one fork of {@code SameJvmFork} with the same jar as base and head
- * (KnownEffectBench 1.00 against 1.10 and 1.05 beside the gated benchmarks). Per condition it prints each
+ * (KnownEffectBench 1.00 against 1.10 and 1.05 beside the gated benchmarks), or a gate's A/A run. Per condition it prints each
  * benchmark's per-fork log ratios (mean and SD over forks, the gate's measure and wall time), then whole gates
  * resampled as CI runs them ({@link GateErrorRates#gate}: the gate's forks drawn with replacement from the
  * recorded ones, all benchmarks of a fork together, the same looks and Bonferroni split as the gate): false
  * alarms of A/A gates, and power with one benchmark in turn slowed by +10% or +5% (its recorded log ratios
  * shifted by log 1.10 or log 1.05), with exact (Clopper-Pearson) 95% intervals.
  *
- * <p>Usage: {@code SameJvmErrorRates DIR FORKS[,FORKS...] [COMPARISONS] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY]}: FORKS is how
- * many forks fit the gate's budget.
+ * <p>Usage: {@code SameJvmErrorRates CSV FORKS[,FORKS...] [COMPARISONS] [MAX_ROUNDS] [FIRST_LOOK] [LOOK_EVERY]}: FORKS is how
+ * many forks fit the gate's budget; the CSV comes from {@code SameJvmErrorRates summarize CONDITION=DIR...} (one line per
+ * fork and benchmark, small enough to commit, where the forks' own files are not).
  */
 public final class SameJvmErrorRates {
     private SameJvmErrorRates() {}
@@ -35,6 +36,10 @@ public final class SameJvmErrorRates {
     static final String KNOWN = "KnownEffectBench.kernel";
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("summarize")) {
+            summarize(args);
+            return;
+        }
         Path dir = Path.of(args[0]);
         int comparisons = args.length > 2 ? Integer.parseInt(args[2]) : 400;
         int maxRounds = args.length > 3 ? Integer.parseInt(args[3]) : 24, first = args.length > 4 ? Integer.parseInt(args[4]) : 12;
@@ -72,29 +77,50 @@ public final class SameJvmErrorRates {
     }
 
     /**
-     * Per condition and benchmark, {@code [0]} the per-fork log ratios of the gate's measure (thread CPU time, process
-     * CPU time for work off the benchmark thread, as {@link SameJvm}), {@code [1]} of wall time; only benchmarks every
-     * fork of the condition measured.
+     * {@code summarize CONDITION=DIR...}: one CSV line per fork and benchmark of every fork TSV in each folder
+     * ({@code fork-NN.tsv} of a gate run or {@code bNNN-...tsv} of a recording): the condition, the fork, the benchmark,
+     * the log ratio of the gate's measure (thread CPU time; process CPU time for work off the benchmark thread, as
+     * {@link SameJvm}), which measure that was, and the wall-time log ratio. A fork is named by its folder's place in the
+     * arguments and its file, so that two gate runs of one condition do not mix.
      */
-    static Map<String, Map<String, double[][]>> read(Path dir) throws IOException {
-        Map<String, List<Map<String, SameJvmResults.Fork>>> forks = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().matches("b\\d+-.+-\\d+\\.tsv")).sorted().toList()) {
-                String name = p.getFileName().toString();
-                String condition = name.substring(name.indexOf('-') + 1, name.lastIndexOf('-'));
-                forks.computeIfAbsent(condition, k -> new ArrayList<>()).add(SameJvmResults.read(p));
+    static void summarize(String[] args) throws IOException {
+        System.out.println("condition,fork,benchmark,gate_log_ratio,gate_measure,wall_log_ratio");
+        for (int a = 1; a < args.length; a++) {
+            String condition = args[a].substring(0, args[a].indexOf('='));
+            try (Stream<Path> files = Files.list(Path.of(args[a].substring(args[a].indexOf('=') + 1)))) {
+                for (Path p : files.filter(p -> p.getFileName().toString().matches("(fork-\\d+|b\\d+-.+-\\d+)\\.tsv")).sorted().toList()) {
+                    for (var f : SameJvmResults.read(p).values()) {
+                        if (f.problem() != null) continue;
+                        var c = f.offThread(SameJvm.OFF_THREAD) ? SameJvmResults.Clock.PROC : SameJvmResults.Clock.CPU;
+                        System.out.printf(Locale.ROOT, "%s,%d:%s,%s,%.5f,%s,%.5f%n", condition, a, p.getFileName().toString().replace(".tsv", ""),
+                                f.label().replace(',', ';'), f.logRatio(c), c.name().toLowerCase(Locale.ROOT), f.logRatio(SameJvmResults.Clock.WALL));
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * Per condition and benchmark of a {@link #summarize} CSV, {@code [0]} the per-fork log ratios of the gate's measure,
+     * {@code [1]} of wall time; only benchmarks every fork of the condition measured.
+     */
+    static Map<String, Map<String, double[][]>> read(Path csv) throws IOException {
+        Map<String, Map<String, Map<String, double[]>>> byFork = new TreeMap<>(); // condition -> fork -> benchmark -> [gate, wall]
+        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            String[] f = line.split(",");
+            byFork.computeIfAbsent(f[0], k -> new TreeMap<>()).computeIfAbsent(f[1], k -> new TreeMap<>())
+                    .put(f[2], new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[5])});
+        }
         Map<String, Map<String, double[][]>> out = new TreeMap<>();
-        forks.forEach((condition, list) -> {
+        byFork.forEach((condition, forks) -> {
+            List<Map<String, double[]>> list = new ArrayList<>(forks.values());
             Map<String, double[][]> benches = new TreeMap<>();
             for (String label : list.getFirst().keySet()) {
-                if (!list.stream().allMatch(f -> f.containsKey(label) && f.get(label).problem() == null)) continue;
+                if (!list.stream().allMatch(f -> f.containsKey(label))) continue;
                 double[][] v = new double[2][list.size()];
                 for (int i = 0; i < list.size(); i++) {
-                    var f = list.get(i).get(label);
-                    v[0][i] = f.logRatio(f.offThread(SameJvm.OFF_THREAD) ? SameJvmResults.Clock.PROC : SameJvmResults.Clock.CPU);
-                    v[1][i] = f.logRatio(SameJvmResults.Clock.WALL);
+                    v[0][i] = list.get(i).get(label)[0];
+                    v[1][i] = list.get(i).get(label)[1];
                 }
                 benches.put(label, v);
             }
