@@ -2,8 +2,10 @@
 # The CI performance gate (docs/performance.md, "The perf gate"): the head's jar against its base's,
 # interleaved on one machine, on the hot-path benchmarks (fit, single-row and batch prediction of every
 # model type the head's benchmarks declare, voting ensembles aside: they cost what their members cost),
-# the two builds' JVMs of a round side by side (duet), judged on thread CPU time per operation with sequential looks until each interval clears the minimum
-# effect or the time budget ends. Exit 1 on a regression (or a benchmark the head cannot run), 0
+# both builds in one JVM per fork (each jar in its own class loader, alternating short slices of base and
+# head, forks 2 at a time: perf-check --same-jvm), judged on thread CPU time per operation (process CPU time
+# for work off the benchmark thread) with sequential looks over the forks until each interval clears the
+# minimum effect or the time budget ends. Exit 1 on a regression (or a benchmark the head cannot run), 0
 # otherwise, with one line saying why when there is nothing to compare with:
 #   - no base commit (a first commit, or a shallow clone without it): skipped;
 #   - a base that does not build (e.g. a broken commit, or dependencies it can no longer fetch): skipped,
@@ -71,13 +73,13 @@ say "rounds' time budget $budget (load $(cut -d' ' -f1-3 /proc/loadavg))"
   --base-jar "$out/base.jar" --head-jar "$head_jar" --base-config "$out/base-paper.yaml" --config configs/paper.yaml \
   --include 'org\.crystalbench\.bench\.(TrainBench\.fit|SingleRowBench\.predictRow|BatchInferenceBench\.predictBatch)$' \
   --param model="$models" --measure cpu --min-effect "${PERF_GATE_MIN_EFFECT:-3}" --confidence 95 \
-  --rounds "${PERF_GATE_ROUNDS:-24}" --sequential "${PERF_GATE_LOOKS:-12:4}" --budget "$budget" --one-jvm --duet \
-  --warmup 3 --iterations 8 --iteration-time 20ms --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
+  --rounds "${PERF_GATE_ROUNDS:-24}" --sequential "${PERF_GATE_LOOKS:-12:4}" --budget "$budget" --same-jvm \
+  --seed "$(date +%s)" --out "$out/rounds" ${PERF_GATE_ARGS:-} \
   | tee "$out/table.md"
 rc=${PIPESTATUS[0]}
 # a gate that could not finish one round judged nothing: say so plainly (it still passes: no evidence of a regression)
 if grep -q '^### perf-check, interleaved: 0 rounds' "$out/table.md"; then
-  say "NOT MEASURED: no round of base and head finished within the budget (the machine was too busy; load $(cut -d' ' -f1-3 /proc/loadavg))"
+  say "NOT MEASURED: no fork of base and head finished within the budget (the machine was too busy; load $(cut -d' ' -f1-3 /proc/loadavg))"
 fi
 say "$(( $(date +%s) - t0 )) s in all, exit $rc"
 exit "$rc"

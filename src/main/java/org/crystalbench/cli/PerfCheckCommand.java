@@ -145,6 +145,10 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 "slows both builds alike."})
         boolean duet;
 
+        @Option(names = "--same-jvm", description = {"Interleaved mode: both builds in one JVM, each jar in its own class loader, in",
+                "alternating slices; forks 2 at a time (docs/performance.md, \"Fourth pass\"): what the perf gate uses."})
+        boolean sameJvm;
+
         @Option(names = "--base-config", paramLabel = "FILE",
                 description = "Interleaved mode: config the base build's forks read (its own commit's; default --config).")
         Path baseConfig;
@@ -240,7 +244,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         return new InterleavedRequest(j.baseJar, j.headJar, j.include, j.rounds, j.seed, j.warmup, j.iterations, ms, j.params, j.baseParams,
                 j.headParams, j.config, dir, level, parsePercent("--min-effect", minEffect),
-                new InterleavedRequest.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm, j.duet));
+                new InterleavedRequest.Plan(j.baseConfig, measured, first, every, budgetMs, j.oneJvm, j.duet, j.sameJvm));
     }
 
     private static void checkParams(String option, Map<String, String> p) {

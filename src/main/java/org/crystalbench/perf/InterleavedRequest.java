@@ -54,8 +54,15 @@ public record InterleavedRequest(Path baseJar, Path headJar, String include, int
      *                   (duet benchmarking: L. Bulej, V. Horky, P. Tuma, F. Farquet, A. Prokopec, "Duet Benchmarking:
      *                   Improving Measurement Accuracy in the Cloud", ICPE 2020): whatever else the machine does
      *                   then slows both builds at the same moments, which the per-round ratio cancels
+     * @param sameJvm    both builds in one JVM, each in its own class loader, in alternating slices ({@link SameJvm}): a round is a
+     *                   fork of that JVM, forks run {@value SameJvm#PARALLEL} at a time; warmup and iteration settings do not apply
      */
-    public record Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm, boolean duet) {
+    public record Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm, boolean duet,
+                       boolean sameJvm) {
+        public Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm, boolean duet) {
+            this(baseConfig, measure, firstLook, lookEvery, budgetMs, oneJvm, duet, false);
+        }
+
         public Plan(Path baseConfig, Measure measure, int firstLook, int lookEvery, long budgetMs, boolean oneJvm) {
             this(baseConfig, measure, firstLook, lookEvery, budgetMs, oneJvm, false);
         }

@@ -198,7 +198,7 @@ public final class GateErrorRates {
         return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
-    private static String rate(int k, int n) {
+    static String rate(int k, int n) {
         double[] ci = clopperPearson(k, n);
         return String.format(Locale.ROOT, "%d of %d = %.1f%% [%.1f%%, %.1f%%]", k, n, 100.0 * k / n, 100 * ci[0], 100 * ci[1]);
     }
