@@ -54,7 +54,7 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
      * A bundle does not store {@code flat} ({@code Flat.writeReplace}): it is read as null and rebuilt here.
      */
     record Boosted(GradientTreeBoost model, StructType schema, int classes, Flat flat) implements Model {
-        private static final int BLOCK = 256;
+        private static final int BLOCK = 512;
 
         Boosted {
             if (flat == null) flat = Flat.of(model, classes);
@@ -86,15 +86,17 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
             FlatTrees f = flat.trees();
             double[] leaf = f.leaf();
             int perClass = f.trees() / flat.scores();
+            int[] leaves = new int[BLOCK], active = new int[BLOCK];
             for (int b = from; b < to; b += BLOCK) {
-                int e = Math.min(to, b + BLOCK);
+                int n = Math.min(to - b, BLOCK);
                 for (int c = 0, t = 0; c < flat.scores(); c++) {
-                    for (int i = b; i < e; i++) probabilities[i][c] = flat.start();
+                    for (int i = b; i < b + n; i++) probabilities[i][c] = flat.start();
                     for (int q = 0; q < perClass; q++, t++) {
-                        for (int i = b; i < e; i++) probabilities[i][c] += leaf[f.leafOf(t, x[i])];
+                        f.leaves(t, x, b, n, leaves, active);
+                        for (int i = 0; i < n; i++) probabilities[b + i][c] += leaf[leaves[i]];
                     }
                 }
-                for (int i = b; i < e; i++) labels[i] = flat.finish(probabilities[i]);
+                for (int i = b; i < b + n; i++) labels[i] = flat.finish(probabilities[i]);
             }
         }
     }
