@@ -54,7 +54,7 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
      * A bundle does not store {@code flat} ({@code Flat.writeReplace}): it is read as null and rebuilt here.
      */
     record Boosted(GradientTreeBoost model, StructType schema, int classes, Flat flat) implements Model {
-        private static final int BLOCK = 512;
+        private static final int BLOCK = 256;
 
         Boosted {
             if (flat == null) flat = Flat.of(model, classes);
@@ -83,25 +83,19 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
                 Model.super.predict(x, probabilities, labels, from, to);
                 return;
             }
-            for (int b = from; b < to; b += BLOCK) block(x, probabilities, labels, b, Math.min(to, b + BLOCK));
-        }
-
-        /**
-         * Rows b .. e-1, a tree at a time, one row at a time down each tree ({@code leafOf}: the trees have at most a few
-         * leaves, so the level-by-level walk's bookkeeping would cost more than it saves). A method of its own, so the JIT
-         * compiles it whole rather than the batch loop on stack replacement.
-         */
-        private void block(double[][] x, double[][] probabilities, int[] labels, int b, int e) {
             FlatTrees f = flat.trees();
             double[] leaf = f.leaf();
             int perClass = f.trees() / flat.scores();
-            for (int c = 0, t = 0; c < flat.scores(); c++) {
-                for (int i = b; i < e; i++) probabilities[i][c] = flat.start();
-                for (int q = 0; q < perClass; q++, t++) {
-                    for (int i = b; i < e; i++) probabilities[i][c] += leaf[f.leafOf(t, x[i])];
+            for (int b = from; b < to; b += BLOCK) {
+                int e = Math.min(to, b + BLOCK);
+                for (int c = 0, t = 0; c < flat.scores(); c++) {
+                    for (int i = b; i < e; i++) probabilities[i][c] = flat.start();
+                    for (int q = 0; q < perClass; q++, t++) {
+                        for (int i = b; i < e; i++) probabilities[i][c] += leaf[f.leafOf(t, x[i])];
+                    }
                 }
+                for (int i = b; i < e; i++) labels[i] = flat.finish(probabilities[i]);
             }
-            for (int i = b; i < e; i++) labels[i] = flat.finish(probabilities[i]);
         }
     }
 

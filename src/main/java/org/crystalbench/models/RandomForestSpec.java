@@ -183,24 +183,22 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
                 Model.super.predict(x, probabilities, labels, from, to);
                 return;
             }
-            int[] leaves = new int[BLOCK], active = new int[BLOCK];
-            for (int b = from; b < to; b += BLOCK) block(x, probabilities, labels, b, Math.min(to - b, BLOCK), leaves, active);
-        }
-
-        /** Rows b .. b+n-1: a method of its own, so the JIT compiles it whole rather than the batch loop on stack replacement. */
-        private void block(double[][] x, double[][] probabilities, int[] labels, int b, int n, int[] leaves, int[] active) {
             double[] leaf = flat.leaf();
             int trees = flat.trees();
-            for (int i = b; i < b + n; i++) java.util.Arrays.fill(probabilities[i], 0);
-            for (int t = 0; t < trees; t++) {
-                flat.leaves(t, x, b, n, leaves, active);
-                for (int i = 0; i < n; i++) {
-                    double[] p = probabilities[b + i];
-                    int o = leaves[i] * classes;
-                    for (int c = 0; c < classes; c++) p[c] += leaf[o + c];
+            int[] leaves = new int[BLOCK], active = new int[BLOCK];
+            for (int b = from; b < to; b += BLOCK) {
+                int n = Math.min(to - b, BLOCK);
+                for (int i = b; i < b + n; i++) java.util.Arrays.fill(probabilities[i], 0);
+                for (int t = 0; t < trees; t++) {
+                    flat.leaves(t, x, b, n, leaves, active);
+                    for (int i = 0; i < n; i++) {
+                        double[] p = probabilities[b + i];
+                        int o = leaves[i] * classes;
+                        for (int c = 0; c < classes; c++) p[c] += leaf[o + c];
+                    }
                 }
+                for (int i = b; i < b + n; i++) labels[i] = mean(probabilities[i], trees);
             }
-            for (int i = b; i < b + n; i++) labels[i] = mean(probabilities[i], trees);
         }
 
         /** Divides the summed shares by the trees and returns their argmax (ties: the first class). */
