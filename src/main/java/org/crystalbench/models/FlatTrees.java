@@ -21,6 +21,8 @@ import smile.model.cart.OrdinalNode;
  * <p>Node n of the whole forest: {@code feature[n]}, {@code value[n]}, children {@code yes[n]} (x <= value) and
  * {@code no[n]}; a child below 0 is leaf {@code ~child}, whose numbers are {@code leaf[~child * width ..]}. Trees are
  * laid out depth-first, one after the other ({@code roots[t]}; a tree that is a single leaf has a root below 0).
+ * {@code kids} holds the same children side by side ({@code kids[2n] = yes[n]}, {@code kids[2n + 1] = no[n]}) for
+ * {@link #leaves}, which picks a child by index instead of by a jump.
  *
  * @param roots   the root of each tree, in the forest's order
  * @param feature per internal node, the column it tests
@@ -29,9 +31,23 @@ import smile.model.cart.OrdinalNode;
  * @param no      per internal node, the other child
  * @param leaf    per leaf, {@code width} numbers
  * @param width   numbers per leaf
+ * @param kids    {@code yes} and {@code no} interleaved (derived from them by the shorter constructor)
  */
-record FlatTrees(int[] roots, int[] feature, double[] value, int[] yes, int[] no, double[] leaf, int width)
+record FlatTrees(int[] roots, int[] feature, double[] value, int[] yes, int[] no, double[] leaf, int width, int[] kids)
         implements Serializable {
+    FlatTrees(int[] roots, int[] feature, double[] value, int[] yes, int[] no, double[] leaf, int width) {
+        this(roots, feature, value, yes, no, leaf, width, interleave(yes, no));
+    }
+
+    private static int[] interleave(int[] yes, int[] no) {
+        int[] kids = new int[2 * yes.length];
+        for (int n = 0; n < yes.length; n++) {
+            kids[2 * n] = yes[n];
+            kids[2 * n + 1] = no[n];
+        }
+        return kids;
+    }
+
     /** OrdinalNode's threshold: package-private in Smile 6.3.0, with no accessor. */
     private static final VarHandle VALUE;
 
@@ -70,6 +86,34 @@ record FlatTrees(int[] roots, int[] feature, double[] value, int[] yes, int[] no
         int n = roots[t];
         while (n >= 0) n = x[feature[n]] <= value[n] ? yes[n] : no[n];
         return ~n;
+    }
+
+    /**
+     * The leaf each row {@code x[from + i]} reaches in tree t, for i below n, into {@code leaves[i]}: for every row the leaf
+     * {@link #leafOf} gives (the same comparison {@code x <= value}, NaN to the false child). The rows go down the tree
+     * together, one level per sweep over those not yet at a leaf ({@code active}, compacted as rows arrive): the steps of a
+     * sweep do not depend on each other, so the processor overlaps their loads instead of following one row's chain of
+     * nodes, and the child is picked by index ({@code kids}) rather than by a jump it would often mispredict.
+     */
+    void leaves(int t, double[][] x, int from, int n, int[] leaves, int[] active) {
+        int root = roots[t];
+        int count = root < 0 ? 0 : n;
+        for (int i = 0; i < n; i++) {
+            leaves[i] = root;
+            active[i] = i;
+        }
+        while (count > 0) {
+            int m = 0;
+            for (int j = 0; j < count; j++) {
+                int i = active[j], node = leaves[i];
+                int child = kids[2 * node + (x[from + i][feature[node]] <= value[node] ? 0 : 1)];
+                leaves[i] = child;
+                active[m] = i;
+                m += ~child >>> 31; // stays active while the child is a node (>= 0)
+            }
+            count = m;
+        }
+        for (int i = 0; i < n; i++) leaves[i] = ~leaves[i];
     }
 
     int trees() {

@@ -131,8 +131,8 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
      * it is read as null and rebuilt here.
      */
     record Forest(RandomForest forest, StructType schema, int classes, FlatTrees flat) implements Model {
-        /** Rows per block of the batch path: their probabilities and a tree's nodes fit in the core's caches. */
-        private static final int BLOCK = 256;
+        /** Rows per block of the batch path: the block's rows and a tree's nodes stay in the core's caches. */
+        private static final int BLOCK = 512;
 
         Forest {
             if (flat == null) flat = flatten(forest, classes);
@@ -185,17 +185,19 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
             }
             double[] leaf = flat.leaf();
             int trees = flat.trees();
+            int[] leaves = new int[BLOCK], active = new int[BLOCK];
             for (int b = from; b < to; b += BLOCK) {
-                int e = Math.min(to, b + BLOCK);
-                for (int i = b; i < e; i++) java.util.Arrays.fill(probabilities[i], 0);
+                int n = Math.min(to - b, BLOCK);
+                for (int i = b; i < b + n; i++) java.util.Arrays.fill(probabilities[i], 0);
                 for (int t = 0; t < trees; t++) {
-                    for (int i = b; i < e; i++) {
-                        double[] p = probabilities[i];
-                        int o = flat.leafOf(t, x[i]) * classes;
+                    flat.leaves(t, x, b, n, leaves, active);
+                    for (int i = 0; i < n; i++) {
+                        double[] p = probabilities[b + i];
+                        int o = leaves[i] * classes;
                         for (int c = 0; c < classes; c++) p[c] += leaf[o + c];
                     }
                 }
-                for (int i = b; i < e; i++) labels[i] = mean(probabilities[i], trees);
+                for (int i = b; i < b + n; i++) labels[i] = mean(probabilities[i], trees);
             }
         }
 

@@ -45,7 +45,7 @@ public record VotingSpec(String name, List<String> members, Rule rule, List<Doub
 
     record Voting(Model[] members, double[] weights, Rule rule, int classes) implements Model {
         /** Rows per block of the batch path: each member predicts a block (its own batch path), then the block is combined. */
-        private static final int BLOCK = 256;
+        private static final int BLOCK = 512;
 
         @Override
         public int predict(double[] x, double[] probabilities) {
