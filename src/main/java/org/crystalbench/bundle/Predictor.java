@@ -209,7 +209,7 @@ public final class Predictor {
     }
 
     /** Rows encoded and predicted a block at a time: the model's batch path, with one block's encoded rows in memory. */
-    static final int BLOCK = 4096;
+    static final int BLOCK = org.crystalbench.evaluation.FitPath.TEST_BLOCK;
 
     /**
      * Fills {@code predicted[r]} and {@code probabilities[r]} for every row of {@code data} through the model's batch
@@ -217,13 +217,11 @@ public final class Predictor {
      * {@link #BLOCK} rows at a time so that a million-row file is never held encoded whole.
      */
     static void predictRows(Model model, FeatureEncoder encoder, Dataset data, double[][] probabilities, int[] predicted) {
-        double[][] x = new double[data.size()][]; // only the current block's rows are set
-        for (int from = 0; from < x.length; from += BLOCK) {
-            int to = Math.min(x.length, from + BLOCK);
-            for (int r = from; r < to; r++) x[r] = encoder.transform(data, r);
-            model.predict(x, probabilities, predicted, from, to);
-            java.util.Arrays.fill(x, from, to, null);
-        }
+        org.crystalbench.evaluation.FitPath.predictInBlocks(model, data.size(), (from, to) -> {
+            double[][] block = new double[to - from][];
+            for (int r = from; r < to; r++) block[r - from] = encoder.transform(data, r);
+            return block;
+        }, probabilities, predicted);
     }
 
     /** The schema's columns whose cell is missing in row {@code r} of the projected data. */

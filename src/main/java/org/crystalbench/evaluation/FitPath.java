@@ -138,24 +138,37 @@ public final class FitPath {
         return predicted;
     }
 
-    /** Test rows encoded and predicted a block at a time: no whole encoded copy of them is held (issue 30, memory). */
-    static final int TEST_BLOCK = 4096;
+    /** Rows encoded and predicted a block at a time: no whole encoded copy of them is held (issue 30, memory). */
+    public static final int TEST_BLOCK = 4096;
+
+    /** Rows {@code from} to {@code to} (exclusive), encoded. */
+    @FunctionalInterface
+    public interface BlockEncoder {
+        double[][] encode(int from, int to);
+    }
 
     /**
      * Predicts every test row of {@code e}, filling {@code p[i]} with test row i's probabilities: the same bits as
      * {@code predict(model, e.xTest(), p)} (a row's encoding and prediction do not depend on the block it is in).
      */
     static int[] predictTest(Model model, EncodedSplit e, double[][] p) {
-        int n = e.testSize();
-        int[] predicted = new int[n];
+        int[] predicted = new int[e.testSize()];
+        predictInBlocks(model, predicted.length, e::xTest, p, predicted);
+        return predicted;
+    }
+
+    /**
+     * Fills {@code predicted[r]} and {@code p[r]} for rows 0 to n through the model's batch path, encoding
+     * {@link #TEST_BLOCK} rows at a time (the scoring of a split and {@code predict} on new rows both use it).
+     */
+    public static void predictInBlocks(Model model, int n, BlockEncoder encoder, double[][] p, int[] predicted) {
         double[][] x = new double[n][]; // references only: the current block's rows, dropped after it
         for (int from = 0; from < n; from += TEST_BLOCK) {
             int to = Math.min(n, from + TEST_BLOCK);
-            System.arraycopy(e.xTest(from, to), 0, x, from, to - from);
+            System.arraycopy(encoder.encode(from, to), 0, x, from, to - from);
             model.predict(x, p, predicted, from, to);
             java.util.Arrays.fill(x, from, to, null);
         }
-        return predicted;
     }
 
     /** Predicts every row of {@code x}, filling {@code p[i]} with row i's class probabilities. */

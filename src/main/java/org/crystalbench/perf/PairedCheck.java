@@ -131,7 +131,9 @@ public final class PairedCheck {
         return k.label() + " (" + k.mode() + ")";
     }
 
+    /** The median (NaN of none); {@code v} is not changed. */
     static double median(double[] v) {
+        if (v.length == 0) return Double.NaN;
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         int m = s.length / 2;

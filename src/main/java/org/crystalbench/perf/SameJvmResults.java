@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,12 @@ public final class SameJvmResults {
     public record Fork(String label, List<double[]> pairs, String problem, boolean headFailed) {
         /** Median over the pairs of {@code log(head / base)} of one clock. */
         public double logRatio(Clock c) {
-            return median(pairs.stream().mapToDouble(p -> Math.log(Math.max(p[c.column - 4], 1e-9) / Math.max(p[c.column - 5], 1e-9))).toArray());
+            return PairedCheck.median(pairs.stream().mapToDouble(p -> Math.log(Math.max(p[c.column - 4], 1e-9) / Math.max(p[c.column - 5], 1e-9))).toArray());
         }
 
         /** Median base time per operation of one clock (ns). */
         public double base(Clock c) {
-            return median(pairs.stream().mapToDouble(p -> p[c.column - 5]).toArray());
+            return PairedCheck.median(pairs.stream().mapToDouble(p -> p[c.column - 5]).toArray());
         }
 
         /**
@@ -106,13 +105,5 @@ public final class SameJvmResults {
     static String strip(String label) {
         int brace = label.indexOf('{');
         return brace < 0 ? label : label.substring(0, brace);
-    }
-
-    static double median(double[] v) {
-        if (v.length == 0) return Double.NaN;
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 }

@@ -3,7 +3,6 @@ package org.crystalbench.perf;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
@@ -71,22 +70,14 @@ public final class SliceRunner {
     public record Result(long invocations, int opsPerInvocation, List<Pair> pairs) {
         /** Median over the pairs of {@code log(head / base)} of one clock. */
         public double medianLogRatio(ToLongFunction<Slice> clock) {
-            double[] d = new double[pairs.size()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = Math.log((double) Math.max(1, clock.applyAsLong(pairs.get(i).head()))
-                        / Math.max(1, clock.applyAsLong(pairs.get(i).base())));
-            }
-            Arrays.sort(d);
-            int m = d.length / 2;
-            return d.length == 0 ? Double.NaN : d.length % 2 == 1 ? d[m] : (d[m - 1] + d[m]) / 2;
+            return PairedCheck.median(pairs.stream().mapToDouble(p -> Math.log((double) Math.max(1, clock.applyAsLong(p.head()))
+                    / Math.max(1, clock.applyAsLong(p.base())))).toArray());
         }
 
         /** Median over the pairs of one clock's time per operation of one side. */
         public double medianPerOp(ToLongFunction<Slice> clock, boolean base) {
-            double[] t = pairs.stream().mapToDouble(p -> clock.applyAsLong(base ? p.base() : p.head())).sorted().toArray();
-            double ops = (double) invocations * opsPerInvocation;
-            int m = t.length / 2;
-            return t.length == 0 ? Double.NaN : (t.length % 2 == 1 ? t[m] : (t[m - 1] + t[m]) / 2) / ops;
+            return PairedCheck.median(pairs.stream().mapToDouble(p -> clock.applyAsLong(base ? p.base() : p.head())).toArray())
+                    / ((double) invocations * opsPerInvocation);
         }
     }
 
