@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
+import org.crystalbench.data.RowIds;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.AtomicFiles;
 import org.crystalbench.io.Csv;
@@ -59,6 +60,12 @@ public final class PredictionsTable {
         return ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row];
     }
 
+    /** {@link #id(String[], int)} from the compact store: one short-lived string per written row, none kept. */
+    private static String id(RowIds ids, int row) {
+        String id = ids.get(row);
+        return id.isEmpty() ? Integer.toString(row + 1) : id;
+    }
+
     public static List<String> columns(List<String> classes) {
         List<String> cols = new ArrayList<>(FIXED);
         classes.forEach(c -> cols.add(P + c));
@@ -71,9 +78,10 @@ public final class PredictionsTable {
 
     /**
      * predictions.csv.gz of {@code results}, streamed cell by cell into the gzip file: the same bytes as through
-     * {@link Row}s, without a record, a list and k boxed doubles per row (1.8 M rows at a million data rows).
+     * {@link Row}s, without a record, a list and k boxed doubles per row (1.8 M rows at a million data rows). Each id
+     * is decoded from {@code ids} as its row is written: no array of a million strings (58 MB) while writing.
      */
-    public static void write(Path dir, List<SplitResult> results, String[] ids, int[] y, List<String> classes) {
+    public static void write(Path dir, List<SplitResult> results, RowIds ids, int[] y, List<String> classes) {
         int k = classes.size();
         AtomicFiles.write(dir.resolve(FILE), out -> {
             var gz = new GZIPOutputStream(out, 1 << 16);
@@ -160,7 +168,7 @@ public final class PredictionsTable {
     }
 
     /**
-     * The rows {@link #write(Path, List, String[], int[], List)} writes for {@code results}, straight from memory: a
+     * The rows {@link #write(Path, List, RowIds, int[], List)} writes for {@code results}, straight from memory: a
      * run's report needs not parse the 1.8 M rows it has just written at a million data rows.
      */
     public static Source source(List<SplitResult> results, int[] y, List<String> classes) {

@@ -27,7 +27,7 @@ public final class RunTables {
         ManifestTable.write(out, ManifestTable.rows(exp));
         SplitsTable.write(out, results.stream().map(SplitsTable.Row::of).toList());
         // the ids as strings only while writing, after the fits (the data set keeps them compact: data.RowIds)
-        if (predictions) PredictionsTable.write(out, results, exp.data().ids().toArray(), exp.data().y(), classes);
+        if (predictions) PredictionsTable.write(out, results, exp.data().ids(), exp.data().y(), classes);
         PerClassTable.write(out, PerClassTable.rows(results, classes));
         ConfusionTable.write(out, ConfusionTable.rows(results, classes));
         SummaryTable.write(out, summary);

@@ -59,9 +59,14 @@ class PredictionsSourceTest {
                         Scores.of(truth, predicted, k), n - test.length, test.length, 1, 1, test, predicted, p, List.of()));
             }
         }
-        PredictionsTable.write(dir, results, ids, y, classes);
+        PredictionsTable.write(dir, results, org.crystalbench.data.RowIds.of(ids), y, classes);
         List<String> fromMemory = visit(PredictionsTable.source(results, y, classes));
         assertEquals(4 * 9, fromMemory.size());
         assertEquals(visit(PredictionsTable.source(dir.resolve(PredictionsTable.FILE))), fromMemory);
+        // The ids, decoded from the compact store row by row: each row's own, its 1-based number where it has none.
+        List<String> written = PredictionsTable.read(dir.resolve(PredictionsTable.FILE)).rows().stream().map(PredictionsTable.Row::id).toList();
+        List<String> expected = new ArrayList<>();
+        for (SplitResult r : results) for (int row : r.testRows()) expected.add(ids[row].isEmpty() ? Integer.toString(row + 1) : ids[row]);
+        assertEquals(expected, written);
     }
 }

@@ -110,7 +110,7 @@ public final class Scaling {
             return out;
         }, o -> "every table but predictions.csv.gz, summary.md");
         m.stage("predictions", () -> {
-            PredictionsTable.write(out, sorted, d.ids().toArray(), d.y(), d.classes());
+            PredictionsTable.write(out, sorted, d.ids(), d.y(), d.classes());
             return Files.size(out.resolve(PredictionsTable.FILE));
         }, bytes -> sorted.stream().mapToInt(r -> r.testRows().length).sum() + " prediction rows, " + bytes + " bytes");
         // As a run writes its report (predictions from memory), then as `report` does on the folder (from the file).
