@@ -185,7 +185,7 @@ public final class LeakageAudit {
 
     static double[] numericColumn(Dataset d, int j) {
         double[] v = new double[d.size()];
-        for (int i = 0; i < v.length; i++) v[i] = d.numeric()[i][j];
+        for (int i = 0; i < v.length; i++) v[i] = d.numeric().get(i, j);
         return v;
     }
 

@@ -118,7 +118,7 @@ public record SplitLeakage(String featureSet, Protocol protocol, int rows, int d
         }
         for (int i = 0; i < out.length; i++) {
             long h = 0x5EED;
-            for (int j : num) h = org.crystalbench.splits.Seeds.mix(h, 1, Double.doubleToLongBits(data.numeric()[i][j] + 0.0));
+            for (int j : num) h = org.crystalbench.splits.Seeds.mix(h, 1, Double.doubleToLongBits(data.numeric().get(i, j) + 0.0));
             for (int j : cat) h = org.crystalbench.splits.Seeds.mix(h, 2, data.categorical()[i][j].hashCode());
             out[i] = h;
         }

@@ -43,8 +43,8 @@ public record Domain(Map<String, Range> ranges, String formulaColumn, List<Strin
             int j = data.numericNames().indexOf(col);
             if (j < 0) continue;
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (double[] row : data.numeric()) {
-                double v = row[j];
+            for (int r = 0; r < data.size(); r++) {
+                double v = data.numeric().get(r, j);
                 if (Double.isNaN(v)) continue;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
@@ -112,7 +112,7 @@ public record Domain(Map<String, Range> ranges, String formulaColumn, List<Strin
             List<String> parts = new ArrayList<>();
             for (int j = 0; j < cols.length; j++) {
                 if (cols[j] < 0) continue;
-                double v = data.numeric()[r][cols[j]];
+                double v = data.numeric().get(r, cols[j]);
                 Range range = rs.get(j);
                 if (Double.isNaN(v) || (v >= range.min() && v <= range.max())) continue;
                 boolean low = v < range.min();

@@ -192,7 +192,7 @@ public final class Predictor {
         double[][] probabilities = new double[n][k];
         boolean[] unseen = new boolean[n];
         predictRows(bundle.model(), bundle.encoder(), data, probabilities, predicted);
-        for (int r = 0; r < n; r++) unseen[r] = outside[r] || bundle.encoder().unseen(data.numeric()[r], data.categorical()[r]);
+        for (int r = 0; r < n; r++) unseen[r] = outside[r] || bundle.encoder().unseen(data.numericRow(r), data.categorical()[r]);
         Scores scores = truth == null ? null : scoresOnLabelled(truth, predicted, k);
         Domain.Flags domain = m.domain() == null ? null : m.domain().check(data, m.domain().formulaColumn() == null ? null
                 : org.crystalbench.data.ColumnCells.readIfPresent(data, m.domain().formulaColumn()));
@@ -227,7 +227,7 @@ public final class Predictor {
     /** The schema's columns whose cell is missing in row {@code r} of the projected data. */
     private static List<String> missingColumns(Dataset d, int r) {
         List<String> out = new ArrayList<>();
-        for (int j = 0; j < d.numericNames().size(); j++) if (Double.isNaN(d.numeric()[r][j])) out.add(d.numericNames().get(j));
+        for (int j = 0; j < d.numericNames().size(); j++) if (Double.isNaN(d.numeric().get(r, j))) out.add(d.numericNames().get(j));
         for (int j = 0; j < d.categoricalNames().size(); j++) {
             if (Dataset.MISSING_CATEGORY.equals(d.categorical()[r][j])) out.add(d.categoricalNames().get(j));
         }

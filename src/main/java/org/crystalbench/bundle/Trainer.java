@@ -183,7 +183,7 @@ public final class Trainer {
         double[][] numeric = new double[d.size()][num.length];
         String[][] categorical = new String[d.size()][cat.length];
         for (int r = 0; r < d.size(); r++) {
-            for (int j = 0; j < num.length; j++) numeric[r][j] = num[j] < 0 ? 0 : d.numeric()[r][num[j]];
+            for (int j = 0; j < num.length; j++) numeric[r][j] = num[j] < 0 ? 0 : d.numeric().get(r, num[j]);
             for (int j = 0; j < cat.length; j++) categorical[r][j] = d.categorical()[r][cat[j]];
         }
         return new Dataset(d.source(), d.sha256(), d.ids(), names, numeric, schema.categorical(), categorical,
@@ -200,7 +200,7 @@ public final class Trainer {
             for (String col : d.groups().getOrDefault(g.getKey(), List.of())) {
                 if (g.getValue().contains(col)) continue;
                 int c = d.numericNames().indexOf(col);
-                for (int r = 0; r < out.length; r++) out[r] |= d.numeric()[r][c] != 0;
+                for (int r = 0; r < out.length; r++) out[r] |= d.numeric().get(r, c) != 0;
             }
         }
         return out;

@@ -45,7 +45,7 @@ public final class CsvLoader {
      */
     public static Dataset load(Path file, DatasetSpec spec, boolean requireTarget) {
         MessageDigest sha = org.crystalbench.io.Hashing.sha256();
-        var rows = new CsvRows(spec.categorical().size());
+        var rows = new CsvRows(spec.numeric().size(), spec.categorical().size());
         int read = 0, dropped = 0;
         var comp = spec.composition();
         List<String> compNames = compositionColumns(comp);
@@ -139,7 +139,7 @@ public final class CsvLoader {
         for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
         for (int r = 0; r < y.length; r++) y[r] = rows.labels.get(r) == null ? -1 : index.getOrDefault(rows.labels.get(r), -1);
         return new Dataset(file.toString(), sha, rows.ids.build(),
-                spec.numeric(), rows.numeric.toArray(double[][]::new), spec.categorical(),
+                spec.numeric(), rows.numeric.build(), spec.categorical(),
                 rows.categorical.toArray(String[][]::new), classes, y, java.util.Arrays.copyOf(rows.lines, rows.ids.size()),
                 read, dropped, Map.of(), spec.missing());
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 final class CsvRows {
     final RowIds.Builder ids = new RowIds.Builder(); // compact: one byte buffer, not a String a row
     final List<String> labels = new ArrayList<>();
-    final List<double[]> numeric = new ArrayList<>();
+    final NumericRows.Builder numeric; // one array in the end, not an array a row (20 MB less at 1M rows of 6 columns)
     final List<String[]> categorical = new ArrayList<>();
     final List<Map<String, String>> pools = new ArrayList<>();
     final Map<String, String> labelPool = new HashMap<>();
@@ -21,7 +21,8 @@ final class CsvRows {
     static final int TUPLES = 1 << 16;
     int[] lines = new int[1024]; // int: a file of more than 2^31 lines is refused (CsvLoader)
 
-    CsvRows(int categoricalColumns) {
+    CsvRows(int numericColumns, int categoricalColumns) {
+        numeric = new NumericRows.Builder(numericColumns);
         for (int j = 0; j < categoricalColumns; j++) pools.add(new HashMap<>());
     }
 

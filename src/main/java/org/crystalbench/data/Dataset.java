@@ -12,7 +12,7 @@ import org.crystalbench.config.DatasetSpec;
  * @param sha256      hex SHA-256 of the file's bytes
  * @param ids         per row, the id columns joined by '|' (empty when none are configured), stored compactly
  * @param numericNames numeric feature columns
- * @param numeric     [row][numeric column]
+ * @param numeric     the numeric cells, row by row in one array ({@link NumericRows}: 8 bytes a cell, no array a row)
  * @param categoricalNames categorical feature columns
  * @param categorical [row][categorical column]
  * @param classes     class labels, sorted; {@code y} indexes into it
@@ -27,7 +27,7 @@ import org.crystalbench.config.DatasetSpec;
  *                    missing numeric cell is {@code NaN} and a missing categorical cell is
  *                    {@link #MISSING_CATEGORY}; under {@code error} there are none
  */
-public record Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
+public record Dataset(String source, String sha256, RowIds ids, List<String> numericNames, NumericRows numeric,
                       List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
                       int[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups,
                       DatasetSpec.MissingPolicy missing) {
@@ -38,6 +38,15 @@ public record Dataset(String source, String sha256, RowIds ids, List<String> num
     public Dataset {
         groups = groups == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
         missing = missing == null ? DatasetSpec.MissingPolicy.ERROR : missing;
+    }
+
+    /** The numeric cells given as rows ({@code double[rows][columns]}, copied into a {@link NumericRows}). */
+    public Dataset(String source, String sha256, RowIds ids, List<String> numericNames, double[][] numeric,
+                   List<String> categoricalNames, String[][] categorical, List<String> classes, int[] y,
+                   int[] lines, int rowsRead, int rowsDropped, Map<String, List<String>> groups,
+                   DatasetSpec.MissingPolicy missing) {
+        this(source, sha256, ids, numericNames, NumericRows.of(numericNames.size(), numeric), categoricalNames, categorical,
+                classes, y, lines, rowsRead, rowsDropped, groups, missing);
     }
 
     /** A data set loaded under the {@code error} policy. */
@@ -56,11 +65,16 @@ public record Dataset(String source, String sha256, RowIds ids, List<String> num
                 rowsDropped, Map.of());
     }
 
+    /** Row {@code r}'s numeric cells (a copy; {@code numeric().get(r, j)} reads one without copying). */
+    public double[] numericRow(int r) {
+        return numeric.row(r);
+    }
+
     /** True when row {@code r} has a cell in every column that {@code features} uses (groups are never missing). */
     public boolean complete(int r, List<String> features) {
         for (String f : features) {
             int i = numericNames.indexOf(f);
-            if (i >= 0 && Double.isNaN(numeric[r][i])) return false;
+            if (i >= 0 && Double.isNaN(numeric.get(r, i))) return false;
             int j = categoricalNames.indexOf(f);
             if (j >= 0 && MISSING_CATEGORY.equals(categorical[r][j])) return false;
         }
@@ -119,17 +133,15 @@ public record Dataset(String source, String sha256, RowIds ids, List<String> num
 
     /** The same data set restricted to {@code rows}, in their order. */
     public Dataset select(int[] rows) {
-        double[][] n = new double[rows.length][];
         String[][] c = new String[rows.length][];
         int[] yy = new int[rows.length];
         int[] l = new int[rows.length];
         for (int k = 0; k < rows.length; k++) {
-            n[k] = numeric[rows[k]];
             c[k] = categorical[rows[k]];
             yy[k] = y[rows[k]];
             l[k] = lines[rows[k]];
         }
-        return new Dataset(source, sha256, ids.select(rows), numericNames, n, categoricalNames, c, classes, yy, l, rowsRead, rowsDropped,
+        return new Dataset(source, sha256, ids.select(rows), numericNames, numeric.select(rows), categoricalNames, c, classes, yy, l, rowsRead, rowsDropped,
                 groups, missing);
     }
 

@@ -79,10 +79,10 @@ final class Derived {
         names.addAll(spec.keyColumns());
         List<String> fractionColumns = elements.stream().map(e -> Composition.FRACTION_PREFIX + e).toList();
         names.addAll(fractionColumns);
-        double[][] numeric = new double[d.size()][];
-        for (int r = 0; r < numeric.length; r++) {
+        var numeric = new NumericRows.Builder(names.size());
+        for (int r = 0; r < d.size(); r++) {
             Row row = rows.get(r);
-            double[] out = Arrays.copyOf(d.numeric()[r], names.size());
+            double[] out = Arrays.copyOf(d.numericRow(r), names.size());
             int at = d.numericNames().size();
             for (double v : Descriptors.properties(row.formula())) out[at++] = v;
             double atoms = row.formula().atoms();
@@ -107,14 +107,14 @@ final class Derived {
             Map<String, Double> fractions = row.formula().fractions();
             for (String e : elements) out[at++] = fractions.getOrDefault(e, 0.0);
             checkFinite(d, r, spec, row, names, out);
-            numeric[r] = out;
+            numeric.add(out);
         }
         Map<String, List<String>> groups = new LinkedHashMap<>(d.groups());
         groups.put(Composition.FRACTIONS, fractionColumns);
         groups.put(Composition.PROPERTIES, Descriptors.COLUMNS);
         if (spec.volume() != null) groups.put(Composition.CELL, CellDescriptors.COLUMNS);
         if (spec.nsites() != null) groups.put(Composition.NEIGHBOURS, spec.keyColumns());
-        return new Dataset(d.source(), d.sha256(), d.ids(), List.copyOf(names), numeric, d.categoricalNames(),
+        return new Dataset(d.source(), d.sha256(), d.ids(), List.copyOf(names), numeric.build(), d.categoricalNames(),
                 d.categorical(), d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), groups, d.missing());
     }
 }

@@ -37,7 +37,7 @@ record FeatureColumns(int[] numeric, int[] categorical, int[] dropped, Map<Strin
                     int c = data.numericNames().indexOf(col);
                     if (c < 0) throw new IllegalArgumentException("group " + f + ": unknown column " + col);
                     boolean seen = false;
-                    for (int r : train) seen |= data.numeric()[r][c] != 0;
+                    for (int r : train) seen |= data.numeric().get(r, c) != 0;
                     if (seen) {
                         at.add(num.size());
                         num.add(c);

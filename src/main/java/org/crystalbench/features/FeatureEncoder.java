@@ -125,7 +125,7 @@ public final class FeatureEncoder implements Serializable {
         int w = neighbours.width();
         double[] nMean = new double[w], nScale = new double[w];
         double[][] v = new double[train.length][];
-        for (int i = 0; i < train.length; i++) v[i] = neighbours.trainingValues(data.numeric()[train[i]], train[i]);
+        for (int i = 0; i < train.length; i++) v[i] = neighbours.trainingValues(data.numericRow(train[i]), train[i]);
         for (int j = 0; j < w; j++) {
             double m = 0, ss = 0;
             for (double[] row : v) m += row[j];
@@ -167,7 +167,7 @@ public final class FeatureEncoder implements Serializable {
 
     /** Encodes a row to predict or score (never one of the training rows, see {@link #transformTraining}). */
     public double[] transform(Dataset data, int row) {
-        return transform(data.numeric()[row], data.categorical()[row]);
+        return transform(data.numericRow(row), data.categorical()[row]);
     }
 
     /** Encodes one row to predict given its full numeric and categorical cell arrays. */
@@ -195,9 +195,10 @@ public final class FeatureEncoder implements Serializable {
      */
     public double[][] transformTraining(Dataset data, int[] train) {
         double[][] out = new double[train.length][];
+        double[] buffer = new double[data.numeric().width()]; // each row's numeric cells, read out of the shared store
         for (int i = 0; i < train.length; i++) {
-            out[i] = transform(data, train[i]);
-            if (neighbours != null) putNeighbours(out[i], neighbours.trainingValues(data.numeric()[train[i]], train[i]));
+            out[i] = transform(data.numeric().row(train[i], buffer), data.categorical()[train[i]]);
+            if (neighbours != null) putNeighbours(out[i], neighbours.trainingValues(data.numericRow(train[i]), train[i]));
         }
         return out;
     }
@@ -209,7 +210,8 @@ public final class FeatureEncoder implements Serializable {
 
     public double[][] transform(Dataset data, int[] rows) {
         double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) out[i] = transform(data, rows[i]);
+        double[] buffer = new double[data.numeric().width()];
+        for (int i = 0; i < rows.length; i++) out[i] = transform(data.numeric().row(rows[i], buffer), data.categorical()[rows[i]]);
         return out;
     }
 

@@ -54,7 +54,7 @@ final class NeighbourShares implements Serializable {
     }
 
     /** Counts the classes of {@code train} rows per key value. */
-    static NeighbourShares fit(double[][] numeric, int[] y, int classes, int[] keyCols, int[] train) {
+    static NeighbourShares fit(org.crystalbench.data.NumericRows numeric, int[] y, int classes, int[] keyCols, int[] train) {
         double[] prior = new double[classes];
         for (int r : train) prior[y[r]] += 1.0 / train.length;
         List<Map<Double, int[]>> counts = new ArrayList<>();
@@ -64,7 +64,7 @@ final class NeighbourShares implements Serializable {
             List<Map<Double, int[]>> folds = new ArrayList<>();
             for (int f = 0; f < FOLDS; f++) folds.add(new HashMap<>());
             for (int r : train) {
-                double key = numeric[r][col];
+                double key = numeric.get(r, col);
                 all.computeIfAbsent(key, k -> new int[classes])[y[r]]++;
                 folds.get(fold(r)).computeIfAbsent(key, k -> new int[classes])[y[r]]++;
             }

@@ -3,6 +3,7 @@ package org.crystalbench.features;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.crystalbench.data.NumericRows;
 
 /**
  * The numeric part of an encoding, fitted on training rows: per column the training median that fills a missing
@@ -14,7 +15,7 @@ import java.util.List;
  */
 record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] scale) {
 
-    static NumericScaling fit(double[][] x, int[] train, int[] cols) {
+    static NumericScaling fit(NumericRows x, int[] train, int[] cols) {
         double[] fill = new double[cols.length];
         List<Integer> indicated = new ArrayList<>();
         for (int j = 0; j < cols.length; j++) {
@@ -23,7 +24,7 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
             double[] present = new double[train.length];
             int n = 0;
             for (int r : train) {
-                double v = x[r][c];
+                double v = x.get(r, c);
                 if (!Double.isNaN(v)) present[n++] = v;
             }
             fill[j] = n == 0 ? 0 : medianInPlace(present, n);
@@ -35,11 +36,11 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
         double[] scale = new double[width];
         for (int j = 0; j < width; j++) {
             double m = 0;
-            for (int r : train) m += cell(x[r], j, cols, fill, ind);
+            for (int r : train) m += cell(x, r, j, cols, fill, ind);
             m /= train.length;
             double ss = 0;
             for (int r : train) {
-                double d = cell(x[r], j, cols, fill, ind) - m;
+                double d = cell(x, r, j, cols, fill, ind) - m;
                 ss += d * d;
             }
             double sd = Math.sqrt(ss / train.length); // population sd, as scikit-learn's StandardScaler
@@ -66,6 +67,15 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
         return Double.isNaN(numeric[cols[ind[j - cols.length]]]) ? 1 : 0;
     }
 
+    /** {@link #cell(double[], int, int[], double[], int[])} of row {@code r} of {@code x}, read in place (the same bits). */
+    static double cell(NumericRows x, int r, int j, int[] cols, double[] fill, int[] ind) {
+        if (j < cols.length) {
+            double v = x.get(r, cols[j]);
+            return Double.isNaN(v) && fill != null ? fill[j] : v;
+        }
+        return Double.isNaN(x.get(r, cols[ind[j - cols.length]])) ? 1 : 0;
+    }
+
     /** The median (mean of the two middle values for an even count), as numpy's. */
     static double median(double[] v) {
         return medianInPlace(v.clone(), v.length);
@@ -82,14 +92,14 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
      * overflows: both finite for any finite cells (used only when the plain sums overflow, so ordinary data
      * is encoded bit for bit as before).
      */
-    private static double[] scaledMeanSd(double[][] x, int[] train, int j, int[] cols, double[] fill, int[] ind) {
+    private static double[] scaledMeanSd(NumericRows x, int[] train, int j, int[] cols, double[] fill, int[] ind) {
         double max = 0;
-        for (int r : train) max = Math.max(max, Math.abs(cell(x[r], j, cols, fill, ind)));
+        for (int r : train) max = Math.max(max, Math.abs(cell(x, r, j, cols, fill, ind)));
         double m = 0, ss = 0;
-        for (int r : train) m += cell(x[r], j, cols, fill, ind) / max;
+        for (int r : train) m += cell(x, r, j, cols, fill, ind) / max;
         m /= train.length;
         for (int r : train) {
-            double d = cell(x[r], j, cols, fill, ind) / max - m;
+            double d = cell(x, r, j, cols, fill, ind) / max - m;
             ss += d * d;
         }
         return new double[] {m * max, Math.sqrt(ss / train.length) * max};

@@ -92,7 +92,7 @@ class MaterialsBundleTest {
             double[] numeric = new double[data.numericNames().size()];
             for (int j = 0; j < numeric.length; j++) {
                 int at = rows.numericNames().indexOf(data.numericNames().get(j));
-                numeric[j] = at < 0 ? 0 : rows.numeric()[r][at];
+                numeric[j] = at < 0 ? 0 : rows.numeric().get(r, at);
             }
             double[] expected = new double[3];
             int label = model.predict(encoder.transform(numeric, rows.categorical()[r]), expected);

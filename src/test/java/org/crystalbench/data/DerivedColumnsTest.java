@@ -31,7 +31,7 @@ class DerivedColumnsTest {
     static double cell(Dataset d, int row, String column) {
         int j = d.numericNames().indexOf(column);
         assertTrue(j >= 0, column + " in " + d.numericNames());
-        return d.numeric()[row][j];
+        return d.numeric().get(row, j);
     }
 
     @Test

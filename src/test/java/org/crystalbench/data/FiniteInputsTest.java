@@ -58,7 +58,7 @@ class FiniteInputsTest {
     @Test
     void everyLoadedValueIsFinite() throws Exception {
         Dataset d = CsvLoader.load(csv("Li2FeSiO4,32,300,3.1,a", "Li1" + "0".repeat(300) + "O,4,40,3.0,b"), DerivedColumnsTest.SPEC);
-        assertTrue(Arrays.stream(d.numeric()).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite));
+        assertTrue(Arrays.stream(d.numeric().toArrays()).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite));
     }
 
     @Test

@@ -53,16 +53,16 @@ class RunMemoryTest {
             idBytes += id.length();
         }
         assertEquals(idBytes + 4L * (n + 1), d.ids().payloadBytes());
-        // Retained per row: the numbers (a double[width] each: 16 bytes of header, 4 of reference), shared categorical
-        // tuples (a reference), the label and line (an int each), the id's bytes and offset. With a String per id it was
-        // about 44 bytes more a row (docs/performance.md, issue 30).
+        // Retained per row: the numbers (8 bytes a cell in one array, data.NumericRows; a double[width] a row cost 20
+        // bytes more), shared categorical tuples (a reference), the label and line (an int each), the id's bytes and
+        // offset. With a String per id it was about 44 bytes more a row (docs/performance.md, issue 30).
+        assertEquals(8L * n * width, d.numeric().payloadBytes());
         IdentityHashMap<Object, Boolean> arrays = new IdentityHashMap<>();
-        long retained = d.ids().payloadBytes() + 4L * n + 4L * n;
-        for (double[] row : d.numeric()) if (arrays.put(row, true) == null) retained += 16 + 8L * row.length + 4;
+        long retained = d.ids().payloadBytes() + 4L * n + 4L * n + d.numeric().payloadBytes();
         for (String[] row : d.categorical()) if (arrays.put(row, true) == null) retained += 16 + 4L * row.length;
         retained += 4L * n;
         double perRow = (double) retained / n;
-        assertTrue(perRow < 16 + 8 * width + 4 + 4 + 4 + 4 + 14 + 4, perRow + " bytes retained a row");
+        assertTrue(perRow < 8 * width + 4 + 4 + 4 + 4 + 14 + 4, perRow + " bytes retained a row");
     }
 
     @Test

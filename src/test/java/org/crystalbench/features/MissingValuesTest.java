@@ -55,25 +55,25 @@ class MissingValuesTest {
     void imputeUsesTheTrainingRowsMedianAndAddsAnIndicator() throws IOException {
         Dataset d = load("impute");
         assertEquals(60, d.size(), "no row dropped");
-        assertTrue(Double.isNaN(d.numeric()[0][GAP]));
+        assertTrue(Double.isNaN(d.numeric().get(0, GAP)));
         assertEquals(Dataset.MISSING_CATEGORY, d.categorical()[10][2]);
 
         int[] train = IntStream.range(0, 40).toArray();
         FeatureEncoder e = FeatureEncoder.fit(d, List.of("Band Gap (eV)", "Has Bandstructure"), train);
         assertEquals(List.of("Band Gap (eV)", "Band Gap (eV) missing", "Has Bandstructure=FALSE", "Has Bandstructure=TRUE",
                 "Has Bandstructure=missing"), e.outputNames());
-        double[] present = IntStream.range(6, 40).mapToDouble(r -> d.numeric()[r][GAP]).toArray();
+        double[] present = IntStream.range(6, 40).mapToDouble(r -> d.numeric().get(r, GAP)).toArray();
         double median = NumericScaling.median(present);
         // A missing cell encodes exactly as a present cell holding the training median, indicator apart.
-        double[] filled = e.transform(d, 0), asMedian = e.transform(withGap(d.numeric()[0], median), d.categorical()[0]);
+        double[] filled = e.transform(d, 0), asMedian = e.transform(withGap(d.numericRow(0), median), d.categorical()[0]);
         assertEquals(asMedian[0], filled[0], 0.0);
         assertTrue(filled[1] > asMedian[1], "indicator set for the missing cell");
         assertEquals(0, e.inputColumns(0)[0]);
         assertArrayEquals(new int[] {0, 1}, e.inputColumns(0), "the indicator belongs to its column's input");
 
         // Fitted on training rows only: test rows' values do not move the median.
-        double[][] shifted = d.numeric().clone();
-        for (int r = 40; r < 60; r++) shifted[r] = withGap(d.numeric()[r], 1e6);
+        double[][] shifted = d.numeric().toArrays();
+        for (int r = 40; r < 60; r++) shifted[r] = withGap(d.numericRow(r), 1e6);
         Dataset other = new Dataset(d.source(), d.sha256(), d.ids(), d.numericNames(), shifted, d.categoricalNames(), d.categorical(),
                 d.classes(), d.y(), d.lines(), d.rowsRead(), d.rowsDropped(), d.groups(), d.missing());
         assertArrayEquals(e.transform(d, 0), FeatureEncoder.fit(other, List.of("Band Gap (eV)", "Has Bandstructure"), train)

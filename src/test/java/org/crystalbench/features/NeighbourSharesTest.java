@@ -47,7 +47,7 @@ class NeighbourSharesTest {
 
     static Dataset withLabels(Dataset d, int[] y) {
         return new Dataset(d.source(), d.sha256(), d.ids(), d.numericNames(), d.numeric(), d.categoricalNames(), d.categorical(),
-                d.classes(), y, d.lines(), d.rowsRead(), d.rowsDropped(), d.groups());
+                d.classes(), y, d.lines(), d.rowsRead(), d.rowsDropped(), d.groups(), d.missing());
     }
 
     static Split split(int n) {
@@ -91,13 +91,13 @@ class NeighbourSharesTest {
             int[] y = d.y().clone();
             y[r] = (y[r] + 1) % 3;
             NeighbourShares changed = NeighbourShares.fit(d.numeric(), y, 3, keys, train);
-            double[] before = base.trainingValues(d.numeric()[r], r), after = changed.trainingValues(d.numeric()[r], r);
+            double[] before = base.trainingValues(d.numericRow(r), r), after = changed.trainingValues(d.numericRow(r), r);
             // The prior moves by 1/n; the counts of the row's key in the other folds do not move at all.
             assertEquals(before[3], after[3]);
             assertEquals(before[7], after[7]);
             assertEquals(before[11], after[11]);
             for (int c = 0; c < 3; c++) assertEquals(before[c], after[c], 1.0 / train.length);
-            assertFalse(Arrays.equals(base.values(d.numeric()[r]), changed.values(d.numeric()[r])));
+            assertFalse(Arrays.equals(base.values(d.numericRow(r)), changed.values(d.numericRow(r))));
         }
     }
 
@@ -112,14 +112,14 @@ class NeighbourSharesTest {
         int[] n = new int[3];
         for (int r : train) {
             prior[d.y()[r]] += 1.0 / train.length;
-            if (d.numeric()[r][keys[0]] == d.numeric()[row][keys[0]]) n[d.y()[r]]++;
+            if (d.numeric().get(r, keys[0]) == d.numeric().get(row, keys[0])) n[d.y()[r]]++;
         }
         int total = n[0] + n[1] + n[2];
-        double[] v = ns.values(d.numeric()[row]);
+        double[] v = ns.values(d.numericRow(row));
         for (int c = 0; c < 3; c++) assertEquals((n[c] + prior[c]) / (total + 1.0), v[c], 1e-12);
         assertEquals(total, v[3]);
         // An unseen key: the prior and a count of 0.
-        double[] unseen = d.numeric()[row].clone();
+        double[] unseen = d.numericRow(row).clone();
         unseen[keys[0]] = -1;
         unseen[keys[1]] = -1;
         double[] u = ns.values(unseen);

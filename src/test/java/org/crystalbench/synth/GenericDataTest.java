@@ -79,7 +79,7 @@ class GenericDataTest {
         double[] sum = new double[k];
         int[] n = new int[k];
         for (int r = 0; r < d.size(); r++) {
-            double v = d.numeric()[r][j];
+            double v = d.numeric().get(r, j);
             if (Double.isNaN(v)) continue;
             sum[d.y()[r]] += v;
             n[d.y()[r]]++;

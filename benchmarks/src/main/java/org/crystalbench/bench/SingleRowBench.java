@@ -48,7 +48,7 @@ public class SingleRowBench {
         numeric = new double[test.length][];
         categorical = new String[test.length][];
         for (int i = 0; i < test.length; i++) {
-            numeric[i] = f.data.numeric()[test[i]];
+            numeric[i] = f.data.numericRow(test[i]);
             categorical[i] = f.data.categorical()[test[i]];
         }
         probabilities = new double[f.classes];
