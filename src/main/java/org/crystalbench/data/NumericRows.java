@@ -79,19 +79,25 @@ public final class NumericRows {
     }
 
     /**
-     * Appends rows of {@code width} cells into chunks of {@link #CHUNK} rows, copied once into one array by
+     * Appends rows of {@code width} cells into chunks of about {@link #CHUNK_CELLS} cells, copied once into one array by
      * {@link #build}: while loading at most the cells twice, where a doubling buffer and its trimmed copy could take
-     * three times.
+     * three times. A chunk stays below half of G1's smallest region (1 MB), so no chunk is a humongous object.
      */
     public static final class Builder {
-        static final int CHUNK = 1 << 14;
-        private final int width;
+        static final int CHUNK_CELLS = 1 << 15;
+        private final int width, chunkRows;
         private final java.util.List<double[]> chunks = new java.util.ArrayList<>();
         private int size;
 
         public Builder(int width) {
             if (width < 0) throw new IllegalArgumentException("width " + width);
             this.width = width;
+            this.chunkRows = chunkRows(width);
+        }
+
+        /** Rows a chunk holds at this width (one row at least). */
+        static int chunkRows(int width) {
+            return Math.max(1, CHUNK_CELLS / Math.max(1, width));
         }
 
         /** One row; it must have exactly {@code width} cells. */
@@ -102,8 +108,8 @@ public final class NumericRows {
 
         private void add(double[] src, int from) {
             if ((long) (size + 1) * width > Integer.MAX_VALUE - 16) throw new IllegalStateException("numeric cells exceed 2^31");
-            if (size % CHUNK == 0) chunks.add(new double[CHUNK * width]);
-            System.arraycopy(src, from, chunks.getLast(), (size % CHUNK) * width, width);
+            if (size % chunkRows == 0) chunks.add(new double[chunkRows * width]);
+            System.arraycopy(src, from, chunks.getLast(), (size % chunkRows) * width, width);
             size++;
         }
 
@@ -114,8 +120,8 @@ public final class NumericRows {
         public NumericRows build() {
             double[] values = new double[size * width];
             for (int c = 0; c < chunks.size(); c++) {
-                int rows = Math.min(CHUNK, size - c * CHUNK);
-                System.arraycopy(chunks.get(c), 0, values, c * CHUNK * width, rows * width);
+                int rows = Math.min(chunkRows, size - c * chunkRows);
+                System.arraycopy(chunks.get(c), 0, values, c * chunkRows * width, rows * width);
             }
             return new NumericRows(values, width, size);
         }

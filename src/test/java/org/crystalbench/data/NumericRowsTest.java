@@ -25,7 +25,7 @@ class NumericRowsTest {
 
     @Test
     void everyCellKeepsItsBitsAcrossChunks() {
-        int n = 2 * NumericRows.Builder.CHUNK + 17, width = 6;
+        int n = 2 * NumericRows.Builder.chunkRows(6) + 17, width = 6;
         double[][] rows = rows(n, width);
         NumericRows store = NumericRows.of(rows);
         assertEquals(n, store.size());
@@ -41,7 +41,7 @@ class NumericRowsTest {
 
     @Test
     void eightBytesACellAndNoSlack() {
-        int n = NumericRows.Builder.CHUNK + 3, width = 4;
+        int n = NumericRows.Builder.chunkRows(4) + 3, width = 4;
         assertEquals(8L * n * width, NumericRows.of(rows(n, width)).payloadBytes());
         assertEquals(0, NumericRows.of(3, new double[0][]).payloadBytes());
     }
