@@ -30,6 +30,9 @@ class PredictRowsTest {
     @TempDir
     static Path dir;
 
+    /** The threads the batch calls of {@link #batchOnly} ran on. */
+    static final List<String> threadNames = java.util.Collections.synchronizedList(new ArrayList<>());
+
     static final String MODELS = """
             - {name: LR, type: logistic, lambda: 0.1, max_iter: 100}
             - {name: NB, type: naive-bayes}
@@ -68,12 +71,14 @@ class PredictRowsTest {
 
         // the harness's threads: the same blocks, shared out to three threads, give every row the same bits
         List<int[]> threaded = java.util.Collections.synchronizedList(new ArrayList<>());
+        threadNames.clear();
         double[][] p3 = new double[n][k];
         int[] labels3 = new int[n];
         Predictor.predictRows(batchOnly(model, threaded), encoder, rows, p3, labels3, 3);
         assertEquals(List.of("0-4096", "4096-8192", "8192-" + n), threaded.stream().sorted(java.util.Comparator.comparingInt(b -> b[0]))
                 .map(b -> b[0] + "-" + b[1]).toList());
         assertArrayEquals(labels, labels3);
+        assertEquals(List.of("predict"), threadNames.stream().distinct().toList(), "the blocks ran on the pool's threads");
         for (int r = 0; r < n; r++) assertArrayEquals(p[r], p3[r], 0.0, "row " + r);
     }
 
@@ -93,6 +98,7 @@ class PredictRowsTest {
             @Override
             public void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
                 blocks.add(new int[] {from, to});
+                threadNames.add(Thread.currentThread().getName());
                 model.predict(x, probabilities, labels, from, to);
             }
         };
