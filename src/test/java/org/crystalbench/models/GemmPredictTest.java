@@ -76,11 +76,17 @@ class GemmPredictTest {
         // a ReLU that is zero for every row, whose weight is infinite: the row path skips it, a dense sum gets NaN
         m.biases()[0][3] = -1e30;
         m.columns()[1][3][2] = Double.POSITIVE_INFINITY;
-        assertFalse(GemmPredict.dense(m.columns(), m.biases()));
         assertRowBits(m, x, 0, x.length);
+        assertFalse(GemmPredict.dense(m.columns(), m.biases()));
         double[] p = new double[7];
         m.predict(x[0], p);
         assertFalse(Double.isNaN(p[0]), "the row path skips the zero input");
+
+        // the first layer skips zero inputs in both paths: an infinite weight there on a mostly-zero input is allowed
+        var first = net(41, List.of(16, 8), 7, 5, 0);
+        first.columns()[0][20][1] = Double.NEGATIVE_INFINITY;
+        assertTrue(GemmPredict.dense(first.columns(), first.biases()));
+        assertRowBits(first, x, 0, x.length);
 
         var z = net(41, List.of(16, 8), 7, 5, 0);
         z.biases()[1][0] = -0.0;
