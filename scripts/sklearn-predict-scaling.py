@@ -9,6 +9,13 @@ Counterparts: logistic -> LogisticRegression(lbfgs, C=1/lambda), naive-bayes -> 
 1/(2 sigma^2), C, probability=True), random-forest -> RandomForestClassifier(trees, RandomForestSpec's defaults: unbounded depth, min_samples_leaf 1), gradient-boosting ->
 GradientBoostingClassifier(trees), voting -> VotingClassifier of the members (soft or hard; hard has no
 predict_proba, so predict). Usage: /usr/bin/python3 scripts/sklearn-predict-scaling.py CONFIG DATA TRAIN_ROWS REPEATS
+[THREADS]
+
+THREADS (optional): n_jobs=THREADS for every estimator that has it before its fit (its prediction uses them:
+RandomForest, and so the forest inside a voting ensemble; LogisticRegression's n_jobs is for its fit only); the
+BLAS's and OpenMP's threads are set by the caller (OMP_NUM_THREADS / OPENBLAS_NUM_THREADS, read when numpy loads;
+scripts/predict-scaling.sh sets them) and printed on standard error. GaussianNB, GradientBoosting and SVC predict on
+one thread whatever THREADS is; MLP and LR predict through the BLAS (its threads).
 """
 import sys
 import time
@@ -54,8 +61,14 @@ def estimator(m, by_name):
     return None
 
 
-def main(config_file, data_file, train_rows, repeats):
+def main(config_file, data_file, train_rows, repeats, threads=None):
     warnings.simplefilter("ignore")
+    try:
+        from threadpoolctl import threadpool_info
+        pools = ", ".join("%s %s" % (p["internal_api"], p["num_threads"]) for p in threadpool_info())
+        print("sklearn-predict-scaling: threads: n_jobs %s, %s" % (threads or "default", pools), file=sys.stderr)
+    except ImportError:
+        pass
     with open(config_file) as f:
         cfg = yaml.safe_load(f)
     ds = cfg["dataset"]
@@ -75,6 +88,8 @@ def main(config_file, data_file, train_rows, repeats):
         est = estimator(m, by_name)
         if est is None:
             continue
+        if threads is not None and "n_jobs" in est.get_params(deep=False):
+            est.set_params(n_jobs=threads)
         est.fit(xtr, y[:train_rows])
         by_name[m["name"]] = est
         soft = hasattr(est, "predict_proba") and not (m["type"] == "voting" and m.get("rule", "hard") == "hard")
@@ -90,6 +105,6 @@ def main(config_file, data_file, train_rows, repeats):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
-        sys.exit("usage: sklearn-predict-scaling.py CONFIG DATA TRAIN_ROWS REPEATS")
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    if len(sys.argv) not in (5, 6):
+        sys.exit("usage: sklearn-predict-scaling.py CONFIG DATA TRAIN_ROWS REPEATS [THREADS]")
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) == 6 else None)

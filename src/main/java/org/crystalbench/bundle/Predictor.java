@@ -152,6 +152,11 @@ public final class Predictor {
      * @throws InputException when sets are asked of a bundle without calibration, or at a level outside (0, 1)
      */
     public static Predictions predict(Bundle bundle, Path file, Coverage coverage) {
+        return predict(bundle, file, coverage, 1);
+    }
+
+    /** As above, the rows' blocks predicted on {@code threads} threads (the same bits for any count). */
+    public static Predictions predict(Bundle bundle, Path file, Coverage coverage, int threads) {
         Manifest m = bundle.manifest();
         if (coverage != null && bundle.calibration() == null) {
             throw new InputException(noCalibration(m));
@@ -191,7 +196,7 @@ public final class Predictor {
         int[] predicted = new int[n];
         double[][] probabilities = new double[n][k];
         boolean[] unseen = new boolean[n];
-        predictRows(bundle.model(), bundle.encoder(), data, probabilities, predicted);
+        predictRows(bundle.model(), bundle.encoder(), data, probabilities, predicted, threads);
         for (int r = 0; r < n; r++) unseen[r] = outside[r] || bundle.encoder().unseen(data.numericRow(r), data.categorical()[r]);
         Scores scores = truth == null ? null : scoresOnLabelled(truth, predicted, k);
         Domain.Flags domain = m.domain() == null ? null : m.domain().check(data, m.domain().formulaColumn() == null ? null
@@ -214,14 +219,16 @@ public final class Predictor {
     /**
      * Fills {@code predicted[r]} and {@code probabilities[r]} for every row of {@code data} through the model's batch
      * path ({@link Model#predict(double[][], double[][], int[], int, int)}: the same bits as row by row), encoding
-     * {@link #BLOCK} rows at a time so that a million-row file is never held encoded whole.
+     * {@link #BLOCK} rows at a time so that a million-row file is never held encoded whole, the blocks on
+     * {@code threads} threads.
      */
-    static void predictRows(Model model, FeatureEncoder encoder, Dataset data, double[][] probabilities, int[] predicted) {
+    static void predictRows(Model model, FeatureEncoder encoder, Dataset data, double[][] probabilities, int[] predicted,
+                            int threads) {
         org.crystalbench.evaluation.FitPath.predictInBlocks(model, data.size(), (from, to) -> {
             double[][] block = new double[to - from][];
             for (int r = from; r < to; r++) block[r - from] = encoder.transform(data, r);
             return block;
-        }, probabilities, predicted);
+        }, probabilities, predicted, threads);
     }
 
     /** The schema's columns whose cell is missing in row {@code r} of the projected data. */

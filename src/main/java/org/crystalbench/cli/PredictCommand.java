@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                 "With the target column in the file, also prints accuracy and macro P/R/F1,",
                 "averaged over the classes present in the labels and, when some are absent, over all."},
         footer = {"", "Examples:", "  crystal-bench predict --model rf.cbm --data new-rows.csv --out predictions.csv",
-                "  crystal-bench predict --model rf.cbm --data new-rows.csv --coverage 0.9 --out predictions.csv"})
+                "  crystal-bench predict --model rf.cbm --data new-rows.csv --coverage 0.9 --out predictions.csv",
+                "  crystal-bench predict --model rf.cbm --data new-rows.csv --threads 1 --out predictions.csv"})
 public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "Bundle file written by 'train'.")
     Path model;
@@ -39,11 +40,14 @@ public final class PredictCommand implements Callable<Integer> {
     boolean classConditional;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     Invocation invocation;
 
     @Override
     public Integer call() {
-        var request = new PredictOperation.Request(model, data, out, coverage, classConditional);
+        var request = new PredictOperation.Request(model, data, out, coverage, classConditional, threads.threads);
         return PredictOperation.execute(request, invocation.console()).status().code();
     }
 }

@@ -157,17 +157,38 @@ public final class FitPath {
         return predicted;
     }
 
+    /** As {@link #predictInBlocks(Model, int, BlockEncoder, double[][], int[], int)} on one thread. */
+    public static void predictInBlocks(Model model, int n, BlockEncoder encoder, double[][] p, int[] predicted) {
+        predictInBlocks(model, n, encoder, p, predicted, 1);
+    }
+
     /**
      * Fills {@code predicted[r]} and {@code p[r]} for rows 0 to n through the model's batch path, encoding
-     * {@link #TEST_BLOCK} rows at a time (the scoring of a split and {@code predict} on new rows both use it).
+     * {@link #TEST_BLOCK} rows at a time (the scoring of a split and {@code predict} on new rows both use it). With
+     * {@code threads} above 1 the blocks are shared out to that many harness threads: the blocks are the same
+     * whatever the count and rows are independent (a model is immutable once fitted), so every row gets the same
+     * bits; a block's rows are written by the one task that owns it.
      */
-    public static void predictInBlocks(Model model, int n, BlockEncoder encoder, double[][] p, int[] predicted) {
-        double[][] x = new double[n][]; // references only: the current block's rows, dropped after it
-        for (int from = 0; from < n; from += TEST_BLOCK) {
-            int to = Math.min(n, from + TEST_BLOCK);
-            System.arraycopy(encoder.encode(from, to), 0, x, from, to - from);
-            model.predict(x, p, predicted, from, to);
-            java.util.Arrays.fill(x, from, to, null);
+    public static void predictInBlocks(Model model, int n, BlockEncoder encoder, double[][] p, int[] predicted,
+                                       int threads) {
+        org.crystalbench.io.Parallel.threads(threads);
+        double[][] x = new double[n][]; // references only: a block's rows, dropped after it
+        List<Runnable> blocks = new java.util.ArrayList<>();
+        for (int start = 0; start < n; start += TEST_BLOCK) {
+            int from = start, to = Math.min(n, start + TEST_BLOCK);
+            blocks.add(() -> {
+                System.arraycopy(encoder.encode(from, to), 0, x, from, to - from);
+                model.predict(x, p, predicted, from, to);
+                java.util.Arrays.fill(x, from, to, null);
+            });
+        }
+        if (threads == 1) {
+            blocks.forEach(Runnable::run); // on the caller's thread: no pool for the default
+        } else {
+            org.crystalbench.io.Parallel.map(blocks.stream().map(b -> (Callable<Void>) () -> {
+                b.run();
+                return null;
+            }).toList(), threads, "predict");
         }
     }
 

@@ -106,5 +106,12 @@ final class GemmMlp {
             }
             return best;
         }
+
+        /** A block at a time through {@link GemmPredict}: the same bits as row by row. */
+        @Override
+        public void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
+            if (GemmPredict.dense(columns, biases)) GemmPredict.predict(columns, biases, x, probabilities, labels, from, to);
+            else Model.super.predict(x, probabilities, labels, from, to);
+        }
     }
 }

@@ -25,8 +25,9 @@ public final class PredictOperation {
     /**
      * @param out      predictions CSV; null: standard output
      * @param coverage conformal set level, or null for none
+     * @param threads  the harness's threads for the rows' blocks (the predictions do not depend on it)
      */
-    public record Request(Path model, Path data, Path out, Double coverage, boolean classConditional) {}
+    public record Request(Path model, Path data, Path out, Double coverage, boolean classConditional, int threads) {}
 
     /** The predictions as written. */
     public record Outcome(Predictor.Predictions predictions, ExitCode status) {}
@@ -39,7 +40,7 @@ public final class PredictOperation {
         if (r.classConditional() && r.coverage() == null) throw new InputException("--class-conditional: needs --coverage LEVEL");
         if (r.coverage() != null && bundle.calibration() == null) throw new InputException(r.model() + ": " + Predictor.noCalibration(m));
         Predictor.Predictions p = Predictor.predict(bundle, r.data(), r.coverage() == null ? null
-                : new Predictor.Coverage(r.coverage(), r.classConditional())); // every input check happens before output
+                : new Predictor.Coverage(r.coverage(), r.classConditional()), r.threads()); // every input check happens before output
         String csv = p.toCsv();
 
         if (!m.versions().crystalBench().equals(BuildInfo.version()) || !m.versions().smile().equals(BuildInfo.smileVersion())) {

@@ -30,18 +30,25 @@ class PredictRowsTest {
     @TempDir
     static Path dir;
 
+    /** The threads the batch calls of {@link #batchOnly} ran on. */
+    static final List<String> threadNames = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    static final String MODELS = """
+            - {name: LR, type: logistic, lambda: 0.1, max_iter: 100}
+            - {name: NB, type: naive-bayes}
+            - {name: RF, type: random-forest, trees: 20}
+            - {name: GBT, type: gradient-boosting, trees: 10}
+            - {name: Voting-soft, type: voting, members: [LR, NB, RF], rule: soft}
+            - {name: DNN, type: mlp, hidden: [16, 8], epochs: 3, batch: 16, engine: gemm}
+            - {name: SVM, type: svm, sigma: 3.0, C: 1.0}
+            """;
+
     @ParameterizedTest
-    @ValueSource(strings = {"LR", "NB", "RF", "GBT", "Voting-soft"})
+    @ValueSource(strings = {"LR", "NB", "RF", "GBT", "Voting-soft", "DNN", "SVM"})
     void theBatchPathGivesTheRowByRowBits(String name) throws IOException {
         Path train = Fixtures.writeSynthetic(dir.resolve("train.csv"), 150, 21);
         Path fresh = Fixtures.writeSynthetic(dir.resolve("new.csv"), 2 * Predictor.BLOCK + 37, 22); // blocks end mid-file
-        ExperimentConfig cfg = ConfigLoader.load(Fixtures.config(train).models("""
-                - {name: LR, type: logistic, lambda: 0.1, max_iter: 100}
-                - {name: NB, type: naive-bayes}
-                - {name: RF, type: random-forest, trees: 20}
-                - {name: GBT, type: gradient-boosting, trees: 10}
-                - {name: Voting-soft, type: voting, members: [LR, NB, RF], rule: soft}
-                """).write(dir, "batch.yaml"));
+        ExperimentConfig cfg = ConfigLoader.load(Fixtures.config(train).models(MODELS).write(dir, "batch.yaml"));
         Dataset data = CsvLoader.load(train, cfg.dataset());
         int[] all = IntStream.range(0, data.size()).toArray();
         FeatureEncoder encoder = FeatureEncoder.fit(data, cfg.featureSets().values().iterator().next(), all);
@@ -53,7 +60,7 @@ class PredictRowsTest {
         List<int[]> blocks = new ArrayList<>();
         double[][] p = new double[n][k];
         int[] labels = new int[n];
-        Predictor.predictRows(batchOnly(model, blocks), encoder, rows, p, labels);
+        Predictor.predictRows(batchOnly(model, blocks), encoder, rows, p, labels, 1);
 
         assertEquals(List.of("0-4096", "4096-8192", "8192-" + n), blocks.stream().map(b -> b[0] + "-" + b[1]).toList());
         for (int r = 0; r < n; r++) {
@@ -61,6 +68,18 @@ class PredictRowsTest {
             assertEquals(model.predict(encoder.transform(rows, r), expected), labels[r], "row " + r);
             assertArrayEquals(expected, p[r], 0.0, "row " + r); // delta 0: the same bits
         }
+
+        // the harness's threads: the same blocks, shared out to three threads, give every row the same bits
+        List<int[]> threaded = java.util.Collections.synchronizedList(new ArrayList<>());
+        threadNames.clear();
+        double[][] p3 = new double[n][k];
+        int[] labels3 = new int[n];
+        Predictor.predictRows(batchOnly(model, threaded), encoder, rows, p3, labels3, 3);
+        assertEquals(List.of("0-4096", "4096-8192", "8192-" + n), threaded.stream().sorted(java.util.Comparator.comparingInt(b -> b[0]))
+                .map(b -> b[0] + "-" + b[1]).toList());
+        assertArrayEquals(labels, labels3);
+        assertEquals(List.of("predict"), threadNames.stream().distinct().toList(), "the blocks ran on the pool's threads");
+        for (int r = 0; r < n; r++) assertArrayEquals(p[r], p3[r], 0.0, "row " + r);
     }
 
     /** {@code model} whose batch calls are recorded and whose row-by-row path must not be taken. */
@@ -79,6 +98,7 @@ class PredictRowsTest {
             @Override
             public void predict(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
                 blocks.add(new int[] {from, to});
+                threadNames.add(Thread.currentThread().getName());
                 model.predict(x, probabilities, labels, from, to);
             }
         };

@@ -53,7 +53,7 @@ class OperationsTest {
         assertTrue(Files.size(bundle) > 0 && err.toString().contains("crystal-bench train: NB (naive-bayes) on feature set 'numeric'"), err.toString());
 
         // No --out: the CSV is the console's standard output, the notes its standard error.
-        var predicted = PredictOperation.execute(new PredictOperation.Request(bundle, data, null, null, false), console);
+        var predicted = PredictOperation.execute(new PredictOperation.Request(bundle, data, null, null, false, 2), console);
         assertEquals(OK, predicted.status());
         assertEquals(150, predicted.predictions().predicted().length);
         assertEquals(predicted.predictions().toCsv(), out.toString());

@@ -19,20 +19,23 @@ import org.crystalbench.models.VotingSpec;
 /**
  * Batch prediction at scale (issue 30; scripts/sklearn-predict-scaling.py is scikit-learn's side): each model of
  * the config is fitted on the data's first TRAIN_ROWS rows (first feature set, encoder fitted on them), then every
- * row of the file is encoded once and predicted with its class probabilities ({@code FitPath.predict}, as a run
- * scores a test split), REPEATS times. Prints {@code model,rows,best_seconds,rows_per_second} for the fastest
- * repeat (the least disturbed by other work on a shared machine), after one untimed pass over the training rows.
+ * row of the file is encoded once and predicted with its class probabilities (as a run
+ * scores a test split: {@code FitPath.predictInBlocks}, blocks of 4,096 rows), REPEATS times, on THREADS harness
+ * threads (default 1; the blocks are shared out, every row's bits the same for any count). Prints
+ * {@code model,rows,best_seconds,rows_per_second} for the fastest repeat (the least disturbed by other work on a
+ * shared machine), after one untimed pass over the training rows.
  */
 public final class PredictScaling {
     private PredictScaling() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: PredictScaling CONFIG DATA TRAIN_ROWS REPEATS");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: PredictScaling CONFIG DATA TRAIN_ROWS REPEATS [THREADS]");
             System.exit(2);
         }
         Path configFile = Path.of(args[0]), data = Path.of(args[1]);
         int trainRows = Integer.parseInt(args[2]), repeats = Integer.parseInt(args[3]);
+        int threads = args.length == 5 ? Integer.parseInt(args[4]) : 1;
         ExperimentConfig cfg = ConfigLoader.load(configFile).withDataPath(data.toString());
         Dataset d = CsvLoader.load(data, cfg.dataset());
         var features = cfg.featureSets().values().iterator().next();
@@ -54,15 +57,22 @@ public final class PredictScaling {
             double[][] p = new double[x.length][classes];
             // untimed warm-up on the training rows: the JIT compiles the prediction path first (numpy has nothing to
             // compile), so a single timed repeat is not mostly interpreter
-            FitPath.predict(m, xTrain, new double[xTrain.length][classes]);
+            predict(m, xTrain, new double[xTrain.length][classes], threads);
             double best = Double.MAX_VALUE;
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
-                FitPath.predict(m, x, p);
+                predict(m, x, p, threads);
                 best = Math.min(best, (System.nanoTime() - t0) / 1e9);
             }
             System.out.printf(Locale.ROOT, "%s,%d,%.4f,%.0f%n", spec.name(), x.length, best, x.length / best);
             System.out.flush();
         }
+    }
+
+    /** Every row of {@code x} (encoded already), as a run scores its test rows: block by block, on the threads. */
+    private static int[] predict(Model m, double[][] x, double[][] p, int threads) {
+        int[] predicted = new int[x.length];
+        FitPath.predictInBlocks(m, x.length, (from, to) -> java.util.Arrays.copyOfRange(x, from, to), p, predicted, threads);
+        return predicted;
     }
 }
