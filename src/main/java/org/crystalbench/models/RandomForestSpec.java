@@ -28,7 +28,11 @@ import java.util.concurrent.ForkJoinPool;
  * @param splitRule  {@code gini} (default), {@code entropy} or {@code classification-error}
  * The defaults are scikit-learn's {@code RandomForestClassifier}'s where Smile can express them (docs/models.md):
  * leaves of one row, depth bounded only by {@link Trees#MAX_DEPTH} (scikit-learn: unbounded), sqrt(p) features per
- * split, bootstrap samples; 200 trees (scikit-learn: 100).
+ * split, bootstrap samples; 200 trees (scikit-learn: 100). The trees still differ from scikit-learn's: Smile 6.3.0's
+ * split search tries a threshold only between neighbours in a column's sorted order whose classes differ, so a one-hot
+ * column (all 0s, then all 1s) is split only if the last 0-row and the first 1-row (by row order) differ in class, and a
+ * column found unsplittable is skipped in the whole subtree; on one-hot-heavy rows its trees grow several times larger
+ * (docs/performance.md, issue 30, fourth session). That is Smile's model, kept as is: it is what the results are.
  *
  * @param maxDepth   maximum depth (default {@link Trees#MAX_DEPTH}: in effect unbounded, as scikit-learn's None)
  * @param maxNodes   maximum leaves; 0: training rows / node_size, i.e. no bound (default 0)
