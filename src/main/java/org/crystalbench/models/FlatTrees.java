@@ -89,13 +89,26 @@ record FlatTrees(int[] roots, int[] feature, double[] value, int[] yes, int[] no
     }
 
     /**
-     * The leaf each row {@code x[from + i]} reaches in tree t, for i below n, into {@code leaves[i]}: for every row the leaf
-     * {@link #leafOf} gives (the same comparison {@code x <= value}, NaN to the false child). The rows go down the tree
-     * together, one level per sweep over those not yet at a leaf ({@code active}, compacted as rows arrive): the steps of a
-     * sweep do not depend on each other, so the processor overlaps their loads instead of following one row's chain of
-     * nodes, and the child is picked by index ({@code kids}) rather than by a jump it would often mispredict.
+     * Rows {@code x[from .. from + n)} copied column by column into {@code columns}: value j of row from + i at
+     * {@code columns[j * stride + i]} (stride >= n), the layout {@link #leaves} and {@link TreeTables} read.
      */
-    void leaves(int t, double[][] x, int from, int n, int[] leaves, int[] active) {
+    static void columns(double[][] x, int from, int n, double[] columns, int stride) {
+        for (int i = 0; i < n; i++) {
+            double[] row = x[from + i];
+            for (int j = 0; j < row.length; j++) columns[j * stride + i] = row[j];
+        }
+    }
+
+    /**
+     * The leaf each of n rows reaches in tree t, into {@code leaves[i]}, the rows given by {@link #columns} (row i's value
+     * j at {@code columns[j * stride + i]}): for every row the leaf {@link #leafOf} gives (the same comparison
+     * {@code x <= value}, NaN to the false child). The rows go down the tree together, one level per sweep over those not
+     * yet at a leaf ({@code active}, compacted as rows arrive): the steps of a sweep do not depend on each other, so the
+     * processor overlaps their loads instead of following one row's chain of nodes, and the child is picked by index
+     * ({@code kids}) rather than by a jump it would often mispredict. The rows by column make a step's value one load
+     * at a computed address, where a row's own array costs a load of the row, a null and a bounds check first.
+     */
+    void leaves(int t, double[] columns, int stride, int n, int[] leaves, int[] active) {
         int root = roots[t];
         int count = root < 0 ? 0 : n;
         for (int i = 0; i < n; i++) {
@@ -106,7 +119,7 @@ record FlatTrees(int[] roots, int[] feature, double[] value, int[] yes, int[] no
             int m = 0;
             for (int j = 0; j < count; j++) {
                 int i = active[j], node = leaves[i];
-                int child = kids[2 * node + (x[from + i][feature[node]] <= value[node] ? 0 : 1)];
+                int child = kids[2 * node + (columns[feature[node] * stride + i] <= value[node] ? 0 : 1)];
                 leaves[i] = child;
                 active[m] = i;
                 m += ~child >>> 31; // stays active while the child is a node (>= 0)

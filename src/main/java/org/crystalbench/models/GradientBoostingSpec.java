@@ -47,8 +47,9 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
 
     /**
      * Smile's boosted trees over encoded rows. Prediction walks them as {@link FlatTrees} (each leaf holding
-     * shrinkage x its output, the product Smile forms), a block of rows per tree in the batch path, and repeats Smile's
-     * {@code GradientTreeBoost.predict} around them: per class the sum over its trees in order from 0 (from the intercept
+     * shrinkage x its output, the product Smile forms), in the batch path a block of rows per tree through its
+     * {@link TreeTables} (its trees are small: a mask of comparisons picks the leaf; a walk if a tree is too large), and
+     * repeats Smile's {@code GradientTreeBoost.predict} around them: per class the sum over its trees in order from 0 (from the intercept
      * b for two classes), the argmax, {@code Math.exp} and the division, so the same bits as Smile's own call ({@code flat}
      * is null only when the trees cannot be copied or the model knows fewer classes than the data; then Smile predicts).
      * A bundle does not store {@code flat} ({@code Flat.writeReplace}): it is read as null and rebuilt here.
@@ -83,6 +84,29 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
                 Model.super.predict(x, probabilities, labels, from, to);
                 return;
             }
+            if (flat.tables() == null) {
+                walk(x, probabilities, labels, from, to);
+                return;
+            }
+            if (from >= to) return;
+            TreeTables tables = flat.tables();
+            int perClass = flat.trees().trees() / flat.scores();
+            double[] columns = new double[x[from].length * BLOCK], sums = new double[BLOCK];
+            int[] mask = new int[BLOCK];
+            for (int b = from; b < to; b += BLOCK) {
+                int n = Math.min(to - b, BLOCK);
+                FlatTrees.columns(x, b, n, columns, BLOCK);
+                for (int c = 0, t = 0; c < flat.scores(); c++) {
+                    java.util.Arrays.fill(sums, flat.start());
+                    for (int q = 0; q < perClass; q++, t++) tables.add(t, columns, BLOCK, n, mask, sums);
+                    for (int i = 0; i < n; i++) probabilities[b + i][c] = sums[i];
+                }
+                for (int i = b; i < b + n; i++) labels[i] = flat.finish(probabilities[i]);
+            }
+        }
+
+        /** The batch path for trees too large for {@link TreeTables}: each row down each tree, a block per tree. */
+        private void walk(double[][] x, double[][] probabilities, int[] labels, int from, int to) {
             FlatTrees f = flat.trees();
             double[] leaf = f.leaf();
             int perClass = f.trees() / flat.scores();
@@ -101,9 +125,10 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
 
     /**
      * The boosted model's trees, class by class ({@code scores} of them: 1 for two classes), and what Smile adds around
-     * them: the intercept b for two classes (0 otherwise) and its class labels.
+     * them: the intercept b for two classes (0 otherwise) and its class labels; {@code tables} are the trees as
+     * {@link TreeTables} (null if a tree is too large for them).
      */
-    record Flat(FlatTrees trees, int scores, double start, int[] labels) implements java.io.Serializable {
+    record Flat(FlatTrees trees, int scores, double start, int[] labels, TreeTables tables) implements java.io.Serializable {
         /** GradientTreeBoost's intercept and shrinkage: private in Smile 6.3.0, with no accessor. */
         private static final java.lang.invoke.VarHandle B, SHRINKAGE;
 
@@ -132,7 +157,7 @@ public record GradientBoostingSpec(String name, Integer trees, Integer maxDepth,
             for (int c = 0; c < scores; c++) for (var tree : model.trees()[c]) roots.add(tree.root());
             return FlatTrees.of(roots, 1, leaf -> leaf instanceof smile.model.cart.RegressionNode r
                             ? new double[] {shrinkage * r.output()} : null)
-                    .map(f -> new Flat(f, scores, k == 2 ? (double) B.get(model) : 0, model.classes()))
+                    .map(f -> new Flat(f, scores, k == 2 ? (double) B.get(model) : 0, model.classes(), TreeTables.of(f)))
                     .orElse(null);
         }
 

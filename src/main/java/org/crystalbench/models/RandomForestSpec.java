@@ -28,7 +28,11 @@ import java.util.concurrent.ForkJoinPool;
  * @param splitRule  {@code gini} (default), {@code entropy} or {@code classification-error}
  * The defaults are scikit-learn's {@code RandomForestClassifier}'s where Smile can express them (docs/models.md):
  * leaves of one row, depth bounded only by {@link Trees#MAX_DEPTH} (scikit-learn: unbounded), sqrt(p) features per
- * split, bootstrap samples; 200 trees (scikit-learn: 100).
+ * split, bootstrap samples; 200 trees (scikit-learn: 100). The trees still differ from scikit-learn's: Smile 6.3.0's
+ * split search tries a threshold only between neighbours in a column's sorted order whose classes differ, so a one-hot
+ * column (all 0s, then all 1s) is split only if the last 0-row and the first 1-row (by row order) differ in class, and a
+ * column found unsplittable is skipped in the whole subtree; on one-hot-heavy rows its trees grow several times larger
+ * (docs/performance.md, issue 30, fourth session). That is Smile's model, kept as is: it is what the results are.
  *
  * @param maxDepth   maximum depth (default {@link Trees#MAX_DEPTH}: in effect unbounded, as scikit-learn's None)
  * @param maxNodes   maximum leaves; 0: training rows / node_size, i.e. no bound (default 0)
@@ -124,9 +128,9 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
      * out-of-bag accuracy: with one-row leaves and 10 classes a leaf says 2/11 for its class, so the forest's
      * probabilities were far too flat (digits: log loss 0.63, ECE 0.39; docs/models.md).
      *
-     * <p>The trees are walked as {@link FlatTrees} (each leaf's shares computed once), a block of rows per tree in the
-     * batch path: one tree's nodes stay in cache for the block instead of every tree being read per row. Each row still
-     * sums its trees in the forest's order, so the bits are those of walking Smile's nodes ({@code flat} is null only for
+     * <p>The trees are walked as {@link FlatTrees} (each leaf's shares computed once), a block of rows (copied column by
+     * column, {@link FlatTrees#columns}) per tree in the batch path: one tree's nodes stay in cache for the block instead
+     * of every tree being read per row. Each row still sums its trees in the forest's order, so the bits are those of walking Smile's nodes ({@code flat} is null only for
      * a forest it cannot copy; then Smile's nodes are walked). A bundle does not store {@code flat} (FlatTrees' writeReplace):
      * it is read as null and rebuilt here.
      */
@@ -183,14 +187,17 @@ public record RandomForestSpec(String name, Integer trees, Integer mtry, Rule sp
                 Model.super.predict(x, probabilities, labels, from, to);
                 return;
             }
+            if (from >= to) return;
             double[] leaf = flat.leaf();
             int trees = flat.trees();
             int[] leaves = new int[BLOCK], active = new int[BLOCK];
+            double[] columns = new double[x[from].length * BLOCK];
             for (int b = from; b < to; b += BLOCK) {
                 int n = Math.min(to - b, BLOCK);
+                FlatTrees.columns(x, b, n, columns, BLOCK);
                 for (int i = b; i < b + n; i++) java.util.Arrays.fill(probabilities[i], 0);
                 for (int t = 0; t < trees; t++) {
-                    flat.leaves(t, x, b, n, leaves, active);
+                    flat.leaves(t, columns, BLOCK, n, leaves, active);
                     for (int i = 0; i < n; i++) {
                         double[] p = probabilities[b + i];
                         int o = leaves[i] * classes;

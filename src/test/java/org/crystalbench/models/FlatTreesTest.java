@@ -19,12 +19,28 @@ class FlatTreesTest {
             int from = rng.nextInt(Math.max(1, x.length / 4)), n = rng.nextInt(x.length - from + 1);
             for (int[] range : new int[][] {{0, x.length}, {from, n}}) {
                 java.util.Arrays.fill(leaves, -7);
-                f.leaves(t, x, range[0], range[1], leaves, active);
+                f.leaves(t, columns(x, range[0], range[1]), range[1] + 3, range[1], leaves, active);
                 for (int i = 0; i < range[1]; i++) {
                     assertEquals(f.leafOf(t, x[range[0] + i]), leaves[i], what + ": tree " + t + ", row " + (range[0] + i));
                 }
             }
         }
+    }
+
+    /** Rows from..from+n by column, with a stride of n + 3 (not the row count: the stride is what is read). */
+    static double[] columns(double[][] x, int from, int n) {
+        double[] columns = new double[BatchPredictionTest.P * (n + 3)];
+        java.util.Arrays.fill(columns, Double.NaN); // the gaps: a read of one would send rows the wrong way
+        if (n > 0) FlatTrees.columns(x, from, n, columns, n + 3);
+        return columns;
+    }
+
+    @Test
+    void columnsAreTheRowsByColumn() {
+        double[][] x = {{1, 2}, {3, 4}, {5, 6}, {7, 8}};
+        double[] columns = new double[2 * 5];
+        FlatTrees.columns(x, 1, 3, columns, 5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 5, 7, 0, 0, 4, 6, 8, 0, 0}, columns);
     }
 
     @Test
@@ -53,9 +69,9 @@ class FlatTreesTest {
                 {-inf, -inf}, {inf, -inf}, {0, inf}};
         int[] expected = {1, 1, 2, 0, 0, 2, 1, 0, 2};
         int[] leaves = new int[x.length], active = new int[x.length];
-        f.leaves(0, x, 0, x.length, leaves, active);
+        f.leaves(0, columns(x, 0, x.length), x.length + 3, x.length, leaves, active);
         for (int i = 0; i < x.length; i++) assertEquals(expected[i], leaves[i], "tree 0, row " + i);
-        f.leaves(1, x, 2, 5, leaves, active);
+        f.leaves(1, columns(x, 2, 5), 8, 5, leaves, active);
         for (int i = 0; i < 5; i++) assertEquals(3, leaves[i], "single leaf, row " + i);
         sameLeaves(f, x, "hand-built");
     }
