@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.crystalbench.config.DerivedSpec.Composition;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.models.TrainingRows;
 
 /**
  * Turns rows of a {@link Dataset} into model inputs for one feature set: numeric columns
@@ -174,12 +175,7 @@ public final class FeatureEncoder implements Serializable {
     public double[] transform(double[] numeric, String[] categorical) {
         double[] out = new double[width()];
         int numeric0 = numericCols.length + (indicated == null ? 0 : indicated.length);
-        for (int j = 0; j < numeric0; j++) {
-            double v = NumericScaling.cell(numeric, j, numericCols, fill, indicated);
-            double z = (v - mean[j]) / scale[j];
-            // the difference of two values near the largest double overflows; their scaled difference does not
-            out[j] = Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];
-        }
+        for (int j = 0; j < numeric0; j++) out[j] = scaled(numeric, j);
         for (int j = 0; j < categoricalCols.length; j++) {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);
             if (at != null) out[at] = 1;
@@ -200,6 +196,36 @@ public final class FeatureEncoder implements Serializable {
             if (neighbours != null) putNeighbours(out[i], neighbours.trainingValues(data.numeric()[train[i]], train[i]));
         }
         return out;
+    }
+
+    /** Encoded numeric column j (a column or a was-missing indicator) of a row with these numeric cells. */
+    private double scaled(double[] numeric, int j) {
+        double v = NumericScaling.cell(numeric, j, numericCols, fill, indicated);
+        double z = (v - mean[j]) / scale[j];
+        // the difference of two values near the largest double overflows; their scaled difference does not
+        return Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];
+    }
+
+    /**
+     * The training rows as {@link #transformTraining} encodes them, in the compact form the fits read (issue 30):
+     * the numeric columns dense, one column index per categorical column (its 1.0; -1 for none). With neighbour
+     * shares (dense columns after the one-hot ones) every column is dense.
+     */
+    public TrainingRows trainingRows(Dataset data, int[] train) {
+        if (neighbours != null) return TrainingRows.of(transformTraining(data, train));
+        int n = train.length, d = numericCols.length + (indicated == null ? 0 : indicated.length), m = categoricalCols.length;
+        double[] dense = new double[n * d];
+        int[] levels = new int[n * m];
+        for (int i = 0; i < n; i++) {
+            double[] numeric = data.numeric()[train[i]];
+            String[] categorical = data.categorical()[train[i]];
+            for (int j = 0; j < d; j++) dense[i * d + j] = scaled(numeric, j);
+            for (int l = 0; l < m; l++) {
+                Integer at = vocab.get(l).get(categorical[categoricalCols[l]]);
+                levels[i * m + l] = at == null ? -1 : at; // columns ascend with l: vocabularies are laid out in order
+            }
+        }
+        return TrainingRows.of(n, width(), d, dense, m, levels);
     }
 
     private void putNeighbours(double[] out, double[] v) {
