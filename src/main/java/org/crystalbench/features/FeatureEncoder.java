@@ -214,18 +214,24 @@ public final class FeatureEncoder implements Serializable {
     public TrainingRows trainingRows(Dataset data, int[] train) {
         if (neighbours != null) return TrainingRows.of(transformTraining(data, train));
         int n = train.length, d = numericCols.length + (indicated == null ? 0 : indicated.length), m = categoricalCols.length;
-        double[] dense = new double[n * d];
-        int[] levels = new int[n * m];
-        for (int i = 0; i < n; i++) {
-            double[] numeric = data.numeric()[train[i]];
-            String[] categorical = data.categorical()[train[i]];
-            for (int j = 0; j < d; j++) dense[i * d + j] = scaled(numeric, j);
-            for (int l = 0; l < m; l++) {
-                Integer at = vocab.get(l).get(categorical[categoricalCols[l]]);
-                levels[i * m + l] = at == null ? -1 : at; // columns ascend with l: vocabularies are laid out in order
+        int block = TrainingRows.blockRows(d, m), blocks = TrainingRows.blocks(n, block);
+        double[][] dense = new double[blocks][];
+        int[][] levels = new int[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * block, rows = Math.min(n, from + block) - from;
+            dense[b] = new double[rows * d];
+            levels[b] = new int[rows * m];
+            for (int i = 0; i < rows; i++) {
+                double[] numeric = data.numeric()[train[from + i]];
+                String[] categorical = data.categorical()[train[from + i]];
+                for (int j = 0; j < d; j++) dense[b][i * d + j] = scaled(numeric, j);
+                for (int l = 0; l < m; l++) {
+                    Integer at = vocab.get(l).get(categorical[categoricalCols[l]]);
+                    levels[b][i * m + l] = at == null ? -1 : at; // columns ascend with l: vocabularies are laid out in order
+                }
             }
         }
-        return TrainingRows.of(n, width(), d, dense, m, levels);
+        return new TrainingRows(n, width(), d, m, block, dense, levels, new TrainingRows.Materialised(null));
     }
 
     private void putNeighbours(double[] out, double[] v) {

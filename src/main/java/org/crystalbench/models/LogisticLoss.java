@@ -14,11 +14,13 @@ final class LogisticLoss {
     /** Summed softmax cross-entropy of the rows plus the penalty, and its gradient, for k scores. */
     static double multinomial(TrainingRows x, int[] y, int k, double lambda, double[] w, double[] g) {
         int p = x.width(), d = x.d(), m = x.m(), s = LogisticModel.stride(k), b = p * s;
-        double[] dense = x.dense(), z = new double[s];
-        int[] levels = x.levels();
+        double[] z = new double[s];
         java.util.Arrays.fill(g, 0);
         double loss = 0;
-        for (int r = 0, at = 0, lv = 0; r < x.size(); r++, at += d, lv += m) {
+        for (int r = 0; r < x.size(); r++) {
+            int blk = r / x.block(), i = r - blk * x.block(), at = i * d, lv = i * m;
+            double[] dense = x.dense()[blk];
+            int[] levels = x.levels()[blk];
             scores(w, b, s, k, dense, at, d, levels, lv, m, z);
             double max = z[0];
             for (int c = 1; c < k; c++) max = Math.max(max, z[c]);
@@ -79,11 +81,12 @@ final class LogisticLoss {
     /** Summed logistic loss log(1 + e^z) - y z of the rows (y in {0, 1}) plus the penalty, and its gradient. */
     static double binomial(TrainingRows x, int[] y, double lambda, double[] w, double[] g) {
         int p = x.width(), d = x.d(), m = x.m();
-        double[] dense = x.dense();
-        int[] levels = x.levels();
         java.util.Arrays.fill(g, 0);
         double loss = 0;
-        for (int r = 0, at = 0, lv = 0; r < x.size(); r++, at += d, lv += m) {
+        for (int r = 0; r < x.size(); r++) {
+            int blk = r / x.block(), i = r - blk * x.block(), at = i * d, lv = i * m;
+            double[] dense = x.dense()[blk];
+            int[] levels = x.levels()[blk];
             double z = w[p];
             for (int j = 0; j < d; j++) if (dense[at + j] != 0) z += dense[at + j] * w[j];
             for (int l = 0; l < m; l++) if (levels[lv + l] >= 0) z += w[levels[lv + l]];

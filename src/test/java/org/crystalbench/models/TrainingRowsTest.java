@@ -60,6 +60,11 @@ class TrainingRowsTest {
         assertEquals(Fixtures.CATEGORICAL.size(), rows.m(), "one level per categorical column");
         assertArrayEquals(e.transformTraining(data, TRAIN), rows.rows());
         assertSame(rows.rows(), rows.rows(), "built once");
+        // blocks of rows (no humongous array), the same rows when cut into blocks again
+        TrainingRows small = TrainingRows.of(3000, 5, 5, new double[3000 * 5], 0, new int[0]), two = TrainingRows.of(4000, 5, 5, new double[4000 * 5], 0, new int[0]);
+        assertEquals(TrainingRows.blockRows(5, 0), small.block());
+        assertEquals(List.of(3276, 3000 * 5), List.of(small.block(), small.dense()[0].length));
+        assertEquals(List.of(1, 2, 724 * 5), List.of(small.dense().length, two.dense().length, two.dense()[1].length));
     }
 
     @ParameterizedTest
@@ -101,9 +106,23 @@ class TrainingRowsTest {
     /** The rows with three all-zero rows appended (no dense value, no level), a fresh cache. */
     static TrainingRows withZeroRows(TrainingRows t) {
         int n = t.size() + 3;
-        double[] dense = java.util.Arrays.copyOf(t.dense(), n * t.d());
-        int[] levels = java.util.Arrays.copyOf(t.levels(), n * t.m());
+        double[] dense = flat(t.dense(), n * t.d());
+        int[] levels = java.util.Arrays.copyOf(flat(t.levels()), n * t.m());
         java.util.Arrays.fill(levels, t.size() * t.m(), levels.length, -1);
         return TrainingRows.of(n, t.width(), t.d(), dense, t.m(), levels);
+    }
+
+    static double[] flat(double[][] blocks, int length) {
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] b : blocks) {
+            System.arraycopy(b, 0, out, at, b.length);
+            at += b.length;
+        }
+        return out;
+    }
+
+    static int[] flat(int[][] blocks) {
+        return java.util.Arrays.stream(blocks).flatMapToInt(java.util.Arrays::stream).toArray();
     }
 }
