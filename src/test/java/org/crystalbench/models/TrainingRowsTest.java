@@ -103,6 +103,20 @@ class TrainingRowsTest {
         assertArrayEquals(b.logConstant(), a.logConstant());
     }
 
+    @Test
+    void logisticNaiveBayesAndTheBaselineDoNotBuildTheRowObjects() throws Exception {
+        TrainingRows rows = encoder().trainingRows(data, TRAIN);
+        int[] y = java.util.Arrays.copyOf(data.y(), rows.size());
+        int k = data.classes().size();
+        for (BaseModelSpec spec : List.of(new LogisticSpec("LR", null, null, 5), new NaiveBayesSpec("NB", null),
+                new ChanceSpec("Chance", null))) {
+            spec.fit(rows, y, k, 1);
+        }
+        var field = TrainingRows.Materialised.class.getDeclaredField("rows");
+        field.setAccessible(true);
+        assertEquals(null, field.get(rows.cache()), "no double[][] built: a run of LR and NB holds only the compact rows");
+    }
+
     /** The rows with three all-zero rows appended (no dense value, no level), a fresh cache. */
     static TrainingRows withZeroRows(TrainingRows t) {
         int n = t.size() + 3;
