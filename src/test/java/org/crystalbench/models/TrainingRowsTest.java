@@ -114,7 +114,7 @@ class TrainingRowsTest {
         }
         var field = TrainingRows.Materialised.class.getDeclaredField("rows");
         field.setAccessible(true);
-        assertEquals(null, field.get(rows.cache()), "no double[][] built: a run of LR and NB holds only the compact rows");
+        assertTrue(field.get(rows.cache()) == null, "no double[][] built: a run of LR and NB holds only the compact rows");
     }
 
     /** The rows with three all-zero rows appended (no dense value, no level), a fresh cache. */
