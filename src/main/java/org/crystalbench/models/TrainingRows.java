@@ -9,8 +9,7 @@ package org.crystalbench.models;
  *
  * <p>Rows are stored {@link #block} at a time, row-major within a block ({@code dense[b][i * d + j]},
  * {@code levels[b][i * m + l]} for row {@code b * block + i}): blocks of at most 128 KB, so no array is one of G1's
- * humongous objects, which need contiguous free regions (one 38 MB array per lane ran out of a 300 MB heap that
- * the same rows as row objects fitted in).
+ * humongous objects (over half a region: 512 KB at a 300 MB heap), which need contiguous free regions.
  *
  * @param size   rows
  * @param width  encoded columns
