@@ -62,7 +62,7 @@ public final class ConformalEval {
         java.util.Map<String, List<Result>> byModel = new java.util.HashMap<>();
         double[][] xScored = e.xTest();
         for (ModelSpec spec : order) {
-            Model model = memo.get(spec, () -> FitPath.fit(spec, members, e.xTrain(), e.yTrain(), e.classNames(),
+            Model model = memo.get(spec, () -> FitPath.fit(spec, members, e,
                     name -> Seeds.conformalFit(seed, name, split.id()), memo));
             double[][] p = new double[scored.length][k];
             FitPath.predict(model, xScored, p);

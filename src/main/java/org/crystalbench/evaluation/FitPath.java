@@ -12,6 +12,7 @@ import org.crystalbench.models.BaseModelSpec;
 import org.crystalbench.models.FitWarning;
 import org.crystalbench.models.Model;
 import org.crystalbench.models.ModelSpec;
+import org.crystalbench.models.TrainingRows;
 import org.crystalbench.models.VotingSpec;
 import org.crystalbench.splits.Seeds;
 import org.crystalbench.splits.Split;
@@ -65,14 +66,32 @@ public final class FitPath {
 
     private static Model fit(ModelSpec spec, Function<String, ModelSpec> members, double[][] x, int[] y, int classes,
                              List<String> names, ToLongFunction<String> seed, Memo memo) throws Exception {
+        return fit(spec, members, (base, s) -> base.fit(x, y, classes, s), names, seed, memo);
+    }
+
+    /**
+     * Fits {@code spec} on the split's training rows in their compact form: logistic regression and naive Bayes read
+     * them as they are, other models get them as {@code double[][]} ({@link EncodedSplit#xTrain}, built once).
+     */
+    public static Model fit(ModelSpec spec, Function<String, ModelSpec> members, EncodedSplit e, ToLongFunction<String> seed,
+                            Memo memo) throws Exception {
+        return fit(spec, members, (base, s) -> base.fit(e.train(), e.yTrain(), e.classes(), s), e.classNames(), seed, memo);
+    }
+
+    /** How a base spec is fitted on the rows at hand ({@code double[][]} or {@link TrainingRows}), with its seed. */
+    private interface BaseFit {
+        Model fit(BaseModelSpec base, long seed);
+    }
+
+    private static Model fit(ModelSpec spec, Function<String, ModelSpec> members, BaseFit rows, List<String> names,
+                             ToLongFunction<String> seed, Memo memo) throws Exception {
         return switch (spec) {
-            case BaseModelSpec base -> (names == null ? base : base.forClasses(names)).fit(x, y, classes,
-                    seed.applyAsLong(base.name()));
+            case BaseModelSpec base -> rows.fit(names == null ? base : base.forClasses(names), seed.applyAsLong(base.name()));
             case VotingSpec v -> {
                 List<Model> fitted = new java.util.ArrayList<>();
                 for (String name : v.members()) {
                     ModelSpec m = members.apply(name);
-                    fitted.add(memo.get(m, () -> fit(m, members, x, y, classes, names, seed, memo)));
+                    fitted.add(memo.get(m, () -> fit(m, members, rows, names, seed, memo)));
                 }
                 yield v.combine(fitted);
             }
@@ -95,12 +114,12 @@ public final class FitPath {
     public static Evaluation evaluate(ModelSpec spec, Function<String, ModelSpec> members, EncodedSplit e,
                                       ToLongFunction<String> seed, Memo memo) throws Exception {
         long t0 = System.nanoTime();
-        Model model = memo.get(spec, () -> fit(spec, members, e.xTrain(), e.yTrain(), e.classNames(), seed, memo));
+        Model model = memo.get(spec, () -> fit(spec, members, e, seed, memo));
         long t1 = System.nanoTime();
         double[][] p = new double[e.testSize()][e.classes()];
         int[] predicted = predictTest(model, e, p);
         long t2 = System.nanoTime();
-        return new Evaluation(Scores.of(e.yTest(), predicted, p, e.classes()), e.xTrain().length, e.testSize(),
+        return new Evaluation(Scores.of(e.yTest(), predicted, p, e.classes()), e.trainSize(), e.testSize(),
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, predicted, p, model.warnings());
     }
 

@@ -56,7 +56,7 @@ public record Importance(String featureSet, SplitId split, String model, String 
         for (int m = 0; m < fitted.size(); m++) {
             for (int i = 0; i < enc.inputs().size(); i++) {
                 out.add(new Importance(featureSet, e.split().id(), models.get(m).name(), enc.inputs().get(i),
-                        baseline[m] - permutedSum[i][m] / repeats, e.xTrain().length, n));
+                        baseline[m] - permutedSum[i][m] / repeats, e.trainSize(), n));
             }
         }
         return out;

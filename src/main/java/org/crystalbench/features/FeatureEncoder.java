@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.crystalbench.config.DerivedSpec.Composition;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.models.TrainingRows;
 
 /**
  * Turns rows of a {@link Dataset} into model inputs for one feature set: numeric columns
@@ -174,12 +175,7 @@ public final class FeatureEncoder implements Serializable {
     public double[] transform(double[] numeric, String[] categorical) {
         double[] out = new double[width()];
         int numeric0 = numericCols.length + (indicated == null ? 0 : indicated.length);
-        for (int j = 0; j < numeric0; j++) {
-            double v = NumericScaling.cell(numeric, j, numericCols, fill, indicated);
-            double z = (v - mean[j]) / scale[j];
-            // the difference of two values near the largest double overflows; their scaled difference does not
-            out[j] = Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];
-        }
+        for (int j = 0; j < numeric0; j++) out[j] = scaled(numeric, j);
         for (int j = 0; j < categoricalCols.length; j++) {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);
             if (at != null) out[at] = 1;
@@ -201,6 +197,43 @@ public final class FeatureEncoder implements Serializable {
             if (neighbours != null) putNeighbours(out[i], neighbours.trainingValues(data.numericRow(train[i]), train[i]));
         }
         return out;
+    }
+
+    /** Encoded numeric column j (a column or a was-missing indicator) of a row with these numeric cells. */
+    private double scaled(double[] numeric, int j) {
+        double v = NumericScaling.cell(numeric, j, numericCols, fill, indicated);
+        double z = (v - mean[j]) / scale[j];
+        // the difference of two values near the largest double overflows; their scaled difference does not
+        return Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];
+    }
+
+    /**
+     * The training rows as {@link #transformTraining} encodes them, in the compact form the fits read (issue 30):
+     * the numeric columns dense, one column index per categorical column (its 1.0; -1 for none). With neighbour
+     * shares (dense columns after the one-hot ones) every column is dense.
+     */
+    public TrainingRows trainingRows(Dataset data, int[] train) {
+        if (neighbours != null) return TrainingRows.of(transformTraining(data, train));
+        int n = train.length, d = numericCols.length + (indicated == null ? 0 : indicated.length), m = categoricalCols.length;
+        int block = TrainingRows.blockRows(d, m), blocks = TrainingRows.blocks(n, block);
+        double[][] dense = new double[blocks][];
+        int[][] levels = new int[blocks][];
+        double[] buffer = new double[data.numeric().width()];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * block, rows = Math.min(n, from + block) - from;
+            dense[b] = new double[rows * d];
+            levels[b] = new int[rows * m];
+            for (int i = 0; i < rows; i++) {
+                double[] numeric = data.numeric().row(train[from + i], buffer);
+                String[] categorical = data.categorical()[train[from + i]];
+                for (int j = 0; j < d; j++) dense[b][i * d + j] = scaled(numeric, j);
+                for (int l = 0; l < m; l++) {
+                    Integer at = vocab.get(l).get(categorical[categoricalCols[l]]);
+                    levels[b][i * m + l] = at == null ? -1 : at; // columns ascend with l: vocabularies are laid out in order
+                }
+            }
+        }
+        return new TrainingRows(n, width(), d, m, block, dense, levels, new TrainingRows.Materialised(null));
     }
 
     private void putNeighbours(double[] out, double[] v) {

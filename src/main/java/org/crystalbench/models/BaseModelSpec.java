@@ -10,6 +10,14 @@ public sealed interface BaseModelSpec extends ModelSpec permits MlpSpec, SvmSpec
     Model fit(double[][] x, int[] y, int classes, long seed);
 
     /**
+     * As above, on compact rows: the same model (the same bits) as {@code fit(x.rows(), y, classes, seed)}, which is
+     * what it does unless the model reads the compact form itself (logistic regression, naive Bayes: issue 30).
+     */
+    default Model fit(TrainingRows x, int[] y, int classes, long seed) {
+        return fit(x.rows(), y, classes, seed);
+    }
+
+    /**
      * Checks the values that depend on the data's classes (e.g. one weight per class), so a mistake is
      * reported when the data is read, before any output folder exists. Throws an input error naming the key.
      */

@@ -39,6 +39,16 @@ public record ChanceSpec(String name, Strategy strategy) implements BaseModelSpe
 
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
+        return fit(y, classes, seed);
+    }
+
+    /** The rows are not read: a run's baseline must not build their {@code double[][]} form (issue 30, memory). */
+    @Override
+    public Model fit(TrainingRows x, int[] y, int classes, long seed) {
+        return fit(y, classes, seed);
+    }
+
+    private Model fit(int[] y, int classes, long seed) {
         double[] prior = new double[classes];
         for (int label : y) prior[label]++;
         for (int c = 0; c < classes; c++) prior[c] /= y.length;

@@ -18,27 +18,40 @@ public record NaiveBayesSpec(String name, Double varSmoothing) implements BaseMo
 
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
-        int n = x.length, p = x[0].length;
+        return fit(TrainingRows.of(x), y, classes, seed);
+    }
+
+    /** Reads the rows one at a time into one buffer ({@link TrainingRows#copyRow}): no {@code double[][]} copy. */
+    @Override
+    public Model fit(TrainingRows x, int[] y, int classes, long seed) {
+        int n = x.size(), p = x.width();
+        double[] row = new double[p];
         double[] count = new double[classes];
         double[][] mean = new double[classes][p];
         double[][] var = new double[classes][p];
         for (int r = 0; r < n; r++) {
+            x.copyRow(r, row);
             count[y[r]]++;
-            for (int j = 0; j < p; j++) mean[y[r]][j] += x[r][j];
+            for (int j = 0; j < p; j++) mean[y[r]][j] += row[j];
         }
         for (int c = 0; c < classes; c++) for (int j = 0; j < p; j++) mean[c][j] /= Math.max(count[c], 1);
         for (int r = 0; r < n; r++) {
+            x.copyRow(r, row);
             for (int j = 0; j < p; j++) {
-                double d = x[r][j] - mean[y[r]][j];
+                double d = row[j] - mean[y[r]][j];
                 var[y[r]][j] += d * d;
             }
         }
         // Largest overall feature variance, for the smoothing. Row by row (each column summed in row order, so
-        // the same bits as column by column): a million rows are read twice, not twice per column.
+        // the same bits as column by column): the rows are read twice more, not twice per column.
         double[] m = new double[p], s = new double[p];
-        for (double[] row : x) for (int j = 0; j < p; j++) m[j] += row[j];
+        for (int r = 0; r < n; r++) {
+            x.copyRow(r, row);
+            for (int j = 0; j < p; j++) m[j] += row[j];
+        }
         for (int j = 0; j < p; j++) m[j] /= n;
-        for (double[] row : x) {
+        for (int r = 0; r < n; r++) {
+            x.copyRow(r, row);
             for (int j = 0; j < p; j++) s[j] += (row[j] - m[j]) * (row[j] - m[j]);
         }
         double maxVar = 0;

@@ -62,7 +62,7 @@ class LogisticSklearnAgreementTest {
     void sameSolutionAsScikitLearn(String name) throws IOException {
         Case c = read(name);
         var spec = new LogisticSpec("LR", c.lambda(), c.tol(), c.maxIter());
-        LogisticSpec.Fit fit = spec.fitModel(c.x(), c.y(), c.classes());
+        LogisticSpec.Fit fit = spec.fitModel(TrainingRows.of(c.x()), c.y(), c.classes());
         assertTrue(fit.result().converged(), "converged");
         double[][] coef = fit.model().coefficients();
         assertEquals(c.coef().length, coef.length);
@@ -97,8 +97,16 @@ class LogisticSklearnAgreementTest {
         double[] w = new double[(p + 1) * LogisticModel.stride(k)], g = new double[w.length], ignored = new double[w.length];
         for (int i = 0; i < w.length; i++) w[i] = rnd.nextGaussian();
         double lambda = 0.7;
-        Lbfgs.Objective f = (v, gr) -> classes == 2 ? LogisticSpec.binomial(x, y, lambda, v, gr)
-                : LogisticSpec.multinomial(x, y, k, lambda, v, gr);
+        // the 0/1 column as a one-hot group of one column (-1 where the row has 0), the others dense
+        double[] dense = new double[n * 4];
+        int[] levels = new int[n];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x[r], 0, dense, r * 4, 4);
+            levels[r] = x[r][4] == 1 ? 4 : -1;
+        }
+        TrainingRows rows = TrainingRows.of(n, p, 4, dense, 1, levels);
+        Lbfgs.Objective f = (v, gr) -> classes == 2 ? LogisticLoss.binomial(rows, y, lambda, v, gr)
+                : LogisticLoss.multinomial(rows, y, k, lambda, v, gr);
         f.valueAndGradient(w, g);
         for (int i = 0; i < w.length; i++) {
             double h = 1e-6, keep = w[i];
@@ -115,6 +123,6 @@ class LogisticSklearnAgreementTest {
     void refitGivesTheSameBits() throws IOException {
         Case c = read("multinomial");
         var spec = new LogisticSpec("LR", c.lambda(), c.tol(), c.maxIter());
-        assertArrayEquals(spec.fitModel(c.x(), c.y(), 3).model().w(), spec.fitModel(c.x(), c.y(), 3).model().w());
+        assertArrayEquals(spec.fitModel(TrainingRows.of(c.x()), c.y(), 3).model().w(), spec.fitModel(TrainingRows.of(c.x()), c.y(), 3).model().w());
     }
 }

@@ -77,7 +77,7 @@ public final class Scaling {
                     EncodedSplit e = EncodedSplit.of(d, firstSet.getValue(), holdout.getFirst());
                     e.xTest();
                     return e;
-                }, e -> e.xTrain().length + " + " + e.testSize() + " rows x " + e.xTrain()[0].length + " columns");
+                }, e -> e.trainSize() + " + " + e.testSize() + " rows x " + e.train().width() + " columns");
         // (the fits below encode their own splits, as a run's workers do; this stage measures one encoding)
         List<SplitResult> results = new ArrayList<>();
         for (ModelSpec model : cfg.models()) {

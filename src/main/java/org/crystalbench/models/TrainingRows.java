@@ -1,0 +1,114 @@
+package org.crystalbench.models;
+
+/**
+ * Encoded training rows in a compact form (issue 30): per row, the first {@code d} columns as doubles, then one column
+ * index per one-hot group (the column whose value is 1.0, or -1 when the row has none of the group), the groups in
+ * ascending column order and every index at least {@code d}; every other column is 0. Logistic regression reads it
+ * without testing 35 zeros per row, reading 6 doubles and 3 ints instead of a 41-double row object; naive Bayes reads
+ * it a row at a time ({@link #copyRow}). Models that need {@code double[][]} get {@link #rows()}, built once and kept.
+ *
+ * <p>Rows are stored {@link #block} at a time, row-major within a block ({@code dense[b][i * d + j]},
+ * {@code levels[b][i * m + l]} for row {@code b * block + i}): blocks of at most 128 KB, so no array is one of G1's
+ * humongous objects (over half a region: 512 KB at a 300 MB heap), which need contiguous free regions.
+ *
+ * @param size   rows
+ * @param width  encoded columns
+ * @param d      dense columns (the first {@code d})
+ * @param m      one-hot groups per row
+ * @param block  rows per block
+ * @param dense  per block, its rows' d values
+ * @param levels per block, its rows' m column indexes (each in {@code [d, width)}, ascending within a row) or -1
+ */
+public record TrainingRows(int size, int width, int d, int m, int block, double[][] dense, int[][] levels,
+                           Materialised cache) {
+    public TrainingRows {
+        int blocks = blocks(size, block);
+        if (d > width || dense.length != blocks || levels.length != blocks) {
+            throw new IllegalArgumentException("training rows: sizes do not match");
+        }
+    }
+
+    /** Rows per block for rows of d dense values and m levels: blocks of at most 16,384 values (128 KB). */
+    public static int blockRows(int d, int m) {
+        return Math.max(1, 16384 / Math.max(1, Math.max(d, m)));
+    }
+
+    /** Rows with every column dense (no one-hot groups), copied from {@code x}; {@code x} is kept as {@link #rows()}. */
+    public static TrainingRows of(double[][] x) {
+        int n = x.length, p = n == 0 ? 0 : x[0].length, block = blockRows(p, 0), blocks = blocks(n, block);
+        double[][] db = new double[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * block, to = Math.min(n, from + block);
+            db[b] = new double[(to - from) * p];
+            for (int r = from; r < to; r++) System.arraycopy(x[r], 0, db[b], (r - from) * p, p);
+        }
+        int[][] lb = new int[blocks][];
+        java.util.Arrays.fill(lb, new int[0]);
+        return new TrainingRows(n, p, p, 0, block, db, lb, new Materialised(x));
+    }
+
+    /** Rows from row-major arrays ({@code dense[r * d + j]}, {@code levels[r * m + l]}), cut into blocks (for tests). */
+    public static TrainingRows of(int size, int width, int d, double[] dense, int m, int[] levels) {
+        int block = blockRows(d, m), blocks = blocks(size, block);
+        double[][] db = new double[blocks][];
+        int[][] lb = new int[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * block, to = Math.min(size, from + block);
+            db[b] = java.util.Arrays.copyOfRange(dense, from * d, to * d);
+            lb[b] = java.util.Arrays.copyOfRange(levels, from * m, to * m);
+        }
+        return new TrainingRows(size, width, d, m, block, db, lb, new Materialised(null));
+    }
+
+    /** How many blocks of {@code block} rows hold {@code size} rows. */
+    public static int blocks(int size, int block) {
+        return size == 0 ? 0 : (size - 1) / block + 1;
+    }
+
+    /** Writes row {@code r}'s {@code width} values into {@code out}: exactly the values of {@code rows()[r]}. */
+    public void copyRow(int r, double[] out) {
+        int b = r / block, i = r - b * block;
+        System.arraycopy(dense[b], i * d, out, 0, d);
+        java.util.Arrays.fill(out, d, width, 0.0);
+        int[] lv = levels[b];
+        for (int l = 0, at = i * m; l < m; l++) {
+            int c = lv[at + l];
+            if (c >= 0) out[c] = 1.0;
+        }
+    }
+
+    /** Every row as its own array (for the models that read {@code double[][]}): built on the first call, then kept. */
+    public double[][] rows() {
+        return cache.get(this);
+    }
+
+    /** The {@code double[][]} form, built at most once per rows (a lane fits several models from one split's rows). */
+    public static final class Materialised {
+        private double[][] rows;
+
+        public Materialised(double[][] rows) {
+            this.rows = rows;
+        }
+
+        synchronized double[][] get(TrainingRows t) {
+            if (rows == null) {
+                rows = new double[t.size()][];
+                for (int r = 0; r < t.size(); r++) {
+                    rows[r] = new double[t.width()];
+                    t.copyRow(r, rows[r]);
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Materialised; // a cache: never part of the rows' value
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.crystalbench.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.crystalbench.Fixtures;
+import org.crystalbench.config.ConfigLoader;
+import org.crystalbench.data.CsvLoader;
+import org.crystalbench.data.Dataset;
+import org.crystalbench.features.FeatureEncoder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The compact training rows (issue 30) are the encoder's rows, value for value, and logistic regression and naive
+ * Bayes fitted on them give the same bits as on {@code double[][]} rows (the code before them, DenseLogisticLoss):
+ * one-hot columns, was-missing indicators, a missing category, and rows that are all zeros.
+ */
+class TrainingRowsTest {
+    @TempDir
+    static Path dir;
+    static Dataset data;
+    static final int[] TRAIN = IntStream.range(0, 150).toArray();
+
+    /** 200 synthetic rows, band gap blank on every 7th (an indicator column), Has Bandstructure 'NA' on every 11th. */
+    @BeforeAll
+    static void load() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Fixtures.syntheticCsv(dir, 200, 5)));
+        for (int r = 0; r < 200; r++) {
+            String[] cells = lines.get(r + 1).split(",", -1);
+            if (r % 7 == 0) cells[5] = "";
+            if (r % 11 == 0) cells[9] = "NA";
+            lines.set(r + 1, String.join(",", cells));
+        }
+        Path file = Files.write(dir.resolve("gaps.csv"), lines);
+        data = CsvLoader.load(file, ConfigLoader.load(Fixtures.config(file).missing("impute").write(dir, "c.yaml")).dataset());
+    }
+
+    static FeatureEncoder encoder() {
+        return FeatureEncoder.fit(data, Fixtures.ALL, TRAIN);
+    }
+
+    @Test
+    void compactRowsAreTheEncodedRows() {
+        FeatureEncoder e = encoder();
+        TrainingRows rows = e.trainingRows(data, TRAIN);
+        assertTrue(e.outputNames().contains("Band Gap (eV) missing"), "an indicator column");
+        assertEquals(Fixtures.NUMERIC.size() + 1, rows.d(), "numeric columns and the indicator dense");
+        assertEquals(Fixtures.CATEGORICAL.size(), rows.m(), "one level per categorical column");
+        assertArrayEquals(e.transformTraining(data, TRAIN), rows.rows());
+        assertSame(rows.rows(), rows.rows(), "built once");
+        // blocks of rows (no humongous array), the same rows when cut into blocks again
+        TrainingRows small = TrainingRows.of(3000, 5, 5, new double[3000 * 5], 0, new int[0]), two = TrainingRows.of(4000, 5, 5, new double[4000 * 5], 0, new int[0]);
+        assertEquals(TrainingRows.blockRows(5, 0), small.block());
+        assertEquals(List.of(3276, 3000 * 5), List.of(small.block(), small.dense()[0].length));
+        assertEquals(List.of(1, 2, 724 * 5), List.of(small.dense().length, two.dense().length, two.dense()[1].length));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 5}) // binomial; one block of four scores; two blocks
+    void lossAndGradientAreTheSameBitsAsOverDenseRows(int classes) {
+        TrainingRows rows = withZeroRows(encoder().trainingRows(data, TRAIN));
+        double[][] x = rows.rows();
+        int[] y = new int[rows.size()];
+        for (int r = 0; r < y.length; r++) y[r] = data.y()[r % data.size()] % classes;
+        int k = LogisticModel.scores(classes), n = (rows.width() + 1) * LogisticModel.stride(k);
+        var rnd = new java.util.Random(classes);
+        for (int trial = 0; trial < 3; trial++) {
+            double[] w = new double[n], g = new double[n], expected = new double[n];
+            for (int i = 0; i < n; i++) w[i] = trial == 0 || i % LogisticModel.stride(k) >= k ? 0 : rnd.nextGaussian();
+            double f = classes == 2 ? LogisticLoss.binomial(rows, y, 0.1, w, g) : LogisticLoss.multinomial(rows, y, k, 0.1, w, g);
+            double want = classes == 2 ? DenseLogisticLoss.binomial(x, y, 0.1, w, expected)
+                    : DenseLogisticLoss.multinomial(x, y, k, 0.1, w, expected);
+            assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(f), "loss");
+            assertArrayEquals(expected, g, "gradient");
+        }
+        LogisticSpec spec = new LogisticSpec("LR", 0.1, null, null);
+        assertArrayEquals(spec.fitModel(TrainingRows.of(x), y, classes).model().w(), spec.fitModel(rows, y, classes).model().w());
+    }
+
+    @Test
+    void naiveBayesIsTheSameModel() {
+        TrainingRows rows = withZeroRows(encoder().trainingRows(data, TRAIN));
+        int[] y = new int[rows.size()];
+        for (int r = 0; r < y.length; r++) y[r] = data.y()[r % data.size()];
+        var spec = new NaiveBayesSpec("NB", null);
+        var a = (GaussianNbModel) spec.fit(rows, y, data.classes().size(), 1);
+        var b = (GaussianNbModel) spec.fit(rows.rows(), y, data.classes().size(), 1);
+        assertArrayEquals(b.logPrior(), a.logPrior());
+        assertArrayEquals(b.mean(), a.mean());
+        assertArrayEquals(b.variance(), a.variance());
+        assertArrayEquals(b.logConstant(), a.logConstant());
+    }
+
+    @Test
+    void logisticNaiveBayesAndTheBaselineDoNotBuildTheRowObjects() throws Exception {
+        TrainingRows rows = encoder().trainingRows(data, TRAIN);
+        int[] y = java.util.Arrays.copyOf(data.y(), rows.size());
+        int k = data.classes().size();
+        for (BaseModelSpec spec : List.of(new LogisticSpec("LR", null, null, 5), new NaiveBayesSpec("NB", null),
+                new ChanceSpec("Chance", null))) {
+            spec.fit(rows, y, k, 1);
+        }
+        var field = TrainingRows.Materialised.class.getDeclaredField("rows");
+        field.setAccessible(true);
+        assertTrue(field.get(rows.cache()) == null, "no double[][] built: a run of LR and NB holds only the compact rows");
+    }
+
+    /** The rows with three all-zero rows appended (no dense value, no level), a fresh cache. */
+    static TrainingRows withZeroRows(TrainingRows t) {
+        int n = t.size() + 3;
+        double[] dense = flat(t.dense(), n * t.d());
+        int[] levels = java.util.Arrays.copyOf(flat(t.levels()), n * t.m());
+        java.util.Arrays.fill(levels, t.size() * t.m(), levels.length, -1);
+        return TrainingRows.of(n, t.width(), t.d(), dense, t.m(), levels);
+    }
+
+    static double[] flat(double[][] blocks, int length) {
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] b : blocks) {
+            System.arraycopy(b, 0, out, at, b.length);
+            at += b.length;
+        }
+        return out;
+    }
+
+    static int[] flat(int[][] blocks) {
+        return java.util.Arrays.stream(blocks).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+}
