@@ -16,43 +16,50 @@ public record NaiveBayesSpec(String name, Double varSmoothing) implements BaseMo
         Check.inRange(name, "var_smoothing", varSmoothing, 0, Double.MAX_VALUE);
     }
 
+    /** Reads the rows where they are: no copy (TrainBench's path, and bundle calibration's). */
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
-        return fit(TrainingRows.of(x), y, classes, seed);
+        return fit(r -> x[r], x.length, x.length == 0 ? 0 : x[0].length, y, classes);
     }
 
     /** Reads the rows one at a time into one buffer ({@link TrainingRows#copyRow}): no {@code double[][]} copy. */
     @Override
     public Model fit(TrainingRows x, int[] y, int classes, long seed) {
-        int n = x.size(), p = x.width();
-        double[] row = new double[p];
+        double[] buffer = new double[x.width()];
+        return fit(r -> {
+            x.copyRow(r, buffer);
+            return buffer;
+        }, x.size(), x.width(), y, classes);
+    }
+
+    /**
+     * Two passes over the rows: per class and overall sums, then per class and overall squared deviations. Each
+     * accumulator adds its rows in row order, as four separate passes did (the same bits; a pass costs a row copy on
+     * the compact path, so two passes instead of four).
+     */
+    private Model fit(java.util.function.IntFunction<double[]> rows, int n, int p, int[] y, int classes) {
         double[] count = new double[classes];
         double[][] mean = new double[classes][p];
         double[][] var = new double[classes][p];
-        for (int r = 0; r < n; r++) {
-            x.copyRow(r, row);
-            count[y[r]]++;
-            for (int j = 0; j < p; j++) mean[y[r]][j] += row[j];
-        }
-        for (int c = 0; c < classes; c++) for (int j = 0; j < p; j++) mean[c][j] /= Math.max(count[c], 1);
-        for (int r = 0; r < n; r++) {
-            x.copyRow(r, row);
-            for (int j = 0; j < p; j++) {
-                double d = row[j] - mean[y[r]][j];
-                var[y[r]][j] += d * d;
-            }
-        }
-        // Largest overall feature variance, for the smoothing. Row by row (each column summed in row order, so
-        // the same bits as column by column): the rows are read twice more, not twice per column.
+        // m, s: the overall mean and squared deviations, for the largest feature variance (the smoothing)
         double[] m = new double[p], s = new double[p];
         for (int r = 0; r < n; r++) {
-            x.copyRow(r, row);
-            for (int j = 0; j < p; j++) m[j] += row[j];
+            double[] row = rows.apply(r), mc = mean[y[r]];
+            count[y[r]]++;
+            for (int j = 0; j < p; j++) {
+                mc[j] += row[j];
+                m[j] += row[j];
+            }
         }
+        for (int c = 0; c < classes; c++) for (int j = 0; j < p; j++) mean[c][j] /= Math.max(count[c], 1);
         for (int j = 0; j < p; j++) m[j] /= n;
         for (int r = 0; r < n; r++) {
-            x.copyRow(r, row);
-            for (int j = 0; j < p; j++) s[j] += (row[j] - m[j]) * (row[j] - m[j]);
+            double[] row = rows.apply(r), mc = mean[y[r]], vc = var[y[r]];
+            for (int j = 0; j < p; j++) {
+                double d = row[j] - mc[j];
+                vc[j] += d * d;
+                s[j] += (row[j] - m[j]) * (row[j] - m[j]);
+            }
         }
         double maxVar = 0;
         for (int j = 0; j < p; j++) maxVar = Math.max(maxVar, s[j] / n);
