@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.crystalbench.config.DerivedSpec.Composition;
 import org.crystalbench.data.Dataset;
+import org.crystalbench.data.NumericRows;
 import org.crystalbench.models.TrainingRows;
 
 /**
@@ -176,12 +177,31 @@ public final class FeatureEncoder implements Serializable {
         double[] out = new double[width()];
         int numeric0 = numericCols.length + (indicated == null ? 0 : indicated.length);
         for (int j = 0; j < numeric0; j++) out[j] = scaled(numeric, j);
+        putCategorical(out, categorical);
+        if (neighbours != null) putNeighbours(out, neighbours.values(numeric));
+        return out;
+    }
+
+    /**
+     * Row r of the data set encoded as {@link #transform(double[], String[])} would, its numeric cells read where they
+     * are (the batch paths: a copy of each row into a buffer cost the paper's LR batch benchmark 9%); with neighbour
+     * shares, which need the whole row, through {@code buffer}.
+     */
+    private double[] transform(Dataset data, int r, double[] buffer) {
+        if (neighbours != null) return transform(data.numeric().row(r, buffer), data.categorical()[r]);
+        NumericRows x = data.numeric();
+        double[] out = new double[width()];
+        int numeric0 = numericCols.length + (indicated == null ? 0 : indicated.length);
+        for (int j = 0; j < numeric0; j++) out[j] = scaled(NumericScaling.cell(x, r, j, numericCols, fill, indicated), j);
+        putCategorical(out, data.categorical()[r]);
+        return out;
+    }
+
+    private void putCategorical(double[] out, String[] categorical) {
         for (int j = 0; j < categoricalCols.length; j++) {
             Integer at = vocab.get(j).get(categorical[categoricalCols[j]]);
             if (at != null) out[at] = 1;
         }
-        if (neighbours != null) putNeighbours(out, neighbours.values(numeric));
-        return out;
     }
 
     /**
@@ -193,7 +213,7 @@ public final class FeatureEncoder implements Serializable {
         double[][] out = new double[train.length][];
         double[] buffer = new double[data.numeric().width()]; // each row's numeric cells, read out of the shared store
         for (int i = 0; i < train.length; i++) {
-            out[i] = transform(data.numeric().row(train[i], buffer), data.categorical()[train[i]]);
+            out[i] = transform(data, train[i], buffer);
             if (neighbours != null) putNeighbours(out[i], neighbours.trainingValues(data.numericRow(train[i]), train[i]));
         }
         return out;
@@ -201,7 +221,11 @@ public final class FeatureEncoder implements Serializable {
 
     /** Encoded numeric column j (a column or a was-missing indicator) of a row with these numeric cells. */
     private double scaled(double[] numeric, int j) {
-        double v = NumericScaling.cell(numeric, j, numericCols, fill, indicated);
+        return scaled(NumericScaling.cell(numeric, j, numericCols, fill, indicated), j);
+    }
+
+    /** Encoded numeric column j of a row whose cell (or was-missing indicator) there is v. */
+    private double scaled(double v, int j) {
         double z = (v - mean[j]) / scale[j];
         // the difference of two values near the largest double overflows; their scaled difference does not
         return Double.isFinite(z) ? z : v / scale[j] - mean[j] / scale[j];
@@ -244,7 +268,7 @@ public final class FeatureEncoder implements Serializable {
     public double[][] transform(Dataset data, int[] rows) {
         double[][] out = new double[rows.length][];
         double[] buffer = new double[data.numeric().width()];
-        for (int i = 0; i < rows.length; i++) out[i] = transform(data.numeric().row(rows[i], buffer), data.categorical()[rows[i]]);
+        for (int i = 0; i < rows.length; i++) out[i] = transform(data, rows[i], buffer);
         return out;
     }
 
