@@ -35,6 +35,7 @@ public final class Fixture {
     public final FeatureEncoder encoder;
     public final double[][] xTrain, xTest;
     public final int[] yTrain;
+    private final EncodedSplit encoded;
     private final Map<String, Model> fitted = new ConcurrentHashMap<>();
     /** The last fixture {@link #shared} built, with the properties it was built from. */
     private static volatile Map.Entry<String, Fixture> shared;
@@ -52,6 +53,10 @@ public final class Fixture {
         this.xTrain = encoder.transform(data, split.train());
         this.xTest = encoder.transform(data, split.test());
         this.yTrain = EncodedSplit.pick(data.y(), split.train());
+        // the training rows as a run fits from them (compact rows: logistic regression and naive Bayes read them as
+        // they are, the other models get double[][] built from them once): fitting from xTrain would time a copy
+        this.encoded = new EncodedSplit(split, encoder, encoder.trainingRows(data, split.train()), yTrain, data,
+                EncodedSplit.pick(data.y(), split.test()), data.classes());
     }
 
     /** The fixture the system properties describe (config and data validated by the loaders). */
@@ -104,7 +109,7 @@ public final class Fixture {
      */
     public Model fit(String name) {
         try {
-            return FitPath.fit(spec(name), this::spec, xTrain, yTrain, classes, n -> Seeds.fit(config.seed(), n, split.id()),
+            return FitPath.fit(spec(name), this::spec, encoded, n -> Seeds.fit(config.seed(), n, split.id()),
                     FitPath.Memo.local());
         } catch (Exception e) {
             throw new IllegalStateException("fitting " + name + ": " + e.getMessage(), e);
