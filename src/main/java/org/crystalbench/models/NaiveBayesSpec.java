@@ -22,12 +22,14 @@ public record NaiveBayesSpec(String name, Double varSmoothing) implements BaseMo
         return fit(r -> x[r], x.length, x.length == 0 ? 0 : x[0].length, y, classes);
     }
 
-    /** Reads the rows one at a time into one buffer ({@link TrainingRows#copyRow}): no {@code double[][]} copy. */
+    /** Reads the rows one at a time into one buffer ({@link TrainingRows#copyRowOver}): no {@code double[][]} copy. */
     @Override
     public Model fit(TrainingRows x, int[] y, int classes, long seed) {
         double[] buffer = new double[x.width()];
+        int[] previous = {-1};
         return fit(r -> {
-            x.copyRow(r, buffer);
+            x.copyRowOver(r, previous[0], buffer);
+            previous[0] = r;
             return buffer;
         }, x.size(), x.width(), y, classes);
     }

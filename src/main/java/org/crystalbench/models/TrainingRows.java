@@ -77,6 +77,27 @@ public record TrainingRows(int size, int width, int d, int m, int block, double[
         }
     }
 
+    /**
+     * As {@link #copyRow}, into a buffer that holds row {@code previous} (-1: zeros, a new buffer): only the one-hot ones
+     * move, not a fill of the whole width (naive Bayes reads every row this way, twice; on wide one-hot rows the fill
+     * made its fit 1.24x slower than reading {@code double[][]}).
+     */
+    public void copyRowOver(int r, int previous, double[] out) {
+        if (previous >= 0) {
+            int b = previous / block, at = (previous - b * block) * m;
+            for (int l = 0; l < m; l++) {
+                int c = levels[b][at + l];
+                if (c >= 0) out[c] = 0.0;
+            }
+        }
+        int b = r / block, i = r - b * block;
+        System.arraycopy(dense[b], i * d, out, 0, d);
+        for (int l = 0, at = i * m; l < m; l++) {
+            int c = levels[b][at + l];
+            if (c >= 0) out[c] = 1.0;
+        }
+    }
+
     /** Every row as its own array (for the models that read {@code double[][]}): built on the first call, then kept. */
     public double[][] rows() {
         return cache.get(this);
