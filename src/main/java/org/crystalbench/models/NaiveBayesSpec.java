@@ -16,53 +16,53 @@ public record NaiveBayesSpec(String name, Double varSmoothing) implements BaseMo
         Check.inRange(name, "var_smoothing", varSmoothing, 0, Double.MAX_VALUE);
     }
 
-    /** Reads the rows where they are: no copy (TrainBench's path, and bundle calibration's). */
+    /** Reads the rows where they are: no copy (bundle calibration's path, tests). */
     @Override
     public Model fit(double[][] x, int[] y, int classes, long seed) {
-        return fit(r -> x[r], x.length, x.length == 0 ? 0 : x[0].length, y, classes);
-    }
-
-    /** Reads the rows one at a time into one buffer ({@link TrainingRows#copyRowOver}): no {@code double[][]} copy. */
-    @Override
-    public Model fit(TrainingRows x, int[] y, int classes, long seed) {
-        double[] buffer = new double[x.width()];
-        int[] previous = {-1};
-        return fit(r -> {
-            x.copyRowOver(r, previous[0], buffer);
-            previous[0] = r;
-            return buffer;
-        }, x.size(), x.width(), y, classes);
-    }
-
-    /**
-     * Two passes over the rows: per class and overall sums, then per class and overall squared deviations. Each
-     * accumulator adds its rows in row order, as four separate passes did (the same bits; a pass costs a row copy on
-     * the compact path, so two passes instead of four).
-     */
-    private Model fit(java.util.function.IntFunction<double[]> rows, int n, int p, int[] y, int classes) {
-        double[] count = new double[classes];
-        double[][] mean = new double[classes][p];
-        double[][] var = new double[classes][p];
-        // m, s: the overall mean and squared deviations, for the largest feature variance (the smoothing)
-        double[] m = new double[p], s = new double[p];
+        int n = x.length, p = n == 0 ? 0 : x[0].length;
+        double[] count = new double[classes], m = new double[p], s = new double[p];
+        double[][] mean = new double[classes][p], var = new double[classes][p];
+        // m, s: the overall mean and squared deviations, for the largest feature variance (the smoothing). Two passes;
+        // each accumulator adds its rows in row order, as four separate passes did (the same bits).
         for (int r = 0; r < n; r++) {
-            double[] row = rows.apply(r), mc = mean[y[r]];
+            double[] row = x[r], mc = mean[y[r]];
             count[y[r]]++;
             for (int j = 0; j < p; j++) {
                 mc[j] += row[j];
                 m[j] += row[j];
             }
         }
-        for (int c = 0; c < classes; c++) for (int j = 0; j < p; j++) mean[c][j] /= Math.max(count[c], 1);
-        for (int j = 0; j < p; j++) m[j] /= n;
+        divide(count, mean, m, n);
         for (int r = 0; r < n; r++) {
-            double[] row = rows.apply(r), mc = mean[y[r]], vc = var[y[r]];
+            double[] row = x[r], mc = mean[y[r]], vc = var[y[r]];
             for (int j = 0; j < p; j++) {
                 double d = row[j] - mc[j];
                 vc[j] += d * d;
                 s[j] += (row[j] - m[j]) * (row[j] - m[j]);
             }
         }
+        return model(count, mean, var, s, n);
+    }
+
+    /** The run's path: the compact rows read where they are ({@link NaiveBayesMoments}), no row copies. */
+    @Override
+    public Model fit(TrainingRows x, int[] y, int classes, long seed) {
+        int n = x.size(), p = x.width();
+        double[] count = new double[classes], m = new double[p], s = new double[p];
+        double[][] mean = new double[classes][p], var = new double[classes][p];
+        NaiveBayesMoments.sums(x, y, count, mean, m);
+        divide(count, mean, m, n);
+        NaiveBayesMoments.deviations(x, y, mean, m, var, s);
+        return model(count, mean, var, s, n);
+    }
+
+    private static void divide(double[] count, double[][] mean, double[] m, int n) {
+        for (int c = 0; c < count.length; c++) for (int j = 0; j < m.length; j++) mean[c][j] /= Math.max(count[c], 1);
+        for (int j = 0; j < m.length; j++) m[j] /= n;
+    }
+
+    private Model model(double[] count, double[][] mean, double[][] var, double[] s, int n) {
+        int classes = count.length, p = s.length;
         double maxVar = 0;
         for (int j = 0; j < p; j++) maxVar = Math.max(maxVar, s[j] / n);
         double epsilon = varSmoothing * maxVar;

@@ -5,7 +5,7 @@ package org.crystalbench.models;
  * index per one-hot group (the column whose value is 1.0, or -1 when the row has none of the group), the groups in
  * ascending column order and every index at least {@code d}; every other column is 0. Logistic regression reads it
  * without testing 35 zeros per row, reading 6 doubles and 3 ints instead of a 41-double row object; naive Bayes reads
- * it a row at a time ({@link #copyRow}). Models that need {@code double[][]} get {@link #rows()}, built once and kept.
+ * it where it is ({@link NaiveBayesMoments}). Models that need {@code double[][]} get {@link #rows()}, built once and kept.
  *
  * <p>Rows are stored {@link #block} at a time, row-major within a block ({@code dense[b][i * d + j]},
  * {@code levels[b][i * m + l]} for row {@code b * block + i}): blocks of at most 128 KB, so no array is one of G1's
@@ -73,27 +73,6 @@ public record TrainingRows(int size, int width, int d, int m, int block, double[
         int[] lv = levels[b];
         for (int l = 0, at = i * m; l < m; l++) {
             int c = lv[at + l];
-            if (c >= 0) out[c] = 1.0;
-        }
-    }
-
-    /**
-     * As {@link #copyRow}, into a buffer that holds row {@code previous} (-1: zeros, a new buffer): only the one-hot ones
-     * move, not a fill of the whole width (naive Bayes reads every row this way, twice; on wide one-hot rows the fill
-     * made its fit 1.24x slower than reading {@code double[][]}).
-     */
-    public void copyRowOver(int r, int previous, double[] out) {
-        if (previous >= 0) {
-            int b = previous / block, at = (previous - b * block) * m;
-            for (int l = 0; l < m; l++) {
-                int c = levels[b][at + l];
-                if (c >= 0) out[c] = 0.0;
-            }
-        }
-        int b = r / block, i = r - b * block;
-        System.arraycopy(dense[b], i * d, out, 0, d);
-        for (int l = 0, at = i * m; l < m; l++) {
-            int c = levels[b][at + l];
             if (c >= 0) out[c] = 1.0;
         }
     }
