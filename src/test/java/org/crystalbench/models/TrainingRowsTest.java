@@ -104,6 +104,30 @@ class TrainingRowsTest {
     }
 
     @Test
+    void naiveBayesIsTheSameModelAcrossBlocks() {
+        // 20,000 rows of 2 dense columns and 2 one-hot groups (columns 2-4 and 5-7, some rows without one): 3 blocks
+        int n = 20_000, d = 2, m = 2, width = 8;
+        java.util.Random random = new java.util.Random(7);
+        double[] dense = new double[n * d];
+        int[] levels = new int[n * m];
+        int[] y = new int[n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) dense[r * d + j] = random.nextInt(10) == 0 ? 0 : random.nextGaussian();
+            levels[r * m] = 2 + random.nextInt(3);
+            levels[r * m + 1] = random.nextInt(4) == 0 ? -1 : 5 + random.nextInt(3);
+            y[r] = random.nextInt(3);
+        }
+        TrainingRows rows = TrainingRows.of(n, width, d, dense, m, levels);
+        assertTrue(rows.dense().length >= 3, "several blocks");
+        var spec = new NaiveBayesSpec("NB", null);
+        var a = (GaussianNbModel) spec.fit(rows, y, 3, 1);
+        var b = (GaussianNbModel) spec.fit(rows.rows(), y, 3, 1);
+        assertArrayEquals(b.mean(), a.mean());
+        assertArrayEquals(b.variance(), a.variance());
+        assertArrayEquals(b.logConstant(), a.logConstant());
+    }
+
+    @Test
     void logisticNaiveBayesAndTheBaselineDoNotBuildTheRowObjects() throws Exception {
         TrainingRows rows = encoder().trainingRows(data, TRAIN);
         int[] y = java.util.Arrays.copyOf(data.y(), rows.size());
