@@ -242,15 +242,16 @@ public final class FeatureEncoder implements Serializable {
         int block = TrainingRows.blockRows(d, m), blocks = TrainingRows.blocks(n, block);
         double[][] dense = new double[blocks][];
         int[][] levels = new int[blocks][];
-        double[] buffer = new double[data.numeric().width()];
+        NumericRows x = data.numeric();
         for (int b = 0; b < blocks; b++) {
             int from = b * block, rows = Math.min(n, from + block) - from;
             dense[b] = new double[rows * d];
             levels[b] = new int[rows * m];
             for (int i = 0; i < rows; i++) {
-                double[] numeric = data.numeric().row(train[from + i], buffer);
-                String[] categorical = data.categorical()[train[from + i]];
-                for (int j = 0; j < d; j++) dense[b][i * d + j] = scaled(numeric, j);
+                int r = train[from + i];
+                String[] categorical = data.categorical()[r];
+                // cells read in place, as the batch encoding reads them (no row copy)
+                for (int j = 0; j < d; j++) dense[b][i * d + j] = scaled(NumericScaling.cell(x, r, j, numericCols, fill, indicated), j);
                 for (int l = 0; l < m; l++) {
                     Integer at = vocab.get(l).get(categorical[categoricalCols[l]]);
                     levels[b][i * m + l] = at == null ? -1 : at; // columns ascend with l: vocabularies are laid out in order
