@@ -45,5 +45,11 @@ public record LogisticSpec(String name, Double lambda, Double tol, Integer maxIt
         return new Fit(new LogisticModel(classes, p, r.w()), r);
     }
 
+    /** Fits and says how the optimiser went ("86 iterations, 94 evaluations, converged"), for benchmarks. */
+    public String account(TrainingRows x, int[] y, int classes) {
+        Lbfgs.Result r = fitModel(x, y, classes).result();
+        return r.iterations() + " iterations, " + r.evaluations() + " evaluations, " + (r.converged() ? "converged" : "not converged");
+    }
+
     record Fit(LogisticModel model, Lbfgs.Result result) {}
 }

@@ -20,6 +20,7 @@ import org.crystalbench.evaluation.Experiment;
 import org.crystalbench.evaluation.FitPath;
 import org.crystalbench.evaluation.SplitResult;
 import org.crystalbench.io.Hashing;
+import org.crystalbench.models.LogisticSpec;
 import org.crystalbench.models.ModelSpec;
 import org.crystalbench.provenance.Provenance;
 import org.crystalbench.report.Report;
@@ -40,7 +41,9 @@ import org.crystalbench.stats.CiSpec;
  * {@code splits} (every split of the config), {@code audit} (every feature set on every split, {@code threads}
  * threads), {@code encode} (the first feature set on the first split), one {@code fit:MODEL} per model of the
  * config on each of the first {@code fitSplits} holdout splits (one at a time, so a fit has the machine; the last
- * fit's time is given apart, as the first one also pays for compiling the model's code),
+ * fit's time is given apart, as the first one also pays for compiling the model's code; their rows go to
+ * {@code OUT_DIR/fit-splits.txt} first, and a logistic model's {@code lbfgs:MODEL} line refits the last one to report
+ * its iterations),
  * {@code statistics} (summaries and comparisons), {@code tables} (every table of a run but predictions.csv.gz;
  * before 2026-12-02T11 it included it), {@code predictions} (predictions.csv.gz), {@code report} (as a run writes it,
  * the predictions from memory) and {@code report:files} (as the `report` command does, predictions.csv.gz read back). Peak heap: the sum over the heap's memory pools of each pool's peak during the
@@ -79,11 +82,13 @@ public final class Scaling {
                     return e;
                 }, e -> e.trainSize() + " + " + e.testSize() + " rows x " + e.train().width() + " columns");
         // (the fits below encode their own splits, as a run's workers do; this stage measures one encoding)
+        List<Split> fitted = holdout.subList(0, Math.min(fitSplits, holdout.size()));
+        writeFitSplits(out.resolve(FIT_SPLITS_FILE), fitted);
         List<SplitResult> results = new ArrayList<>();
         for (ModelSpec model : cfg.models()) {
             List<SplitResult> own = m.stage("fit:" + model.name(), () -> {
                 List<SplitResult> r = new ArrayList<>();
-                for (Split s : holdout.subList(0, Math.min(fitSplits, holdout.size()))) {
+                for (Split s : fitted) {
                     r.addAll(FitPath.evaluateAll(List.of(model), cfg.seed(), EncodedSplit.of(d, firstSet.getValue(), s),
                             firstSet.getKey(), FitPath.Memo.local()));
                 }
@@ -92,6 +97,11 @@ public final class Scaling {
                     r.size(), r.getFirst().trainSize(), r.stream().mapToDouble(SplitResult::fitMs).average().orElseThrow() / 1e3,
                     r.stream().mapToDouble(SplitResult::predictMs).average().orElseThrow() / 1e3, r.getLast().fitMs() / 1e3));
             results.addAll(own);
+            if (model instanceof LogisticSpec lr) { // the optimiser's account, as scikit-learn's side prints n_iter_
+                EncodedSplit last = EncodedSplit.of(d, firstSet.getValue(), fitted.getLast());
+                m.stage("lbfgs:" + model.name(), () -> lr.account(last.train(), last.yTrain(), last.classes()),
+                        a -> "the last fit split refitted: " + a);
+            }
         }
         List<SplitResult> sorted = org.crystalbench.run.Runner.sorted(results, List.of(firstSet.getKey()),
                 cfg.models().stream().map(ModelSpec::name).toList());
@@ -118,6 +128,26 @@ public final class Scaling {
                 r -> "report.md, predictions from memory");
         m.stage("report:files", () -> Report.write(out), r -> "report.md, predictions.csv.gz read back");
         if (!sha.equals(d.sha256())) throw new IllegalStateException("hash differs from the loader's");
+    }
+
+    /** The fit splits' rows, for scripts/sklearn-scaling.py to fit the same problems (issue 30). */
+    static final String FIT_SPLITS_FILE = "fit-splits.txt";
+
+    /**
+     * One line per fit split and part: {@code REPEAT train|test ROW...}, the data file's 0-based row numbers in the order
+     * the fit reads them (the training rows' order decides the rounding of every gradient sum).
+     */
+    static void writeFitSplits(Path file, List<Split> splits) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        try (var w = Files.newBufferedWriter(file)) {
+            for (Split s : splits) {
+                for (var part : List.of(java.util.Map.entry("train", s.train()), java.util.Map.entry("test", s.test()))) {
+                    StringBuilder line = new StringBuilder().append(s.repeat()).append(' ').append(part.getKey());
+                    for (int r : part.getValue()) line.append(' ').append(r);
+                    w.write(line.append('\n').toString());
+                }
+            }
+        }
     }
 
     /** Times stages and reads the heap pools' peaks around each. */
