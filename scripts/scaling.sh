@@ -14,8 +14,8 @@
 # Environment: SCALING_HEAP (4g), SCALING_THREADS (2; also scikit-learn's OMP_NUM_THREADS), SCALING_FIT_SPLITS (2),
 # SCALING_SYSTEMS (3), SCALING_CONFIG (configs/scaling.yaml; configs/scaling-lr.yaml times LR alone), SCALING_TMP (/tmp), SCALING_SKLEARN (1; 0 leaves the scikit-learn side out), SCALING_JAVA (1; 0
 # leaves crystal-bench's side out: a 1M-row pass in two pieces, each within a CPU-lock hold; the same seed, the same file).
-# SCALING_JAR (default: build this checkout and use target/crystal-bench.jar; another build's jar times that build,
-# e.g. main's, against the same files), SCALING_LABEL (written in the last column, label: which build or pass).
+# SCALING_JAR (default: build this checkout and use target/crystal-bench.jar; a jar named here is timed as it is, not
+# built: e.g. main's build against the same files), SCALING_LABEL (written in the last column, label: which build or pass).
 # The synthetic files and run folders go to SCALING_TMP and are deleted; only the CSV is kept.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,8 +30,11 @@ trap 'rm -rf "$tmp"' EXIT
 . "$here/scripts/env.sh"
 cb_find_jdk
 
-# Always build: the launcher's "jar older than a source" check misses a source edited while a jar was being built.
-"$here/mvnw" -B -q -DskipTests package > "$tmp/build.log" 2>&1 || { tail -n 30 "$tmp/build.log" >&2; exit 1; }
+# Always build (unless SCALING_JAR names the jar to time): the launcher's "jar older than a source" check misses a
+# source edited while a jar was being built.
+if [ -z "${SCALING_JAR:-}" ]; then
+  "$here/mvnw" -B -q -DskipTests package > "$tmp/build.log" 2>&1 || { tail -n 30 "$tmp/build.log" >&2; exit 1; }
+fi
 jar=${SCALING_JAR:-$here/target/crystal-bench.jar} label=${SCALING_LABEL:-}
 mkdir -p "$(dirname "$out")"
 echo "rows,stage,seconds,peak_heap_mib,retained_mib,detail,max_rss_mib,heap_limit,threads,load_1min_before,load_1min_after,date,label" > "$out"

@@ -15,17 +15,23 @@ final class DenseLogisticLoss {
         int p = x[0].length, s = LogisticModel.stride(k);
         java.util.Arrays.fill(g, 0);
         double[] z = new double[k];
-        double loss = 0;
+        double own = 0, product = 1; // the rows' log-sums as one log of their product (as LogisticLoss since s36)
+        long scale = 0;
         for (int r = 0; r < x.length; r++) {
             double[] row = x[r];
             LogisticModel.scores(w, p, k, row, z);
             double max = z[0];
             for (int c = 1; c < k; c++) max = Math.max(max, z[c]);
             int label = y[r];
-            double own = z[label] - max;
+            own += z[label] - max;
             double sum = 0;
-            for (int c = 0; c < k; c++) sum += (z[c] = StrictMath.exp(z[c] - max));
-            loss += StrictMath.log(sum) - own; // the row's cross-entropy, -log softmax(z)[label]
+            for (int c = 0; c < k; c++) sum += (z[c] = TableMath.exp(z[c] - max)); // exp(0) == 1 exactly, as skipped there
+            product *= sum;
+            if (product > 0x1p900) {
+                int e = Math.getExponent(product);
+                product = Math.scalb(product, -e);
+                scale += e;
+            }
             for (int c = 0; c < k; c++) z[c] = z[c] / sum - (c == label ? 1 : 0); // residual p - y
             for (int j = 0; j < p; j++) {
                 double xj = row[j];
@@ -35,6 +41,7 @@ final class DenseLogisticLoss {
             }
             for (int c = 0; c < k; c++) g[p * s + c] += z[c];
         }
+        double loss = scale * 6.93147180369123816490e-01 + (scale * 1.90821492927058770002e-10 + StrictMath.log(product)) - own;
         return loss + penalty(w, p * s, lambda, g);
     }
 
