@@ -59,6 +59,19 @@ public final class NumericRows {
         return into;
     }
 
+    /**
+     * Cells {@code (rows[i], cols[j])} for i in {@code [from, to)}, row-major into {@code out} at
+     * {@code (i - from) * cols.length + j}: a block of a split's rows read in place (no row copies).
+     */
+    public void gather(int[] rows, int from, int to, int[] cols, double[] out) {
+        for (int c : cols) java.util.Objects.checkIndex(c, width);
+        int w = cols.length;
+        for (int i = from, o = 0; i < to; i++) {
+            int base = java.util.Objects.checkIndex(rows[i], size) * width;
+            for (int j = 0; j < w; j++) out[o++] = values[base + cols[j]];
+        }
+    }
+
     /** Every row as its own array (a copy: for callers that want {@code double[][]}, at its cost). */
     public double[][] toArrays() {
         double[][] out = new double[size][];

@@ -17,9 +17,10 @@ final class LogisticLoss {
         double[] z = new double[s];
         java.util.Arrays.fill(g, 0);
         double loss = 0;
+        TrainingRows.Reader rows = x.reader();
         for (int r = 0; r < x.size(); r++) {
             int blk = r / x.block(), i = r - blk * x.block(), at = i * d, lv = i * m;
-            double[] dense = x.dense()[blk];
+            double[] dense = rows.dense(blk);
             int[] levels = x.levels()[blk];
             scores(w, b, s, k, dense, at, d, levels, lv, m, z);
             double max = z[0];
@@ -83,9 +84,10 @@ final class LogisticLoss {
         int p = x.width(), d = x.d(), m = x.m();
         java.util.Arrays.fill(g, 0);
         double loss = 0;
+        TrainingRows.Reader rows = x.reader();
         for (int r = 0; r < x.size(); r++) {
             int blk = r / x.block(), i = r - blk * x.block(), at = i * d, lv = i * m;
-            double[] dense = x.dense()[blk];
+            double[] dense = rows.dense(blk);
             int[] levels = x.levels()[blk];
             double z = w[p];
             for (int j = 0; j < d; j++) if (dense[at + j] != 0) z += dense[at + j] * w[j];
