@@ -37,6 +37,17 @@ public record TrainingRows(int size, int width, int d, int m, int block, Dense d
         static Dense stored(double[][] blocks) {
             return (b, buffer) -> blocks[b];
         }
+
+        /** The blocks of {@code computed} for {@code size} rows, each written into an array of its own and kept. */
+        static Dense stored(Dense computed, int size, int block, int d) {
+            double[][] blocks = new double[blocks(size, block)][];
+            double[] buffer = new double[Math.min(size, block) * d];
+            for (int b = 0; b < blocks.length; b++) {
+                int rows = Math.min(size, (b + 1) * block) - b * block;
+                blocks[b] = java.util.Arrays.copyOf(computed.block(b, buffer), rows * d);
+            }
+            return stored(blocks);
+        }
     }
 
     /** Reads the blocks of one pass over the rows: a computed block is filled once into one buffer when first reached. */

@@ -68,7 +68,7 @@ class TrainingRowsTest {
     }
 
     /**
-     * The encoder's rows are computed from the shared store a block at a time (no copy a lane): over several blocks,
+     * The encoder's rows computed from the shared store a block at a time (no copy a lane; a small heap): over several blocks,
      * with the training rows out of order and repeated, with and without was-missing indicators (the general and the
      * gathering path), they are the rows {@code transformTraining} writes, and LR and NB fitted on them give the same
      * bits as on those rows stored.
@@ -78,11 +78,12 @@ class TrainingRowsTest {
     void rowsComputedFromTheStoreAreTheEncodedRowsAcrossBlocks(boolean indicators) {
         int[] train = IntStream.range(0, 9000).map(i -> (i * 37) % 200).filter(r -> indicators || r % 7 != 0).toArray();
         FeatureEncoder e = FeatureEncoder.fit(data, Fixtures.ALL, train);
-        TrainingRows rows = e.trainingRows(data, train);
+        TrainingRows rows = e.trainingRows(data, train, false);
         assertEquals(indicators, e.outputNames().contains("Band Gap (eV) missing"));
         assertTrue(rows.levels().length >= 3, "several blocks");
         double[][] x = e.transformTraining(data, train);
         assertArrayEquals(x, rows.rows());
+        assertArrayEquals(x, e.trainingRows(data, train, true).rows(), "stored: the same rows");
         TrainingRows.Reader reader = rows.reader();
         for (int r = rows.size() - 1; r >= 0; r -= 997) { // blocks reached out of order are refilled
             int b = r / rows.block();
