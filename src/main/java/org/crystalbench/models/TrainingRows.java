@@ -33,9 +33,14 @@ public record TrainingRows(int size, int width, int d, int m, int block, Dense d
          */
         double[] block(int b, double[] buffer);
 
+        /** True when {@link #block} returns arrays it holds (it needs no buffer). */
+        default boolean stored() {
+            return false;
+        }
+
         /** Stored blocks. */
         static Dense stored(double[][] blocks) {
-            return (b, buffer) -> blocks[b];
+            return new Stored(blocks);
         }
 
         /** The blocks of {@code computed} for {@code size} rows, each written into an array of its own and kept. */
@@ -50,6 +55,19 @@ public record TrainingRows(int size, int width, int d, int m, int block, Dense d
         }
     }
 
+    /** Blocks held as arrays. */
+    private record Stored(double[][] blocks) implements Dense {
+        @Override
+        public double[] block(int b, double[] buffer) {
+            return blocks[b];
+        }
+
+        @Override
+        public boolean stored() {
+            return true;
+        }
+    }
+
     /** Reads the blocks of one pass over the rows: a computed block is filled once into one buffer when first reached. */
     public static final class Reader {
         private final Dense dense;
@@ -59,7 +77,8 @@ public record TrainingRows(int size, int width, int d, int m, int block, Dense d
 
         private Reader(TrainingRows t) {
             dense = t.dense;
-            buffer = new double[Math.min(t.size, t.block) * t.d];
+            // no buffer for stored blocks: a pass of naive Bayes over 3,000 rows costs less than zeroing one
+            buffer = dense.stored() ? null : new double[Math.min(t.size, t.block) * t.d];
         }
 
         /** Block b's dense values (valid until another block is read through this reader). */

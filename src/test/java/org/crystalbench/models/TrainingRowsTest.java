@@ -84,6 +84,9 @@ class TrainingRowsTest {
         double[][] x = e.transformTraining(data, train);
         assertArrayEquals(x, rows.rows());
         assertArrayEquals(x, e.trainingRows(data, train, true).rows(), "stored: the same rows");
+        // missing cells where the encoder saw none (no indicator): filled in with the median, cell by cell
+        int[] gaps = IntStream.range(0, 9000).map(i -> (i * 37) % 200).toArray();
+        assertArrayEquals(e.transformTraining(data, gaps), e.trainingRows(data, gaps, false).rows(), "missing cells filled");
         TrainingRows.Reader reader = rows.reader();
         for (int r = rows.size() - 1; r >= 0; r -= 997) { // blocks reached out of order are refilled
             int b = r / rows.block();
