@@ -60,6 +60,8 @@ class TrainingRowsTest {
         assertEquals(Fixtures.CATEGORICAL.size(), rows.m(), "one level per categorical column");
         assertArrayEquals(e.transformTraining(data, TRAIN), rows.rows());
         assertSame(rows.rows(), rows.rows(), "built once");
+        assertTrue(rows.dense().stored(), "a copy far below a sixteenth of the heap is stored");
+        assertTrue(!e.trainingRows(data, TRAIN, false).dense().stored(), "asked for: computed");
         // blocks of rows (no humongous array), the same rows when cut into blocks again
         TrainingRows small = TrainingRows.of(3000, 5, 5, new double[3000 * 5], 0, new int[0]), two = TrainingRows.of(4000, 5, 5, new double[4000 * 5], 0, new int[0]);
         assertEquals(TrainingRows.blockRows(5, 0), small.block());
