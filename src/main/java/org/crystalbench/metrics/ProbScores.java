@@ -125,12 +125,6 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
      * @param correct    rows per bin whose top class is the true class
      */
     public record Reliability(int[] count, double[] confidence, double[] correct) {
-        public static Reliability of(int[] truth, double[][] p) {
-            Reliability r = empty();
-            for (int i = 0; i < truth.length; i++) r.add(truth[i], p[i]);
-            return r;
-        }
-
         /** No rows yet: {@link #add} counts them one at a time (a file of predictions need not be held whole). */
         public static Reliability empty() {
             return new Reliability(new int[BINS], new double[BINS], new double[BINS]);
