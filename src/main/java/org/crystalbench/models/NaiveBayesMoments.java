@@ -13,23 +13,25 @@ final class NaiveBayesMoments {
     /** Per class and overall column sums into mean[c] and m (not yet divided); counts per class. */
     static void sums(TrainingRows x, int[] y, double[] count, double[][] mean, double[] m) {
         int d = x.d(), k = x.m();
-        TrainingRows.Reader rows = x.reader();
-        for (int b = 0, r = 0; r < x.size(); b++) { // block by block (its arrays read once), rows in order
-            double[] dense = rows.dense(b);
+        double[][] stored = x.storedBlocks(); // stored blocks read directly, as before computed ones existed
+        TrainingRows.Reader rows = stored == null ? x.reader() : null;
+        for (int r = 0, b = 0, i = 0; r < x.size(); r++, i++) {
+            if (i == x.block()) { // the next block (counted, not divided: a division a row cost more than the sums)
+                b++;
+                i = 0;
+            }
+            double[] dense = stored != null ? stored[b] : rows.dense(b), mc = mean[y[r]];
             int[] levels = x.levels()[b];
-            for (int i = 0, end = Math.min(x.size() - r, x.block()); i < end; i++, r++) {
-                double[] mc = mean[y[r]];
-                count[y[r]]++;
-                for (int j = 0, at = i * d; j < d; j++) {
-                    mc[j] += dense[at + j];
-                    m[j] += dense[at + j];
-                }
-                for (int l = 0, at = i * k; l < k; l++) {
-                    int c = levels[at + l];
-                    if (c < 0) continue;
-                    mc[c] += 1.0;
-                    m[c] += 1.0;
-                }
+            count[y[r]]++;
+            for (int j = 0, at = i * d; j < d; j++) {
+                mc[j] += dense[at + j];
+                m[j] += dense[at + j];
+            }
+            for (int l = 0, at = i * k; l < k; l++) {
+                int c = levels[at + l];
+                if (c < 0) continue;
+                mc[c] += 1.0;
+                m[c] += 1.0;
             }
         }
     }
@@ -41,34 +43,36 @@ final class NaiveBayesMoments {
         for (int c = 0; c < mean.length; c++) for (int j = 0; j < p; j++) meanSquared[c][j] = mean[c][j] * mean[c][j];
         double[] mSquared = new double[p];
         for (int j = 0; j < p; j++) mSquared[j] = m[j] * m[j];
-        TrainingRows.Reader rows = x.reader();
-        for (int b = 0, r = 0; r < x.size(); b++) {
-            double[] dense = rows.dense(b);
+        double[][] stored = x.storedBlocks(); // stored blocks read directly, as before computed ones existed
+        TrainingRows.Reader rows = stored == null ? x.reader() : null;
+        for (int r = 0, b = 0, i = 0; r < x.size(); r++, i++) {
+            if (i == x.block()) {
+                b++;
+                i = 0;
+            }
+            double[] dense = stored != null ? stored[b] : rows.dense(b), mc = mean[y[r]], vc = var[y[r]], sq = meanSquared[y[r]];
             int[] levels = x.levels()[b];
-            for (int i = 0, end = Math.min(x.size() - r, x.block()); i < end; i++, r++) {
-                double[] mc = mean[y[r]], vc = var[y[r]], sq = meanSquared[y[r]];
-                for (int j = 0, at = i * d; j < d; j++) {
-                    double v = dense[at + j], dv = v - mc[j];
-                    vc[j] += dv * dv;
-                    s[j] += (v - m[j]) * (v - m[j]);
-                }
-                int j = d;
-                for (int l = 0, at = i * k; l < k; l++) {
-                    int c = levels[at + l];
-                    if (c < 0) continue;
-                    for (; j < c; j++) { // the zeros before this row's next 1
-                        vc[j] += sq[j];
-                        s[j] += mSquared[j];
-                    }
-                    double dv = 1.0 - mc[c];
-                    vc[c] += dv * dv;
-                    s[c] += (1.0 - m[c]) * (1.0 - m[c]);
-                    j = c + 1;
-                }
-                for (; j < p; j++) {
+            for (int j = 0, at = i * d; j < d; j++) {
+                double v = dense[at + j], dv = v - mc[j];
+                vc[j] += dv * dv;
+                s[j] += (v - m[j]) * (v - m[j]);
+            }
+            int j = d;
+            for (int l = 0, at = i * k; l < k; l++) {
+                int c = levels[at + l];
+                if (c < 0) continue;
+                for (; j < c; j++) { // the zeros before this row's next 1
                     vc[j] += sq[j];
                     s[j] += mSquared[j];
                 }
+                double dv = 1.0 - mc[c];
+                vc[c] += dv * dv;
+                s[c] += (1.0 - m[c]) * (1.0 - m[c]);
+                j = c + 1;
+            }
+            for (; j < p; j++) {
+                vc[j] += sq[j];
+                s[j] += mSquared[j];
             }
         }
     }
