@@ -22,14 +22,6 @@ public record SplitResult(String featureSet, SplitId split, String model, Scores
         warnings = List.copyOf(warnings);
     }
 
-    /** Row-major flat copy of per-row probabilities ({@code p[i][c]} at {@code i * classes + c}). */
-    public static double[] flat(double[][] p) {
-        int k = p.length == 0 ? 0 : p[0].length;
-        double[] out = new double[p.length * k];
-        for (int i = 0; i < p.length; i++) System.arraycopy(p[i], 0, out, i * k, k);
-        return out;
-    }
-
     public Protocol protocol() {
         return split.protocol();
     }

@@ -76,6 +76,13 @@ record NumericScaling(double[] fill, int[] indicated, double[] mean, double[] sc
         return Double.isNaN(x.get(r, cols[ind[j - cols.length]])) ? 1 : 0;
     }
 
+    /** A cell v standardised with its column's mean and scale (every encoding of a numeric cell comes through here). */
+    static double scaled(double v, double mean, double scale) {
+        double z = (v - mean) / scale;
+        // the difference of two values near the largest double overflows; their scaled difference does not
+        return Double.isFinite(z) ? z : v / scale - mean / scale;
+    }
+
     /** The median (mean of the two middle values for an even count), as numpy's. */
     static double median(double[] v) {
         return medianInPlace(v.clone(), v.length);

@@ -26,16 +26,28 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
     /** @param p one row of class probabilities per test row, {@code p[i].length == classes} */
     public static ProbScores of(int[] truth, double[][] p, int classes) {
         if (truth.length != p.length) throw new IllegalArgumentException("length mismatch");
-        if (truth.length == 0) return NONE;
-        return new ProbScores(logLoss(truth, p), brier(truth, p), rocAuc(truth, p, classes), ece(truth, p));
+        double[] flat = new double[p.length * classes];
+        for (int i = 0; i < p.length; i++) System.arraycopy(p[i], 0, flat, i * classes, classes);
+        return of(truth, flat, classes);
     }
 
-    static double logLoss(int[] truth, double[][] p) {
+    /**
+     * @param p the class probabilities row-major: test row i's probability of class c at {@code i * classes + c} (one
+     *          array, as the run keeps them: no array a row, issue 30)
+     */
+    public static ProbScores of(int[] truth, double[] p, int classes) {
+        if ((long) truth.length * classes != p.length) throw new IllegalArgumentException("length mismatch");
+        if (truth.length == 0) return NONE;
+        return new ProbScores(logLoss(truth, p, classes), brier(truth, p, classes), rocAuc(truth, p, classes),
+                ece(truth, p, classes));
+    }
+
+    static double logLoss(int[] truth, double[] p, int k) {
         double sum = 0;
         for (int i = 0; i < truth.length; i++) {
             double total = 0;
-            for (double v : p[i]) total += clip(v);
-            sum -= Math.log(clip(p[i][truth[i]]) / total);
+            for (int c = 0; c < k; c++) total += clip(p[i * k + c]);
+            sum -= Math.log(clip(p[i * k + truth[i]]) / total);
         }
         return sum / truth.length;
     }
@@ -44,24 +56,24 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
         return Math.max(EPS, Math.min(1 - EPS, v));
     }
 
-    static double brier(int[] truth, double[][] p) {
+    static double brier(int[] truth, double[] p, int k) {
         double sum = 0;
         for (int i = 0; i < truth.length; i++) {
-            for (int c = 0; c < p[i].length; c++) {
-                double d = p[i][c] - (truth[i] == c ? 1 : 0);
+            for (int c = 0; c < k; c++) {
+                double d = p[i * k + c] - (truth[i] == c ? 1 : 0);
                 sum += d * d;
             }
         }
         return sum / truth.length;
     }
 
-    static double rocAuc(int[] truth, double[][] p, int classes) {
+    static double rocAuc(int[] truth, double[] p, int classes) {
         double sum = 0;
         for (int c = 0; c < classes; c++) {
             double[] score = new double[truth.length];
             boolean[] positive = new boolean[truth.length];
             for (int i = 0; i < truth.length; i++) {
-                score[i] = p[i][c];
+                score[i] = p[i * classes + c];
                 positive[i] = truth[i] == c;
             }
             sum += auc(score, positive);
@@ -69,29 +81,37 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
         return sum / classes;
     }
 
-    /** Mann–Whitney: P(score of a positive > score of a negative), ties one half, from mid-ranks. */
+    /**
+     * Mann–Whitney: P(score of a positive > score of a negative), ties one half, from mid-ranks. Sorts {@code score} in
+     * place: the scores and, apart, the positives' scores are sorted as primitives (a sort of boxed row indexes held
+     * 20 bytes a row), then each group of equal scores gives its mid-rank to the positives in it, groups ascending
+     * (the same sums, in the same order, as ranking the rows one by one).
+     */
     static double auc(double[] score, boolean[] positive) {
         int n = score.length;
         for (double v : score) if (Double.isNaN(v)) return Double.NaN; // (NaN == NaN is false: the tie loop below would never end)
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        int pos = 0;
+        for (boolean b : positive) if (b) pos++;
+        double[] positives = new double[pos];
+        for (int i = 0, q = 0; i < n; i++) if (positive[i]) positives[q++] = score[i];
+        Arrays.sort(score);
+        Arrays.sort(positives);
         double rankSum = 0;
-        long pos = 0;
-        for (int i = 0; i < n; ) {
+        for (int i = 0, q = 0; i < n; ) {
             int j = i;
-            while (j < n && score[order[j]] == score[order[i]]) j++;
+            while (j < n && score[j] == score[i]) j++;
             double midRank = (i + 1 + j) / 2.0; // ranks i+1..j share their mean
-            for (int q = i; q < j; q++) if (positive[order[q]]) { rankSum += midRank; pos++; }
+            for (; q < pos && positives[q] == score[i]; q++) rankSum += midRank; // -0.0 == 0.0: one group, as before
             i = j;
         }
         long neg = n - pos;
         if (pos == 0 || neg == 0) return Double.NaN;
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        return (rankSum - (long) pos * (pos + 1) / 2.0) / ((double) pos * neg);
     }
 
-    static double ece(int[] truth, double[][] p) {
-        Reliability r = Reliability.of(truth, p);
+    static double ece(int[] truth, double[] p, int k) {
+        Reliability r = Reliability.empty();
+        for (int i = 0; i < truth.length; i++) r.add(truth[i], p, i * k, k);
         double sum = 0;
         for (int b = 0; b < BINS; b++) sum += Math.abs(r.correct()[b] - r.confidence()[b]);
         return sum / truth.length;
@@ -105,12 +125,6 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
      * @param correct    rows per bin whose top class is the true class
      */
     public record Reliability(int[] count, double[] confidence, double[] correct) {
-        public static Reliability of(int[] truth, double[][] p) {
-            Reliability r = empty();
-            for (int i = 0; i < truth.length; i++) r.add(truth[i], p[i]);
-            return r;
-        }
-
         /** No rows yet: {@link #add} counts them one at a time (a file of predictions need not be held whole). */
         public static Reliability empty() {
             return new Reliability(new int[BINS], new double[BINS], new double[BINS]);
@@ -118,9 +132,15 @@ public record ProbScores(double logLoss, double brier, double rocAuc, double ece
 
         /** Counts one row (its true class and class probabilities) into its bin. */
         public void add(int truth, double[] p) {
-            int top = top(p);
-            int b = bin(p[top]);
-            confidence[b] += p[top];
+            add(truth, p, 0, p.length);
+        }
+
+        /** As {@link #add(int, double[])} for the k probabilities at {@code p[at..at + k)}. */
+        public void add(int truth, double[] p, int at, int k) {
+            int top = 0;
+            for (int c = 1; c < k; c++) if (p[at + c] > p[at + top]) top = c; // ties to the lowest index, as top()
+            int b = bin(p[at + top]);
+            confidence[b] += p[at + top];
             correct[b] += top == truth ? 1 : 0;
             count[b]++;
         }

@@ -34,6 +34,11 @@ public record Scores(int[][] confusion, double accuracy, double balancedAccuracy
         return of(truth, predicted, classes).with(ProbScores.of(truth, p, classes));
     }
 
+    /** As above, the probabilities row-major in one array (row i's class c at {@code i * classes + c}). */
+    public static Scores of(int[] truth, int[] predicted, double[] p, int classes) {
+        return of(truth, predicted, classes).with(ProbScores.of(truth, p, classes));
+    }
+
     public Scores with(ProbScores prob) {
         return new Scores(confusion, accuracy, balancedAccuracy, macroPrecision, macroRecall, macroF1, paperF1, precision,
                 recall, f1, prob);

@@ -24,13 +24,14 @@ final class LogisticLoss {
         // rescaled exactly (by a power of two) before it could overflow; every sum is in [1, k], so it only grows.
         double own = 0, product = 1;
         long scale = 0;
+        TrainingRows.Reader rows = x.reader();
         for (int r = 0, blk = 0, i = 0, n = x.size(), block = x.block(); r < n; r++, i++) {
             if (i == block) { // row r is row i of block blk: counted, not divided out per row
                 blk++;
                 i = 0;
             }
             int at = i * d, lv = i * m;
-            double[] dense = x.dense()[blk];
+            double[] dense = rows.dense(blk);
             int[] levels = x.levels()[blk];
             scores(w, b, s, k, dense, at, d, levels, lv, m, z);
             double max = z[0];
@@ -103,13 +104,14 @@ final class LogisticLoss {
         int p = x.width(), d = x.d(), m = x.m();
         java.util.Arrays.fill(g, 0);
         double loss = 0;
+        TrainingRows.Reader rows = x.reader();
         for (int r = 0, blk = 0, i = 0, n = x.size(), block = x.block(); r < n; r++, i++) {
             if (i == block) { // row r is row i of block blk: counted, not divided out per row
                 blk++;
                 i = 0;
             }
             int at = i * d, lv = i * m;
-            double[] dense = x.dense()[blk];
+            double[] dense = rows.dense(blk);
             int[] levels = x.levels()[blk];
             double z = w[p];
             for (int j = 0; j < d; j++) if (dense[at + j] != 0) z += dense[at + j] * w[j];

@@ -13,12 +13,14 @@ final class NaiveBayesMoments {
     /** Per class and overall column sums into mean[c] and m (not yet divided); counts per class. */
     static void sums(TrainingRows x, int[] y, double[] count, double[][] mean, double[] m) {
         int d = x.d(), k = x.m();
+        double[][] stored = x.storedBlocks(); // stored blocks read directly, as before computed ones existed
+        TrainingRows.Reader rows = stored == null ? x.reader() : null;
         for (int r = 0, b = 0, i = 0; r < x.size(); r++, i++) {
             if (i == x.block()) { // the next block (counted, not divided: a division a row cost more than the sums)
                 b++;
                 i = 0;
             }
-            double[] dense = x.dense()[b], mc = mean[y[r]];
+            double[] dense = stored != null ? stored[b] : rows.dense(b), mc = mean[y[r]];
             int[] levels = x.levels()[b];
             count[y[r]]++;
             for (int j = 0, at = i * d; j < d; j++) {
@@ -41,12 +43,14 @@ final class NaiveBayesMoments {
         for (int c = 0; c < mean.length; c++) for (int j = 0; j < p; j++) meanSquared[c][j] = mean[c][j] * mean[c][j];
         double[] mSquared = new double[p];
         for (int j = 0; j < p; j++) mSquared[j] = m[j] * m[j];
+        double[][] stored = x.storedBlocks(); // stored blocks read directly, as before computed ones existed
+        TrainingRows.Reader rows = stored == null ? x.reader() : null;
         for (int r = 0, b = 0, i = 0; r < x.size(); r++, i++) {
             if (i == x.block()) {
                 b++;
                 i = 0;
             }
-            double[] dense = x.dense()[b], mc = mean[y[r]], vc = var[y[r]], sq = meanSquared[y[r]];
+            double[] dense = stored != null ? stored[b] : rows.dense(b), mc = mean[y[r]], vc = var[y[r]], sq = meanSquared[y[r]];
             int[] levels = x.levels()[b];
             for (int j = 0, at = i * d; j < d; j++) {
                 double v = dense[at + j], dv = v - mc[j];

@@ -39,6 +39,25 @@ class NumericRowsTest {
         assertArrayEquals(rows, store.toArrays());
     }
 
+    /** A block of chosen rows' chosen columns, side by side or not, across chunks: the cells where they are. */
+    @Test
+    void gatherReadsTheChosenCells() {
+        int n = 3 * NumericRows.Builder.chunkRows(5) + 11, width = 5;
+        NumericRows store = NumericRows.of(rows(n, width));
+        int[] rows = {n - 1, 0, 7, NumericRows.Builder.chunkRows(5), n - 1, 5};
+        for (int[] cols : new int[][] {{1, 2, 3}, {4, 0, 2}, {}}) {
+            double[] out = new double[(rows.length - 1) * cols.length];
+            store.gather(rows, 1, rows.length, cols, out);
+            for (int i = 1; i < rows.length; i++) {
+                for (int j = 0; j < cols.length; j++) {
+                    assertEquals(Double.doubleToRawLongBits(store.get(rows[i], cols[j])),
+                            Double.doubleToRawLongBits(out[(i - 1) * cols.length + j]));
+                }
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> store.gather(new int[] {n}, 0, 1, new int[] {0}, new double[1]));
+    }
+
     @Test
     void eightBytesACellAndNoSlack() {
         int n = NumericRows.Builder.chunkRows(4) + 3, width = 4;

@@ -30,9 +30,10 @@ class TestBlocksTest {
         for (ModelSpec spec : exp.config().models()) {
             Model fitted = FitPath.fit(spec, FitPath.byName(exp.config().models()), e.xTrain(), e.yTrain(), k, name -> 7L,
                     FitPath.Memo.local());
-            double[][] expected = new double[n][k], got = new double[n][k];
+            double[][] expected = new double[n][k];
+            double[] got = new double[n * k];
             int[] expectedLabels = FitPath.predict(fitted, whole, expected);
-            int[] maxHeld = {0};
+            int[] maxHeld = {0}, seen = {0};
             Model watched = new Model() {
                 public int classes() { return fitted.classes(); }
                 public int predict(double[] x, double[] p) { return fitted.predict(x, p); }
@@ -40,14 +41,15 @@ class TestBlocksTest {
                     int held = 0;
                     for (double[] row : x) if (row != null) held++;
                     maxHeld[0] = Math.max(maxHeld[0], held);
-                    for (int i = from; i < to; i++) assertArrayEquals(whole[i], x[i], "test row " + i + " encoded");
+                    for (int i = from; i < to; i++) assertArrayEquals(whole[seen[0] + i - from], x[i], "test row encoded");
+                    seen[0] += to - from;
                     fitted.predict(x, p, labels, from, to);
                 }
             };
             assertArrayEquals(expectedLabels, FitPath.predictTest(watched, e, got), spec.name());
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < k; c++) {
-                    assertEquals(Double.doubleToRawLongBits(expected[i][c]), Double.doubleToRawLongBits(got[i][c]), spec.name());
+                    assertEquals(Double.doubleToRawLongBits(expected[i][c]), Double.doubleToRawLongBits(got[i * k + c]), spec.name());
                 }
             }
             assertTrue(maxHeld[0] <= FitPath.TEST_BLOCK, maxHeld[0] + " encoded test rows held at once");

@@ -47,6 +47,47 @@ class ProbScoresTest {
         assertEquals(0.875, ProbScores.auc(new double[] {0.1, 0.4, 0.4, 0.9}, new boolean[] {false, true, false, true}), 0);
     }
 
+    /**
+     * The AUC from primitive sorts (issue 30, memory) is the bits of ranking boxed row indexes (the code before it,
+     * below): many ties, -0.0 beside 0.0, positives at both ends.
+     */
+    @Test
+    void aucFromPrimitiveSortsIsTheBitsOfTheIndexSort() {
+        java.util.Random random = new java.util.Random(3);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + random.nextInt(3000);
+            double[] score = new double[n];
+            boolean[] positive = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(5);
+                score[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : kind == 2 ? random.nextInt(7) / 7.0 : random.nextDouble();
+                positive[i] = random.nextInt(3) == 0;
+            }
+            double want = indexSortAuc(score, positive);
+            assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(ProbScores.auc(score.clone(), positive)));
+        }
+    }
+
+    /** The AUC as computed before: row indexes boxed and sorted by score. */
+    private static double indexSortAuc(double[] score, boolean[] positive) {
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double rankSum = 0;
+        long pos = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && score[order[j]] == score[order[i]]) j++;
+            double midRank = (i + 1 + j) / 2.0;
+            for (int q = i; q < j; q++) if (positive[order[q]]) { rankSum += midRank; pos++; }
+            i = j;
+        }
+        long neg = n - pos;
+        if (pos == 0 || neg == 0) return Double.NaN;
+        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    }
+
     @Test
     void aNaNProbabilityGivesNaNNotAHang() {
         // A degenerate Platt fit gave NaN probabilities and the tie loop (NaN != NaN) spun forever in a grid.

@@ -60,11 +60,48 @@ class TrainingRowsTest {
         assertEquals(Fixtures.CATEGORICAL.size(), rows.m(), "one level per categorical column");
         assertArrayEquals(e.transformTraining(data, TRAIN), rows.rows());
         assertSame(rows.rows(), rows.rows(), "built once");
+        assertTrue(rows.dense().stored(), "a copy far below a sixteenth of the heap is stored");
+        assertTrue(!e.trainingRows(data, TRAIN, false).dense().stored(), "asked for: computed");
         // blocks of rows (no humongous array), the same rows when cut into blocks again
         TrainingRows small = TrainingRows.of(3000, 5, 5, new double[3000 * 5], 0, new int[0]), two = TrainingRows.of(4000, 5, 5, new double[4000 * 5], 0, new int[0]);
         assertEquals(TrainingRows.blockRows(5, 0), small.block());
-        assertEquals(List.of(3276, 3000 * 5), List.of(small.block(), small.dense()[0].length));
-        assertEquals(List.of(1, 2, 724 * 5), List.of(small.dense().length, two.dense().length, two.dense()[1].length));
+        assertEquals(List.of(3276, 3000 * 5), List.of(small.block(), small.reader().dense(0).length));
+        assertEquals(List.of(1, 2, 724 * 5), List.of(small.levels().length, two.levels().length, two.reader().dense(1).length));
+    }
+
+    /**
+     * The encoder's rows computed from the shared store a block at a time (no copy a lane; a small heap): over several blocks,
+     * with the training rows out of order and repeated, with and without was-missing indicators (the general and the
+     * gathering path), they are the rows {@code transformTraining} writes, and LR and NB fitted on them give the same
+     * bits as on those rows stored.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void rowsComputedFromTheStoreAreTheEncodedRowsAcrossBlocks(boolean indicators) {
+        int[] train = IntStream.range(0, 9000).map(i -> (i * 37) % 200).filter(r -> indicators || r % 7 != 0).toArray();
+        FeatureEncoder e = FeatureEncoder.fit(data, Fixtures.ALL, train);
+        TrainingRows rows = e.trainingRows(data, train, false);
+        assertEquals(indicators, e.outputNames().contains("Band Gap (eV) missing"));
+        assertTrue(rows.levels().length >= 3, "several blocks");
+        double[][] x = e.transformTraining(data, train);
+        assertArrayEquals(x, rows.rows());
+        assertArrayEquals(x, e.trainingRows(data, train, true).rows(), "stored: the same rows");
+        // missing cells where the encoder saw none (no indicator): filled in with the median, cell by cell
+        int[] gaps = IntStream.range(0, 9000).map(i -> (i * 37) % 200).toArray();
+        assertArrayEquals(e.transformTraining(data, gaps), e.trainingRows(data, gaps, false).rows(), "missing cells filled");
+        TrainingRows.Reader reader = rows.reader();
+        for (int r = rows.size() - 1; r >= 0; r -= 997) { // blocks reached out of order are refilled
+            int b = r / rows.block();
+            assertEquals(x[r][rows.d() - 1], reader.dense(b)[(r - b * rows.block()) * rows.d() + rows.d() - 1]);
+        }
+        int[] y = new int[rows.size()];
+        for (int i = 0; i < y.length; i++) y[i] = data.y()[train[i]];
+        TrainingRows stored = TrainingRows.of(x);
+        LogisticSpec lr = new LogisticSpec("LR", 0.1, null, 20);
+        int k = data.classes().size();
+        assertArrayEquals(lr.fitModel(stored, y, k).model().w(), lr.fitModel(rows, y, k).model().w());
+        var nb = new NaiveBayesSpec("NB", null);
+        assertArrayEquals(((GaussianNbModel) nb.fit(stored, y, k, 1)).variance(), ((GaussianNbModel) nb.fit(rows, y, k, 1)).variance());
     }
 
     @ParameterizedTest
@@ -118,7 +155,7 @@ class TrainingRowsTest {
             y[r] = random.nextInt(3);
         }
         TrainingRows rows = TrainingRows.of(n, width, d, dense, m, levels);
-        assertTrue(rows.dense().length >= 3, "several blocks");
+        assertTrue(rows.levels().length >= 3, "several blocks");
         var spec = new NaiveBayesSpec("NB", null);
         var a = (GaussianNbModel) spec.fit(rows, y, 3, 1);
         var b = (GaussianNbModel) spec.fit(rows.rows(), y, 3, 1);
@@ -144,7 +181,11 @@ class TrainingRowsTest {
     /** The rows with three all-zero rows appended (no dense value, no level), a fresh cache. */
     static TrainingRows withZeroRows(TrainingRows t) {
         int n = t.size() + 3;
-        double[] dense = flat(t.dense(), n * t.d());
+        double[][] blocks = new double[t.levels().length][];
+        for (int b = 0; b < blocks.length; b++) {
+            blocks[b] = java.util.Arrays.copyOf(t.reader().dense(b), (Math.min(t.size(), (b + 1) * t.block()) - b * t.block()) * t.d());
+        }
+        double[] dense = flat(blocks, n * t.d());
         int[] levels = java.util.Arrays.copyOf(flat(t.levels()), n * t.m());
         java.util.Arrays.fill(levels, t.size() * t.m(), levels.length, -1);
         return TrainingRows.of(n, t.width(), t.d(), dense, t.m(), levels);
