@@ -94,11 +94,6 @@ public record TrainingRows(int size, int width, int d, int m, int block, Dense d
         }
     }
 
-    /** The stored blocks, or null when they are computed (a loop over few rows reads them without a {@link Reader}). */
-    public double[][] storedBlocks() {
-        return dense instanceof Stored s ? s.blocks() : null;
-    }
-
     /** A reader for one pass (one per thread: it owns a buffer). */
     public Reader reader() {
         return new Reader(this);
