@@ -25,6 +25,7 @@ final class LogisticLoss {
         double own = 0, product = 1;
         long scale = 0;
         TrainingRows.Reader rows = x.reader();
+        // one loop over the rows: walking a block at a time, as naive Bayes does, made this fit 1.05x slower (perf gate)
         for (int r = 0, blk = 0, i = 0, n = x.size(), block = x.block(); r < n; r++, i++) {
             if (i == block) { // row r is row i of block blk: counted, not divided out per row
                 blk++;
@@ -126,8 +127,11 @@ final class LogisticLoss {
         return loss + penalty(w, p, lambda, g);
     }
 
-    /** Adds lambda w to the gradient of the first {@code n} (non-intercept) values; returns lambda / 2 |w|^2. */
-    private static double penalty(double[] w, int n, double lambda, double[] g) {
+    /**
+     * Adds lambda w to the gradient of the first {@code n} (non-intercept) values; returns lambda / 2 |w|^2 (the test
+     * oracle {@code DenseLogisticLoss} adds the same penalty: it checks the rows' part).
+     */
+    static double penalty(double[] w, int n, double lambda, double[] g) {
         double squares = 0;
         for (int i = 0; i < n; i++) {
             squares += w[i] * w[i];

@@ -42,7 +42,7 @@ final class DenseLogisticLoss {
             for (int c = 0; c < k; c++) g[p * s + c] += z[c];
         }
         double loss = scale * 6.93147180369123816490e-01 + (scale * 1.90821492927058770002e-10 + StrictMath.log(product)) - own;
-        return loss + penalty(w, p * s, lambda, g);
+        return loss + LogisticLoss.penalty(w, p * s, lambda, g);
     }
 
     /** Summed logistic loss log(1 + e^z) - y z of the rows (y in {0, 1}) plus the penalty, and its gradient. */
@@ -61,16 +61,6 @@ final class DenseLogisticLoss {
             for (int j = 0; j < p; j++) if (row[j] != 0) g[j] += row[j] * residual;
             g[p] += residual;
         }
-        return loss + penalty(w, p, lambda, g);
-    }
-
-    /** Adds lambda w to the gradient of the first {@code n} (non-intercept) values; returns lambda / 2 |w|^2. */
-    private static double penalty(double[] w, int n, double lambda, double[] g) {
-        double squares = 0;
-        for (int i = 0; i < n; i++) {
-            squares += w[i] * w[i];
-            g[i] += lambda * w[i];
-        }
-        return 0.5 * lambda * squares;
+        return loss + LogisticLoss.penalty(w, p, lambda, g);
     }
 }
